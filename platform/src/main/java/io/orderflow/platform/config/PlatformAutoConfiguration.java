@@ -1,0 +1,43 @@
+package io.orderflow.platform.config;
+
+import io.orderflow.platform.messaging.EventCodec;
+import io.orderflow.platform.messaging.IdempotentConsumer;
+import io.orderflow.platform.outbox.OutboxConfiguration;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The platform in every service: the event codec, the idempotent consumer (named after
+ * {@code spring.application.name}, which is also the consumer group) and the outbox.
+ */
+@AutoConfiguration
+@Import(OutboxConfiguration.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(Environment environment, EventCodec codec, DataSource dataSource,
+                                          PlatformTransactionManager transactionManager) {
+        String consumer = environment.getRequiredProperty("spring.application.name");
+        return new IdempotentConsumer(consumer, codec, JdbcClient.create(dataSource),
+                new TransactionTemplate(transactionManager));
+    }
+}

@@ -1,0 +1,75 @@
+package io.orderflow.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * CloudEvents 1.0 in Kafka binary mode: attributes as {@code ce_*} headers (built and read
+ * with Spring Cloud Function's CloudEvents support), the JSON event as the record value,
+ * and the order id as the record key.
+ */
+public final class CloudEventEnvelope {
+
+    public static final String PREFIX = CloudEventMessageUtils.KAFKA_ATTR_PREFIX;
+    public static final String ID = PREFIX + "id";
+    public static final String TYPE = PREFIX + "type";
+    public static final String SOURCE = PREFIX + "source";
+    public static final String SUBJECT = PREFIX + "subject";
+    public static final String TIME = PREFIX + "time";
+
+    private CloudEventEnvelope() {
+    }
+
+    /** The attributes of one event as it travels. */
+    public record Attributes(String id, String type, String source, String subject, Instant time) {
+    }
+
+    public static Message<byte[]> wrap(Attributes attributes, String key, byte[] json) {
+        return CloudEventMessageBuilder.withData(json)
+                .setSpecVersion("1.0")
+                .setId(attributes.id())
+                .setType(attributes.type())
+                .setSource(attributes.source())
+                .setSubject(attributes.subject())
+                .setTime(attributes.time().toString())
+                .setDataContentType(MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
+                .build(PREFIX);
+    }
+
+    /**
+     * Reads the attributes of a received message, whichever prefix the headers arrive with
+     * ({@code ce_} from Kafka, {@code ce-} once Spring Cloud Function has canonicalised
+     * them); a missing id or type is unrecoverable.
+     */
+    public static Attributes read(Message<?> message) {
+        String id = CloudEventMessageUtils.getId(message);
+        String type = CloudEventMessageUtils.getType(message);
+        if (id == null || id.isBlank()) {
+            throw new UnknownEventTypeException("(message without " + ID + ")");
+        }
+        if (type == null || type.isBlank()) {
+            throw new UnknownEventTypeException(null);
+        }
+        java.net.URI source = CloudEventMessageUtils.getSource(message);
+        java.time.OffsetDateTime time = CloudEventMessageUtils.getTime(message);
+        return new Attributes(id, type, source == null ? null : source.toString(),
+                CloudEventMessageUtils.getSubject(message), time == null ? null : time.toInstant());
+    }
+
+    /** A header as text, whether the header mapper left it as a String or as raw bytes. */
+    static String text(MessageHeaders headers, String name) {
+        Object value = headers.get(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,146 @@
+package io.orderflow.platform.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox. Each lane is a thread that, in one database transaction, takes the
+ * lane's advisory lock (so exactly one instance of the service relays a lane at a time),
+ * reads the oldest pending events of its key slice, sends them, waits for the broker and
+ * marks the acknowledged ones published. A relay killed between send and mark rolls back
+ * and the next holder re-sends: delivery is at least once, and consumers deduplicate.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final OutboxStore store;
+    private final OutboxPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final OutboxProperties properties;
+    private final OutboxMetrics metrics;
+    private final List<Semaphore> wakeUps = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    OutboxRelay(OutboxStore store, OutboxPublisher publisher, TransactionTemplate transactions,
+                OutboxProperties properties, OutboxMetrics metrics) {
+        this.store = store;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.metrics = metrics;
+        for (int lane = 0; lane < properties.lanes(); lane++) {
+            wakeUps.add(new Semaphore(0));
+        }
+    }
+
+    /**
+     * Publishes one batch of a lane.
+     *
+     * @return events marked published, or -1 when another instance holds the lane
+     */
+    public int relayOnce(int lane) {
+        Integer published = transactions.execute(status -> {
+            if (!store.tryLockLane(lane)) {
+                return -1;
+            }
+            List<PendingEvent> batch = store.pending(lane, properties.lanes(), properties.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            long started = System.nanoTime();
+            List<Long> acknowledged = publisher.publish(batch);
+            store.markPublished(acknowledged);
+            metrics.batchSent(acknowledged.size(), batch.size() - acknowledged.size(), System.nanoTime() - started);
+            return acknowledged.size();
+        });
+        return published == null ? 0 : published;
+    }
+
+    /** Called after a commit that appended events: lanes look at once instead of at their next poll. */
+    void wakeUp() {
+        for (Semaphore wakeUp : wakeUps) {
+            if (wakeUp.availablePermits() == 0) {
+                wakeUp.release();
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.relayEnabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        for (int lane = 0; lane < properties.lanes(); lane++) {
+            int owned = lane;
+            Thread thread = new Thread(() -> run(owned), "outbox-relay-" + lane);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void run(int lane) {
+        Duration backoff = properties.pollInterval();
+        while (running.get()) {
+            try {
+                int published = relayOnce(lane);
+                backoff = properties.pollInterval();
+                if (published < properties.batchSize()) {
+                    idle(lane, published < 0 ? properties.pollInterval().multipliedBy(10) : properties.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox relay lane {} failed; retrying in {}: {}", lane, backoff, e.toString());
+                idle(lane, backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void idle(int lane, Duration duration) {
+        try {
+            wakeUps.get(lane).tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.get(lane).drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        wakeUp();
+        for (Thread thread : threads) {
+            try {
+                thread.join(properties.sendTimeout().plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** Stops before the bindings (which stop in the default phase), so in-flight batches finish. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

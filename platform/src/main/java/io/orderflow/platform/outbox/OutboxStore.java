@@ -1,0 +1,105 @@
+package io.orderflow.platform.outbox;
+
+import io.orderflow.platform.messaging.CloudEventEnvelope;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** SQL of the outbox table; see {@code V0_1__platform_outbox.sql}. */
+class OutboxStore {
+
+    /** First half of the two-int advisory lock key of relay lanes ("outb"). */
+    private static final int LOCK_CLASS = 0x6f757462;
+
+    private final JdbcClient jdbc;
+
+    OutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(CloudEventEnvelope.Attributes attributes, String topic, String key, byte[] payload) {
+        jdbc.sql("""
+                insert into outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, key_slice, payload)
+                values (:id, :type, :source, :subject, :time, :topic, :key, :slice, :payload)""")
+                .param("id", UUID.fromString(attributes.id()))
+                .param("type", attributes.type())
+                .param("source", attributes.source())
+                .param("subject", attributes.subject())
+                .param("time", Timestamp.from(attributes.time()))
+                .param("topic", topic)
+                .param("key", key)
+                .param("slice", keySlice(key))
+                .param("payload", payload)
+                .update();
+    }
+
+    /** Stable across JVMs and languages: the same key always falls in the same slice. */
+    static int keySlice(String key) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % 1024);
+    }
+
+    /** True when this transaction now owns the lane; released when it ends. */
+    boolean tryLockLane(int lane) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:class, :lane)")
+                .param("class", LOCK_CLASS).param("lane", lane).query(Boolean.class).single());
+    }
+
+    List<PendingEvent> pending(int lane, int lanes, int limit) {
+        return jdbc.sql("""
+                select sequence_no, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, payload
+                from outbox_event
+                where published_at is null and key_slice % :lanes = :lane
+                order by sequence_no
+                limit :limit""")
+                .param("lanes", lanes).param("lane", lane).param("limit", limit)
+                .query((rs, row) -> new PendingEvent(rs.getLong("sequence_no"),
+                        new CloudEventEnvelope.Attributes(rs.getString("ce_id"), rs.getString("ce_type"),
+                                rs.getString("ce_source"), rs.getString("ce_subject"),
+                                rs.getTimestamp("ce_time").toInstant()),
+                        rs.getString("topic"), rs.getString("message_key"), rs.getBytes("payload")))
+                .list();
+    }
+
+    void markPublished(List<Long> sequenceNumbers) {
+        if (sequenceNumbers.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update outbox_event set published_at = clock_timestamp() where sequence_no = any(:ids)")
+                .param("ids", sequenceNumbers.toArray(Long[]::new))
+                .update();
+    }
+
+    /** Pending count and the creation time of the oldest pending row (null when none). */
+    record Backlog(long pending, Instant oldestCreatedAt) {
+    }
+
+    Backlog backlog() {
+        return jdbc.sql("select count(*) as pending, min(created_at) as oldest from outbox_event where published_at is null")
+                .query((rs, row) -> new Backlog(rs.getLong("pending"),
+                        rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+                .single();
+    }
+
+    int purgePublished(Duration olderThan, int limit) {
+        return jdbc.sql("""
+                delete from outbox_event where sequence_no in (
+                    select sequence_no from outbox_event
+                    where published_at < clock_timestamp() - make_interval(secs => :seconds)
+                    limit :limit)""")
+                .param("seconds", olderThan.toSeconds()).param("limit", limit).update();
+    }
+
+    int purgeProcessed(Duration olderThan, int limit) {
+        return jdbc.sql("""
+                delete from processed_message where ctid in (
+                    select ctid from processed_message
+                    where processed_at < clock_timestamp() - make_interval(secs => :seconds)
+                    limit :limit)""")
+                .param("seconds", olderThan.toSeconds()).param("limit", limit).update();
+    }
+}

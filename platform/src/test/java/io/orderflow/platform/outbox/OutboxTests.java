@@ -1,0 +1,215 @@
+package io.orderflow.platform.outbox;
+
+import static io.orderflow.platform.TestEvents.newOrderId;
+import static io.orderflow.platform.TestEvents.orderCreated;
+import static io.orderflow.platform.TestEvents.statusChanged;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.events.EventTypes;
+import io.orderflow.events.TimeoutExpired;
+import io.orderflow.platform.messaging.CloudEventEnvelope;
+import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TopicProbe;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest
+class OutboxTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired Outbox outbox;
+    @Autowired OutboxRelay relay;
+    @Autowired OutboxStore store;
+    @Autowired OutboxHousekeeping housekeeping;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired MeterRegistry meters;
+    @Autowired StreamBridge streamBridge;
+    @Autowired SendAcknowledgements sendAcknowledgements;
+
+    private TopicProbe orderEvents;
+
+    @BeforeEach
+    void openProbe() {
+        orderEvents = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_EVENTS_TOPIC);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        orderEvents.close();
+        relay.start();
+    }
+
+    @Test
+    void committedTransactionPublishesOnceWithCloudEventsHeadersAndOrderIdKey() {
+        String orderId = newOrderId();
+        String ceId = transactions.execute(status -> outbox.append(orderCreated(orderId, "one")));
+
+        TopicProbe.Received record = orderEvents.awaitKey(orderId, 1, WAIT).get(0);
+        assertThat(record.header("ce_id")).isEqualTo(ceId);
+        assertThat(record.header("ce_type")).isEqualTo("orderflow.order.OrderCreated.v1");
+        assertThat(record.header("ce_source")).isEqualTo("/orderflow/order-service");
+        assertThat(record.header("ce_subject")).isEqualTo(orderId);
+        assertThat(record.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(Instant.parse(record.header("ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(new String(record.value())).contains("\"order_id\":\"" + orderId + "\"");
+        await().atMost(WAIT).until(() -> received(ceId) == 1);
+        // a later event of the same key proves nothing else of this key is on its way
+        transactions.execute(status -> outbox.append(orderCreated(orderId, "marker")));
+        assertThat(orderEvents.awaitKey(orderId, 2, WAIT)).extracting(r -> r.header("ce_id")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        String orderId = newOrderId();
+        transactions.executeWithoutResult(status -> {
+            outbox.append(orderCreated(orderId, "rolled back"));
+            status.setRollbackOnly();
+        });
+        String marker = transactions.execute(status -> outbox.append(orderCreated(orderId, "committed")));
+
+        List<TopicProbe.Received> records = orderEvents.awaitKey(orderId, 1, WAIT);
+        await().atMost(WAIT).until(() -> received(marker) == 1);
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.header("ce_id")).isEqualTo(marker));
+        assertThat(jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(orderId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void appendingOutsideATransactionFails() {
+        assertThatThrownBy(() -> outbox.append(orderCreated(newOrderId(), "no transaction")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("caller's transaction");
+    }
+
+    @Test
+    void appendingAnEventOfAnotherServiceFails() {
+        TimeoutExpired foreign = new TimeoutExpired(newOrderId(), "1230000109", Instant.now(), Instant.now(),
+                io.orderflow.events.CloseReason.EXPIRED);
+        assertThatThrownBy(() -> transactions.execute(status -> outbox.append(foreign)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("order does not publish TimeoutExpired");
+    }
+
+    @Test
+    void relayKilledBetweenSendAndMarkResendsAndTheConsumerAppliesOnce() {
+        relay.stop();
+        String orderId = newOrderId();
+        String ceId = transactions.execute(status -> outbox.append(orderCreated(orderId, "resent")));
+        int lane = OutboxStore.keySlice(orderId) % 2;
+        OutboxPublisher publisher = new OutboxPublisher(streamBridge, sendAcknowledgements, Duration.ofSeconds(10));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            List<PendingEvent> batch = store.pending(lane, 2, 1000);
+            assertThat(publisher.publish(batch)).isNotEmpty();
+            throw new IllegalStateException("relay process dies before marking");
+        })).hasMessageContaining("dies");
+        assertThat(orderEvents.awaitKey(orderId, 1, WAIT)).hasSize(1);
+        assertThat(unpublished(ceId)).isTrue();
+
+        relay.start();
+        assertThat(orderEvents.awaitKey(orderId, 2, WAIT)).extracting(r -> r.header("ce_id")).containsOnly(ceId);
+        await().atMost(WAIT).until(() -> !unpublished(ceId));
+        await().atMost(WAIT).until(() -> attempts(ceId) >= 2);
+        assertThat(received(ceId)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyOneRelayAtATimeHoldsALane() throws Exception {
+        try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            try (ResultSet locked = statement.executeQuery("select pg_try_advisory_xact_lock(" + 0x6f757462 + ", 1)")) {
+                assertThat(locked.next() && locked.getBoolean(1)).isTrue();
+            }
+            assertThat(relay.relayOnce(1)).isEqualTo(-1);
+            other.commit();
+        }
+        assertThat(relay.relayOnce(1)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void backlogMetricsReportPendingEventsAndTheAgeOfTheOldest() {
+        relay.stop();
+        String orderId = newOrderId();
+        for (int i = 0; i < 3; i++) {
+            transactions.execute(status -> outbox.append(orderCreated(orderId, "waiting")));
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            housekeeping.runOnce();
+            assertThat(meters.get("orderflow.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(3);
+            assertThat(meters.get("orderflow.outbox.oldest.age").gauge().value()).isPositive();
+        });
+
+        relay.start();
+        await().atMost(WAIT).untilAsserted(() -> {
+            housekeeping.runOnce();
+            assertThat(meters.get("orderflow.outbox.pending").gauge().value()).isZero();
+            assertThat(meters.get("orderflow.outbox.oldest.age").gauge().value()).isZero();
+        });
+        assertThat(meters.get("orderflow.outbox.published").counter().count()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void housekeepingPurgesPublishedRowsPastRetentionOnly() {
+        String old = newOrderId();
+        String recent = newOrderId();
+        transactions.execute(status -> outbox.append(orderCreated(old, "old")));
+        transactions.execute(status -> outbox.append(orderCreated(recent, "recent")));
+        await().atMost(WAIT).until(() -> publishedCount(old) == 1 && publishedCount(recent) == 1);
+        jdbc.sql("update outbox_event set published_at = now() - interval '8 days' where ce_subject = ?")
+                .param(old).update();
+
+        housekeeping.runOnce();
+
+        assertThat(rows(old)).isZero();
+        assertThat(rows(recent)).isEqualTo(1);
+    }
+
+    @Test
+    void keySlicesAreStableAndSpreadOverTheRange() {
+        assertThat(OutboxStore.keySlice("T1")).isEqualTo(OutboxStore.keySlice("T1"));
+        long distinct = java.util.stream.IntStream.range(0, 2000)
+                .map(i -> OutboxStore.keySlice("order-" + i)).distinct().count();
+        assertThat(distinct).isGreaterThan(700);
+    }
+
+    private static int attempts(String ceId) {
+        java.util.concurrent.atomic.AtomicInteger attempts = io.orderflow.platform.PlatformTestApplication.ATTEMPTS.get(ceId);
+        return attempts == null ? 0 : attempts.get();
+    }
+
+    private boolean unpublished(String ceId) {
+        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid").param(ceId)
+                .query(Boolean.class).single();
+    }
+
+    private long publishedCount(String subject) {
+        return jdbc.sql("select count(*) from outbox_event where ce_subject = ? and published_at is not null")
+                .param(subject).query(Long.class).single();
+    }
+
+    private long rows(String subject) {
+        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(subject).query(Long.class).single();
+    }
+
+    private long received(String ceId) {
+        return jdbc.sql("select count(*) from received_event where ce_id = ?").param(ceId).query(Long.class).single();
+    }
+}
