@@ -2,6 +2,7 @@ package io.orderflow.platform;
 
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderStatusChanged;
+import io.orderflow.platform.messaging.CloudEventEnvelope;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.messaging.InboundEvent;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
@@ -56,7 +56,7 @@ public class PlatformTestApplication {
     }
 
     private static void count(Message<byte[]> message) {
-        String key = String.valueOf(CloudEventMessageUtils.getId(message));
+        String key = String.valueOf(CloudEventEnvelope.id(message));
         ATTEMPTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     }
 

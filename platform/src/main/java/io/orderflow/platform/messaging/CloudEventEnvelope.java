@@ -47,21 +47,40 @@ public final class CloudEventEnvelope {
     /**
      * Reads the attributes of a received message, whichever prefix the headers arrive with
      * ({@code ce_} from Kafka, {@code ce-} once Spring Cloud Function has canonicalised
-     * them); a missing id or type is unrecoverable.
+     * them) and whether the header mapper left the values as text or as raw bytes (as a
+     * producer in another language sends them). A missing id or type is unrecoverable.
      */
     public static Attributes read(Message<?> message) {
-        String id = CloudEventMessageUtils.getId(message);
-        String type = CloudEventMessageUtils.getType(message);
+        MessageHeaders headers = message.getHeaders();
+        String id = attribute(headers, "id");
+        String type = attribute(headers, "type");
         if (id == null || id.isBlank()) {
             throw new UnknownEventTypeException("(message without " + ID + ")");
         }
         if (type == null || type.isBlank()) {
             throw new UnknownEventTypeException(null);
         }
-        java.net.URI source = CloudEventMessageUtils.getSource(message);
-        java.time.OffsetDateTime time = CloudEventMessageUtils.getTime(message);
-        return new Attributes(id, type, source == null ? null : source.toString(),
-                CloudEventMessageUtils.getSubject(message), time == null ? null : time.toInstant());
+        String time = attribute(headers, "time");
+        return new Attributes(id, type, attribute(headers, "source"), attribute(headers, "subject"),
+                time == null ? null : parseTime(time));
+    }
+
+    /** The {@code ce_id} of a received message, or null. */
+    public static String id(Message<?> message) {
+        return attribute(message.getHeaders(), "id");
+    }
+
+    private static String attribute(MessageHeaders headers, String name) {
+        String value = text(headers, PREFIX + name);
+        return value != null ? value : text(headers, CloudEventMessageUtils.DEFAULT_ATTR_PREFIX + name);
+    }
+
+    private static Instant parseTime(String time) {
+        try {
+            return java.time.OffsetDateTime.parse(time).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException("(ce_time '" + time + "')", e);
+        }
     }
 
     /** A header as text, whether the header mapper left it as a String or as raw bytes. */

@@ -63,7 +63,7 @@ class OutboxPublisher {
 
     private boolean send(PendingEvent event) {
         try {
-            return bridge.send(event.topic(), CloudEventEnvelope.wrap(event.attributes(), event.key(), event.payload()));
+            return bridge.send(OutboxBindings.bindingName(event.topic()), CloudEventEnvelope.wrap(event.attributes(), event.key(), event.payload()));
         } catch (RuntimeException e) {
             log.warn("outbox send of {} to {} failed: {}", event.attributes().id(), event.topic(), e.toString());
             return false;

@@ -1,0 +1,130 @@
+package io.orderflow.platform.messaging;
+
+import static io.orderflow.platform.TestEvents.newOrderId;
+import static io.orderflow.platform.TestEvents.orderCreated;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.events.EventTypes;
+import io.orderflow.platform.PlatformTestApplication;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Messages that cannot be processed: retried a bounded number of times (or not at all when
+ * no retry can help), then parked in the binding's dead-letter topic, while the messages
+ * behind them in the same partition are still consumed.
+ */
+@SpringBootTest
+class DeadLetterTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String DLT = "orderflow.order.events.platform-tests.dlt";
+
+    @Autowired Outbox outbox;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void poisonMessageIsRetriedThenDeadLetteredAndTheMessagesBehindItAreConsumed() {
+        String orderId = newOrderId();
+        String poison = transactions.execute(status -> outbox.append(orderCreated(orderId, PlatformTestApplication.POISON)));
+        String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "fine")));
+
+        await().atMost(WAIT).until(() -> received(behind) == 1);
+        try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
+            TopicProbe.Received parked = deadLetters.awaitKey(orderId, 1, WAIT).get(0);
+            assertThat(parked.header("ce_id")).isEqualTo(poison);
+            assertThat(parked.headers()).containsKey("x-exception-message");
+        }
+        assertThat(attempts(poison)).isEqualTo(4);
+        assertThat(received(poison)).isZero();
+        assertThat(processed(poison)).as("a failed effect leaves no processed record").isZero();
+    }
+
+    @Test
+    void unknownEventTypeIsDeadLetteredWithoutRetry() {
+        String orderId = newOrderId();
+        String unknown = UUID.randomUUID().toString();
+        send(orderId, Map.of("ce_id", unknown, "ce_type", "orderflow.order.NoSuchEvent.v1", "ce_specversion", "1.0",
+                "ce_source", "/somewhere", "ce_subject", orderId), "{}");
+        String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "after unknown")));
+
+        await().atMost(WAIT).until(() -> received(behind) == 1);
+        try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
+            assertThat(deadLetters.awaitKey(orderId, 1, WAIT)).extracting(r -> r.header("ce_id")).containsExactly(unknown);
+        }
+        assertThat(attempts(unknown)).isEqualTo(1);
+    }
+
+    @Test
+    void malformedPayloadIsDeadLetteredWithoutRetry() {
+        String orderId = newOrderId();
+        String malformed = UUID.randomUUID().toString();
+        send(orderId, Map.of("ce_id", malformed, "ce_type", "orderflow.order.OrderCreated.v1", "ce_specversion", "1.0",
+                "ce_source", "/somewhere", "ce_subject", orderId), "{\"order_id\":\"" + orderId + "\",\"amount\":{\"fen\":-5}}");
+        String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "after malformed")));
+
+        await().atMost(WAIT).until(() -> received(behind) == 1);
+        try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
+            assertThat(deadLetters.awaitKey(orderId, 1, WAIT)).extracting(r -> r.header("ce_id")).containsExactly(malformed);
+        }
+        assertThat(attempts(malformed)).isEqualTo(1);
+    }
+
+    @Test
+    void redeliveredMessageIsANoOp() {
+        String orderId = newOrderId();
+        String ceId = UUID.randomUUID().toString();
+        Map<String, String> headers = Map.of("ce_id", ceId, "ce_type", "orderflow.order.OrderCreated.v1",
+                "ce_specversion", "1.0", "ce_source", "/orderflow/order-service", "ce_subject", orderId);
+        String json = new String(new EventCodec().encode(orderCreated(orderId, "twice")), StandardCharsets.UTF_8);
+        send(orderId, headers, json);
+        send(orderId, headers, json);
+
+        await().atMost(WAIT).until(() -> attempts(ceId) == 2);
+        assertThat(received(ceId)).isEqualTo(1);
+        assertThat(processed(ceId)).isEqualTo(1);
+    }
+
+    private static void send(String key, Map<String, String> headers, String json) {
+        Map<String, Object> config = Map.of("bootstrap.servers", TestKafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.ORDER_EVENTS_TOPIC, key,
+                    json.getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record);
+            producer.flush();
+        }
+    }
+
+    private static int attempts(String ceId) {
+        AtomicInteger attempts = PlatformTestApplication.ATTEMPTS.get(ceId);
+        return attempts == null ? 0 : attempts.get();
+    }
+
+    private long received(String ceId) {
+        return jdbc.sql("select count(*) from received_event where ce_id = ?").param(ceId).query(Long.class).single();
+    }
+
+    private long processed(String ceId) {
+        return jdbc.sql("select count(*) from processed_message where ce_id = ?").param(ceId).query(Long.class).single();
+    }
+
+}
