@@ -167,7 +167,7 @@ class OutboxTests {
     }
 
     @Test
-    void housekeepingPurgesPublishedRowsPastRetentionOnly() {
+    void housekeepingPurgesPublishedRowsAndProcessedRecordsPastRetentionOnly() {
         String old = newOrderId();
         String recent = newOrderId();
         transactions.execute(status -> outbox.append(orderCreated(old, "old")));
@@ -176,10 +176,16 @@ class OutboxTests {
         jdbc.sql("update outbox_event set published_at = now() - interval '8 days' where ce_subject = ?")
                 .param(old).update();
 
+        jdbc.sql("insert into processed_message (consumer, ce_id, ce_type, processed_at) values ('c', ?, 't', now() - interval '15 days')")
+                .param(old).update();
+        jdbc.sql("insert into processed_message (consumer, ce_id, ce_type) values ('c', ?, 't')").param(recent).update();
+
         housekeeping.runOnce();
 
         assertThat(rows(old)).isZero();
         assertThat(rows(recent)).isEqualTo(1);
+        assertThat(jdbc.sql("select ce_id from processed_message where consumer = 'c' and ce_id in (?, ?)")
+                .params(old, recent).query(String.class).list()).containsExactly(recent);
     }
 
     @Test
