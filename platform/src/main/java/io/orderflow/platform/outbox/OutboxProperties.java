@@ -34,7 +34,7 @@ public record OutboxProperties(
         lanes = positive(lanes, 1, "lanes");
         batchSize = positive(batchSize, 500, "batch-size");
         pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
-        sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         retention = retention == null ? Duration.ofDays(7) : retention;
         processedRetention = processedRetention == null ? Duration.ofDays(14) : processedRetention;
         housekeepingInterval = housekeepingInterval == null ? Duration.ofSeconds(5) : housekeepingInterval;

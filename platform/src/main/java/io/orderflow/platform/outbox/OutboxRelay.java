@@ -125,7 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUp();
         for (Thread thread : threads) {
             try {
-                thread.join(properties.sendTimeout().plusSeconds(5).toMillis());
+                thread.join(properties.sendTimeout().plusSeconds(1).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -138,7 +138,10 @@ public class OutboxRelay implements SmartLifecycle {
         return running.get();
     }
 
-    /** Stops before the bindings (which stop in the default phase), so in-flight batches finish. */
+    /**
+     * Stops before the output bindings (phase {@code Integer.MIN_VALUE + 1000}) so an in-flight
+     * batch finishes; what commits after that waits in the outbox for the next instance.
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;

@@ -1,0 +1,90 @@
+package io.orderflow.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** order-service starts against the real PostgreSQL and Kafka broker, migrates and reports health. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
+class OrderServiceApplicationTests {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final TestRestTemplate http;
+    private final JdbcClient jdbc;
+
+    @Autowired
+    OrderServiceApplicationTests(TestRestTemplate http, JdbcClient jdbc) {
+        this.http = http;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void reportsHealthUpWithDatabaseAndKafkaBinder() {
+        Map<String, Object> health = getUp("/actuator/health");
+
+        assertThat(component(health, "db")).containsEntry("status", "UP");
+        assertThat(component(health, "binders")).containsEntry("status", "UP");
+        assertThat(component(health, "binders", "kafka")).containsEntry("status", "UP");
+    }
+
+    @Test
+    void isReadyOnlyWithDatabaseAndKafkaBinderChecked() {
+        Map<String, Object> readiness = getUp("/actuator/health/readiness");
+
+        assertThat(component(readiness, "readinessState")).containsEntry("status", "UP");
+        assertThat(component(readiness, "db")).containsEntry("status", "UP");
+        assertThat(component(readiness, "binders")).containsEntry("status", "UP");
+    }
+
+    @Test
+    void isLive() {
+        getUp("/actuator/health/liveness");
+    }
+
+    @Test
+    void appliesPlatformMigrationsAtStartUp() {
+        var applied = jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+                .query(String.class).list();
+
+        assertThat(applied).contains("0.1", "0.2");
+        assertThat(tableExists("outbox_event")).isTrue();
+        assertThat(tableExists("processed_message")).isTrue();
+    }
+
+    private Map<String, Object> getUp(String path) {
+        ResponseEntity<Map<String, Object>> response = http.exchange(path, HttpMethod.GET, null, JSON);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).as(path).containsEntry("status", "UP");
+        return response.getBody();
+    }
+
+    /** The health component at that path of nested {@code components}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> component(Map<String, Object> health, String... path) {
+        Map<String, Object> current = health;
+        for (String name : path) {
+            assertThat(current).as("components of %s", current).containsKey("components");
+            Map<String, Object> components = (Map<String, Object>) current.get("components");
+            assertThat(components).as("health component %s", name).containsKey(name);
+            current = (Map<String, Object>) components.get(name);
+        }
+        return current;
+    }
+
+    private boolean tableExists(String table) {
+        return jdbc.sql("select to_regclass(?) is not null").param("public." + table).query(Boolean.class).single();
+    }
+}
