@@ -4,45 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.orderflow.platform.test.architecture.OrderflowArchitecture;
+import io.orderflow.platform.test.architecture.ServiceArchitectureTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.repository.Repository;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 
-/** order-service keeps the shared architecture rules; the rules themselves catch violations. */
-class ArchitectureUnitTests {
+/**
+ * order-service keeps the shared architecture rules, and the rules catch violations (the
+ * violating classes must sit in a service package, hence here).
+ */
+class ArchitectureUnitTests extends ServiceArchitectureTests {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.orderflow.order");
-
-    @Test
-    void mainClassesAreImported() {
-        assertThat(MAIN.contain(OrderServiceApplication.class)).isTrue();
-    }
-
-    @Test
-    void doesNotDependOnOtherServicesOrTheSimulator() {
-        OrderflowArchitecture.servicesDoNotDependOnEachOther().check(MAIN);
-    }
-
-    @Test
-    void coreDoesNotDependOnWebOrMessaging() {
-        OrderflowArchitecture.coreDoesNotDependOnWebOrMessaging().check(MAIN);
-    }
-
-    @Test
-    void usesNoFieldInjection() {
-        OrderflowArchitecture.noFieldInjection().check(MAIN);
-    }
-
-    @Test
-    void keepsRepositoriesPackagePrivate() {
-        OrderflowArchitecture.repositoriesAreNotPublic().check(MAIN);
+    ArchitectureUnitTests() {
+        super(OrderServiceApplication.class);
     }
 
     @Test
