@@ -3,6 +3,7 @@ package io.orderflow.platform.config;
 import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.outbox.OutboxConfiguration;
+import io.orderflow.platform.wechatpay.WechatPayConfiguration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code spring.application.name}, which is also the consumer group) and the outbox.
  */
 @AutoConfiguration
-@Import(OutboxConfiguration.class)
+@Import({OutboxConfiguration.class, WechatPayConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -59,9 +59,13 @@ public class Outbox {
         return id;
     }
 
+    /** The registry decides the type (PaymentNotified by its source); it must be this service's. */
     private EventType<?> typeOf(OrderflowEvent event) {
-        return EventTypes.forEvent(service, event.getClass())
-                .orElseThrow(() -> new IllegalArgumentException(service + " does not publish "
-                        + event.getClass().getSimpleName() + " (not in io.orderflow.events.EventTypes)"));
+        EventType<?> type = EventTypes.of(event);
+        if (!type.service().equals(service)) {
+            throw new IllegalArgumentException(service + " does not publish " + event.getClass().getSimpleName()
+                    + " as " + type.ceType() + " (see io.orderflow.events.EventTypes)");
+        }
+        return type;
     }
 }

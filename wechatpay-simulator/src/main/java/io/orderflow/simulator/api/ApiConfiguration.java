@@ -1,0 +1,31 @@
+package io.orderflow.simulator.api;
+
+import io.orderflow.simulator.SimulatedTime;
+import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.keys.KeyRing;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the /v3 request pipeline: authentication, faults, signing and the connection-drop valve. */
+@Configuration(proxyBeanMethods = false)
+public class ApiConfiguration {
+
+    @Bean
+    ResponseSigner responseSigner(KeyRing keys, SimulatedTime time) {
+        return new ResponseSigner(keys, time);
+    }
+
+    @Bean
+    ApiExchangeFilter apiExchangeFilter(KeyRing keys, SimulatedTime time, ResponseSigner signer, Faults faults,
+            JsonMapper json) {
+        return new ApiExchangeFilter(new RequestAuthenticator(keys, time), signer, faults, new ErrorWriter(json));
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDropValve() {
+        return factory -> factory.addContextValves(new ConnectionDropValve());
+    }
+}

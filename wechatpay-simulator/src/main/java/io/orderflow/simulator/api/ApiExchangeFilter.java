@@ -1,0 +1,82 @@
+package io.orderflow.simulator.api;
+
+import io.orderflow.simulator.fault.FaultRule;
+import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.ledger.ApiError;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Wraps every /v3 call: authenticate the merchant, apply API faults, run the endpoint, then sign
+ * whatever it answered (200, 204 and errors alike). Bill downloads stay unsigned as at WeChat.
+ */
+public class ApiExchangeFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the authenticated mchid for the controllers. */
+    public static final String MCHID = "simulator.mchid";
+
+    private final RequestAuthenticator authenticator;
+
+    private final ResponseSigner signer;
+
+    private final Faults faults;
+
+    private final ErrorWriter errors;
+
+    ApiExchangeFilter(RequestAuthenticator authenticator, ResponseSigner signer, Faults faults, ErrorWriter errors) {
+        this.authenticator = authenticator;
+        this.signer = signer;
+        this.faults = faults;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/v3/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        byte[] body = request.getInputStream().readAllBytes();
+        var wrapped = new CachedBodyRequest(request, body);
+        var out = new ContentCachingResponseWrapper(response);
+        try {
+            if (!handle(wrapped, out, chain, new String(body, StandardCharsets.UTF_8))) {
+                ConnectionDropValve.requestDrop(request);
+                return;
+            }
+        }
+        catch (ApiError error) {
+            out.resetBuffer();
+            errors.write(out, error);
+        }
+        if (!request.getRequestURI().startsWith(BillController.DOWNLOAD_PATH)) {
+            signer.sign(out, request.getHeader("Wechatpay-Serial"), out.getContentAsByteArray());
+        }
+        out.copyBodyToResponse();
+    }
+
+    /** False when the connection must be dropped without an answer. */
+    private boolean handle(HttpServletRequest request, HttpServletResponse out, FilterChain chain, String body)
+            throws ServletException, IOException {
+        String target = request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        var merchant = authenticator.authenticate(request.getMethod(), target, request.getHeader("Authorization"),
+                body);
+        request.setAttribute(MCHID, merchant.mchid());
+        Optional<FaultRule> fault = faults.apiFault(merchant.mchid(), request.getRequestURI());
+        if (fault.isPresent() && !ApiFaults.before(fault.get())) {
+            return false;
+        }
+        chain.doFilter(request, out);
+        return fault.isEmpty() || ApiFaults.after(fault.get());
+    }
+}

@@ -1,0 +1,48 @@
+package io.orderflow.simulator.api;
+
+import io.orderflow.simulator.fault.FaultRule;
+import io.orderflow.simulator.ledger.ApiError;
+import java.util.concurrent.TimeUnit;
+
+/** What each API fault does around the endpoint call. */
+final class ApiFaults {
+
+    private ApiFaults() {
+    }
+
+    /** Before the endpoint runs: throws an error answer, waits, or returns false to drop the connection. */
+    static boolean before(FaultRule fault) {
+        switch (fault.kind()) {
+            case SYSTEM_ERROR -> throw new ApiError(500, "SYSTEM_ERROR", "系统错误");
+            case FREQUENCY_LIMITED -> throw new ApiError(429, "FREQUENCY_LIMITED", "频率超限");
+            case LATENCY -> holdConnection(fault.amount());
+            case CONNECTION_RESET -> {
+                return false;
+            }
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    /** After the endpoint ran: false for "done but the response was lost". */
+    static boolean after(FaultRule fault) {
+        return switch (fault.kind()) {
+            case RESPONSE_LOST -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * A slow WeChat keeps the client's connection open, so the request thread itself waits here;
+     * this is the fault being simulated, not a stand-in for scheduling.
+     */
+    private static void holdConnection(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

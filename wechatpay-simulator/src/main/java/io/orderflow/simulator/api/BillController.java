@@ -1,0 +1,87 @@
+package io.orderflow.simulator.api;
+
+import io.orderflow.simulator.SimulatorProperties;
+import io.orderflow.simulator.bill.BillFiles;
+import io.orderflow.simulator.bill.BillType;
+import io.orderflow.simulator.bill.TradeBill;
+import io.orderflow.simulator.ledger.ApiError;
+import io.orderflow.simulator.ledger.Ids;
+import io.orderflow.simulator.ledger.Ledger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Trade bill application and the (unsigned) file download it points to. */
+@RestController
+class BillController {
+
+    static final String DOWNLOAD_PATH = "/v3/billdownload/file";
+
+    private final Ledger ledger;
+
+    private final BillFiles files;
+
+    private final String downloadBase;
+
+    BillController(Ledger ledger, BillFiles files, SimulatorProperties properties) {
+        this.ledger = ledger;
+        this.files = files;
+        this.downloadBase = properties.getBillDownloadBaseUrl();
+    }
+
+    @GetMapping("/v3/bill/tradebill")
+    Map<String, Object> apply(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
+            @RequestParam("bill_date") String billDate,
+            @RequestParam(name = "bill_type", defaultValue = "ALL") String billType,
+            @RequestParam(name = "tar_type", required = false) String tarType) {
+        LocalDate date = parseDate(billDate);
+        if (!BillType.names().contains(billType)) {
+            throw ApiError.paramError("bill_type", "query", "simulator renders ALL, SUCCESS and REFUND bills");
+        }
+        if (tarType != null && !"GZIP".equals(tarType)) {
+            throw ApiError.paramError("tar_type", "query", "tar_type 只支持 GZIP");
+        }
+        byte[] bill = TradeBill.render(BillType.valueOf(billType), mchid, date, ledger.orders());
+        if (bill == null) {
+            throw new ApiError(400, "NO_STATEMENT_EXIST", "请求的账单文件不存在");
+        }
+        String token = files.store(mchid, bill, tarType != null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hash_type", "SHA1");
+        out.put("hash_value", BillFiles.sha1(bill));
+        out.put("download_url", downloadBase + DOWNLOAD_PATH + "?token=" + token
+                + (tarType != null ? "&tartype=gzip" : ""));
+        return out;
+    }
+
+    @GetMapping(DOWNLOAD_PATH)
+    ResponseEntity<byte[]> download(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
+            @RequestParam String token) {
+        var bill = files.fetch(token, mchid)
+            .orElseThrow(() -> new ApiError(404, "RESOURCE_NOT_EXISTS", "账单下载链接无效"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bill.content());
+    }
+
+    /** yyyy-MM-dd, China time, not in the future and at most 3 months back. */
+    private static LocalDate parseDate(String billDate) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(billDate);
+        }
+        catch (DateTimeParseException ex) {
+            throw ApiError.paramError("bill_date", "query", "bill_date 格式应为 yyyy-MM-dd");
+        }
+        LocalDate today = LocalDate.now(Ids.CHINA);
+        if (date.isAfter(today) || date.isBefore(today.minusMonths(3))) {
+            throw ApiError.paramError("bill_date", "query", "bill_date 只能是三个月以内的日期");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,21 @@
+package io.orderflow.simulator.callback;
+
+import io.orderflow.simulator.SimulatedTime;
+import io.orderflow.simulator.SimulatorProperties;
+import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.keys.KeyRing;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires notification building and delivery. */
+@Configuration(proxyBeanMethods = false)
+public class CallbackConfiguration {
+
+    @Bean
+    CallbackDispatcher callbackDispatcher(KeyRing keys, SimulatedTime time, JsonMapper json, Faults faults,
+            SimulatorProperties properties) {
+        var sender = new CallbackSender(time, properties.getCallbackTimeout());
+        return new CallbackDispatcher(new Notifications(keys, time, json), sender, time, faults);
+    }
+}

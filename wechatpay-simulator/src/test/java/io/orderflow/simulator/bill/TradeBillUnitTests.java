@@ -1,0 +1,62 @@
+package io.orderflow.simulator.bill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.simulator.SimulatedTime;
+import io.orderflow.simulator.ledger.Ledger;
+import io.orderflow.simulator.ledger.RefundStatus;
+import io.orderflow.simulator.ledger.Refunds;
+import io.orderflow.simulator.ledger.Trades;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The bill file format, line by line. */
+class TradeBillUnitTests {
+
+    private final SimulatedTime time = new SimulatedTime(1.0);
+
+    private final Ledger ledger = new Ledger();
+
+    private final Trades trades = new Trades(ledger, time, event -> { });
+
+    private final Refunds refunds = new Refunds(ledger, time, event -> { }, Duration.ofHours(1), RefundStatus.SUCCESS);
+
+    @AfterEach
+    void stop() {
+        time.destroy();
+    }
+
+    @Test
+    void rendersBomCrlfBackquotedFieldsYuanAmountsAndSummary() {
+        var order = trades.prepay("1900000001", Map.of("appid", "wx1", "mchid", "1900000001", "description", "Tea",
+                "out_trade_no", "T0001", "notify_url", "https://m/n", "amount", Map.of("total", 1234),
+                "payer", Map.of("openid", "o1"), "attach", "a"));
+        trades.pay(order, true);
+        refunds.create("1900000001", Map.of("out_trade_no", "T0001", "out_refund_no", "R1",
+                "amount", Map.of("refund", 234, "total", 1234, "currency", "CNY")));
+        byte[] bytes = TradeBill.render(BillType.ALL, "1900000001", LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                ledger.orders());
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n", -1);
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0].split(",")).hasSize(27);
+        assertThat(lines[1]).matches("`\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,`wx1,`1900000001,`0,`,`4200\\d{24},`T0001,"
+                + "`o1,`JSAPI,`SUCCESS,`OTHERS,`CNY,`12.34,`0.00,`0,`0,`0.00,`0.00,`,`,`Tea,`a,`0.07000,`0.60%,`12.34,"
+                + "`0.00,`");
+        assertThat(lines[2].split(",", -1)).hasSize(27);
+        assertThat(lines[2]).contains(",`REFUND,").contains(",`R1,`2.34,`0.00,`ORIGINAL,`PROCESSING,");
+        assertThat(lines[3]).isEqualTo(BillType.ALL.summaryHeader());
+        assertThat(lines[4]).isEqualTo("`2,`12.34,`2.34,`0.00,`0.06000,`12.34,`2.34");
+        assertThat(lines[5]).isEmpty();
+    }
+
+    @Test
+    void noTradesMeansNoStatement() {
+        assertThat(TradeBill.render(BillType.ALL, "1900000001", LocalDate.of(2020, 1, 1), ledger.orders())).isNull();
+    }
+}

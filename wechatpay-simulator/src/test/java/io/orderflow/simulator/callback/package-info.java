@@ -1,0 +1,2 @@
+/** Payment and refund callbacks as the SDK's NotificationParser receives them. */
+package io.orderflow.simulator.callback;

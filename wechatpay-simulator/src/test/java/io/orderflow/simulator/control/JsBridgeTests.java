@@ -1,0 +1,115 @@
+package io.orderflow.simulator.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.simulator.RunningSimulator;
+import io.orderflow.simulator.support.CallbackReceiver;
+import io.orderflow.simulator.support.Control;
+import io.orderflow.simulator.support.Orders;
+import io.orderflow.simulator.support.Sdk;
+import io.orderflow.simulator.support.SharedSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** The WeixinJSBridge shim in headless Chromium, driven like a payer would use it. */
+class JsBridgeTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static ChromeDriver browser;
+
+    private final RunningSimulator simulator = SharedSimulator.get();
+
+    private final Sdk sdk = Sdk.forTestMerchant(simulator);
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "headless Chromium not installed: apt-get install -y chromium chromium-driver");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        var service = new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void validPaySignThenPayAnswersOkAndTheCallbackIsDelivered() {
+        try (var receiver = new CallbackReceiver()) {
+            var request = Orders.prepay(receiver.url("/notify"), 100);
+            invoke(params(sdk.jsapi().prepayWithRequestPayment(request)));
+            click("wx-pay-confirm");
+            assertThat(awaitResult()).isEqualTo("get_brand_wcpay_request:ok");
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 1);
+            assertThat(new Control(simulator).ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
+                .get("trade_state").asString()).isEqualTo("SUCCESS");
+        }
+    }
+
+    @Test
+    void invalidPaySignAnswersFail() {
+        var params = params(sdk.jsapi().prepayWithRequestPayment(Orders.prepay("https://merchant.example/n", 100)));
+        params.put("paySign", "A" + params.get("paySign").substring(1));
+        invoke(params);
+        assertThat(awaitResult()).isEqualTo("get_brand_wcpay_request:fail");
+    }
+
+    @Test
+    void cancelAnswersCancelAndLeavesTheOrderUnpaid() {
+        var request = Orders.prepay("https://merchant.example/n", 100);
+        invoke(params(sdk.jsapi().prepayWithRequestPayment(request)));
+        click("wx-pay-cancel");
+        assertThat(awaitResult()).isEqualTo("get_brand_wcpay_request:cancel");
+        assertThat(new Control(simulator).ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
+            .get("trade_state").asString()).isEqualTo("NOTPAY");
+    }
+
+    private static Map<String, String> params(
+            com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse response) {
+        return new java.util.HashMap<>(Map.of("appId", response.getAppId(), "timeStamp", response.getTimeStamp(),
+                "nonceStr", response.getNonceStr(), "package", response.getPackageVal(),
+                "signType", response.getSignType(), "paySign", response.getPaySign()));
+    }
+
+    private void invoke(Map<String, String> params) {
+        browser.get(simulator.baseUrl() + "/sim/v1/checkout.html");
+        ((JavascriptExecutor) browser).executeScript("window.__result = null;"
+                + "WeixinJSBridge.invoke('getBrandWCPayRequest', arguments[0],"
+                + " function (res) { window.__result = res.err_msg; });", params);
+    }
+
+    /** The pay sheet appears once the paySign check has answered. */
+    private static void click(String id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id(id)).isEmpty());
+        browser.findElement(By.id(id)).click();
+    }
+
+    private static String awaitResult() {
+        var js = (JavascriptExecutor) browser;
+        await().atMost(Duration.ofSeconds(10)).until(() -> js.executeScript("return window.__result;") != null);
+        return (String) js.executeScript("return window.__result;");
+    }
+}

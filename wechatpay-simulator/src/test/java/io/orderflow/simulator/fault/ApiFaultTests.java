@@ -1,0 +1,97 @@
+package io.orderflow.simulator.fault;
+
+import static io.orderflow.simulator.support.SdkAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.wechat.pay.java.core.exception.HttpException;
+import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
+import com.wechat.pay.java.service.payments.model.Transaction;
+import io.orderflow.simulator.RunningSimulator;
+import io.orderflow.simulator.support.Control;
+import io.orderflow.simulator.support.Orders;
+import io.orderflow.simulator.support.Sdk;
+import io.orderflow.simulator.support.SharedSimulator;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** API faults as the SDK experiences them; rules are scoped to a merchant no other test uses. */
+class ApiFaultTests {
+
+    private static final String MCHID = SharedSimulator.FAULT_MCHID;
+
+    private final RunningSimulator simulator = SharedSimulator.get();
+
+    private final Sdk sdk = Sdk.forGeneratedMerchant(simulator, MCHID);
+
+    private final Control control = new Control(simulator);
+
+    @AfterEach
+    void clearFaults() {
+        control.delete("/sim/v1/faults");
+    }
+
+    @Test
+    void systemErrorAndFrequencyLimitAnswerOnceThenRecover() {
+        fault("SYSTEM_ERROR", 1, null);
+        var request = prepayRequest();
+        assertError(() -> sdk.jsapi().prepayWithRequestPayment(request), 500, "SYSTEM_ERROR");
+        fault("FREQUENCY_LIMITED", 1, null);
+        assertError(() -> sdk.jsapi().prepayWithRequestPayment(request), 429, "FREQUENCY_LIMITED");
+        sdk.jsapi().prepayWithRequestPayment(request);
+        assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+    }
+
+    @Test
+    void latencyDelaysTheAnswer() {
+        fault("LATENCY", 1, 400L);
+        long start = System.nanoTime();
+        sdk.jsapi().prepayWithRequestPayment(prepayRequest());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void resetConnectionFailsTheCallWithoutEffect() {
+        fault("CONNECTION_RESET", 1, null);
+        var request = prepayRequest();
+        assertThatThrownBy(() -> sdk.jsapi().prepayWithRequestPayment(request)).isInstanceOf(HttpException.class);
+        assertError(() -> query(request.getOutTradeNo()), 404, "ORDER_NOT_EXIST");
+    }
+
+    @Test
+    void lostResponseFailsTheCallButTheOrderExists() {
+        fault("RESPONSE_LOST", 1, null);
+        var request = prepayRequest();
+        assertThatThrownBy(() -> sdk.jsapi().prepayWithRequestPayment(request)).isInstanceOf(HttpException.class);
+        assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+    }
+
+    @Test
+    void faultsOfOneMerchantLeaveOthersAlone() {
+        fault("SYSTEM_ERROR", 5, null);
+        var other = Sdk.forTestMerchant(simulator);
+        other.jsapi().prepayWithRequestPayment(Orders.prepay("https://merchant.example/notify", 1));
+        assertError(() -> sdk.jsapi().prepayWithRequestPayment(prepayRequest()), 500, "SYSTEM_ERROR");
+    }
+
+    private void fault(String kind, int count, Long amount) {
+        var body = new java.util.HashMap<String, Object>(Map.of("kind", kind, "mchid", MCHID, "count", count));
+        if (amount != null) {
+            body.put("amount", amount);
+        }
+        control.post("/sim/v1/faults", body);
+    }
+
+    private com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest prepayRequest() {
+        return Orders.prepay(MCHID, SharedSimulator.FAULT_APPID, "https://merchant.example/notify", 100);
+    }
+
+    private Transaction query(String outTradeNo) {
+        var request = new QueryOrderByOutTradeNoRequest();
+        request.setMchid(MCHID);
+        request.setOutTradeNo(outTradeNo);
+        return sdk.jsapi().queryOrderByOutTradeNo(request);
+    }
+}

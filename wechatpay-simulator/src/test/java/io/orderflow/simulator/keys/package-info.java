@@ -1,0 +1,2 @@
+/** Key loading, generation and lookup. */
+package io.orderflow.simulator.keys;
