@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wechat.pay.java.core.exception.ServiceException;
-import com.wechat.pay.java.core.cipher.AeadAesCipher;
 import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.model.Transaction;
@@ -14,6 +13,7 @@ import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.WechatPayCallbacks;
 import io.orderflow.simulator.RunningSimulator;
 import io.orderflow.simulator.SimulatorSettings;
 import io.orderflow.simulator.WechatPaySimulator;
@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +93,7 @@ class MerchantClientFactoryTests {
     }
 
     @Test
-    void verifiesCallbacksWithThePublicKeyAndThePlatformCertificateAtOnce() throws Exception {
+    void verifiesCallbacksWithThePublicKeyAndThePlatformCertificateAtOnce() {
         WechatPayProperties.Merchant both = new WechatPayProperties.Merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID),
                 TestMerchant.merchantPrivateKey().toString(), TestMerchant.MERCHANT_SERIAL,
                 TestMerchant.wechatPayPublicKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
@@ -115,21 +116,14 @@ class MerchantClientFactoryTests {
     }
 
     /** A TRANSACTION.SUCCESS callback as WeChat Pay sends it, signed with its key under the given serial. */
-    private static RequestParam signedCallback(String serial) throws Exception {
-        String nonce = "n0nce1234567";
-        String resource = new AeadAesCipher(TestMerchant.API_V3_KEY.getBytes(StandardCharsets.US_ASCII)).encrypt(
-                "transaction".getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8),
-                ("{\"out_trade_no\":\"OF_CALLBACK_1\",\"mchid\":\"" + TestMerchant.MCHID + "\",\"trade_state\":\"SUCCESS\"}")
-                        .getBytes(StandardCharsets.UTF_8));
-        String body = "{\"id\":\"EV-1\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource_type\":\"encrypt-resource\","
-                + "\"resource\":{\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + resource
-                + "\",\"associated_data\":\"transaction\",\"nonce\":\"" + nonce + "\",\"original_type\":\"transaction\"}}";
-        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(com.wechat.pay.java.core.util.PemUtil.loadPrivateKeyFromPath(TestMerchant.wechatPayPrivateKey().toString()));
-        rsa.update((timestamp + "\n" + nonce + "\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
-        return new RequestParam.Builder().serialNumber(serial).nonce(nonce).timestamp(timestamp)
-                .signature(Base64.getEncoder().encodeToString(rsa.sign())).body(body).build();
+    private static RequestParam signedCallback(String serial) {
+        WechatPayCallbacks.Callback callback = WechatPayCallbacks.build("TRANSACTION.SUCCESS", "transaction",
+                "{\"out_trade_no\":\"OF_CALLBACK_1\",\"mchid\":\"" + TestMerchant.MCHID + "\",\"trade_state\":\"SUCCESS\"}",
+                serial, java.time.Instant.now(), TestMerchant.API_V3_KEY);
+        Map<String, String> headers = callback.headers();
+        return new RequestParam.Builder().serialNumber(headers.get("Wechatpay-Serial"))
+                .nonce(headers.get("Wechatpay-Nonce")).timestamp(headers.get("Wechatpay-Timestamp"))
+                .signature(headers.get("Wechatpay-Signature")).body(callback.body()).build();
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.orderflow.notify.callback;
+
+import com.wechat.pay.java.service.payments.model.Transaction;
+import com.wechat.pay.java.service.refund.model.RefundNotification;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.events.OrderflowEvent;
+import io.orderflow.platform.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes in a WeChat Pay callback: verify and decrypt, then keep it raw by its notification
+ * id and append its event in one transaction. A notification id seen before is a no-op, so
+ * WeChat's retries and duplicates are answered with success and change nothing.
+ */
+public class CallbackIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
+
+    /** What happened to an accepted callback. */
+    public enum Outcome { RECORDED, DUPLICATE }
+
+    private final CallbackVerifier verifier;
+    private final InboundCallbacks inbox;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    CallbackIntake(CallbackVerifier verifier, InboundCallbacks inbox, Outbox outbox, TransactionTemplate transactions,
+                   MeterRegistry meters, Clock clock) {
+        this.verifier = verifier;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws CallbackRejected when the callback is not WeChat Pay's (answer 401)
+     * @throws RuntimeException anything else: answer 500 so that WeChat retries
+     */
+    public Outcome receive(RawCallback callback) {
+        try {
+            Outcome outcome = accept(callback);
+            meters.counter("orderflow.notify.callbacks", "kind", callback.kind().name(), "outcome", outcome.name()).increment();
+            return outcome;
+        } catch (CallbackRejected e) {
+            meters.counter("orderflow.notify.callbacks.rejected", "reason", e.reason()).increment();
+            log.warn("callback for merchant {} rejected: {} ({})", callback.mchid(), e.reason(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Outcome accept(RawCallback callback) {
+        Instant now = clock.instant();
+        if (callback.kind() == CallbackKind.TRANSACTION) {
+            Transaction transaction = verifier.verify(callback, Transaction.class);
+            Envelope envelope = Envelope.of(callback.body());
+            return record(callback, envelope, transaction.getOutTradeNo(), null,
+                    CallbackTranslation.payment(callback.mchid(), envelope.id(), transaction, now));
+        }
+        RefundNotification refund = verifier.verify(callback, RefundNotification.class);
+        Envelope envelope = Envelope.of(callback.body());
+        return record(callback, envelope, refund.getOutTradeNo(), refund.getOutRefundNo(),
+                CallbackTranslation.refund(callback.mchid(), envelope.id(), refund, now));
+    }
+
+    private Outcome record(RawCallback callback, Envelope envelope, String orderId, String outRefundNo,
+                           OrderflowEvent event) {
+        return transactions.execute(status -> {
+            if (!inbox.add(callback, envelope, orderId, outRefundNo)) {
+                log.info("callback {} for order {} seen before; nothing changes", envelope.id(), orderId);
+                return Outcome.DUPLICATE;
+            }
+            outbox.append(event);
+            return Outcome.RECORDED;
+        });
+    }
+}
