@@ -1,0 +1,73 @@
+package io.orderflow.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A service starts against the real PostgreSQL and Kafka broker, runs its migrations and
+ * reports itself healthy, live and ready — with the database and the Kafka binder checked.
+ * Each service extends it once in its own package, so its own application is the one started.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceStartupTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void reportsHealthUpWithDatabaseAndKafkaBinder(@LocalServerPort int port) throws Exception {
+        JsonNode health = getUp(port, "/actuator/health");
+
+        assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/binders/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/binders/components/kafka/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void isReadyOnlyWithDatabaseAndKafkaBinderChecked(@LocalServerPort int port) throws Exception {
+        JsonNode readiness = getUp(port, "/actuator/health/readiness");
+
+        assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/binders/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void isLive(@LocalServerPort int port) throws Exception {
+        getUp(port, "/actuator/health/liveness");
+    }
+
+    @Test
+    void appliesPlatformMigrationsAtStartUp(@Autowired DataSource dataSource) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        List<String> applied = jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+                .query(String.class).list();
+
+        assertThat(applied).contains("0.1", "0.2");
+        assertThat(jdbc.sql("select to_regclass('outbox_event') is not null and to_regclass('processed_message') is not null")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    private static JsonNode getUp(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("status").asString()).as(path).isEqualTo("UP");
+        return body;
+    }
+}
