@@ -2,12 +2,12 @@ package io.orderflow.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.order.support.OrderServiceTest;
+
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -15,8 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** order-service starts against the real PostgreSQL and Kafka broker, migrates and reports health. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureTestRestTemplate
+@OrderServiceTest
 class OrderServiceApplicationTests {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -59,7 +58,7 @@ class OrderServiceApplicationTests {
         var applied = jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
                 .query(String.class).list();
 
-        assertThat(applied).contains("0.1", "0.2");
+        assertThat(applied).contains("0.1", "0.2", "1");
         assertThat(tableExists("outbox_event")).isTrue();
         assertThat(tableExists("processed_message")).isTrue();
     }

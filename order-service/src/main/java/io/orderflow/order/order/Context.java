@@ -1,0 +1,13 @@
+package io.orderflow.order.order;
+
+import java.time.Instant;
+
+/**
+ * Circumstances of one change.
+ *
+ * @param now the time of the change
+ * @param causationId the consumed event's ce_id, or null for shop requests
+ * @param refundPaidAfterClose whether a payment after close is refunded automatically
+ */
+record Context(Instant now, String causationId, boolean refundPaidAfterClose) {
+}

@@ -1,0 +1,29 @@
+package io.orderflow.order.order;
+
+import java.time.Duration;
+
+/**
+ * A validated create request of a shop.
+ *
+ * @param shopOrderNo the shop's order number
+ * @param description shown to the payer
+ * @param amountFen the total in fen
+ * @param currency CNY
+ * @param payerOpenid the payer's openid under the shop's appid
+ * @param attach the shop's opaque data; may be null
+ * @param expireIn how long the order may stay unpaid
+ */
+public record NewOrder(String shopOrderNo, String description, long amountFen, String currency, String payerOpenid,
+                       String attach, Duration expireIn) {
+
+    /** The canonical form hashed for idempotent retries: every field, length-prefixed. */
+    String canonical() {
+        StringBuilder canonical = new StringBuilder();
+        for (Object field : new Object[] {shopOrderNo, description, amountFen, currency, payerOpenid, attach,
+                expireIn.toSeconds()}) {
+            String value = field == null ? "" : field.toString();
+            canonical.append(field == null ? -1 : value.length()).append(':').append(value).append('\n');
+        }
+        return canonical.toString();
+    }
+}

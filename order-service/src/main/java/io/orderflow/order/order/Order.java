@@ -1,0 +1,190 @@
+package io.orderflow.order.order;
+
+import io.orderflow.events.AnomalyKind;
+import io.orderflow.events.CloseReason;
+import io.orderflow.events.CloseRequested;
+import io.orderflow.events.Money;
+import io.orderflow.events.OrderAnomalyDetected;
+import io.orderflow.events.OrderCreated;
+import io.orderflow.events.OrderSnapshot;
+import io.orderflow.events.OrderStatus;
+import io.orderflow.events.OrderStatusChanged;
+import io.orderflow.events.OrderflowEvent;
+import io.orderflow.events.PaymentNotified;
+import io.orderflow.events.RefundRequested;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order aggregate with its refunds. Every change goes through a row of
+ * {@link TransitionTable}; each method returns the events to append to the outbox in the same
+ * transaction (FTGO's result-with-events): a transition adds exactly one OrderStatusChanged.
+ */
+public class Order {
+
+    private final OrderTerms terms;
+    private final OrderState state;
+    private final List<Refund> refunds;
+
+    Order(OrderTerms terms, OrderState state, List<Refund> refunds) {
+        this.terms = terms;
+        this.state = state;
+        this.refunds = new ArrayList<>(refunds);
+    }
+
+    /** A new PENDING order (version 1) and the events announcing it. */
+    static Order create(OrderTerms terms) {
+        return new Order(terms, OrderState.initial(), List.of());
+    }
+
+    List<OrderflowEvent> creationEvents() {
+        OrderTerms t = terms;
+        OrderCreated created = new OrderCreated(t.orderId(), t.shopId(), t.shopOrderNo(), t.mchid(), t.appid(),
+                t.description(), t.amount(), t.payerOpenid(), t.attach(), t.createdAt(), t.expireAt());
+        return List.of(created, statusChanged(null, "CREATED", null, t.createdAt()));
+    }
+
+    public OrderTerms terms() {
+        return terms;
+    }
+
+    public OrderState state() {
+        return state;
+    }
+
+    public List<Refund> refunds() {
+        return List.copyOf(refunds);
+    }
+
+    public OrderStatus status() {
+        return state.status();
+    }
+
+    /** total − refunded − in flight: what a new refund may take at most. */
+    public long refundableFen() {
+        long inFlight = refunds.stream().filter(r -> r.state().inFlight()).mapToLong(r -> r.amount().fen()).sum();
+        return terms.amount().fen() - state.refundedFen() - inFlight;
+    }
+
+    List<OrderflowEvent> paymentRequested(PayParams payParams, Context context) {
+        Rule rule = TransitionTable.rule(status(), Trigger.PAYMENT_REQUESTED);
+        if (rule.effect() == Effect.STORE_PAY_PARAMS) {
+            state.payParams(payParams);
+        }
+        return finish(rule, context, new ArrayList<>());
+    }
+
+    List<OrderflowEvent> apply(Trigger trigger, Context context) {
+        return finish(TransitionTable.rule(status(), trigger), context, new ArrayList<>());
+    }
+
+    List<OrderflowEvent> paymentNotified(PaymentNotified notified, Context context) {
+        PaymentCheck check = PaymentCheck.of(terms, notified);
+        Rule rule = TransitionTable.rule(status(), check.trigger());
+        List<OrderflowEvent> events = new ArrayList<>();
+        if (rule.effect() == Effect.RECORD_ANOMALY) {
+            events.add(anomaly(check.anomaly(), check.detail(), check.reportedFen(), context));
+        }
+        if (rule.effect() == Effect.RECORD_PAYMENT || rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE) {
+            state.paid(notified.transactionId(), notified.successTime() != null ? notified.successTime() : context.now());
+        }
+        if (rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE) {
+            events.add(anomaly(AnomalyKind.PAID_AFTER_CLOSE, "paid at WeChat after the order was " + status(),
+                    check.reportedFen(), context));
+        }
+        events = finish(rule, context, events);
+        if (rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE && context.refundPaidAfterClose()) {
+            events.addAll(refund(new RefundOrder("PAC" + terms.orderId(), terms.amount().fen(),
+                    "paid after the order was closed"), context));
+        }
+        return events;
+    }
+
+    List<OrderflowEvent> close(Context context) {
+        Rule rule = decide(Trigger.SHOP_CLOSE);
+        List<OrderflowEvent> events = new ArrayList<>();
+        if (rule.effect() == Effect.REQUEST_CLOSE && state.closeRequestedAt() == null) {
+            state.closeRequested(context.now());
+            events.add(new CloseRequested(terms.orderId(), terms.mchid(), CloseReason.SHOP_REQUEST, context.now()));
+        }
+        return finish(rule, context, events);
+    }
+
+    /** Refunds; a retry with the same out_refund_no and amount changes nothing. */
+    List<OrderflowEvent> refund(RefundOrder order, Context context) {
+        Optional<Refund> existing = refund(order.outRefundNo());
+        if (existing.isPresent()) {
+            if (existing.get().amount().fen() != order.amountFen()) {
+                throw new OrderRejectedException("OUT_REFUND_NO_CONFLICT", "out_refund_no " + order.outRefundNo()
+                        + " was already used for a refund of " + existing.get().amount().fen() + " fen");
+            }
+            return List.of();
+        }
+        Rule rule = decide(order.amountFen() <= refundableFen() ? Trigger.SHOP_REFUND : Trigger.SHOP_REFUND_EXCEEDING);
+        List<OrderflowEvent> events = new ArrayList<>();
+        if (rule.effect() == Effect.REQUEST_REFUND) {
+            Money amount = new Money(order.amountFen(), terms.amount().currency());
+            refunds.add(Refund.requested(order.outRefundNo(), amount, order.reason(), context.now()));
+            events.add(new RefundRequested(terms.orderId(), terms.mchid(), order.outRefundNo(), state.transactionId(),
+                    amount, terms.amount(), order.reason(), context.now()));
+        }
+        return finish(rule, context, events);
+    }
+
+    List<OrderflowEvent> refundChanged(RefundChange change, Context context) {
+        Optional<Refund> current = refund(change.outRefundNo()).filter(r -> r.state().canBecome(change.state()));
+        Rule rule = TransitionTable.rule(status(), current.isPresent() ? Trigger.REFUND_UPDATE : Trigger.REFUND_STALE);
+        List<OrderflowEvent> events = new ArrayList<>();
+        if (rule.effect() == Effect.UPDATE_REFUND) {
+            Refund changed = current.orElseThrow().changedBy(change);
+            refunds.set(refunds.indexOf(current.get()), changed);
+            if (changed.state() == RefundState.SUCCESS) {
+                state.refunded(changed.amount().fen());
+            }
+            if (changed.state() == RefundState.ABNORMAL) {
+                events.add(anomaly(AnomalyKind.REFUND_ABNORMAL, "refund " + change.outRefundNo() + " is ABNORMAL",
+                        changed.amount().fen(), context));
+            }
+        }
+        return finish(rule, context, events);
+    }
+
+    /** The row for the trigger, refusing the request when it is a rejection. */
+    private Rule decide(Trigger trigger) {
+        Rule rule = TransitionTable.rule(status(), trigger);
+        if (rule.outcome() == Outcome.REJECTION) {
+            throw new OrderRejectedException(rule.reason(), Rejections.message(rule, this));
+        }
+        return rule;
+    }
+
+    private List<OrderflowEvent> finish(Rule rule, Context context, List<OrderflowEvent> events) {
+        if (rule.outcome() == Outcome.TRANSITION) {
+            OrderStatus from = status();
+            state.transition(rule.to());
+            events.add(statusChanged(from, rule.reason(), context.causationId(), context.now()));
+        }
+        return events;
+    }
+
+    private Optional<Refund> refund(String outRefundNo) {
+        return refunds.stream().filter(r -> r.outRefundNo().equals(outRefundNo)).findFirst();
+    }
+
+    private OrderAnomalyDetected anomaly(AnomalyKind kind, String detail, Long reportedFen, Context context) {
+        return new OrderAnomalyDetected(terms.orderId(), terms.shopId(), kind, detail, terms.amount().fen(),
+                reportedFen, context.causationId(), context.now());
+    }
+
+    private OrderStatusChanged statusChanged(OrderStatus from, String reason, String causationId, Instant now) {
+        return new OrderStatusChanged(terms.orderId(), terms.shopId(), terms.shopOrderNo(), state.version(), from,
+                status(), reason, causationId, now, snapshot());
+    }
+
+    OrderSnapshot snapshot() {
+        return new OrderSnapshot(status(), terms.amount(), new Money(state.refundedFen(), terms.amount().currency()),
+                state.transactionId(), state.paidAt(), terms.expireAt(), refunds.stream().map(Refund::snapshot).toList());
+    }
+}

@@ -1,0 +1,31 @@
+package io.orderflow.order.order.messaging;
+
+import io.orderflow.order.order.OrderLifecycle;
+import io.orderflow.platform.messaging.IdempotentConsumer;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The three inbound bindings (see application.yml): payment, notify and reconcile events. Each
+ * applies a message once, in one transaction with its (consumer, ce_id) record.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderEventConsumers {
+
+    @Bean
+    Consumer<Message<byte[]>> paymentEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
+        return message -> inbox.accept(message, event -> lifecycle.on(event.event(), event.ceId()));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> notifyEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
+        return message -> inbox.accept(message, event -> lifecycle.on(event.event(), event.ceId()));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> reconcileEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
+        return message -> inbox.accept(message, event -> lifecycle.on(event.event(), event.ceId()));
+    }
+}

@@ -1,0 +1,47 @@
+package io.orderflow.order.order.web;
+
+import io.orderflow.events.OrderStatus;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Query parameters of the order list, checked with messages that name them. */
+final class ListParameters {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private ListParameters() {
+    }
+
+    static OrderStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.field("status", "must be one of PENDING, SUCCESS, FAILED, CLOSED, REFUND");
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.field(name, "must be an ISO-8601 instant like 2026-11-30T10:15:30Z");
+        }
+    }
+
+    static int pageSize(Integer pageSize) {
+        if (pageSize == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw InvalidRequestException.field("page_size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return pageSize;
+    }
+}

@@ -1,0 +1,64 @@
+package io.orderflow.order.order.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the shop API, with WeChat Pay's own limits. */
+final class OrderRequests {
+
+    private OrderRequests() {
+    }
+
+    @Schema(name = "CreateOrderRequest")
+    record CreateOrder(
+            @Schema(description = "the shop's own order number, unique per shop; the idempotency key of creation")
+            @JsonProperty("shop_order_no") @NotNull @Size(min = 1, max = 64) String shopOrderNo,
+            @Schema(description = "shown to the payer (WeChat's description)")
+            @NotNull @Size(min = 1, max = 127) String description,
+            @NotNull @Valid Amount amount,
+            @NotNull @Valid Payer payer,
+            @Schema(description = "opaque data returned to the shop (WeChat's attach)")
+            @Size(max = 128) String attach,
+            @Schema(description = "seconds the order stays payable; default 1800, bounded by configuration")
+            @JsonProperty("expire_in_seconds") @Min(1) Long expireInSeconds) {
+    }
+
+    @Schema(name = "OrderAmount")
+    record Amount(
+            @Schema(description = "order total in fen (1/100 CNY)")
+            @NotNull @Min(1) Long total,
+            @Schema(description = "only CNY")
+            @Pattern(regexp = "CNY", message = "must be CNY") String currency) {
+    }
+
+    @Schema(name = "Payer")
+    record Payer(
+            @Schema(description = "the payer's openid under the shop's appid")
+            @NotNull @Pattern(regexp = "[0-9A-Za-z_\\-]{1,128}", message = "must be 1 to 128 characters of [0-9A-Za-z_-]")
+            String openid) {
+    }
+
+    @Schema(name = "CreateRefundRequest")
+    record CreateRefund(
+            @Schema(description = "the shop's refund number, sent to WeChat unchanged; unique per merchant")
+            @JsonProperty("out_refund_no") @NotNull
+            @Pattern(regexp = "[0-9A-Za-z_\\-|*@]{1,64}", message = "must be 1 to 64 characters of [0-9A-Za-z_-|*@]")
+            String outRefundNo,
+            @NotNull @Valid RefundAmount amount,
+            @Schema(description = "shown to the payer")
+            @Size(max = 80) String reason) {
+    }
+
+    @Schema(name = "RefundAmount")
+    record RefundAmount(
+            @Schema(description = "amount to refund in fen")
+            @NotNull @Min(1) Long refund,
+            @Schema(description = "only CNY")
+            @Pattern(regexp = "CNY", message = "must be CNY") String currency) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.orderflow.order.shop.web;
+
+import io.orderflow.order.shop.ShopAuthentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the shop filter in front of {@code /v1/*} and the admin filter in front of {@code /admin/*}. */
+@Configuration(proxyBeanMethods = false)
+class ShopWebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ShopAuthenticationFilter> shopAuthenticationFilter(ShopAuthentication authentication,
+            @Value("${orderflow.shops.max-body-bytes:65536}") int maxBodyBytes) {
+        FilterRegistrationBean<ShopAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ShopAuthenticationFilter(authentication, maxBodyBytes));
+        registration.addUrlPatterns("/v1/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(@Value("${orderflow.admin.token:}") String token) {
+        FilterRegistrationBean<AdminTokenFilter> registration = new FilterRegistrationBean<>(new AdminTokenFilter(token));
+        registration.addUrlPatterns("/admin/*");
+        registration.setOrder(0);
+        return registration;
+    }
+}

@@ -1,0 +1,75 @@
+package io.orderflow.order.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderflow.order.order.OrderProperties;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** WeChat's limits on a create request, field by field. */
+class OrderRequestValidationUnitTests {
+
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final OrderProperties PROPERTIES = new OrderProperties(null, null, null, null, null);
+
+    @Test
+    void acceptsAValidRequest() {
+        assertThat(violations(request("d", 1, "CNY", "oUpF8u_-9", 1800L))).isEmpty();
+        assertThat(OrderRequestRules.newOrder(request("d", 1, "CNY", "o", null), PROPERTIES).expireIn())
+                .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void refusesFieldsOutsideWechatLimits() {
+        assertThat(violations(request("x".repeat(128), 1, "CNY", "o", null))).containsExactly("description");
+        assertThat(violations(request("", 1, "CNY", "o", null))).containsExactly("description");
+        assertThat(violations(request("d", 0, "CNY", "o", null))).containsExactly("amount.total");
+        assertThat(violations(request("d", 1, "USD", "o", null))).containsExactly("amount.currency");
+        assertThat(violations(request("d", 1, "CNY", "o pen!id", null))).containsExactly("payer.openid");
+        assertThat(violations(request("d", 1, "CNY", "o".repeat(129), null))).containsExactly("payer.openid");
+        assertThat(violations(new OrderRequests.CreateOrder("s".repeat(65), "d", new OrderRequests.Amount(1L, "CNY"),
+                new OrderRequests.Payer("o"), "a".repeat(129), null))).containsExactlyInAnyOrder("shopOrderNo", "attach");
+    }
+
+    @Test
+    void refusesExpiryAndAmountOutsideConfiguredBounds() {
+        assertThatThrownBy(() -> OrderRequestRules.newOrder(request("d", 1, "CNY", "o", 59L), PROPERTIES))
+                .hasMessageContaining("expire_in_seconds");
+        assertThatThrownBy(() -> OrderRequestRules.newOrder(request("d", 1, "CNY", "o", 7201L), PROPERTIES))
+                .hasMessageContaining("expire_in_seconds");
+        assertThatThrownBy(() -> OrderRequestRules.newOrder(request("d", 100_000_001L, "CNY", "o", null), PROPERTIES))
+                .hasMessageContaining("amount.total");
+    }
+
+    @Test
+    void namesFieldsInSnakeCase() {
+        assertThat(ApiErrors.snakeCase("shopOrderNo")).isEqualTo("shop_order_no");
+        assertThat(ApiErrors.snakeCase("amount.total")).isEqualTo("amount.total");
+        assertThat(ApiErrors.snakeCase("expireInSeconds")).isEqualTo("expire_in_seconds");
+    }
+
+    @Test
+    void honoursPreferWaitUpToTheMaximum() {
+        assertThat(PreferWait.parse("wait=3", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(PreferWait.parse("respond-async, wait=30", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(PreferWait.parse("return=minimal", Duration.ofSeconds(10))).isZero();
+        assertThat(PreferWait.parse(null, Duration.ofSeconds(10))).isZero();
+    }
+
+    private static OrderRequests.CreateOrder request(String description, long total, String currency, String openid,
+                                                     Long expireIn) {
+        return new OrderRequests.CreateOrder("SO-1", description, new OrderRequests.Amount(total, currency),
+                new OrderRequests.Payer(openid), null, expireIn);
+    }
+
+    private static Set<String> violations(OrderRequests.CreateOrder request) {
+        Set<ConstraintViolation<OrderRequests.CreateOrder>> violations = VALIDATOR.validate(request);
+        return violations.stream().map(v -> v.getPropertyPath().toString())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+}

@@ -1,0 +1,27 @@
+package io.orderflow.order.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one Spring configuration of order-service's integration tests (so every class shares one
+ * cached context): the whole service on a random port against the real PostgreSQL and broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureTestRestTemplate
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
+        "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
+        "orderflow.outbox.poll-interval=50ms",
+        "orderflow.orders.max-wait=5s"})
+public @interface OrderServiceTest {
+
+    /** A test-only AES-256 key (32 bytes, Base64). */
+    String ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=";
+    String ADMIN_TOKEN = "test-admin-token";
+}
