@@ -1,0 +1,134 @@
+package io.orderflow.payment.prepay;
+
+import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
+import com.wechat.pay.java.service.payments.model.Transaction;
+import io.orderflow.events.JsapiPayParams;
+import io.orderflow.events.PaymentRequested;
+import io.orderflow.events.PrepayFailed;
+import io.orderflow.payment.wechat.WechatPayGateway;
+import io.orderflow.payment.wechat.WechatPayRejected;
+import io.orderflow.payment.wechat.WechatPayUnavailable;
+import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.platform.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One worker batch: claims due payments and prepays each at WeChat; the outcome and its event
+ * commit together. A crash mid-call leaves the row due again, and the next attempt sends the
+ * identical request, which WeChat answers with the same prepay_id.
+ */
+class PrepayAttempts {
+
+    static final String PREPAY_UNAVAILABLE = "PREPAY_UNAVAILABLE";
+    private static final String PREPAY_ID_PREFIX = "prepay_id=";
+    private static final Logger log = LoggerFactory.getLogger(PrepayAttempts.class);
+
+    private final Payments payments;
+    private final WechatPayGateway wechat;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final WorkerProperties settings;
+    private final Clock clock;
+
+    PrepayAttempts(Payments payments, WechatPayGateway wechat, Outbox outbox, TransactionTemplate transactions,
+                   WorkerProperties settings, Clock clock) {
+        this.payments = payments;
+        this.wechat = wechat;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Works one batch of due rows; returns how many were claimed. */
+    int runBatch() {
+        Integer claimed = transactions.execute(status -> {
+            List<Payment> due = payments.claimDue(clock.instant(), settings.batchSize());
+            due.forEach(this::attempt);
+            return due.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void attempt(Payment payment) {
+        Instant now = clock.instant();
+        if (!payment.payableAt(now)) {
+            expired(payment, now);
+            return;
+        }
+        try {
+            prepaid(payment, wechat.prepay(payment.prepayRequest()), now);
+        } catch (WechatPayRejected e) {
+            rejected(payment, e, now);
+        } catch (WechatPayUnavailable e) {
+            retryLater(payment, e, now);
+        }
+    }
+
+    private void prepaid(Payment payment, PrepayWithRequestPaymentResponse params, Instant now) {
+        String prepayId = params.getPackageVal().startsWith(PREPAY_ID_PREFIX)
+                ? params.getPackageVal().substring(PREPAY_ID_PREFIX.length()) : params.getPackageVal();
+        Instant prepayExpiresAt = now.plus(settings.prepayValidity());
+        Instant refreshAt = prepayExpiresAt.minus(settings.refreshLead());
+        payments.prepaid(payment.orderId(), params, prepayId, prepayExpiresAt,
+                payment.expireAt().isAfter(refreshAt) ? refreshAt : null);
+        outbox.append(new PaymentRequested(payment.orderId(), payment.mchid(), payment.appid(), prepayId,
+                new JsapiPayParams(params.getAppId(), params.getTimeStamp(), params.getNonceStr(),
+                        params.getPackageVal(), params.getSignType(), params.getPaySign()),
+                prepayExpiresAt, now));
+    }
+
+    private void rejected(Payment payment, WechatPayRejected rejection, Instant now) {
+        if (rejection.alreadyPaid()) {
+            alreadyPaid(payment, now);
+        } else if (payment.status() == PaymentStatus.PREPAID) {
+            // the order has valid pay params until they expire; its fate is reconcile's (expiry, close)
+            log.warn("refreshing the pay params of order {} was refused: {}", payment.orderId(), rejection.getMessage());
+            payments.finish(payment.orderId(), PaymentStatus.PREPAID, rejection.getMessage());
+        } else {
+            payments.failed(payment.orderId(), rejection.getMessage());
+            outbox.append(new PrepayFailed(payment.orderId(), payment.mchid(), rejection.code(),
+                    rejection.errorMessage(), rejection.httpStatus(), now));
+        }
+    }
+
+    /**
+     * WeChat says the order is paid. Only notify-service and reconcile-service may announce a
+     * payment (PaymentNotified), so this records what WeChat answers and leaves the verdict to
+     * the callback and to reconcile's active query (ADR 0006); no PrepayFailed.
+     */
+    private void alreadyPaid(Payment payment, Instant now) {
+        try {
+            Transaction order = wechat.queryOrder(payment.mchid(), payment.orderId());
+            String tradeState = order.getTradeState() == null ? null : order.getTradeState().name();
+            payments.paidAtWechat(payment.orderId(), order.getTransactionId(), tradeState);
+            log.warn("order {} is already paid at WeChat (transaction {}, {}); left to the callback and reconcile",
+                    payment.orderId(), order.getTransactionId(), tradeState);
+        } catch (WechatPayRejected | WechatPayUnavailable e) {
+            retryLater(payment, e, now);
+        }
+    }
+
+    private void expired(Payment payment, Instant now) {
+        if (payment.status() == PaymentStatus.PREPAID) {
+            payments.finish(payment.orderId(), PaymentStatus.PREPAID, null);
+            return;
+        }
+        String message = "no prepay before the order expired at " + payment.timeExpire() + " after "
+                + payment.attempts() + " failed attempts";
+        payments.failed(payment.orderId(), message);
+        outbox.append(new PrepayFailed(payment.orderId(), payment.mchid(), PREPAY_UNAVAILABLE, message, null, now));
+    }
+
+    private void retryLater(Payment payment, RuntimeException failure, Instant now) {
+        int attempts = payment.attempts() + 1;
+        log.info("prepay of order {} failed ({}); attempt {} failed, retrying later", payment.orderId(),
+                failure.getMessage(), attempts);
+        payments.retryLater(payment.orderId(), attempts, now.plus(settings.backoff(attempts)), failure.getMessage());
+    }
+}

@@ -1,0 +1,39 @@
+package io.orderflow.payment.prepay;
+
+import io.orderflow.payment.wechat.WechatPayGateway;
+import io.orderflow.payment.work.DueWorker;
+import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.wechatpay.WechatPayClients;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the prepay intake and its worker. */
+@Configuration(proxyBeanMethods = false)
+class PrepayConfiguration {
+
+    @Bean
+    Payments payments(DataSource dataSource) {
+        return new Payments(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    DueWorker prepayWorker(Payments payments, WechatPayGateway wechat, Outbox outbox,
+                           PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock) {
+        PrepayAttempts attempts = new PrepayAttempts(payments, wechat, outbox,
+                new TransactionTemplate(transactionManager), settings, clock);
+        return new DueWorker("prepay", settings, attempts::runBatch);
+    }
+
+    @Bean
+    Prepayments prepayments(WechatPayClients merchants, Payments payments, @Qualifier("prepayWorker") DueWorker prepayWorker,
+                            Clock clock) {
+        return new Prepayments(merchants, payments, prepayWorker::wakeAfterCommit, clock);
+    }
+}

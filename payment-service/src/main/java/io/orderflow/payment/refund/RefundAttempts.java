@@ -1,0 +1,74 @@
+package io.orderflow.payment.refund;
+
+import com.wechat.pay.java.service.refund.model.Refund;
+import io.orderflow.events.RefundRejected;
+import io.orderflow.events.RefundStatus;
+import io.orderflow.events.RefundSubmitted;
+import io.orderflow.payment.wechat.WechatPayGateway;
+import io.orderflow.payment.wechat.WechatPayRejected;
+import io.orderflow.payment.wechat.WechatPayUnavailable;
+import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.platform.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One worker batch: claims due refund submissions and submits each to WeChat with its own
+ * out_refund_no; the outcome and its event commit together. WeChat refunds an out_refund_no
+ * once, so an attempt whose answer was lost is simply repeated.
+ */
+class RefundAttempts {
+
+    private static final Logger log = LoggerFactory.getLogger(RefundAttempts.class);
+
+    private final RefundSubmissions submissions;
+    private final WechatPayGateway wechat;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final WorkerProperties settings;
+    private final Clock clock;
+
+    RefundAttempts(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
+                   TransactionTemplate transactions, WorkerProperties settings, Clock clock) {
+        this.submissions = submissions;
+        this.wechat = wechat;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    int runBatch() {
+        Integer claimed = transactions.execute(status -> {
+            List<RefundSubmission> due = submissions.claimDue(clock.instant(), settings.batchSize());
+            due.forEach(this::attempt);
+            return due.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void attempt(RefundSubmission refund) {
+        Instant now = clock.instant();
+        try {
+            Refund answer = wechat.createRefund(refund.mchid(), refund.createRequest());
+            RefundStatus status = answer.getStatus() == null
+                    ? RefundStatus.PROCESSING : RefundStatus.valueOf(answer.getStatus().name());
+            submissions.submitted(refund, answer.getRefundId(), status.name());
+            outbox.append(new RefundSubmitted(refund.orderId(), refund.mchid(), refund.outRefundNo(),
+                    answer.getRefundId(), status, refund.refund(), now));
+        } catch (WechatPayRejected e) {
+            submissions.rejected(refund, e.getMessage());
+            outbox.append(new RefundRejected(refund.orderId(), refund.mchid(), refund.outRefundNo(), e.code(),
+                    e.errorMessage(), e.httpStatus(), now));
+        } catch (WechatPayUnavailable e) {
+            int attempts = refund.attempts() + 1;
+            log.info("refund {} of order {} failed ({}); attempt {} failed, retrying later", refund.outRefundNo(),
+                    refund.orderId(), e.getMessage(), attempts);
+            submissions.retryLater(refund, attempts, now.plus(settings.backoff(attempts)), e.getMessage());
+        }
+    }
+}

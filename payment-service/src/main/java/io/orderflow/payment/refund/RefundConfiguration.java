@@ -1,0 +1,39 @@
+package io.orderflow.payment.refund;
+
+import io.orderflow.payment.wechat.WechatPayGateway;
+import io.orderflow.payment.work.DueWorker;
+import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.wechatpay.WechatPayClients;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the refund intake and its worker. */
+@Configuration(proxyBeanMethods = false)
+class RefundConfiguration {
+
+    @Bean
+    RefundSubmissions refundSubmissions(DataSource dataSource) {
+        return new RefundSubmissions(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    DueWorker refundWorker(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
+                           PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock) {
+        RefundAttempts attempts = new RefundAttempts(submissions, wechat, outbox,
+                new TransactionTemplate(transactionManager), settings, clock);
+        return new DueWorker("refund", settings, attempts::runBatch);
+    }
+
+    @Bean
+    Refunds refunds(WechatPayClients merchants, RefundSubmissions submissions,
+                    @Qualifier("refundWorker") DueWorker refundWorker, Clock clock) {
+        return new Refunds(merchants, submissions, refundWorker::wakeAfterCommit, clock);
+    }
+}

@@ -1,0 +1,286 @@
+package io.orderflow.payment.prepay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.wechat.pay.java.core.util.PemUtil;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.orderflow.events.CloseReason;
+import io.orderflow.events.CloseRequested;
+import io.orderflow.events.OrderCreated;
+import io.orderflow.events.OrderflowEvent;
+import io.orderflow.events.PaymentRequested;
+import io.orderflow.events.PrepayFailed;
+import io.orderflow.payment.SimulatedWechatPay;
+import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TopicProbe;
+import io.orderflow.platform.wechatpay.WechatPayClients;
+import io.orderflow.simulator.fault.FaultRule;
+import io.orderflow.simulator.fault.Faults;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * OrderCreated → prepay at WeChat (the simulator) → PaymentRequested or PrepayFailed, through
+ * duplicates, 5xx, 429, lost responses, an open circuit and "already paid".
+ */
+class PrepayTests extends SimulatedWechatPay {
+
+    @Autowired RateLimiterRegistry limiters;
+    @Autowired RetryRegistry retries;
+    @Autowired WechatPayClients merchants;
+
+    @Test
+    void prepaysAnOrderAndPublishesPayParamsSignedWithTheMerchantKey() throws Exception {
+        String orderId = newOrderId();
+        OrderCreated order = orderCreated(orderId, 8800);
+        send(order);
+
+        PaymentRequested requested = paymentRequested(orderId);
+        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(requested.payParams().packageValue()).isEqualTo("prepay_id=" + requested.prepayId());
+        assertThat(requested.appid()).isEqualTo(TestMerchant.APPID);
+        assertThat(requested.prepayExpiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(110)),
+                Instant.now().plus(Duration.ofHours(2)));
+        assertThat(paySignVerifies(requested)).isTrue();
+        assertThat(ledgerOrder(orderId).request())
+                .containsEntry("time_expire", Payment.RFC_3339_CHINA.format(order.expireAt()))
+                .containsEntry("notify_url", "http://127.0.0.1:1/wechatpay/notify/" + TestMerchant.MCHID + "/transaction")
+                .containsEntry("out_trade_no", orderId)
+                .containsEntry("attach", "attach-" + orderId);
+        assertThat((String) ledgerOrder(orderId).request().get("time_expire")).endsWith("+08:00");
+    }
+
+    @Test
+    void aRedeliveredOrderCreatedAndTheSameOrderUnderANewIdPrepayOnce() {
+        String orderId = newOrderId();
+        OrderCreated order = orderCreated(orderId, 100);
+        String first = send(order);
+        send(order, first);
+        String second = send(order);
+
+        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        await().atMost(WAIT).until(() -> processed(second));
+        assertThat(outboxEvents(orderId)).isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from payment where order_id = ?").param(orderId).query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void systemErrorsAreRetriedWithTheSameParametersIntoOnePrepay() {
+        FaultRule errors = fault("SYSTEM_ERROR", JSAPI_PATH, 2);
+        String orderId = newOrderId();
+        send(orderCreated(orderId, 100));
+
+        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(remaining(errors)).isZero();
+        assertThat(outboxEvents(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitedPrepayIsRetriedLaterWithBackoff() {
+        FaultRule limited = fault("FREQUENCY_LIMITED", JSAPI_PATH, 4);
+        String orderId = newOrderId();
+        send(orderCreated(orderId, 100));
+
+        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(remaining(limited)).isZero();
+        assertThat(jdbc.sql("select attempts from payment where order_id = ?").param(orderId).query(Integer.class)
+                .single()).as("failed worker attempts before the success").isEqualTo(1);
+        assertThat(outboxEvents(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aLostResponseIsRetriedAndWechatAnswersTheSamePrepayId() {
+        FaultRule lost = fault("RESPONSE_LOST", JSAPI_PATH, 1);
+        String orderId = newOrderId();
+        send(orderCreated(orderId, 100));
+
+        PaymentRequested requested = paymentRequested(orderId);
+        assertThat(remaining(lost)).as("the first prepay took effect and its answer was lost").isZero();
+        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(outboxEvents(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void circuitOpensUnderSustainedErrorsStopsCallingAndRecovers() {
+        CircuitBreaker breaker = breakers.circuitBreaker("wechatpay-" + TestMerchant.MCHID);
+        FaultRule errors = fault("SYSTEM_ERROR", JSAPI_PATH, 10_000);
+        List<String> orders = IntStream.range(0, 4).mapToObj(i -> newOrderId()).toList();
+        orders.forEach(orderId -> send(orderCreated(orderId, 100)));
+
+        await().atMost(WAIT).until(() -> breaker.getState() == CircuitBreaker.State.OPEN);
+        // calls in flight when it opened still land; once every worker has been refused, none do
+        await().atMost(WAIT).until(() -> breaker.getMetrics().getNumberOfNotPermittedCalls() >= 8);
+        int callsWhileOpen = 10_000 - remaining(errors);
+        long refused = breaker.getMetrics().getNumberOfNotPermittedCalls();
+        await().atMost(WAIT).until(() -> breaker.getMetrics().getNumberOfNotPermittedCalls() >= refused + 4);
+        assertThat(10_000 - remaining(errors)).as("calls reaching WeChat while open").isEqualTo(callsWhileOpen);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(orders).allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isZero());
+
+        simulator.context().getBean(Faults.class).reset(42);
+        firstPaymentEvents(orders).forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
+                .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aPermanentErrorIsPublishedAsPrepayFailedWithWechatsCode() {
+        String orderId = newOrderId();
+        send(orderCreated(orderId, TestMerchant.MCHID, "wx9999999999999999", 100, Instant.now().plus(Duration.ofHours(1))));
+
+        PrepayFailed failed = (PrepayFailed) paymentEvents(orderId, 1).get(0);
+        assertThat(failed.errorCode()).isEqualTo("APPID_MCHID_NOT_MATCH");
+        assertThat(failed.httpStatus()).isEqualTo(400);
+        assertThat(failed.errorMessage()).isNotBlank();
+        awaitPaymentStatus(orderId, "FAILED");
+    }
+
+    @Test
+    void anOrderThatExpiredBeforeItCouldBePrepaidFailsAsPrepayUnavailable() {
+        String orderId = newOrderId();
+        send(orderCreated(orderId, TestMerchant.MCHID, TestMerchant.APPID, 100, Instant.now().minusSeconds(1)));
+
+        PrepayFailed failed = (PrepayFailed) paymentEvents(orderId, 1).get(0);
+        assertThat(failed.errorCode()).isEqualTo(PrepayAttempts.PREPAY_UNAVAILABLE);
+        assertThat(failed.httpStatus()).isNull();
+        assertThat(simulator.ledger().order(TestMerchant.MCHID, orderId)).isEmpty();
+    }
+
+    @Test
+    void refreshesPayParamsBeforeThePrepayIdExpiresWhileTheOrderIsPayable() throws Exception {
+        String longLived = newOrderId();
+        String shortLived = newOrderId();
+        send(orderCreated(longLived, 100));
+        send(orderCreated(shortLived, TestMerchant.MCHID, TestMerchant.APPID, 100, Instant.now().plus(Duration.ofMinutes(30))));
+        PaymentRequested first = paymentRequested(longLived);
+        paymentRequested(shortLived);
+
+        assertThat(nextAttempt(longLived)).isEqualTo(prepayExpiresAt(longLived).minus(Duration.ofMinutes(10)));
+        assertThat(nextAttempt(shortLived)).as("its prepay_id outlives the order").isNull();
+
+        dueNow(longLived);
+        List<OrderflowEvent> events = paymentEvents(longLived, 2);
+        PaymentRequested refreshed = (PaymentRequested) events.get(1);
+        assertThat(refreshed.prepayId()).isEqualTo(ledgerOrder(longLived).prepayId());
+        assertThat(refreshed.requestedAt()).isAfter(first.requestedAt());
+        assertThat(paySignVerifies(refreshed)).isTrue();
+    }
+
+    @Test
+    void anOrderAlreadyPaidAtWechatIsQueriedAndNeverFailed() throws Exception {
+        String orderId = newOrderId();
+        send(orderCreated(orderId, 100));
+        paymentRequested(orderId);
+        pay(orderId);
+
+        dueNow(orderId); // its pay params are due for a refresh, but the payer has paid meanwhile
+        awaitPaymentStatus(orderId, "PAID_AT_WECHAT");
+        assertThat(jdbc.sql("select transaction_id from payment where order_id = ?").param(orderId)
+                .query(String.class).single()).isEqualTo(ledgerOrder(orderId).transactionId());
+        assertThat(outboxEvents(orderId)).as("the PaymentRequested only: no PrepayFailed").isEqualTo(1);
+    }
+
+    @Test
+    void anOrderOfAnUnconfiguredMerchantIsDeadLettered() {
+        String orderId = newOrderId();
+        String ceId = send(orderCreated(orderId, "1999999999", TestMerchant.APPID, 100, Instant.now().plusSeconds(600)));
+
+        try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(),
+                "orderflow.order.events.payment-service.dlt")) {
+            assertThat(deadLetters.awaitKey(orderId, 1, WAIT).get(0).header("ce_id")).isEqualTo(ceId);
+        }
+        assertThat(processed(ceId)).isFalse();
+        assertThat(jdbc.sql("select count(*) from payment where order_id = ?").param(orderId).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aPrepayWhoseCommitWasLostIsRepeatedIdenticallyAndGetsTheSamePrepayId() {
+        String orderId = newOrderId();
+        OrderCreated order = orderCreated(orderId, 100);
+        // an earlier attempt reached WeChat, then the process died before its transaction committed
+        String earlier = merchants.merchant(TestMerchant.MCHID).jsapi().prepayWithRequestPayment(
+                Payment.requested(order, merchants.merchant(TestMerchant.MCHID).transactionNotifyUrl()).prepayRequest())
+                .getPackageVal();
+        send(order);
+
+        assertThat("prepay_id=" + paymentRequested(orderId).prepayId()).isEqualTo(earlier);
+        assertThat(outboxEvents(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOfOrdersIsPrepaidOncePerOrderByConcurrentWorkers() {
+        List<String> orders = IntStream.range(0, 20).mapToObj(i -> newOrderId()).toList();
+        orders.forEach(orderId -> send(orderCreated(orderId, 100 + orders.indexOf(orderId))));
+
+        firstPaymentEvents(orders).forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
+                .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertThat(orders).allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isEqualTo(1));
+    }
+
+    @Test
+    void ignoresOrderEventsItDoesNotHandle() {
+        String orderId = newOrderId();
+        String close = send(new CloseRequested(orderId, TestMerchant.MCHID, CloseReason.SHOP_REQUEST, Instant.now()));
+        send(orderCreated(orderId, 100));
+
+        assertThat(paymentRequested(orderId).orderId()).isEqualTo(orderId);
+        assertThat(processed(close)).isTrue();
+    }
+
+    @Test
+    void guardsWechatCallsPerMerchantWithTheTemplatesFromYaml() {
+        String orderId = newOrderId();
+        send(orderCreated(orderId, 100));
+        paymentRequested(orderId);
+
+        assertThat(limiters.rateLimiter("prepay-" + TestMerchant.MCHID).getRateLimiterConfig().getLimitForPeriod())
+                .as("below WeChat's 500 TPS").isEqualTo(400);
+        assertThat(retries.retry("wechatpay-" + TestMerchant.MCHID).getRetryConfig().getMaxAttempts()).isEqualTo(3);
+        assertThat(breakers.circuitBreaker("wechatpay-" + TestMerchant.MCHID).getCircuitBreakerConfig()
+                .getMinimumNumberOfCalls()).isEqualTo(5);
+    }
+
+    private PaymentRequested paymentRequested(String orderId) {
+        OrderflowEvent event = paymentEvents(orderId, 1).get(0);
+        assertThat(event).isInstanceOf(PaymentRequested.class);
+        return (PaymentRequested) event;
+    }
+
+    private static boolean paySignVerifies(PaymentRequested requested) throws Exception {
+        var params = requested.payParams();
+        String message = params.appId() + "\n" + params.timeStamp() + "\n" + params.nonceStr() + "\n"
+                + params.packageValue() + "\n";
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()));
+        verifier.update(message.getBytes(StandardCharsets.UTF_8));
+        return params.signType().equals("RSA") && verifier.verify(Base64.getDecoder().decode(params.paySign()));
+    }
+
+    private Instant nextAttempt(String orderId) {
+        return jdbc.sql("select next_attempt_at from payment where order_id = ?").param(orderId)
+                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant).orElse(null);
+    }
+
+    private Instant prepayExpiresAt(String orderId) {
+        return jdbc.sql("select prepay_expires_at from payment where order_id = ?").param(orderId)
+                .query(java.sql.Timestamp.class).single().toInstant();
+    }
+
+    /** As if the refresh time had come (the prepay_id is 110 minutes old). */
+    private void dueNow(String orderId) {
+        jdbc.sql("update payment set next_attempt_at = now() where order_id = ?").param(orderId).update();
+    }
+}
