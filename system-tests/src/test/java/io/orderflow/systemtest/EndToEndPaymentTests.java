@@ -1,0 +1,117 @@
+package io.orderflow.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.events.EventTypes;
+import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first end-to-end payment: a shop creates an order and waits for its pay params,
+ * WeChat (the simulator) is paid by the user and calls notify-service back, and downstream
+ * sees PENDING → SUCCESS with WeChat's transaction id on {@code orderflow.order.status}, read
+ * by a plain Kafka consumer. Then a refund, to REFUND with the refund recorded as SUCCESS.
+ */
+class EndToEndPaymentTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static OrderflowSystem system;
+    private static ShopClient shop;
+
+    @BeforeAll
+    static void start() {
+        system = OrderflowSystem.start("e2e");
+        shop = system.newShop("e2e shop");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void aShopOrderIsPrepaidPaidAndRefundedWithEveryChangeOnTheStatusTopic() throws Exception {
+        String shopOrderNo = "E2E-" + UUID.randomUUID();
+        HttpResponse<String> created = shop.post("/v1/orders", """
+                {"shop_order_no":"%s","description":"orderflow mug","amount":{"total":8800,"currency":"CNY"},
+                 "payer":{"openid":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"}}""".formatted(shopOrderNo), "Prefer", "wait=10");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode order = ShopClient.JSON.readTree(created.body());
+        String orderId = order.path("order_id").asString();
+        JsonNode payParams = order.path("pay_params");
+        assertThat(payParams.path("package").asString()).as("pay params in the create answer").startsWith("prepay_id=");
+        assertPaySignVerifies(payParams);
+
+        pay(orderId);
+
+        try (TopicProbe status = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
+            List<TopicProbe.Received> changes = status.awaitKey(orderId, 2, WAIT);
+            assertThat(changes).extracting(r -> field(r, "to")).containsExactly("PENDING", "SUCCESS");
+            assertThat(changes).extracting(r -> field(r, "version")).containsExactly("1", "2");
+            String transactionId = json(changes.get(1)).path("order").path("transaction_id").asString();
+            assertThat(transactionId).isNotBlank();
+            assertThat(get(orderId).path("transaction_id").asString()).isEqualTo(transactionId);
+
+            HttpResponse<String> refund = shop.post("/v1/orders/" + orderId + "/refunds", """
+                    {"out_refund_no":"RF-%s","amount":{"refund":3000,"currency":"CNY"},"reason":"chipped"}"""
+                    .formatted(orderId.substring(orderId.length() - 12)));
+            assertThat(refund.statusCode()).as(refund.body()).isEqualTo(202);
+            assertThat(status.awaitKey(orderId, 3, WAIT)).extracting(r -> field(r, "to")).containsExactly("PENDING", "SUCCESS", "REFUND");
+        }
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode refunded = get(orderId);
+            assertThat(refunded.path("status").asString()).isEqualTo("REFUND");
+            assertThat(refunded.path("refunded_amount").asLong()).isEqualTo(3000);
+            assertThat(refunded.path("refunds").get(0).path("status").asString()).isEqualTo("SUCCESS");
+        });
+    }
+
+    private static JsonNode get(String orderId) {
+        HttpResponse<String> response = shop.get("/v1/orders/" + orderId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ShopClient.JSON.readTree(response.body());
+    }
+
+    private static void pay(String orderId) throws Exception {
+        HttpResponse<String> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(system.simulator.baseUrl() + "/sim/v1/payments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
+                        + orderId + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).as(paid.body()).isBetween(200, 299);
+    }
+
+    /** The page inside WeChat will hand these to WeixinJSBridge: the signature must be the merchant's. */
+    private static void assertPaySignVerifies(JsonNode params) throws Exception {
+        String message = params.path("appId").asString() + "\n" + params.path("timeStamp").asString() + "\n"
+                + params.path("nonceStr").asString() + "\n" + params.path("package").asString() + "\n";
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(com.wechat.pay.java.core.util.PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()));
+        rsa.update(message.getBytes(StandardCharsets.UTF_8));
+        assertThat(rsa.verify(Base64.getDecoder().decode(params.path("paySign").asString()))).isTrue();
+    }
+
+    private static JsonNode json(TopicProbe.Received record) {
+        return ShopClient.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String field(TopicProbe.Received record, String name) {
+        return json(record).path(name).asString();
+    }
+}

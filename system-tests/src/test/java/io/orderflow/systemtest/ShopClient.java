@@ -1,0 +1,95 @@
+package io.orderflow.systemtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A shop's backend as documented: every request signed with
+ * {@code ORDERFLOW-HMAC-SHA256 shop_id="…",timestamp="…",nonce="…",signature="…"} over
+ * {@code METHOD\npath?query\ntimestamp\nnonce\nbody\n}. Written from the specification, not
+ * from order-service's code, so it checks the protocol as shops will implement it.
+ */
+final class ShopClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String shopId;
+    private final byte[] secret;
+
+    private ShopClient(String baseUrl, String shopId, String secret) {
+        this.baseUrl = baseUrl;
+        this.shopId = shopId;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Registers a shop through the admin path and returns its signed client. */
+    static ShopClient create(String baseUrl, String adminToken, String name, String mchid, String appid) {
+        String body = "{\"name\":\"" + name + "\",\"mchid\":\"" + mchid + "\",\"appid\":\"" + appid + "\"}";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/v1/shops"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("shop not created: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode shop = JSON.readTree(response.body());
+        return new ShopClient(baseUrl, shop.path("shop_id").asString(), shop.path("secret").asString());
+    }
+
+    HttpResponse<String> post(String pathAndQuery, String body, String... headers) {
+        HttpRequest.Builder request = signed("POST", pathAndQuery, body);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        return send(signed("GET", pathAndQuery, "").GET().build());
+    }
+
+    private HttpRequest.Builder signed(String method, String pathAndQuery, String body) {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = UUID.randomUUID().toString().replace("-", "");
+        String message = method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
+        String authorization = "ORDERFLOW-HMAC-SHA256 shop_id=\"" + shopId + "\",timestamp=\"" + timestamp
+                + "\",nonce=\"" + nonce + "\",signature=\"" + hmac(message) + "\"";
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Content-Type", "application/json");
+    }
+
+    private String hmac(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
