@@ -7,6 +7,7 @@ import io.orderflow.events.EventTypes;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TopicProbe;
+import io.orderflow.platform.test.WechatPayCallbacks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,6 +81,33 @@ class EndToEndPaymentTests {
             assertThat(refunded.path("refunded_amount").asLong()).isEqualTo(3000);
             assertThat(refunded.path("refunds").get(0).path("status").asString()).isEqualTo("SUCCESS");
         });
+    }
+
+    @Test
+    void aCorrectlySignedCallbackWithTheWrongAmountLeavesTheOrderPendingAndRaisesAnAnomaly() throws Exception {
+        HttpResponse<String> created = shop.post("/v1/orders", """
+                {"shop_order_no":"E2E-%s","description":"orderflow mug","amount":{"total":8800,"currency":"CNY"},
+                 "payer":{"openid":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"}}""".formatted(UUID.randomUUID()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String orderId = ShopClient.JSON.readTree(created.body()).path("order_id").asString();
+
+        WechatPayCallbacks.Callback underpaid = WechatPayCallbacks.transaction("""
+                {"mchid":"%s","appid":"%s","out_trade_no":"%s","transaction_id":"4200000000000000000001",
+                 "trade_type":"JSAPI","trade_state":"SUCCESS","success_time":"2026-11-30T10:00:00+08:00",
+                 "amount":{"total":1,"payer_total":1,"currency":"CNY"}}""".formatted(TestMerchant.MCHID,
+                TestMerchant.APPID, orderId));
+        HttpRequest.Builder callback = HttpRequest.newBuilder(URI.create(system.service("notify-service").baseUrl()
+                + "/wechatpay/notify/" + TestMerchant.MCHID + "/transaction")).header("Content-Type", "application/json");
+        underpaid.headers().forEach(callback::header);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                callback.POST(HttpRequest.BodyPublishers.ofString(underpaid.body())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(204);
+
+        try (TopicProbe orderEvents = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_EVENTS_TOPIC)) {
+            assertThat(orderEvents.awaitRecords(records -> records.stream().anyMatch(r -> orderId.equals(r.key())
+                    && "orderflow.order.OrderAnomalyDetected.v1".equals(r.header("ce_type"))), WAIT)).isNotEmpty();
+        }
+        assertThat(get(orderId).path("status").asString()).isEqualTo("PENDING");
     }
 
     private static JsonNode get(String orderId) {
