@@ -68,7 +68,7 @@ final class OrderflowSystem implements AutoCloseable {
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
-        Path jar = Path.of("..", service, "target", service + ".jar").toAbsolutePath().normalize();
+        Path jar = repositoryRoot().resolve(service).resolve("target").resolve(service + ".jar");
         services.put(service, new ServiceProcess(service, jar, port, properties, logs));
     }
 
@@ -84,6 +84,16 @@ final class OrderflowSystem implements AutoCloseable {
     public void close() {
         services.values().forEach(ServiceProcess::stop);
         simulator.close();
+    }
+
+    /** Surefire runs in system-tests/, exec:java where Maven was started: find the checkout either way. */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("order-service")) && Files.isDirectory(dir.resolve("system-tests"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run from inside the orderflow checkout");
     }
 
     private static Path logDirectory() {
