@@ -37,6 +37,7 @@ public final class EventTypes {
     public static final EventType<PrepayFailed> PREPAY_FAILED = payment(PrepayFailed.class);
     public static final EventType<RefundSubmitted> REFUND_SUBMITTED = payment(RefundSubmitted.class);
     public static final EventType<RefundRejected> REFUND_REJECTED = payment(RefundRejected.class);
+    public static final EventType<PaymentNotified> PAYMENT_PAYMENT_NOTIFIED = payment(PaymentNotified.class);
     public static final EventType<PaymentNotified> NOTIFY_PAYMENT_NOTIFIED = notify(PaymentNotified.class);
     public static final EventType<RefundNotified> NOTIFY_REFUND_NOTIFIED = notify(RefundNotified.class);
     public static final EventType<TimeoutExpired> TIMEOUT_EXPIRED = reconcile(TimeoutExpired.class);
@@ -48,7 +49,7 @@ public final class EventTypes {
 
     private static final List<EventType<?>> ALL = List.of(
             ORDER_CREATED, CLOSE_REQUESTED, REFUND_REQUESTED, ORDER_ANOMALY_DETECTED, ORDER_STATUS_CHANGED,
-            PAYMENT_REQUESTED, PREPAY_FAILED, REFUND_SUBMITTED, REFUND_REJECTED,
+            PAYMENT_REQUESTED, PREPAY_FAILED, REFUND_SUBMITTED, REFUND_REJECTED, PAYMENT_PAYMENT_NOTIFIED,
             NOTIFY_PAYMENT_NOTIFIED, NOTIFY_REFUND_NOTIFIED,
             TIMEOUT_EXPIRED, RECONCILE_PAYMENT_NOTIFIED, RECONCILE_REFUND_NOTIFIED,
             RECONCILIATION_COMPLETED, DISCREPANCY_FOUND);
@@ -80,7 +81,8 @@ public final class EventTypes {
 
     /**
      * The type of an event instance. Records published by one service map to that service's type;
-     * PaymentNotified and RefundNotified map by their source: CALLBACK to notify, QUERY and BILL to reconcile.
+     * PaymentNotified and RefundNotified map by their source: CALLBACK to notify, PREPAY to payment, QUERY and
+     * BILL to reconcile.
      */
     public static EventType<?> of(OrderflowEvent event) {
         String service;
@@ -139,7 +141,11 @@ public final class EventTypes {
     }
 
     private static String serviceOf(NotificationSource source) {
-        return source == NotificationSource.CALLBACK ? NOTIFY_SERVICE : RECONCILE_SERVICE;
+        return switch (source) {
+            case CALLBACK -> NOTIFY_SERVICE;
+            case PREPAY -> PAYMENT_SERVICE;
+            case QUERY, BILL -> RECONCILE_SERVICE;
+        };
     }
 
     private static <T extends OrderflowEvent> EventType<T> order(Class<T> recordClass) {

@@ -7,5 +7,10 @@ public enum NotificationSource {
     /** An active query of the order or refund at WeChat Pay (reconcile-service). */
     QUERY,
     /** The daily trade bill, confirmed by a query before it is published (reconcile-service). */
-    BILL
+    BILL,
+    /**
+     * payment-service's query of an order for which WeChat Pay answered a prepay with ORDERPAID: the
+     * order was paid already (payment-service).
+     */
+    PREPAY
 }

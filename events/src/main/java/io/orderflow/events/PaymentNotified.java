@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * WeChat Pay reported the state of an order's transaction: from a verified callback (notify-service,
- * source CALLBACK) or from a query (reconcile-service, source QUERY or BILL). order-service checks amount,
+ * source CALLBACK), from a query (reconcile-service, source QUERY or BILL), or from payment-service's query when
+ * WeChat answered a prepay with ORDERPAID (source PREPAY). order-service checks amount,
  * mchid and appid against the order before it believes a SUCCESS.
  *
  * @param orderId order id ({@code out_trade_no}); required
@@ -34,7 +35,7 @@ public record PaymentNotified(
         @Nullable String payerOpenid,
         @Nullable Instant successTime,
         @Nullable String notificationId,
-        Instant observedAt) implements NotifyServiceEvent, ReconcileServiceEvent {
+        Instant observedAt) implements NotifyServiceEvent, ReconcileServiceEvent, PaymentServiceEvent {
 
     public PaymentNotified {
         Checks.present(orderId, "orderId");

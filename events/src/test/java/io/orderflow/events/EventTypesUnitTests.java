@@ -79,7 +79,9 @@ class EventTypesUnitTests {
         assertThat(EventTypes.byCeType("orderflow.order.OrderCreated.v2")).isEmpty();
         assertThat(EventTypes.forEvent(EventTypes.NOTIFY_SERVICE, PaymentNotified.class))
                 .contains(EventTypes.NOTIFY_PAYMENT_NOTIFIED);
-        assertThat(EventTypes.forEvent(EventTypes.PAYMENT_SERVICE, PaymentNotified.class)).isEmpty();
+        assertThat(EventTypes.forEvent(EventTypes.PAYMENT_SERVICE, PaymentNotified.class))
+                .contains(EventTypes.PAYMENT_PAYMENT_NOTIFIED);
+        assertThat(EventTypes.forEvent(EventTypes.PAYMENT_SERVICE, RefundNotified.class)).isEmpty();
     }
 
     @Test

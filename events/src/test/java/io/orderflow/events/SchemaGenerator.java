@@ -50,16 +50,26 @@ final class SchemaGenerator {
         return schema;
     }
 
-    /** A notification's source tells its publisher: CALLBACK from notify-service, QUERY or BILL from reconcile. */
+    /**
+     * A notification's source tells its publisher: CALLBACK from notify-service, PREPAY from payment-service,
+     * QUERY or BILL from reconcile.
+     */
     private static void restrictSource(EventType<?> type, ObjectNode source) {
         if (source == null) {
             return;
         }
         ArrayNode values = source.putArray("enum");
-        boolean fromNotify = type.service().equals(EventTypes.NOTIFY_SERVICE);
         Arrays.stream(NotificationSource.values())
-                .filter(value -> (value == NotificationSource.CALLBACK) == fromNotify)
+                .filter(value -> sourceService(value).equals(type.service()))
                 .forEach(value -> values.add(value.name()));
+    }
+
+    private static String sourceService(NotificationSource source) {
+        return switch (source) {
+            case CALLBACK -> EventTypes.NOTIFY_SERVICE;
+            case PREPAY -> EventTypes.PAYMENT_SERVICE;
+            case QUERY, BILL -> EventTypes.RECONCILE_SERVICE;
+        };
     }
 
     private static ObjectNode objectBody(Class<?> record, ObjectNode defs) {

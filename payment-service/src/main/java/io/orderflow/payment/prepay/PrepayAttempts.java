@@ -9,7 +9,9 @@ import io.orderflow.payment.wechat.WechatPayGateway;
 import io.orderflow.payment.wechat.WechatPayRejected;
 import io.orderflow.payment.wechat.WechatPayUnavailable;
 import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.events.NotificationSource;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.wechatpay.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -98,16 +100,17 @@ class PrepayAttempts {
     }
 
     /**
-     * WeChat says the order is paid. Only notify-service and reconcile-service may announce a
-     * payment (PaymentNotified), so this records what WeChat answers and leaves the verdict to
-     * the callback and to reconcile's active query (ADR 0006); no PrepayFailed.
+     * WeChat says the order is paid: never PrepayFailed. The order is queried and what WeChat
+     * answers is published as PaymentNotified with source PREPAY (ADR 0006); order-service
+     * checks it like any other report, so a callback arriving too changes nothing.
      */
     private void alreadyPaid(Payment payment, Instant now) {
         try {
             Transaction order = wechat.queryOrder(payment.mchid(), payment.orderId());
             String tradeState = order.getTradeState() == null ? null : order.getTradeState().name();
             payments.paidAtWechat(payment.orderId(), order.getTransactionId(), tradeState);
-            log.warn("order {} is already paid at WeChat (transaction {}, {}); left to the callback and reconcile",
+            outbox.append(Transactions.paymentNotified(order, payment.mchid(), NotificationSource.PREPAY, null, now));
+            log.warn("order {} is already paid at WeChat (transaction {}, {}); published as PaymentNotified",
                     payment.orderId(), order.getTransactionId(), tradeState);
         } catch (WechatPayRejected | WechatPayUnavailable e) {
             retryLater(payment, e, now);

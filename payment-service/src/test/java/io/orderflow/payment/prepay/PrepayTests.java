@@ -9,6 +9,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.orderflow.events.CloseReason;
 import io.orderflow.events.CloseRequested;
+import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.PaymentRequested;
@@ -179,7 +180,7 @@ class PrepayTests extends SimulatedWechatPay {
     }
 
     @Test
-    void anOrderAlreadyPaidAtWechatIsQueriedAndNeverFailed() throws Exception {
+    void anOrderAlreadyPaidAtWechatIsQueriedAndTheTruthPublishedNeverFailed() throws Exception {
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
         paymentRequested(orderId);
@@ -189,7 +190,13 @@ class PrepayTests extends SimulatedWechatPay {
         awaitPaymentStatus(orderId, "PAID_AT_WECHAT");
         assertThat(jdbc.sql("select transaction_id from payment where order_id = ?").param(orderId)
                 .query(String.class).single()).isEqualTo(ledgerOrder(orderId).transactionId());
-        assertThat(outboxEvents(orderId)).as("the PaymentRequested only: no PrepayFailed").isEqualTo(1);
+        try (TopicProbe events = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.PAYMENT_EVENTS_TOPIC)) {
+            TopicProbe.Received truth = events.awaitKey(orderId, 2, WAIT).get(1);
+            assertThat(truth.header("ce_type")).isEqualTo("orderflow.payment.PaymentNotified.v1");
+            assertThat(new String(truth.value())).contains("\"source\":\"PREPAY\"", "\"trade_state\":\"SUCCESS\"",
+                    "\"transaction_id\":\"" + ledgerOrder(orderId).transactionId() + "\"");
+        }
+        assertThat(outboxEvents(orderId)).as("PaymentRequested, then PaymentNotified: no PrepayFailed").isEqualTo(2);
     }
 
     @Test
