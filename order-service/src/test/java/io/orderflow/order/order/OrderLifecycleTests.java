@@ -153,6 +153,16 @@ class OrderLifecycleTests {
     }
 
     @Test
+    void paymentFoundByPaymentServiceAfterOrderPaidOnThePaymentTopicPaysTheOrder() {
+        String orderId = create(shop, 100);
+        Broker.publish(new OrderEventsFactory(orderId).payment(TradeState.SUCCESS, 100, Shops.MCHID,
+                NotificationSource.PREPAY));
+
+        awaitStatus(shop, orderId, "SUCCESS");
+        assertThat(reasons(statusEvents(orderId, 2))).containsExactly("CREATED", "PAID");
+    }
+
+    @Test
     void eventForAnUnknownOrderEndsInTheDeadLetterTopic() {
         String orderId = "OF20261201" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
         PaymentNotified unknown = new OrderEventsFactory(orderId).paid(100);
