@@ -110,6 +110,33 @@ class EndToEndPaymentTests {
         assertThat(get(orderId).path("status").asString()).isEqualTo("PENDING");
     }
 
+    @Test
+    void aShopRetryingItsCreateAcrossAnOrderServiceCrashGetsOneOrderThatIsPaidOnce() throws Exception {
+        String body = """
+                {"shop_order_no":"E2E-%s","description":"orderflow mug","amount":{"total":500,"currency":"CNY"},
+                 "payer":{"openid":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"}}""".formatted(UUID.randomUUID());
+        HttpResponse<String> first = shop.post("/v1/orders", body);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String orderId = ShopClient.JSON.readTree(first.body()).path("order_id").asString();
+
+        ServiceProcess orders = system.service("order-service");
+        orders.kill();
+        orders.start().awaitReady(Duration.ofSeconds(120));
+        HttpResponse<String> retry = shop.post("/v1/orders", body, "Prefer", "wait=10");
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(ShopClient.JSON.readTree(retry.body()).path("order_id").asString()).isEqualTo(orderId);
+        pay(orderId);
+
+        try (TopicProbe status = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
+            assertThat(status.awaitKey(orderId, 2, WAIT)).extracting(r -> field(r, "version")).containsExactly("1", "2");
+        }
+        try (TopicProbe orderEvents = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_EVENTS_TOPIC)) {
+            assertThat(orderEvents.awaitKey(orderId, 1, WAIT)).extracting(r -> r.header("ce_type"))
+                    .containsExactly("orderflow.order.OrderCreated.v1");
+        }
+        assertThat(get(orderId).path("status").asString()).isEqualTo("SUCCESS");
+    }
+
     private static JsonNode get(String orderId) {
         HttpResponse<String> response = shop.get("/v1/orders/" + orderId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
