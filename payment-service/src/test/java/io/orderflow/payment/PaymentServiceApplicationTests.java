@@ -2,6 +2,9 @@ package io.orderflow.payment;
 
 import io.orderflow.platform.test.ServiceStartupTests;
 
-/** payment-service starts against the real PostgreSQL and Kafka broker, migrates and reports health. */
+/**
+ * payment-service starts against the real PostgreSQL and Kafka broker, migrates and reports health;
+ * the assertions are those of {@link ServiceStartupTests}.
+ */
 class PaymentServiceApplicationTests extends ServiceStartupTests {
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import io.orderflow.platform.test.ChildProcesses;
 import org.awaitility.Awaitility;
 
 /**
@@ -98,21 +98,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void end(boolean forcibly) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(40, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.end(process, forcibly, Duration.ofSeconds(40));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
@@ -92,18 +91,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             return;
         }
-        if (forcibly) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-        }
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.end(process, forcibly, Duration.ofSeconds(60));
         Awaitility.await("port " + port + " released").atMost(Duration.ofSeconds(30)).until(() -> !accepting(port));
     }
 
