@@ -1,0 +1,112 @@
+package io.orderflow.reconcile.expiry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Threads that run one batch of due work after another while batches come back full, and otherwise wait
+ * for a wake-up (after a commit that made work due) or the poll interval. A failed batch rolls back and its
+ * rows are due again.
+ */
+public class DueWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DueWorker.class);
+
+    private final String name;
+    private final int threads;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration shutdownGrace;
+    private final IntSupplier batch;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final List<Thread> running = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public DueWorker(String name, WorkerSettings settings, IntSupplier batch) {
+        this.name = name;
+        this.threads = settings.threads();
+        this.batchSize = settings.batchSize();
+        this.pollInterval = settings.pollInterval();
+        this.shutdownGrace = settings.shutdownGrace();
+        this.batch = batch;
+    }
+
+    /** Wakes a waiting worker once the current transaction commits (at once without one). */
+    public void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeups.release();
+                }
+            });
+        } else {
+            wakeups.release();
+        }
+    }
+
+    private void loop() {
+        while (!stopping) {
+            int done = 0;
+            try {
+                done = batch.getAsInt();
+            } catch (RuntimeException e) {
+                log.warn("{} batch failed; its rows stay due: {}", name, e.toString());
+            }
+            if (done < batchSize) {
+                try {
+                    if (wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        wakeups.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        stopping = false;
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(this::loop, name + "-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            running.add(thread);
+        }
+    }
+
+    /** Lets running batches finish within the grace period, then interrupts what is left (it rolls back). */
+    @Override
+    public synchronized void stop() {
+        stopping = true;
+        wakeups.release(threads);
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
+        try {
+            for (Thread thread : running) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !running.isEmpty();
+    }
+}

@@ -1,0 +1,39 @@
+package io.orderflow.reconcile.expiry;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.reconcile.wechat.WechatPayGateway;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the expiry timers and their worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorkerSettings.class)
+class ExpiryConfiguration {
+
+    @Bean
+    Timers timers(DataSource dataSource) {
+        return new Timers(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    DueWorker expiryWorker(Timers timers, WechatPayGateway wechat, Outbox outbox,
+                           PlatformTransactionManager transactionManager, WorkerSettings settings, Clock clock,
+                           MeterRegistry meters) {
+        ExpiryWorker worker = new ExpiryWorker(timers, new CloseProtocol(wechat, clock), outbox,
+                new TransactionTemplate(transactionManager), settings, clock, meters);
+        return new DueWorker("expiry", settings, worker::runBatch);
+    }
+
+    @Bean
+    ExpiryTimers expiryTimers(Timers timers, @Qualifier("expiryWorker") DueWorker expiryWorker) {
+        return new ExpiryTimers(timers, expiryWorker::wakeAfterCommit);
+    }
+}

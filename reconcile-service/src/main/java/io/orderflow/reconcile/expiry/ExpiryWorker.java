@@ -1,0 +1,67 @@
+package io.orderflow.reconcile.expiry;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One batch of due timers in one transaction: claim (skip locked), run the close protocol, then either
+ * append the outcome's event to the outbox and mark the timer done, or push it back with backoff.
+ */
+class ExpiryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiryWorker.class);
+
+    private final Timers timers;
+    private final CloseProtocol protocol;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final WorkerSettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ExpiryWorker(Timers timers, CloseProtocol protocol, Outbox outbox, TransactionTemplate transactions,
+                 WorkerSettings settings, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("orderflow.reconcile.timers.pending", () -> timers.armed(false))
+                .description("armed expiry timers").register(meters);
+        Gauge.builder("orderflow.reconcile.timers.overdue", () -> timers.armed(true))
+                .description("armed expiry timers past their due time").register(meters);
+        this.timers = timers;
+        this.protocol = protocol;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    int runBatch() {
+        Integer done = transactions.execute(status -> {
+            List<Timer> due = timers.claimDue(clock.instant(), settings.batchSize());
+            due.forEach(this::fire);
+            return due.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    private void fire(Timer timer) {
+        CloseProtocol.Outcome outcome = protocol.fire(timer);
+        meters.counter("orderflow.reconcile.timer.fired", "outcome", outcome.outcome()).increment();
+        if (outcome.event() != null) {
+            outbox.append(outcome.event());
+            timers.done(timer.orderId(), outcome.outcome());
+            log.info("order {} timer fired: {}", timer.orderId(), outcome.outcome());
+        } else {
+            int attempts = timer.attempts() + 1;
+            Instant next = clock.instant().plus(settings.backoff(attempts));
+            timers.retryAt(timer.orderId(), attempts, next, outcome.outcome());
+            log.info("order {} not settled ({}); timer due again at {}", timer.orderId(), outcome.outcome(), next);
+        }
+    }
+}

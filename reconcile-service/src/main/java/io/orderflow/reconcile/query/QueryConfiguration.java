@@ -1,0 +1,40 @@
+package io.orderflow.reconcile.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.reconcile.expiry.DueWorker;
+import io.orderflow.reconcile.expiry.WorkerSettings;
+import io.orderflow.reconcile.wechat.WechatPayGateway;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the active queries and their worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QuerySchedule.class)
+class QueryConfiguration {
+
+    @Bean
+    Queries queries(DataSource dataSource) {
+        return new Queries(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    DueWorker queryWorker(Queries queries, WechatPayGateway wechat, Outbox outbox,
+                          PlatformTransactionManager transactionManager, WorkerSettings settings,
+                          QuerySchedule schedule, Clock clock, MeterRegistry meters) {
+        QueryWorker worker = new QueryWorker(queries, new QueryCheck(wechat, clock), outbox,
+                new TransactionTemplate(transactionManager), settings, schedule, clock, meters);
+        return new DueWorker("query", settings, worker::runBatch);
+    }
+
+    @Bean
+    ActiveQueries activeQueries(Queries queries, QuerySchedule schedule, Clock clock, MeterRegistry meters) {
+        return new ActiveQueries(queries, schedule, clock);
+    }
+}

@@ -1,0 +1,66 @@
+package io.orderflow.reconcile.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.reconcile.expiry.WorkerSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** One batch of due active queries in one transaction: claim (skip locked), query, publish or reschedule. */
+class QueryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryWorker.class);
+
+    private final Queries queries;
+    private final QueryCheck check;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final WorkerSettings settings;
+    private final QuerySchedule schedule;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    QueryWorker(Queries queries, QueryCheck check, Outbox outbox, TransactionTemplate transactions,
+                WorkerSettings settings, QuerySchedule schedule, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        this.queries = queries;
+        this.check = check;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    int runBatch() {
+        Integer done = transactions.execute(status -> {
+            List<Query> due = queries.claimDue(clock.instant(), settings.batchSize());
+            due.forEach(this::run);
+            return due.size();
+        });
+        return done == null ? 0 : done;
+    }
+
+    private void run(Query query) {
+        Instant now = clock.instant();
+        if (query.untilAt() != null && now.isAfter(query.untilAt())) {
+            queries.done(query, "EXPIRED");
+            return;
+        }
+        QueryCheck.Found found = check.check(query);
+        meters.counter("orderflow.reconcile.queries", "kind", query.kind(), "outcome", found.outcome()).increment();
+        if (found.event() != null) {
+            outbox.append(found.event());
+            log.info("{} {} of order {} repaired by query: {}", query.kind(), query.key(), query.orderId(), found.outcome());
+        }
+        if (found.last()) {
+            queries.done(query, found.outcome());
+        } else {
+            queries.next(query, now.plus(schedule.delay(query.step() + 1)), found.outcome());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the expiry timers and the close protocol against the simulator. */
+package io.orderflow.reconcile.expiry;

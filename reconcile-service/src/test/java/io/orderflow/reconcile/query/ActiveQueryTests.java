@@ -1,0 +1,135 @@
+package io.orderflow.reconcile.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.wechat.pay.java.service.refund.model.AmountReq;
+import com.wechat.pay.java.service.refund.model.CreateRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.events.JsapiPayParams;
+import io.orderflow.events.Money;
+import io.orderflow.events.NotificationSource;
+import io.orderflow.events.OrderCreated;
+import io.orderflow.events.OrderSnapshot;
+import io.orderflow.events.OrderStatus;
+import io.orderflow.events.OrderStatusChanged;
+import io.orderflow.events.PaymentNotified;
+import io.orderflow.events.PaymentRequested;
+import io.orderflow.events.RefundNotified;
+import io.orderflow.events.RefundStatus;
+import io.orderflow.events.RefundSubmitted;
+import io.orderflow.events.TradeState;
+import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.reconcile.SimulatedWechatPay;
+import io.orderflow.simulator.ledger.Refunds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Pay params and PROCESSING refunds are queried on a schedule; what WeChat reports final is published. */
+class ActiveQueryTests extends SimulatedWechatPay {
+
+    @Autowired ActiveQueries activeQueries;
+    @Autowired MeterRegistry meters;
+
+    @Test
+    void aPaymentWhoseCallbackWasDroppedIsFoundByQuery() throws Exception {
+        fault("DROP_CALLBACK", null, 1);
+        OrderCreated order = prepaid(1234, Instant.now().plus(Duration.ofHours(1)));
+        send(paymentRequested(order));
+        pay(order.orderId());
+
+        PaymentNotified paid = (PaymentNotified) reconcileEvents(order.orderId(), 1).get(0);
+        assertThat(paid.source()).isEqualTo(NotificationSource.QUERY);
+        assertThat(paid.tradeState()).isEqualTo(TradeState.SUCCESS);
+        assertThat(paid.amount()).isEqualTo(Money.cny(1234));
+        assertThat(query(order.orderId())).isEqualTo("DONE:PAID");
+    }
+
+    @Test
+    void anUnpaidOrderIsQueriedOnTheRisingScheduleUntilItsVerdictArrives() {
+        OrderCreated order = prepaid(100, Instant.now().plus(Duration.ofHours(1)));
+        send(paymentRequested(order));
+
+        await().atMost(WAIT).until(() -> step(order.orderId()) >= 2);
+        assertThat(query(order.orderId())).isEqualTo("ACTIVE:NOTPAY");
+        assertThat(activeQueries.stuck(Duration.ZERO, 500)).anySatisfy(stuck -> {
+            assertThat(stuck.orderId()).isEqualTo(order.orderId());
+            assertThat(stuck.kind()).isEqualTo("PAYMENT");
+            assertThat(stuck.lastOutcome()).isEqualTo("NOTPAY");
+        });
+        send(new OrderStatusChanged(order.orderId(), "shop-1", order.shopOrderNo(), 2, OrderStatus.PENDING,
+                OrderStatus.CLOSED, "CLOSED", null, Instant.now(), new OrderSnapshot(OrderStatus.CLOSED,
+                order.amount(), Money.cny(0), null, null, order.expireAt(), List.of())));
+        await().atMost(WAIT).until(() -> "CANCELLED:SETTLED".equals(query(order.orderId())));
+        assertThat(outboxEvents(order.orderId())).isZero();
+    }
+
+    @Test
+    void aRefundLeftInProcessingIsFoundSucceededByQuery() throws Exception {
+        OrderCreated order = prepaid(5000, Instant.now().plus(Duration.ofHours(1)));
+        String outRefundNo = refundAtWechat(order);
+
+        RefundNotified notified = (RefundNotified) reconcileEvents(order.orderId(), 1).get(0);
+        assertThat(notified.source()).isEqualTo(NotificationSource.QUERY);
+        assertThat(notified.status()).isEqualTo(RefundStatus.SUCCESS);
+        assertThat(notified.outRefundNo()).isEqualTo(outRefundNo);
+        assertThat(notified.refund()).isEqualTo(Money.cny(2000));
+        assertThat(notified.successTime()).isNotNull();
+    }
+
+    @Test
+    void anAbnormalRefundIsSurfacedAsRefundNotifiedAndCounted() throws Exception {
+        Refunds refunds = simulator.context().getBean(Refunds.class);
+        OrderCreated order = prepaid(5000, Instant.now().plus(Duration.ofHours(1)));
+        refunds.configure(null, io.orderflow.simulator.ledger.RefundStatus.ABNORMAL);
+        try {
+            refundAtWechat(order);
+        } finally {
+            refunds.configure(null, io.orderflow.simulator.ledger.RefundStatus.SUCCESS);
+        }
+
+        RefundNotified notified = (RefundNotified) reconcileEvents(order.orderId(), 1).get(0);
+        assertThat(notified.status()).isEqualTo(RefundStatus.ABNORMAL);
+        assertThat(notified.source()).isEqualTo(NotificationSource.QUERY);
+        assertThat(meters.counter("orderflow.reconcile.queries", "kind", "REFUND", "outcome", "ABNORMAL").count())
+                .isPositive();
+    }
+
+    /** Pays the order, refunds 20.00 of it at WeChat and reports it PROCESSING as payment-service would. */
+    private String refundAtWechat(OrderCreated order) throws Exception {
+        pay(order.orderId());
+        String outRefundNo = "RF" + order.orderId().substring(2);
+        CreateRequest request = new CreateRequest();
+        request.setOutTradeNo(order.orderId());
+        request.setOutRefundNo(outRefundNo);
+        AmountReq amount = new AmountReq();
+        amount.setRefund(2000L);
+        amount.setTotal(5000L);
+        amount.setCurrency("CNY");
+        request.setAmount(amount);
+        var refund = merchants.merchant(TestMerchant.MCHID).refunds().create(request);
+        send(new RefundSubmitted(order.orderId(), TestMerchant.MCHID, outRefundNo, refund.getRefundId(),
+                RefundStatus.PROCESSING, Money.cny(2000), Instant.now()));
+        return outRefundNo;
+    }
+
+    private static PaymentRequested paymentRequested(OrderCreated order) {
+        String prepayId = simulator.ledger().order(TestMerchant.MCHID, order.orderId()).orElseThrow().prepayId();
+        return new PaymentRequested(order.orderId(), order.mchid(), order.appid(), prepayId,
+                new JsapiPayParams(order.appid(), "1700000000", "nonce", "prepay_id=" + prepayId, "RSA", "sign"),
+                Instant.now().plus(Duration.ofHours(2)), Instant.now());
+    }
+
+    private String query(String orderId) {
+        return jdbc.sql("select state || ':' || coalesce(outcome, 'null') from active_query where order_id = ?")
+                .param(orderId).query(String.class).optional().orElse(null);
+    }
+
+    private int step(String orderId) {
+        return jdbc.sql("select step from active_query where order_id = ?").param(orderId)
+                .query(Integer.class).optional().orElse(0);
+    }
+}
