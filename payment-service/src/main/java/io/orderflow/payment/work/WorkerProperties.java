@@ -1,5 +1,6 @@
 package io.orderflow.payment.work;
 
+import io.orderflow.platform.work.DueWorker;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("orderflow.payment.worker")
 public record WorkerProperties(Integer threads, Integer batchSize, Duration pollInterval, Duration initialBackoff,
                                Duration maxBackoff, Duration refreshLead, Duration prepayValidity,
-                               Duration shutdownGrace) {
+                               Duration shutdownGrace) implements DueWorker.Settings {
 
     public WorkerProperties {
         threads = threads == null ? 2 : threads;

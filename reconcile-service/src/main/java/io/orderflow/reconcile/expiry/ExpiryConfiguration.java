@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.expiry;
 
+import io.orderflow.platform.work.DueWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.reconcile.wechat.WechatPayGateway;

@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.expiry;
 
+import io.orderflow.platform.work.DueWorker;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("orderflow.reconcile.worker")
 public record WorkerSettings(Integer threads, Integer batchSize, Duration pollInterval, Duration initialBackoff,
-                             Duration maxBackoff, Duration shutdownGrace) {
+                             Duration maxBackoff, Duration shutdownGrace) implements DueWorker.Settings {
 
     public WorkerSettings {
         threads = threads == null ? 2 : threads;

@@ -2,7 +2,7 @@ package io.orderflow.reconcile.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.reconcile.expiry.DueWorker;
+import io.orderflow.platform.work.DueWorker;
 import io.orderflow.reconcile.expiry.WorkerSettings;
 import io.orderflow.reconcile.wechat.WechatPayGateway;
 import java.time.Clock;

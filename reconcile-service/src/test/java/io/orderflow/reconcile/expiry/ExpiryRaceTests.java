@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.expiry;
 
+import io.orderflow.platform.work.DueWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

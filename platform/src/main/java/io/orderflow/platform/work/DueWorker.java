@@ -1,4 +1,4 @@
-package io.orderflow.reconcile.expiry;
+package io.orderflow.platform.work;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,11 +13,23 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Threads that run one batch of due work after another while batches come back full, and otherwise wait
- * for a wake-up (after a commit that made work due) or the poll interval. A failed batch rolls back and its
- * rows are due again.
+ * Threads that run one batch of due work after another while batches come back full, and
+ * otherwise wait for a wake-up or the poll interval. A batch is one transaction of the
+ * caller's; a failed batch rolls back and its rows are due again. The shape of every
+ * janitor-style worker in orderflow (prepay, refunds, expiry timers, active queries).
  */
 public class DueWorker implements SmartLifecycle {
+
+    /** How many threads, rows per batch, how long to wait when idle and how long to let batches finish. */
+    public interface Settings {
+        Integer threads();
+
+        Integer batchSize();
+
+        Duration pollInterval();
+
+        Duration shutdownGrace();
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DueWorker.class);
 
@@ -31,12 +43,12 @@ public class DueWorker implements SmartLifecycle {
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
 
-    public DueWorker(String name, WorkerSettings settings, IntSupplier batch) {
+    public DueWorker(String name, Settings properties, IntSupplier batch) {
         this.name = name;
-        this.threads = settings.threads();
-        this.batchSize = settings.batchSize();
-        this.pollInterval = settings.pollInterval();
-        this.shutdownGrace = settings.shutdownGrace();
+        this.threads = properties.threads();
+        this.batchSize = properties.batchSize();
+        this.pollInterval = properties.pollInterval();
+        this.shutdownGrace = properties.shutdownGrace();
         this.batch = batch;
     }
 
@@ -63,15 +75,19 @@ public class DueWorker implements SmartLifecycle {
                 log.warn("{} batch failed; its rows stay due: {}", name, e.toString());
             }
             if (done < batchSize) {
-                try {
-                    if (wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                        wakeups.drainPermits();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopping = true;
-                }
+                await();
             }
+        }
+    }
+
+    private void await() {
+        try {
+            if (wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeups.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
         }
     }
 
@@ -86,7 +102,10 @@ public class DueWorker implements SmartLifecycle {
         }
     }
 
-    /** Lets running batches finish within the grace period, then interrupts what is left (it rolls back). */
+    /**
+     * Lets the current batches finish (their transactions commit or roll back) within the grace
+     * period, then interrupts what is left: an interrupted batch rolls back and its rows stay due.
+     */
     @Override
     public synchronized void stop() {
         stopping = true;
@@ -96,6 +115,7 @@ public class DueWorker implements SmartLifecycle {
             for (Thread thread : running) {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 if (thread.isAlive()) {
+                    log.warn("{} still busy after {}; interrupting it", thread.getName(), shutdownGrace);
                     thread.interrupt();
                 }
             }
