@@ -11,9 +11,9 @@ import io.orderflow.events.OrderflowEvent;
 import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.simulator.RunningSimulator;
-import io.orderflow.simulator.SimulatorSettings;
 import io.orderflow.simulator.WechatPaySimulator;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.fault.Faults;
@@ -55,12 +55,7 @@ public abstract class SimulatedWechatPay {
     protected static final String JSAPI_PATH = "/v3/pay/transactions/jsapi";
     protected static final String REFUND_PATH = "/v3/refund/domestic/refunds";
     protected static final EventCodec CODEC = new EventCodec();
-    protected static final RunningSimulator simulator = WechatPaySimulator.start(SimulatorSettings.defaults()
-            .timeScale(0.001)
-            .merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID), TestMerchant.MERCHANT_SERIAL,
-                    TestMerchant.merchantPublicKey().toString(), TestMerchant.API_V3_KEY)
-            .wechatPayKey(TestMerchant.wechatPayPrivateKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                    TestMerchant.wechatPayCertificate().toString()));
+    protected static final RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001));
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired protected JdbcClient jdbc;

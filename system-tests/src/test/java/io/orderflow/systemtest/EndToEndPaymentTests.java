@@ -1,5 +1,8 @@
 package io.orderflow.systemtest;
 
+import static io.orderflow.systemtest.StatusRecords.distinctByCeId;
+import static io.orderflow.systemtest.StatusRecords.field;
+import static io.orderflow.systemtest.StatusRecords.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -141,18 +144,11 @@ class EndToEndPaymentTests {
     }
 
     private static JsonNode get(String orderId) {
-        HttpResponse<String> response = shop.get("/v1/orders/" + orderId);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return ShopClient.JSON.readTree(response.body());
+        return shop.order(orderId);
     }
 
-    private static void pay(String orderId) throws Exception {
-        HttpResponse<String> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(system.simulator.baseUrl() + "/sim/v1/payments"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
-                        + orderId + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(paid.statusCode()).as(paid.body()).isBetween(200, 299);
+    private static void pay(String orderId) {
+        system.pay(orderId);
     }
 
     /** The page inside WeChat will hand these to WeixinJSBridge: the signature must be the merchant's. */
@@ -163,18 +159,5 @@ class EndToEndPaymentTests {
         rsa.initVerify(com.wechat.pay.java.core.util.PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()));
         rsa.update(message.getBytes(StandardCharsets.UTF_8));
         assertThat(rsa.verify(Base64.getDecoder().decode(params.path("paySign").asString()))).isTrue();
-    }
-
-    private static List<TopicProbe.Received> distinctByCeId(List<TopicProbe.Received> records) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return records.stream().filter(r -> seen.add(r.header("ce_id"))).toList();
-    }
-
-    private static JsonNode json(TopicProbe.Received record) {
-        return ShopClient.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
-    }
-
-    private static String field(TopicProbe.Received record, String name) {
-        return json(record).path(name).asString();
     }
 }

@@ -66,7 +66,7 @@ public final class EndToEndThroughputBenchmark {
             long start = System.nanoTime();
             HttpResponse<String> created = shop.post("/v1/orders", """
                     {"shop_order_no":"B-%s","description":"bench","amount":{"total":100,"currency":"CNY"},
-                     "payer":{"openid":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"}}""".formatted(UUID.randomUUID()));
+                     "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), ShopClient.newPayer()));
             if (created.statusCode() == 201) {
                 createdAt.put(ShopClient.JSON.readTree(created.body()).path("order_id").asString(), start);
             } else {

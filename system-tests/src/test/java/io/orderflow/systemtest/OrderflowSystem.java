@@ -2,25 +2,26 @@ package io.orderflow.systemtest;
 
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.test.TestPostgres;
 import io.orderflow.simulator.RunningSimulator;
-import io.orderflow.simulator.SimulatorSettings;
 import io.orderflow.simulator.WechatPaySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * orderflow as it runs for real, on one machine: order-, payment- and notify-service as OS
- * processes from their jars, each with its own database on the shared PostgreSQL, one Kafka
+ * orderflow as it runs for real, on one machine: the four services as OS processes from their jars, each with its own database on the shared PostgreSQL, one Kafka
  * broker, and the WeChat Pay simulator (in this JVM, over HTTP with signatures on) calling
  * notify-service back.
  */
@@ -40,13 +41,8 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     static OrderflowSystem start(String name) {
-        RunningSimulator simulator = WechatPaySimulator.start(SimulatorSettings.defaults()
-                .timeScale(0.001)
-                .property("simulator.refund-delay", "200ms")
-                .merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID), TestMerchant.MERCHANT_SERIAL,
-                        TestMerchant.merchantPublicKey().toString(), TestMerchant.API_V3_KEY)
-                .wechatPayKey(TestMerchant.wechatPayPrivateKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                        TestMerchant.wechatPayCertificate().toString()));
+        RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001)
+                .property("simulator.refund-delay", "200ms"));
         OrderflowSystem system = new OrderflowSystem(simulator, logDirectory());
         int notifyPort = freePort();
         String notifyBase = "http://127.0.0.1:" + notifyPort;
@@ -56,6 +52,14 @@ final class OrderflowSystem implements AutoCloseable {
         system.add("order-service", freePort(), name, order);
         system.add("payment-service", freePort(), name, merchant);
         system.add("notify-service", notifyPort, name, merchant);
+        Map<String, String> reconcile = new HashMap<>(merchant);
+        // active queries within seconds, so that a lost callback is repaired while the test waits
+        reconcile.put("orderflow.reconcile.query.steps", "1s,2s");
+        reconcile.put("orderflow.reconcile.query.then-every", "2s");
+        reconcile.put("orderflow.reconcile.worker.poll-interval", "200ms");
+        reconcile.put("orderflow.reconcile.worker.initial-backoff", "500ms");
+        reconcile.put("orderflow.reconcile.worker.max-backoff", "2s");
+        system.add("reconcile-service", freePort(), name, reconcile);
         system.services.values().forEach(ServiceProcess::start);
         system.services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(120)));
         return system;
@@ -72,12 +76,31 @@ final class OrderflowSystem implements AutoCloseable {
         services.put(service, new ServiceProcess(service, jar, port, properties, logs));
     }
 
+    /** Starts one more instance of a running service, sharing its database: replicas as Kubernetes would run them. */
+    ServiceProcess addReplica(String service) {
+        String replicaName = service + "-" + (services.keySet().stream().filter(n -> n.startsWith(service)).count() + 1);
+        ServiceProcess replica = service(service).replica(replicaName, freePort());
+        services.put(replicaName, replica);
+        return replica.start().awaitReady(Duration.ofSeconds(120));
+    }
+
     ServiceProcess service(String name) {
         return services.get(name);
     }
 
     ShopClient newShop(String name) {
         return ShopClient.create(service("order-service").baseUrl(), ADMIN_TOKEN, name, TestMerchant.MCHID, TestMerchant.APPID);
+    }
+
+    /** The payer pays the order at WeChat (the simulator's control API, as the pay sheet would). */
+    void pay(String orderId) {
+        HttpResponse<String> paid = ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
+                        + orderId + "\"}")).build());
+        if (paid.statusCode() / 100 != 2) {
+            throw new IllegalStateException("pay " + orderId + ": " + paid.statusCode() + " " + paid.body());
+        }
     }
 
     @Override

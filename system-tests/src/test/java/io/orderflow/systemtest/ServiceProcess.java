@@ -39,6 +39,11 @@ final class ServiceProcess implements AutoCloseable {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /** Another instance of this service with the same settings (database, broker, merchant), on its own port. */
+    ServiceProcess replica(String replicaName, int replicaPort) {
+        return new ServiceProcess(replicaName, jar, replicaPort, properties, log.getParent());
+    }
+
     ServiceProcess start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them)");
@@ -79,6 +84,27 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** A plain HTTP exchange with a body, failing on I/O errors. */
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This instance's Prometheus scrape. */
+    String prometheus() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(name + " /actuator/prometheus: " + response.statusCode());
+        }
+        return response.body();
     }
 
     String baseUrl() {

@@ -50,6 +50,20 @@ final class ShopClient {
         return new ShopClient(baseUrl, shop.path("shop_id").asString(), shop.path("secret").asString());
     }
 
+    /** A payer of its own (an openid like WeChat's: 28 characters), so that per-payer risk limits stay out of the way. */
+    static String newPayer() {
+        return "oT" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+    }
+
+    /** The order as the shop API shows it; anything but 200 fails. */
+    JsonNode order(String orderId) {
+        HttpResponse<String> response = get("/v1/orders/" + orderId);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET order " + orderId + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     HttpResponse<String> post(String pathAndQuery, String body, String... headers) {
         HttpRequest.Builder request = signed("POST", pathAndQuery, body);
         if (headers.length > 0) {

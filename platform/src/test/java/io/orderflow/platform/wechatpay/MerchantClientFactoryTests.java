@@ -13,9 +13,9 @@ import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.test.WechatPayCallbacks;
 import io.orderflow.simulator.RunningSimulator;
-import io.orderflow.simulator.SimulatorSettings;
 import io.orderflow.simulator.WechatPaySimulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,11 +41,7 @@ class MerchantClientFactoryTests {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = WechatPaySimulator.start(SimulatorSettings.defaults()
-                .merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID), TestMerchant.MERCHANT_SERIAL,
-                        TestMerchant.merchantPublicKey().toString(), TestMerchant.API_V3_KEY)
-                .wechatPayKey(TestMerchant.wechatPayPrivateKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                        TestMerchant.wechatPayCertificate().toString()));
+        simulator = WechatPaySimulator.start(TestWechatPay.settings());
     }
 
     @AfterAll

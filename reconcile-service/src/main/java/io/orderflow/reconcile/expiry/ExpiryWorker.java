@@ -55,6 +55,10 @@ class ExpiryWorker {
         meters.counter("orderflow.reconcile.timer.fired", "outcome", outcome.outcome()).increment();
         if (outcome.event() != null) {
             outbox.append(outcome.event());
+            if ("PAID".equals(outcome.outcome())) {
+                // the callback never came (or came too late): the timer's query found the payment
+                meters.counter("orderflow.reconcile.repaired", "kind", "PAYMENT", "via", "expiry").increment();
+            }
             timers.done(timer.orderId(), outcome.outcome());
             log.info("order {} timer fired: {}", timer.orderId(), outcome.outcome());
         } else {

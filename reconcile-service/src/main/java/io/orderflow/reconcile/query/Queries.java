@@ -64,6 +64,12 @@ class Queries {
                 .list();
     }
 
+    /** Active queries of this kind started before the cutoff. */
+    long countStuck(String kind, Instant startedBefore) {
+        return jdbc.sql("select count(*) from active_query where state = 'ACTIVE' and kind = ? and created_at < ?")
+                .params(kind, Timestamp.from(startedBefore)).query(Long.class).single();
+    }
+
     void done(Query query, String outcome) {
         jdbc.sql("""
                 update active_query set state = 'DONE', outcome = ?, step = step + 1, updated_at = clock_timestamp()

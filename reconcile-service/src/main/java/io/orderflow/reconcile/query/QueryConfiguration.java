@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.query;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.work.DueWorker;
@@ -35,6 +36,10 @@ class QueryConfiguration {
 
     @Bean
     ActiveQueries activeQueries(Queries queries, QuerySchedule schedule, Clock clock, MeterRegistry meters) {
+        Gauge.builder("orderflow.reconcile.refunds.stuck",
+                        () -> queries.countStuck(Query.REFUND, clock.instant().minus(schedule.stuckAfter())))
+                .description("refunds PROCESSING at WeChat for longer than orderflow.reconcile.query.stuck-after")
+                .register(meters);
         return new ActiveQueries(queries, schedule, clock);
     }
 }

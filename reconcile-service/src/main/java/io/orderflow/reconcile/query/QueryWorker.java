@@ -55,6 +55,7 @@ class QueryWorker {
         meters.counter("orderflow.reconcile.queries", "kind", query.kind(), "outcome", found.outcome()).increment();
         if (found.event() != null) {
             outbox.append(found.event());
+            meters.counter("orderflow.reconcile.repaired", "kind", query.kind(), "via", "active-query").increment();
             log.info("{} {} of order {} repaired by query: {}", query.kind(), query.key(), query.orderId(), found.outcome());
         }
         if (found.last()) {

@@ -2,6 +2,9 @@ package io.orderflow.reconcile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
@@ -27,16 +30,21 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Pay params and PROCESSING refunds are queried on a schedule; what WeChat reports final is published. */
 class ActiveQueryTests extends SimulatedWechatPay {
 
     @Autowired ActiveQueries activeQueries;
     @Autowired MeterRegistry meters;
+    @Autowired WebApplicationContext context;
 
     @Test
     void aPaymentWhoseCallbackWasDroppedIsFoundByQuery() throws Exception {
         fault("DROP_CALLBACK", null, 1);
+        double repairedBefore = repaired();
         OrderCreated order = prepaid(1234, Instant.now().plus(Duration.ofHours(1)));
         send(paymentRequested(order));
         pay(order.orderId());
@@ -46,6 +54,7 @@ class ActiveQueryTests extends SimulatedWechatPay {
         assertThat(paid.tradeState()).isEqualTo(TradeState.SUCCESS);
         assertThat(paid.amount()).isEqualTo(Money.cny(1234));
         assertThat(query(order.orderId())).isEqualTo("DONE:PAID");
+        assertThat(repaired()).isGreaterThan(repairedBefore);
     }
 
     @Test
@@ -98,6 +107,38 @@ class ActiveQueryTests extends SimulatedWechatPay {
                 .isPositive();
     }
 
+    @Test
+    void aRefundStuckInProcessingIsCountedAndListedForAnOperator() throws Exception {
+        Refunds refunds = simulator.context().getBean(Refunds.class);
+        OrderCreated order = prepaid(5000, Instant.now().plus(Duration.ofHours(1)));
+        refunds.configure(null, io.orderflow.simulator.ledger.RefundStatus.PROCESSING);
+        String outRefundNo;
+        try {
+            outRefundNo = refundAtWechat(order);
+        } finally {
+            refunds.configure(null, io.orderflow.simulator.ledger.RefundStatus.SUCCESS);
+        }
+
+        await().atMost(WAIT).until(() -> step(order.orderId()) >= 2);
+        await().atMost(WAIT).until(() -> meters.get("orderflow.reconcile.refunds.stuck").gauge().value() >= 1);
+        MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
+        http.perform(get("/reconcile/v1/stuck").param("older-than", "PT1S"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.queries[?(@.key == '%s')].kind", outRefundNo).value("REFUND"))
+                .andExpect(jsonPath("$.queries[?(@.key == '%s')].last_outcome", outRefundNo).value("PROCESSING"));
+        http.perform(get("/reconcile/v1/stuck").param("older-than", "PT24H"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.queries[?(@.key == '%s')]", outRefundNo).isEmpty());
+        assertThat(outboxEvents(order.orderId())).isZero();
+    }
+
+    @Test
+    void theStuckListRefusesAThresholdThatIsNotADuration() throws Exception {
+        MockMvcBuilders.webAppContextSetup(context).build()
+                .perform(get("/reconcile/v1/stuck").param("older-than", "an hour"))
+                .andExpect(status().isBadRequest());
+    }
+
     /** Pays the order, refunds 20.00 of it at WeChat and reports it PROCESSING as payment-service would. */
     private String refundAtWechat(OrderCreated order) throws Exception {
         pay(order.orderId());
@@ -121,6 +162,11 @@ class ActiveQueryTests extends SimulatedWechatPay {
         return new PaymentRequested(order.orderId(), order.mchid(), order.appid(), prepayId,
                 new JsapiPayParams(order.appid(), "1700000000", "nonce", "prepay_id=" + prepayId, "RSA", "sign"),
                 Instant.now().plus(Duration.ofHours(2)), Instant.now());
+    }
+
+    private double repaired() {
+        var counter = meters.find("orderflow.reconcile.repaired").tags("kind", "PAYMENT", "via", "active-query").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String query(String orderId) {
