@@ -21,9 +21,9 @@ class Payments {
     boolean insert(Payment payment, Instant now) {
         return jdbc.sql("""
                 insert into payment (order_id, mchid, appid, description, amount_fen, currency, payer_openid, attach,
-                                     time_expire, expire_at, notify_url, status, next_attempt_at)
+                                     time_expire, expire_at, notify_url, status, next_attempt_at, trace_parent)
                 values (:orderId, :mchid, :appid, :description, :amountFen, :currency, :payerOpenid, :attach,
-                        :timeExpire, :expireAt, :notifyUrl, :status, :now)
+                        :timeExpire, :expireAt, :notifyUrl, :status, :now, :traceParent)
                 on conflict (order_id) do nothing""")
                 .param("orderId", payment.orderId()).param("mchid", payment.mchid()).param("appid", payment.appid())
                 .param("description", payment.description()).param("amountFen", payment.amountFen())
@@ -33,6 +33,7 @@ class Payments {
                 .param("expireAt", Timestamp.from(payment.expireAt()))
                 .param("status", payment.status().name())
                 .param("now", Timestamp.from(now))
+                .param("traceParent", payment.traceParent())
                 .update() == 1;
     }
 
@@ -102,6 +103,6 @@ class Payments {
                 rs.getString("payer_openid"), rs.getString("attach"), rs.getString("time_expire"),
                 rs.getTimestamp("expire_at").toInstant(), rs.getString("notify_url"),
                 PaymentStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("prepay_id"),
-                prepayExpires == null ? null : prepayExpires.toInstant());
+                prepayExpires == null ? null : prepayExpires.toInstant(), rs.getString("trace_parent"));
     }
 }

@@ -11,6 +11,7 @@ import io.orderflow.payment.wechat.WechatPayUnavailable;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,9 +37,11 @@ class PrepayAttempts {
     private final TransactionTemplate transactions;
     private final WorkerProperties settings;
     private final Clock clock;
+    private final TraceContinuation traces;
 
     PrepayAttempts(Payments payments, WechatPayGateway wechat, Outbox outbox, TransactionTemplate transactions,
-                   WorkerProperties settings, Clock clock) {
+                   WorkerProperties settings, Clock clock, TraceContinuation traces) {
+        this.traces = traces;
         this.payments = payments;
         this.wechat = wechat;
         this.outbox = outbox;
@@ -51,7 +54,7 @@ class PrepayAttempts {
     int runBatch() {
         Integer claimed = transactions.execute(status -> {
             List<Payment> due = payments.claimDue(clock.instant(), settings.batchSize());
-            due.forEach(this::attempt);
+            due.forEach(payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)));
             return due.size();
         });
         return claimed == null ? 0 : claimed;

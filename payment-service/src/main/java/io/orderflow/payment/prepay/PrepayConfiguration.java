@@ -4,6 +4,7 @@ import io.orderflow.payment.wechat.WechatPayGateway;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -25,15 +26,16 @@ class PrepayConfiguration {
 
     @Bean
     DueWorker prepayWorker(Payments payments, WechatPayGateway wechat, Outbox outbox,
-                           PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock) {
+                           PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock,
+                           TraceContinuation traces) {
         PrepayAttempts attempts = new PrepayAttempts(payments, wechat, outbox,
-                new TransactionTemplate(transactionManager), settings, clock);
+                new TransactionTemplate(transactionManager), settings, clock, traces);
         return new DueWorker("prepay", settings, attempts::runBatch);
     }
 
     @Bean
     Prepayments prepayments(WechatPayClients merchants, Payments payments, @Qualifier("prepayWorker") DueWorker prepayWorker,
-                            Clock clock) {
-        return new Prepayments(merchants, payments, prepayWorker::wakeAfterCommit, clock);
+                            Clock clock, TraceContinuation traces) {
+        return new Prepayments(merchants, payments, prepayWorker::wakeAfterCommit, clock, traces);
     }
 }

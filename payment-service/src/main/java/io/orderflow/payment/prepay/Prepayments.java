@@ -1,6 +1,7 @@
 package io.orderflow.payment.prepay;
 
 import io.orderflow.events.OrderCreated;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.MerchantClients;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import java.time.Clock;
@@ -19,8 +20,11 @@ public class Prepayments {
     private final Payments payments;
     private final Runnable wakeWorker;
     private final Clock clock;
+    private final TraceContinuation traces;
 
-    Prepayments(WechatPayClients merchants, Payments payments, Runnable wakeWorker, Clock clock) {
+    Prepayments(WechatPayClients merchants, Payments payments, Runnable wakeWorker, Clock clock,
+                TraceContinuation traces) {
+        this.traces = traces;
         this.merchants = merchants;
         this.payments = payments;
         this.wakeWorker = wakeWorker;
@@ -35,7 +39,7 @@ public class Prepayments {
      */
     public void request(OrderCreated order) {
         MerchantClients merchant = merchants.merchant(order.mchid());
-        if (payments.insert(Payment.requested(order, merchant.transactionNotifyUrl()), clock.instant())) {
+        if (payments.insert(Payment.requested(order, merchant.transactionNotifyUrl(), traces.current()), clock.instant())) {
             wakeWorker.run();
         } else {
             log.info("order {} already has a prepay; OrderCreated ignored", order.orderId());

@@ -9,6 +9,7 @@ import io.orderflow.payment.wechat.WechatPayRejected;
 import io.orderflow.payment.wechat.WechatPayUnavailable;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +32,11 @@ class RefundAttempts {
     private final TransactionTemplate transactions;
     private final WorkerProperties settings;
     private final Clock clock;
+    private final TraceContinuation traces;
 
     RefundAttempts(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
-                   TransactionTemplate transactions, WorkerProperties settings, Clock clock) {
+                   TransactionTemplate transactions, WorkerProperties settings, Clock clock, TraceContinuation traces) {
+        this.traces = traces;
         this.submissions = submissions;
         this.wechat = wechat;
         this.outbox = outbox;
@@ -45,7 +48,7 @@ class RefundAttempts {
     int runBatch() {
         Integer claimed = transactions.execute(status -> {
             List<RefundSubmission> due = submissions.claimDue(clock.instant(), settings.batchSize());
-            due.forEach(this::attempt);
+            due.forEach(refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)));
             return due.size();
         });
         return claimed == null ? 0 : claimed;

@@ -4,6 +4,7 @@ import io.orderflow.payment.wechat.WechatPayGateway;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -25,15 +26,16 @@ class RefundConfiguration {
 
     @Bean
     DueWorker refundWorker(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
-                           PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock) {
+                           PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock,
+                           TraceContinuation traces) {
         RefundAttempts attempts = new RefundAttempts(submissions, wechat, outbox,
-                new TransactionTemplate(transactionManager), settings, clock);
+                new TransactionTemplate(transactionManager), settings, clock, traces);
         return new DueWorker("refund", settings, attempts::runBatch);
     }
 
     @Bean
     Refunds refunds(WechatPayClients merchants, RefundSubmissions submissions,
-                    @Qualifier("refundWorker") DueWorker refundWorker, Clock clock) {
-        return new Refunds(merchants, submissions, refundWorker::wakeAfterCommit, clock);
+                    @Qualifier("refundWorker") DueWorker refundWorker, Clock clock, TraceContinuation traces) {
+        return new Refunds(merchants, submissions, refundWorker::wakeAfterCommit, clock, traces);
     }
 }

@@ -20,15 +20,15 @@ class RefundSubmissions {
     boolean insert(RefundSubmission refund, Instant now) {
         return jdbc.sql("""
                 insert into refund_submission (mchid, out_refund_no, order_id, refund_fen, total_fen, currency,
-                                               reason, notify_url, status, next_attempt_at)
+                                               reason, notify_url, status, next_attempt_at, trace_parent)
                 values (:mchid, :outRefundNo, :orderId, :refundFen, :totalFen, :currency, :reason, :notifyUrl,
-                        'SUBMITTING', :now)
+                        'SUBMITTING', :now, :traceParent)
                 on conflict (mchid, out_refund_no) do nothing""")
                 .param("mchid", refund.mchid()).param("outRefundNo", refund.outRefundNo())
                 .param("orderId", refund.orderId()).param("refundFen", refund.refundFen())
                 .param("totalFen", refund.totalFen()).param("currency", refund.currency())
                 .param("reason", refund.reason()).param("notifyUrl", refund.notifyUrl())
-                .param("now", Timestamp.from(now))
+                .param("now", Timestamp.from(now)).param("traceParent", refund.traceParent())
                 .update() == 1;
     }
 
@@ -72,6 +72,6 @@ class RefundSubmissions {
     private static RefundSubmission map(ResultSet rs, int row) throws SQLException {
         return new RefundSubmission(rs.getString("mchid"), rs.getString("out_refund_no"), rs.getString("order_id"),
                 rs.getLong("refund_fen"), rs.getLong("total_fen"), rs.getString("currency"), rs.getString("reason"),
-                rs.getString("notify_url"), rs.getInt("attempts"));
+                rs.getString("notify_url"), rs.getInt("attempts"), rs.getString("trace_parent"));
     }
 }

@@ -1,6 +1,7 @@
 package io.orderflow.payment.refund;
 
 import io.orderflow.events.RefundRequested;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.MerchantClients;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import java.time.Clock;
@@ -17,7 +18,11 @@ public class Refunds {
     private final Runnable wakeWorker;
     private final Clock clock;
 
-    Refunds(WechatPayClients merchants, RefundSubmissions submissions, Runnable wakeWorker, Clock clock) {
+    private final TraceContinuation traces;
+
+    Refunds(WechatPayClients merchants, RefundSubmissions submissions, Runnable wakeWorker, Clock clock,
+            TraceContinuation traces) {
+        this.traces = traces;
         this.merchants = merchants;
         this.submissions = submissions;
         this.wakeWorker = wakeWorker;
@@ -33,7 +38,7 @@ public class Refunds {
         MerchantClients merchant = merchants.merchant(refund.mchid());
         RefundSubmission submission = new RefundSubmission(refund.mchid(), refund.outRefundNo(), refund.orderId(),
                 refund.refund().fen(), refund.orderTotal().fen(), refund.refund().currency(), refund.reason(),
-                merchant.refundNotifyUrl(), 0);
+                merchant.refundNotifyUrl(), 0, traces.current());
         if (submissions.insert(submission, clock.instant())) {
             wakeWorker.run();
         } else {

@@ -15,7 +15,7 @@ class PaymentUnitTests {
 
     @Test
     void sendsTheOrdersExpiryAsRfc3339InChinaStandardTime() {
-        Payment payment = Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction");
+        Payment payment = Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction", null);
 
         assertThat(payment.timeExpire()).isEqualTo("2026-12-01T09:30:15+08:00");
         assertThat(payment.prepayRequest().getTimeExpire()).isEqualTo("2026-12-01T09:30:15+08:00");
@@ -23,7 +23,7 @@ class PaymentUnitTests {
 
     @Test
     void buildsTheSameRequestOnEveryAttempt() {
-        Payment payment = Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction");
+        Payment payment = Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction", null);
 
         assertThat(payment.prepayRequest().toString()).isEqualTo(payment.prepayRequest().toString());
         assertThat(payment.prepayRequest().getOutTradeNo()).isEqualTo("OF2026120100000001");
@@ -37,7 +37,7 @@ class PaymentUnitTests {
 
     @Test
     void isPayableOnlyBeforeTheOrderExpires() {
-        Payment payment = Payment.requested(order, "https://n.example/x");
+        Payment payment = Payment.requested(order, "https://n.example/x", null);
 
         assertThat(payment.payableAt(Instant.parse("2026-12-01T01:30:15Z"))).isTrue();
         assertThat(payment.payableAt(Instant.parse("2026-12-01T01:30:15.789Z"))).isFalse();

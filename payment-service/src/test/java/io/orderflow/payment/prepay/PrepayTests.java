@@ -219,7 +219,7 @@ class PrepayTests extends SimulatedWechatPay {
         OrderCreated order = orderCreated(orderId, 100);
         // an earlier attempt reached WeChat, then the process died before its transaction committed
         String earlier = merchants.merchant(TestMerchant.MCHID).jsapi().prepayWithRequestPayment(
-                Payment.requested(order, merchants.merchant(TestMerchant.MCHID).transactionNotifyUrl()).prepayRequest())
+                Payment.requested(order, merchants.merchant(TestMerchant.MCHID).transactionNotifyUrl(), null).prepayRequest())
                 .getPackageVal();
         send(order);
 

@@ -5,6 +5,7 @@ import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.platform.messaging.CloudEventEnvelope;
 import io.orderflow.platform.messaging.EventCodec;
+import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,13 +23,19 @@ public class Outbox {
     private final EventCodec codec;
     private final Clock clock;
     private final Runnable onCommit;
+    private final TraceContinuation traces;
 
     Outbox(String service, OutboxStore store, EventCodec codec, Clock clock, Runnable onCommit) {
+        this(service, store, codec, clock, onCommit, TraceContinuation.none());
+    }
+
+    Outbox(String service, OutboxStore store, EventCodec codec, Clock clock, Runnable onCommit, TraceContinuation traces) {
         this.service = service;
         this.store = store;
         this.codec = codec;
         this.clock = clock;
         this.onCommit = onCommit;
+        this.traces = traces;
         if (EventTypes.all().stream().noneMatch(type -> type.service().equals(service))) {
             throw new IllegalStateException("orderflow.service '" + service + "' publishes no event type; "
                     + "expected one of the services in io.orderflow.events.EventTypes");
@@ -49,7 +56,7 @@ public class Outbox {
         String id = UUID.randomUUID().toString();
         CloudEventEnvelope.Attributes attributes = new CloudEventEnvelope.Attributes(
                 id, type.ceType(), EventTypes.source(service), event.subject(), clock.instant());
-        store.insert(attributes, type.topic(), event.subject(), codec.encode(event));
+        store.insert(attributes, type.topic(), event.subject(), codec.encode(event), traces.current());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -1,9 +1,13 @@
 package io.orderflow.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.orderflow.platform.messaging.EventCodec;
+import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -36,10 +40,16 @@ public class OutboxConfiguration {
         return new OutboxStore(JdbcClient.create(dataSource));
     }
 
+    /** The trace crosses the outbox when Micrometer Tracing is configured (spring-boot-starter-opentelemetry). */
+    @Bean
+    TraceContinuation traceContinuation(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContinuation(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
     @Bean
     Outbox outbox(Environment environment, OutboxStore store, EventCodec codec, Clock clock,
-                  @Lazy OutboxRelay relay) {
-        return new Outbox(environment.getRequiredProperty("orderflow.service"), store, codec, clock, relay::wakeUp);
+                  @Lazy OutboxRelay relay, TraceContinuation traces) {
+        return new Outbox(environment.getRequiredProperty("orderflow.service"), store, codec, clock, relay::wakeUp, traces);
     }
 
     @Bean
@@ -73,8 +83,8 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelay outboxRelay(OutboxStore store, StreamBridge bridge, SendAcknowledgements acknowledgements,
                             PlatformTransactionManager transactionManager, OutboxProperties properties,
-                            OutboxMetrics metrics) {
-        OutboxPublisher publisher = new OutboxPublisher(bridge, acknowledgements, properties.sendTimeout());
+                            OutboxMetrics metrics, TraceContinuation traces) {
+        OutboxPublisher publisher = new OutboxPublisher(bridge, acknowledgements, properties.sendTimeout(), traces);
         return new OutboxRelay(store, publisher, new TransactionTemplate(transactionManager), properties, metrics);
     }
 

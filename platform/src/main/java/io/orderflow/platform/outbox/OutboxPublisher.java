@@ -1,6 +1,7 @@
 package io.orderflow.platform.outbox;
 
 import io.orderflow.platform.messaging.CloudEventEnvelope;
+import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +30,14 @@ class OutboxPublisher {
     private final StreamBridge bridge;
     private final SendAcknowledgements acknowledgements;
     private final Duration timeout;
+    private final TraceContinuation traces;
 
     OutboxPublisher(StreamBridge bridge, SendAcknowledgements acknowledgements, Duration timeout) {
+        this(bridge, acknowledgements, timeout, TraceContinuation.none());
+    }
+
+    OutboxPublisher(StreamBridge bridge, SendAcknowledgements acknowledgements, Duration timeout, TraceContinuation traces) {
+        this.traces = traces;
         this.bridge = bridge;
         this.acknowledgements = acknowledgements;
         this.timeout = timeout;
@@ -63,7 +70,9 @@ class OutboxPublisher {
 
     private boolean send(PendingEvent event) {
         try {
-            return bridge.send(OutboxBindings.bindingName(event.topic()), CloudEventEnvelope.wrap(event.attributes(), event.key(), event.payload()));
+            return traces.within(event.traceParent(), "outbox publish", () -> bridge.send(
+                    OutboxBindings.bindingName(event.topic()),
+                    CloudEventEnvelope.wrap(event.attributes(), event.key(), event.payload())));
         } catch (RuntimeException e) {
             log.warn("outbox send of {} to {} failed: {}", event.attributes().id(), event.topic(), e.toString());
             return false;

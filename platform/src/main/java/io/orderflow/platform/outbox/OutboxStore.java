@@ -20,10 +20,11 @@ class OutboxStore {
         this.jdbc = jdbc;
     }
 
-    void insert(CloudEventEnvelope.Attributes attributes, String topic, String key, byte[] payload) {
+    void insert(CloudEventEnvelope.Attributes attributes, String topic, String key, byte[] payload, String traceParent) {
         jdbc.sql("""
-                insert into outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, key_slice, payload)
-                values (:id, :type, :source, :subject, :time, :topic, :key, :slice, :payload)""")
+                insert into outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, key_slice,
+                                          payload, trace_parent)
+                values (:id, :type, :source, :subject, :time, :topic, :key, :slice, :payload, :traceParent)""")
                 .param("id", UUID.fromString(attributes.id()))
                 .param("type", attributes.type())
                 .param("source", attributes.source())
@@ -33,6 +34,7 @@ class OutboxStore {
                 .param("key", key)
                 .param("slice", keySlice(key))
                 .param("payload", payload)
+                .param("traceParent", traceParent)
                 .update();
     }
 
@@ -51,7 +53,8 @@ class OutboxStore {
 
     List<PendingEvent> pending(int lane, int lanes, int limit) {
         return jdbc.sql("""
-                select sequence_no, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, payload
+                select sequence_no, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, payload,
+                       trace_parent
                 from outbox_event
                 where published_at is null and key_slice % :lanes = :lane
                 order by sequence_no
@@ -61,7 +64,8 @@ class OutboxStore {
                         new CloudEventEnvelope.Attributes(rs.getString("ce_id"), rs.getString("ce_type"),
                                 rs.getString("ce_source"), rs.getString("ce_subject"),
                                 rs.getTimestamp("ce_time").toInstant()),
-                        rs.getString("topic"), rs.getString("message_key"), rs.getBytes("payload")))
+                        rs.getString("topic"), rs.getString("message_key"), rs.getBytes("payload"),
+                        rs.getString("trace_parent")))
                 .list();
     }
 

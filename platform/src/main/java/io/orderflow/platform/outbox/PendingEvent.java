@@ -10,7 +10,8 @@ import io.orderflow.platform.messaging.CloudEventEnvelope;
  * @param topic the Kafka topic
  * @param key the Kafka record key (the order id)
  * @param payload the event JSON
+ * @param traceParent the W3C traceparent of the transaction that appended it, or null
  */
 public record PendingEvent(long sequenceNo, CloudEventEnvelope.Attributes attributes, String topic, String key,
-                           byte[] payload) {
+                           byte[] payload, String traceParent) {
 }

@@ -1,5 +1,7 @@
 package io.orderflow.platform.wechatpay;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class WechatPayConfiguration {
 
     @Bean
-    WechatPayClients wechatPayClients(WechatPayProperties properties) {
-        MerchantClientFactory factory = new MerchantClientFactory(properties);
+    WechatPayClients wechatPayClients(WechatPayProperties properties, ObjectProvider<MeterRegistry> meters) {
+        MerchantClientFactory factory = new MerchantClientFactory(properties, meters.getIfAvailable());
         return new WechatPayClients(properties.merchants().stream().map(factory::create).toList());
     }
 }

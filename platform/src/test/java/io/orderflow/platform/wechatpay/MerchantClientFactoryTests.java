@@ -12,6 +12,7 @@ import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.test.WechatPayCallbacks;
@@ -76,6 +77,30 @@ class MerchantClientFactoryTests {
                     assertThat(e.getHttpStatusCode()).isEqualTo(404);
                     assertThat(e.getErrorCode()).isEqualTo("ORDER_NOT_EXIST");
                 });
+    }
+
+    @Test
+    void timesEveryCallByEndpointTemplateStatusAndWechatsErrorCode() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        MerchantClients clients = new MerchantClientFactory(new WechatPayProperties(List.of(), simulator.baseUrl(), null, null),
+                meters).create(merchant(publicKeyMode()));
+        String orderId = "OFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+
+        clients.jsapi().prepayWithRequestPayment(prepay(orderId, clients));
+        clients.jsapi().queryOrderByOutTradeNo(query(orderId));
+        assertThatThrownBy(() -> clients.jsapi().queryOrderByOutTradeNo(query("OF_NO_SUCH_ORDER_2")));
+
+        assertThat(calls(meters, "POST /v3/pay/transactions/jsapi", "200", "OK")).isEqualTo(1);
+        assertThat(calls(meters, "GET /v3/pay/transactions/out-trade-no/{out_trade_no}", "200", "OK")).isEqualTo(1);
+        assertThat(calls(meters, "GET /v3/pay/transactions/out-trade-no/{out_trade_no}", "404", "ORDER_NOT_EXIST"))
+                .isEqualTo(1);
+        assertThat(meters.get("orderflow.wechatpay.calls").timers()).allSatisfy(timer ->
+                assertThat(timer.getId().getTag("mchid")).isEqualTo(TestMerchant.MCHID));
+    }
+
+    private static long calls(SimpleMeterRegistry meters, String endpoint, String status, String code) {
+        var timer = meters.find("orderflow.wechatpay.calls").tags("endpoint", endpoint, "status", status, "code", code).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
