@@ -56,6 +56,17 @@ public final class TopicProbe implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Everything on the topic up to its end as of this call (committed records), in the order read. */
+    public List<Received> readToEnd(Duration atMost) {
+        poll();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Awaitility.await("end of " + topic).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
+        return List.copyOf(received);
+    }
+
     /** Records whose key is the given one, in the order they were read. */
     public List<Received> awaitKey(String key, int count, Duration atMost) {
         return awaitRecords(all -> all.stream().filter(r -> key.equals(r.key())).count() >= count, atMost)
