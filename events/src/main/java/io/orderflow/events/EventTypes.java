@@ -31,6 +31,7 @@ public final class EventTypes {
     public static final EventType<CloseRequested> CLOSE_REQUESTED = order(CloseRequested.class);
     public static final EventType<RefundRequested> REFUND_REQUESTED = order(RefundRequested.class);
     public static final EventType<OrderAnomalyDetected> ORDER_ANOMALY_DETECTED = order(OrderAnomalyDetected.class);
+    public static final EventType<RiskAlertRaised> ORDER_RISK_ALERT_RAISED = order(RiskAlertRaised.class);
     public static final EventType<OrderStatusChanged> ORDER_STATUS_CHANGED =
             EventType.v1(ORDER_SERVICE, OrderStatusChanged.class, ORDER_STATUS_TOPIC);
     public static final EventType<PaymentRequested> PAYMENT_REQUESTED = payment(PaymentRequested.class);
@@ -40,6 +41,7 @@ public final class EventTypes {
     public static final EventType<PaymentNotified> PAYMENT_PAYMENT_NOTIFIED = payment(PaymentNotified.class);
     public static final EventType<PaymentNotified> NOTIFY_PAYMENT_NOTIFIED = notify(PaymentNotified.class);
     public static final EventType<RefundNotified> NOTIFY_REFUND_NOTIFIED = notify(RefundNotified.class);
+    public static final EventType<RiskAlertRaised> NOTIFY_RISK_ALERT_RAISED = notify(RiskAlertRaised.class);
     public static final EventType<TimeoutExpired> TIMEOUT_EXPIRED = reconcile(TimeoutExpired.class);
     public static final EventType<PaymentNotified> RECONCILE_PAYMENT_NOTIFIED = reconcile(PaymentNotified.class);
     public static final EventType<RefundNotified> RECONCILE_REFUND_NOTIFIED = reconcile(RefundNotified.class);
@@ -48,9 +50,10 @@ public final class EventTypes {
     public static final EventType<DiscrepancyFound> DISCREPANCY_FOUND = reconcile(DiscrepancyFound.class);
 
     private static final List<EventType<?>> ALL = List.of(
-            ORDER_CREATED, CLOSE_REQUESTED, REFUND_REQUESTED, ORDER_ANOMALY_DETECTED, ORDER_STATUS_CHANGED,
+            ORDER_CREATED, CLOSE_REQUESTED, REFUND_REQUESTED, ORDER_ANOMALY_DETECTED, ORDER_RISK_ALERT_RAISED,
+            ORDER_STATUS_CHANGED,
             PAYMENT_REQUESTED, PREPAY_FAILED, REFUND_SUBMITTED, REFUND_REJECTED, PAYMENT_PAYMENT_NOTIFIED,
-            NOTIFY_PAYMENT_NOTIFIED, NOTIFY_REFUND_NOTIFIED,
+            NOTIFY_PAYMENT_NOTIFIED, NOTIFY_REFUND_NOTIFIED, NOTIFY_RISK_ALERT_RAISED,
             TIMEOUT_EXPIRED, RECONCILE_PAYMENT_NOTIFIED, RECONCILE_REFUND_NOTIFIED,
             RECONCILIATION_COMPLETED, DISCREPANCY_FOUND);
 
@@ -82,7 +85,7 @@ public final class EventTypes {
     /**
      * The type of an event instance. Records published by one service map to that service's type;
      * PaymentNotified and RefundNotified map by their source: CALLBACK to notify, PREPAY to payment, QUERY and
-     * BILL to reconcile.
+     * BILL to reconcile; RiskAlertRaised maps by the service of its kind.
      */
     public static EventType<?> of(OrderflowEvent event) {
         String service;
@@ -90,6 +93,8 @@ public final class EventTypes {
             service = serviceOf(payment.source());
         } else if (event instanceof RefundNotified refund) {
             service = serviceOf(refund.source());
+        } else if (event instanceof RiskAlertRaised alert) {
+            service = alert.kind().service();
         } else if (event instanceof OrderServiceEvent) {
             service = ORDER_SERVICE;
         } else if (event instanceof PaymentServiceEvent) {

@@ -1,6 +1,9 @@
 package io.orderflow.events;
 
-/** Events published by notify-service on {@code orderflow.notify.events}, always with source CALLBACK. */
+/**
+ * Events published by notify-service on {@code orderflow.notify.events}: PaymentNotified and RefundNotified,
+ * always with source CALLBACK, and RiskAlertRaised for callback incidents.
+ */
 public sealed interface NotifyServiceEvent extends OrderflowEvent
-        permits PaymentNotified, RefundNotified {
+        permits PaymentNotified, RefundNotified, RiskAlertRaised {
 }

@@ -29,15 +29,17 @@ public class CallbackIntake {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final VerificationFailures failures;
 
     CallbackIntake(CallbackVerifier verifier, InboundCallbacks inbox, Outbox outbox, TransactionTemplate transactions,
-                   MeterRegistry meters, Clock clock) {
+                   MeterRegistry meters, Clock clock, VerificationFailures failures) {
         this.verifier = verifier;
         this.inbox = inbox;
         this.outbox = outbox;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
+        this.failures = failures;
     }
 
     /**
@@ -52,7 +54,17 @@ public class CallbackIntake {
         } catch (CallbackRejected e) {
             meters.counter("orderflow.notify.callbacks.rejected", "reason", e.reason()).increment();
             log.warn("callback for merchant {} rejected: {} ({})", callback.mchid(), e.reason(), e.getMessage());
+            countFailure(callback, e);
             throw e;
+        }
+    }
+
+    /** Counts the failure towards a burst alert; a failure to count must not change the answer (401). */
+    private void countFailure(RawCallback callback, CallbackRejected rejected) {
+        try {
+            failures.failed(callback, rejected.reason());
+        } catch (RuntimeException e) {
+            log.error("failed verification from {} not counted", callback.remoteAddress(), e);
         }
     }
 

@@ -2,28 +2,35 @@ package io.orderflow.order.order;
 
 import io.orderflow.events.OrderAnomalyDetected;
 import io.orderflow.events.OrderflowEvent;
+import io.orderflow.order.risk.RiskAlerts;
 import io.orderflow.platform.outbox.Outbox;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Appends an order's events to the outbox in the current transaction; anomalies are also stored and counted. */
+/**
+ * Appends an order's events to the outbox in the current transaction; anomalies are also stored and counted,
+ * and those that put money at risk raise an alert (once per order and kind).
+ */
 @Component
 class OrderEvents {
 
     private final Outbox outbox;
     private final Anomalies anomalies;
+    private final RiskAlerts alerts;
 
-    OrderEvents(Outbox outbox, Anomalies anomalies) {
+    OrderEvents(Outbox outbox, Anomalies anomalies, RiskAlerts alerts) {
         this.outbox = outbox;
         this.anomalies = anomalies;
+        this.alerts = alerts;
     }
 
-    void publish(List<OrderflowEvent> events) {
+    void publish(Order order, List<OrderflowEvent> events) {
         for (OrderflowEvent event : events) {
+            outbox.append(event);
             if (event instanceof OrderAnomalyDetected anomaly) {
                 anomalies.record(anomaly);
+                alerts.anomaly(anomaly, order.terms().mchid());
             }
-            outbox.append(event);
         }
     }
 }

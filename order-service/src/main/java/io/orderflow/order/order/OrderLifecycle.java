@@ -69,7 +69,7 @@ public class OrderLifecycle {
                 .orElseThrow(() -> new UnknownOrderException(event.subject(), event.getClass().getSimpleName()));
         List<OrderflowEvent> caused = apply.apply(order, new Context(clock.instant(), ceId, refundPaidAfterClose));
         orders.save(order);
-        events.publish(caused);
+        events.publish(order, caused);
     }
 
     private static void afterCommit(Runnable action) {

@@ -1,5 +1,7 @@
 package io.orderflow.order.order;
 
+import io.orderflow.order.risk.CreateRisk;
+import io.orderflow.order.risk.RefundShareWatch;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderStatus;
@@ -11,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The shop's use cases: create (idempotent per shop_order_no), read, list, close, refund. A shop
- * sees only its own orders: another shop's order id reads as unknown.
+ * The shop's use cases: create (idempotent per shop_order_no, behind the risk controls), read, list, close,
+ * refund. A shop sees only its own orders: another shop's order id reads as unknown.
  */
 @Service
 public class OrderManagement {
@@ -27,26 +31,43 @@ public class OrderManagement {
     private final OrderEvents events;
     private final Clock clock;
     private final PayParamsSignal signal;
+    private final CreateRisk risk;
+    private final RefundShareWatch refundShare;
+    private final TransactionTemplate transactions;
 
-    OrderManagement(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal) {
+    OrderManagement(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal, CreateRisk risk,
+                    RefundShareWatch refundShare, PlatformTransactionManager transactionManager) {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
         this.signal = signal;
+        this.risk = risk;
+        this.refundShare = refundShare;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Creates the order, or returns the one this shop_order_no already made with the same request. */
-    @Transactional
+    /**
+     * Creates the order, or returns the one this shop_order_no already made with the same request. The shop's
+     * request rate is checked first, in its own statement; the other limits inside the create transaction.
+     *
+     * @throws io.orderflow.order.risk.RiskRefusedException when a limit refuses the order (nothing is created)
+     */
     public Creation create(Shop shop, NewOrder request) {
-        Instant now = clock.instant();
+        risk.admit(shop);
+        return transactions.execute(status -> createChecked(shop, request));
+    }
+
+    private Creation createChecked(Shop shop, NewOrder request) {
         String hash = Sha256.hex(request.canonical());
+        boolean retry = risk.check(shop, request.shopOrderNo(), request.payerOpenid(), request.amountFen());
+        Instant now = clock.instant();
         Order order = Order.create(new OrderTerms(OrderIds.next(clock), shop.shopId(), request.shopOrderNo(), hash,
                 shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
                 request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn())));
-        if (orders.insertIfAbsent(order)) {
+        if (!retry && orders.insertIfAbsent(order)) {
             log.debug("order {} created for shop {} payer {}", order.terms().orderId(), shop.shopId(),
                     OpenIds.mask(request.payerOpenid()));
-            events.publish(order.creationEvents());
+            events.publish(order, order.creationEvents());
             return new Creation(order, true);
         }
         Order existing = orders.findByShopOrderNo(shop.shopId(), request.shopOrderNo()).orElseThrow();
@@ -85,7 +106,7 @@ public class OrderManagement {
     @Transactional
     public Order close(Shop shop, String orderId) {
         Order order = lock(shop, orderId);
-        events.publish(order.close(new Context(clock.instant(), null, false)));
+        events.publish(order, order.close(new Context(clock.instant(), null, false)));
         orders.save(order);
         return order;
     }
@@ -100,8 +121,13 @@ public class OrderManagement {
                     throw new OrderRejectedException("OUT_REFUND_NO_CONFLICT", "out_refund_no "
                             + request.outRefundNo() + " is already used by another order of this merchant");
                 });
-        events.publish(order.refund(request, new Context(clock.instant(), null, false)));
+        Instant now = clock.instant();
+        int refunds = order.refunds().size();
+        events.publish(order, order.refund(request, new Context(now, null, false)));
         orders.save(order);
+        if (order.refunds().size() > refunds) {
+            refundShare.refundRequested(shop.shopId(), order.terms().mchid(), orderId, now);
+        }
         return order;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The administrator's use cases: register a shop, rotate its secret, disable it, list shops. */
+/** The administrator's use cases: register a shop, rotate its secret, disable it, find and list shops. */
 @Service
 public class ShopManagement {
 
@@ -50,6 +50,12 @@ public class ShopManagement {
             throw new ShopNotFoundException(shopId);
         }
         return shops.find(shopId).orElseThrow();
+    }
+
+    /** The shop, enabled or not. */
+    @Transactional(readOnly = true)
+    public Shop find(String shopId) {
+        return shops.find(shopId).orElseThrow(() -> new ShopNotFoundException(shopId));
     }
 
     @Transactional(readOnly = true)

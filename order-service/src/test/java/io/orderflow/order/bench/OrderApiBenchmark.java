@@ -1,6 +1,8 @@
 package io.orderflow.order.bench;
 
 import io.orderflow.order.OrderServiceApplication;
+import io.orderflow.order.risk.LimitOverrides;
+import io.orderflow.order.risk.RiskManagement;
 import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.shop.ShopSecret;
 import io.orderflow.order.support.Orders;
@@ -18,31 +20,93 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Order creations per second and latency of signed {@code POST /v1/orders} (signature check, nonce
  * insert, order insert, OrderCreated + OrderStatusChanged in the outbox, relay to the broker), with
  * the service in-process on the embedded PostgreSQL and Kafka. Not a test: run it by hand, see README.
- * System properties: {@code clients} (16), {@code seconds} (20), {@code warmup} (5).
+ *
+ * <p>Two instances run side by side, each on its own database: one with the risk limits off, one with
+ * them on. The clients drive them in alternating slices, so that both see the same neighbours' load on
+ * a shared machine; the summary compares the totals, and the CPU time per creation (this JVM plus the
+ * PostgreSQL server), which neighbours disturb far less than throughput. System properties: {@code clients} (16),
+ * {@code rounds} (6), {@code slice} (5 s per instance and round), {@code warmup} (5 s each),
+ * {@code payers} (100000 distinct openids).
  */
 public final class OrderApiBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("clients", 16);
-    private static final int SECONDS = Integer.getInteger("seconds", 20);
+    private static final int ROUNDS = Integer.getInteger("rounds", 6);
+    private static final int SLICE = Integer.getInteger("slice", 5);
     private static final int WARMUP = Integer.getInteger("warmup", 5);
+    private static final int PAYERS = Integer.getInteger("payers", 100_000);
 
     private OrderApiBenchmark() {
     }
 
     public static void main(String[] args) {
         int exitCode = 0;
-        try (ConfigurableApplicationContext service = start()) {
-            measure(service);
+        try (ConfigurableApplicationContext off = start("order_benchmark_off", false);
+             ConfigurableApplicationContext on = start("order_benchmark_on", true)) {
+            Target[] targets = {target(off, "off"), target(on, "on")};
+            for (Target target : targets) {
+                run(target, Duration.ofSeconds(WARMUP));
+            }
+            // fresh databases have no planner statistics yet (autovacuum would gather them a minute or so
+            // later); a production database has them, so gather them now rather than measure the gap
+            for (ConfigurableApplicationContext service : List.of(off, on)) {
+                service.getBean(JdbcClient.class).sql("analyze").update();
+            }
+            CpuMeter cpu = new CpuMeter(off.getBean(JdbcClient.class).sql("select pg_backend_pid()")
+                    .query(Long.class).single());
+            Histogram[] latency = {new Histogram(3), new Histogram(3)};
+            double[] seconds = new double[2];
+            long[] errors = new long[2];
+            long[][] cpuNanos = new long[2][2];
+            for (int round = 0; round < ROUNDS; round++) {
+                StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
+                for (int i = 0; i < 2; i++) {
+                    // alternate which goes first, so neither always follows the other's outbox backlog
+                    int t = (round + i) % 2;
+                    long[] before = cpu.sample();
+                    Result slice = run(targets[t], Duration.ofSeconds(SLICE));
+                    long[] after = cpu.sample();
+                    cpuNanos[t][0] += after[0] - before[0];
+                    cpuNanos[t][1] += after[1] - before[1];
+                    latency[t].add(slice.latency());
+                    seconds[t] += slice.seconds();
+                    errors[t] += slice.errors();
+                    line.append(String.format(" limits %s %.0f/s", targets[t].limits(), slice.perSecond()));
+                }
+                System.out.println(line);
+            }
+            double[] rate = new double[2];
+            for (int t = 0; t < 2; t++) {
+                rate[t] = latency[t].getTotalCount() / seconds[t];
+                System.out.printf("%nPOST /v1/orders, limits %s, %d clients, %d x %d s: %.0f creations/s, p50 %.2f ms, "
+                                + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d errors%n", targets[t].limits(), CLIENTS,
+                        ROUNDS, SLICE, rate[t], ms(latency[t].getValueAtPercentile(50)),
+                        ms(latency[t].getValueAtPercentile(99)), ms(latency[t].getValueAtPercentile(99.9)),
+                        ms(latency[t].getMaxValue()), errors[t]);
+            }
+            double[] cpuPerCreation = new double[2];
+            for (int t = 0; t < 2; t++) {
+                long count = latency[t].getTotalCount();
+                cpuPerCreation[t] = (cpuNanos[t][0] + cpuNanos[t][1]) / 1e3 / count;
+                System.out.printf("limits %s: CPU per creation %.0f us (JVM with clients and broker %.0f us, "
+                                + "PostgreSQL %.0f us)%n", targets[t].limits(), cpuPerCreation[t],
+                        cpuNanos[t][0] / 1e3 / count, cpuNanos[t][1] / 1e3 / count);
+            }
+            System.out.printf("limits on vs off: %+.1f %% creations/s (wall clock, shared machine), "
+                            + "%+.1f %% CPU per creation%n", 100 * (rate[1] / rate[0] - 1),
+                    100 * (cpuPerCreation[1] / cpuPerCreation[0] - 1));
         } catch (Exception | Error e) {
             e.printStackTrace();
             exitCode = 1;
@@ -51,22 +115,28 @@ public final class OrderApiBenchmark {
         System.exit(exitCode);
     }
 
-    private static void measure(ConfigurableApplicationContext service) throws InterruptedException {
+    /** One instance with its shop. */
+    private record Target(int port, TestSigner signer, String limits) {
+    }
+
+    private static Target target(ConfigurableApplicationContext service, String limits) {
         int port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
         ShopSecret shop = service.getBean(ShopManagement.class).create("benchmark", "1230000109", "wx2421b1c4370ec43b");
-        TestSigner signer = new TestSigner(shop.shop().shopId(), shop.secret());
-        run(port, signer, Duration.ofSeconds(WARMUP));
-        Result result = run(port, signer, Duration.ofSeconds(SECONDS));
-        System.out.printf("%nPOST /v1/orders, %d clients, %d s: %.0f creations/s, p50 %.2f ms, p99 %.2f ms, "
-                        + "p99.9 %.2f ms, max %.2f ms, %d errors%n", CLIENTS, SECONDS, result.perSecond(),
-                ms(result.latency().getValueAtPercentile(50)), ms(result.latency().getValueAtPercentile(99)),
-                ms(result.latency().getValueAtPercentile(99.9)), ms(result.latency().getMaxValue()), result.errors());
+        // the rate limit is checked on every request but set above what two cores can reach
+        service.getBean(RiskManagement.class).setLimits(shop.shop().shopId(),
+                new LimitOverrides(null, null, null, null, 1_000_000));
+        return new Target(port, new TestSigner(shop.shop().shopId(), shop.secret()), limits);
     }
 
-    private record Result(double perSecond, Histogram latency, long errors) {
+    private record Result(double seconds, Histogram latency, long errors) {
+        double perSecond() {
+            return latency.getTotalCount() / seconds;
+        }
     }
 
-    private static Result run(int port, TestSigner signer, Duration duration) throws InterruptedException {
+    private static Result run(Target target, Duration duration) throws InterruptedException {
+        int port = target.port();
+        TestSigner signer = target.signer();
         Recorder recorder = new Recorder(3);
         AtomicLong errors = new AtomicLong();
         Instant end = Instant.now().plus(duration);
@@ -82,14 +152,16 @@ public final class OrderApiBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Histogram latency = recorder.getIntervalHistogram();
-        return new Result((latency.getTotalCount()) / seconds, latency, errors.get());
+        return new Result(seconds, latency, errors.get());
     }
 
     private static void drive(int port, TestSigner signer, Instant end, Recorder recorder, AtomicLong errors) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + port + "/v1/orders");
         while (Instant.now().isBefore(end)) {
-            String body = Orders.body(Orders.newShopOrderNo(), 100);
+            // many payers, as in a real shop: each payer's window holds a few orders at most
+            String openid = "oBench" + String.format("%022d", ThreadLocalRandom.current().nextInt(PAYERS));
+            String body = Orders.body(Orders.newShopOrderNo(), 100, openid);
             String authorization = signer.authorization("POST", "/v1/orders",
                     String.valueOf(Instant.now().getEpochSecond()), UUID.randomUUID().toString(), body);
             HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
@@ -108,8 +180,8 @@ public final class OrderApiBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext start() {
-        TestPostgres.Database database = TestPostgres.database("order_benchmark");
+    private static ConfigurableApplicationContext start(String databaseName, boolean limits) {
+        TestPostgres.Database database = TestPostgres.database(databaseName);
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -119,6 +191,7 @@ public final class OrderApiBenchmark {
         properties.put("server.port", 0);
         properties.put("orderflow.shops.secret-encryption-key", "YmVuY2htYXJrLW9ubHkta2V5LTMyLWJ5dGVzLTEyMzQ=");
         properties.put("logging.level.root", "WARN");
+        properties.put("orderflow.risk.enabled", limits);
         // command-line arguments outrank application.yml (default properties would not)
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -6,19 +6,23 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one Spring configuration of order-service's integration tests (so every class shares one
- * cached context): the whole service on a random port against the real PostgreSQL and broker.
+ * cached context): the whole service on a random port against the real PostgreSQL and broker, with a
+ * {@link TestClock} and a refund alert threshold small enough for test amounts.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureTestRestTemplate
+@Import(TestClockConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
         "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
         "orderflow.outbox.poll-interval=50ms",
-        "orderflow.orders.max-wait=5s"})
+        "orderflow.orders.max-wait=5s",
+        "orderflow.risk.refund-share.min-refund-fen=1000"})
 public @interface OrderServiceTest {
 
     /** A test-only AES-256 key (32 bytes, Base64). */

@@ -15,8 +15,17 @@ public final class Orders {
     }
 
     public static String body(String shopOrderNo, long totalFen) {
+        return body(shopOrderNo, totalFen, OPENID);
+    }
+
+    public static String body(String shopOrderNo, long totalFen, String openid) {
         return """
                 {"shop_order_no":"%s","description":"Image形象店-深圳腾大-QQ公仔","amount":{"total":%d,"currency":"CNY"},\
-                "payer":{"openid":"%s"},"attach":"cart-42"}""".formatted(shopOrderNo, totalFen, OPENID);
+                "payer":{"openid":"%s"},"attach":"cart-42"}""".formatted(shopOrderNo, totalFen, openid);
+    }
+
+    /** A fresh openid of the usual shape (28 characters), so that a test's payer has no history. */
+    public static String newOpenid() {
+        return "oUpF8" + UUID.randomUUID().toString().replace("-", "").substring(0, 23);
     }
 }

@@ -57,7 +57,7 @@ class CallbackController {
             if (body == null) {
                 return fail(HttpStatus.PAYLOAD_TOO_LARGE, "body larger than " + MAX_BODY_BYTES + " bytes");
             }
-            intake.receive(new RawCallback(mchid, kind, headers(request), body));
+            intake.receive(new RawCallback(mchid, kind, headers(request), body, request.getRemoteAddr()));
             return ResponseEntity.noContent().build();
         } catch (CallbackRejected e) {
             return fail(HttpStatus.UNAUTHORIZED, "verification failed");

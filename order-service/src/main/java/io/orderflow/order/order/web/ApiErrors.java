@@ -2,6 +2,8 @@ package io.orderflow.order.order.web;
 
 import io.orderflow.order.order.OrderNotFoundException;
 import io.orderflow.order.order.OrderRejectedException;
+import io.orderflow.order.risk.RiskCode;
+import io.orderflow.order.risk.RiskRefusedException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,21 @@ class ApiErrors {
         HttpStatus status = REFUND_AMOUNT_EXCEEDS_REMAINING.equals(e.code()) ? HttpStatus.UNPROCESSABLE_CONTENT
                 : HttpStatus.CONFLICT;
         return error(status, e.code(), e.getMessage());
+    }
+
+    /** A risk limit or blocklist refused the order: 429 with Retry-After for the rate, 403 blocked, else 422. */
+    @ExceptionHandler(RiskRefusedException.class)
+    ResponseEntity<ApiError> refused(RiskRefusedException e) {
+        HttpStatus status = switch (e.code()) {
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case PAYER_BLOCKED -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (e.code() == RiskCode.RATE_LIMITED) {
+            response.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return response.body(new ApiError(e.code().name(), e.getMessage()));
     }
 
     /** Two requests raced for the same unique value (an out_refund_no); the loser is told so. */

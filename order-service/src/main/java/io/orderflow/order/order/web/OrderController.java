@@ -51,8 +51,11 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "an earlier create with the same shop_order_no and body")
     @ApiResponse(responseCode = "400", description = "a field breaks WeChat's limits (FIELD_INVALID, FIELD_MISSING, BODY_INVALID)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "401", description = "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "403", description = "the payer is blocked for this shop (PAYER_BLOCKED)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "shop_order_no used with another body (SHOP_ORDER_NO_CONFLICT)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "413", description = "body over 64 KiB (BODY_TOO_LARGE)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "422", description = "a risk limit refuses the order (ORDER_AMOUNT_LIMIT_EXCEEDED, PAYER_ORDER_LIMIT_EXCEEDED, PAYER_AMOUNT_LIMIT_EXCEEDED)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "429", description = "more create requests per second than the shop's rate (RATE_LIMITED); Retry-After says when to retry", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @PostMapping
     ResponseEntity<OrderView> create(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
                                      @Valid @RequestBody OrderRequests.CreateOrder request,

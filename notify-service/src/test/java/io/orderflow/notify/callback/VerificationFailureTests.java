@@ -1,0 +1,177 @@
+package io.orderflow.notify.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.events.EventTypes;
+import io.orderflow.events.RiskAlertKind;
+import io.orderflow.platform.outbox.Outbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A burst of callbacks failing verification from one source raises CALLBACK_VERIFICATION_BURST exactly once
+ * per incident: through the endpoint (default threshold 20 per 60 s, here for a merchant not configured),
+ * under 16 concurrent requests, and again only after a quiet window (on a fixed clock). Same configuration as
+ * the startup tests, so the context is shared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VerificationFailureTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String BURST = EventTypes.NOTIFY_RISK_ALERT_RAISED.ceType();
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired Outbox outbox;
+    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired MeterRegistry meters;
+
+    @BeforeEach
+    void forgetEarlierFailuresOfTheTestSources() {
+        jdbc.sql("delete from callback_failure_burst where remote_address in ('127.0.0.1', '198.51.100.7')").update();
+    }
+
+    @Test
+    void twentyFailuresRaiseOneAlertAndMoreOfTheSameIncidentNone() throws Exception {
+        long before = alertsInOutbox();
+        double counted = alertMetric();
+        for (int i = 0; i < 19; i++) {
+            assertThat(forged().statusCode()).isEqualTo(401);
+        }
+        assertThat(alertsInOutbox()).as("one below the threshold").isEqualTo(before);
+
+        assertThat(forged().statusCode()).as("the answer stays 401").isEqualTo(401);
+        assertThat(alertsInOutbox()).isEqualTo(before + 1);
+        for (int i = 0; i < 10; i++) {
+            forged();
+        }
+        assertThat(alertsInOutbox()).isEqualTo(before + 1);
+        assertThat(alertMetric()).isEqualTo(counted + 1);
+        String payload = jdbc.sql("select convert_from(payload, 'UTF8') from outbox_event where ce_type = ? "
+                + "order by sequence_no desc limit 1").param(BURST).query(String.class).single();
+        assertThat(payload).contains("\"kind\":\"CALLBACK_VERIFICATION_BURST\"", "\"remote_address\":\"127.0.0.1\"",
+                "\"count\":20", "\"count_threshold\":20").doesNotContain("Wechatpay-Signature", "signature");
+    }
+
+    @Test
+    void sixteenConcurrentFailuresAtTheThresholdRaiseExactlyOneAlert() throws Exception {
+        long before = alertsInOutbox();
+        for (int i = 0; i < 10; i++) {
+            forged();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CyclicBarrier start = new CyclicBarrier(16);
+        try {
+            List<CompletableFuture<Integer>> calls = IntStream.range(0, 16).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    return forged().statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool)).toList();
+            assertThat(calls).allSatisfy(call -> assertThat(call.join()).isEqualTo(401));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(alertsInOutbox()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSourceQuietForAWindowOpensANewIncidentOnItsNextBurst() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        VerificationFailures failures = new VerificationFailures(JdbcClient.create(dataSource), mchid -> false, outbox,
+                new TransactionTemplate(transactionManager), meters, clock, 3, Duration.ofSeconds(60));
+        RawCallback callback = new RawCallback("1230000109", CallbackKind.TRANSACTION, Map.of(), "{}", "198.51.100.7");
+
+        assertThat(failures.failed(callback, "BAD_SIGNATURE")).isFalse();
+        assertThat(failures.failed(callback, "SIGNTEST_PROBE")).as("probes do not count").isFalse();
+        assertThat(failures.failed(callback, "STALE_TIMESTAMP")).isFalse();
+        assertThat(failures.failed(callback, "UNKNOWN_MERCHANT")).isTrue();
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(failures.failed(callback, "BAD_SIGNATURE")).as("within a window of the last").isFalse();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(failures.failed(callback, "BAD_SIGNATURE")).isFalse();
+        assertThat(failures.failed(callback, "BAD_SIGNATURE")).isFalse();
+        assertThat(failures.failed(callback, "BAD_SIGNATURE")).as("a new incident").isTrue();
+        assertThat(jdbc.sql("select count(*) from outbox_event where ce_type = ? and position(? in convert_from(payload, "
+                + "'UTF8')) > 0").params(BURST, callback.remoteAddress()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** A payment callback whose timestamp is current, for a merchant this service does not know. */
+    private HttpResponse<String> forged() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/wechatpay/notify/1900000001/transaction"))
+                .header("Content-Type", "application/json")
+                .header("Wechatpay-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .header("Wechatpay-Nonce", "n" + UUID.randomUUID())
+                .header("Wechatpay-Signature", "Zm9yZ2Vk")
+                .header("Wechatpay-Serial", "PUB_KEY_ID_0100000000000000000000000000000000")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"forged\"}")).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long alertsInOutbox() {
+        return jdbc.sql("select count(*) from outbox_event where ce_type = ?").param(BURST).query(Long.class).single();
+    }
+
+    private double alertMetric() {
+        Counter counter = meters.find(VerificationFailures.ALERTS)
+                .tag("kind", RiskAlertKind.CALLBACK_VERIFICATION_BURST.name()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
