@@ -1,0 +1,101 @@
+package io.orderflow.local.stack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A single-node KRaft broker (broker and controller in one) inside the launcher's JVM, with its log
+ * directory where the caller says, so that a kept data directory keeps the topics too.
+ */
+final class LocalKafka implements AutoCloseable {
+
+    /** Partitions of every topic: the services ask for at least 6 (min-partition-count), and so do we. */
+    static final int PARTITIONS = 6;
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private LocalKafka(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static LocalKafka start(Path directory, int port, int controllerPort) {
+        try {
+            Files.createDirectories(directory);
+            Path config = directory.resolve("server.properties");
+            Properties properties = new Properties();
+            properties.putAll(settings(directory.resolve("data"), port, controllerPort));
+            try (var out = Files.newBufferedWriter(config)) {
+                properties.store(out, "written by orderflow-local on every start");
+            }
+            if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+                format(config);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+            server.startup();
+            return new LocalKafka(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka did not start (data: " + directory + ")", e);
+        }
+    }
+
+    /** Formats a new log directory (with a new cluster id); a kept one is started as it is. */
+    private static void format(Path config) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = StorageTool.execute(new String[] {"format", "--standalone",
+                "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (exit != 0) {
+            throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Map<String, String> settings(Path logDirectory, int port, int controllerPort) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("process.roles", "broker,controller");
+        settings.put("node.id", "1");
+        settings.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        settings.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        settings.put("controller.listener.names", "CONTROLLER");
+        settings.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        settings.put("inter.broker.listener.name", "PLAINTEXT");
+        settings.put("log.dirs", logDirectory.toString());
+        // one node: internal topics cannot have more replicas; one offsets partition and no rebalance
+        // delay keep consumer groups from churning for seconds at start (STACK.md pitfalls)
+        settings.put("offsets.topic.num.partitions", "1");
+        settings.put("offsets.topic.replication.factor", "1");
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        settings.put("transaction.state.log.replication.factor", "1");
+        settings.put("transaction.state.log.min.isr", "1");
+        settings.put("share.coordinator.state.topic.replication.factor", "1");
+        settings.put("share.coordinator.state.topic.min.isr", "1");
+        settings.put("num.partitions", String.valueOf(PARTITIONS));
+        settings.put("auto.create.topics.enable", "true");
+        return settings;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

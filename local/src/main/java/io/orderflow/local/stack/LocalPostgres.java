@@ -1,0 +1,140 @@
+package io.orderflow.local.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The PostgreSQL server of the stack, with one database per service created on it: an embedded real
+ * PostgreSQL (zonky) whose data directory survives the run when one was given, or an external server.
+ */
+final class LocalPostgres implements AutoCloseable {
+
+    /** Connection settings of one service's database. */
+    record Database(String jdbcUrl, String username, String password) {
+    }
+
+    private final EmbeddedPostgres embedded;
+    private final Path dataDirectory;
+    private final String host;
+    private final int port;
+    private final String adminUrl;
+    private final String username;
+    private final String password;
+
+    private LocalPostgres(EmbeddedPostgres embedded, Path dataDirectory, String adminUrl, String host, int port,
+            String username, String password) {
+        this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
+        this.adminUrl = adminUrl;
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** {@code directory}: the data directory; kept after close when {@code keep}. */
+    static LocalPostgres embedded(Path directory, boolean keep, int port) {
+        try {
+            Files.createDirectories(directory.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(!keep)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "200")
+                    // the launcher stops it in order; zonky's own hook could run while services still use it
+                    .setRegisterShutdownHook(false)
+                    .start();
+            return new LocalPostgres(postgres, directory, postgres.getJdbcUrl("postgres", "postgres"), "localhost",
+                    postgres.getPort(), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start (data: " + directory + ")", e);
+        }
+    }
+
+    /** {@code url}: a JDBC URL of an administrative database, credentials as user/password parameters. */
+    static LocalPostgres external(String url) {
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        String query = uri.getQuery() == null ? "" : uri.getQuery();
+        return new LocalPostgres(null, null, url, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                parameter(query, "user", "postgres"), parameter(query, "password", ""));
+    }
+
+    /** The database of that name, created when absent. */
+    Database database(String name) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, username, password);
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (!exists.next()) {
+                    statement.execute("create database " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + " on " + host + ":" + port, e);
+        }
+        return new Database("jdbc:postgresql://" + host + ":" + port + "/" + name, username, password);
+    }
+
+    String address() {
+        return host + ":" + port;
+    }
+
+    boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** The postmaster and its backends, from the data directory's {@code postmaster.pid}; empty when external. */
+    List<ProcessHandle> processes() {
+        OptionalLong pid = postmasterPid();
+        if (pid.isEmpty()) {
+            return List.of();
+        }
+        return ProcessHandle.of(pid.getAsLong())
+                .map(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                        postmaster.descendants()).toList())
+                .orElse(List.of());
+    }
+
+    private OptionalLong postmasterPid() {
+        if (dataDirectory == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String parameter(String query, String name, String fallback) {
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length == 2 && parts[0].equals(name)) {
+                return parts[1];
+            }
+        }
+        return fallback;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.orderflow.local.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The port of each part: given explicitly, else free (with {@code --random-ports}), else the fixed layout. */
+final class Ports {
+
+    private final StackSettings settings;
+    private final Map<String, Integer> chosen = new HashMap<>();
+
+    Ports(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    synchronized int of(String name) {
+        return chosen.computeIfAbsent(name, key -> {
+            Integer explicit = settings.ports().get(key);
+            if (explicit != null) {
+                return explicit;
+            }
+            return settings.randomPorts() ? free() : StackSettings.DEFAULT_PORTS.get(key);
+        });
+    }
+
+    private static int free() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.orderflow.local;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local stack started as the README says, through {@code ./orderflow-local} (told not to build: the
+ * reactor already did), on free ports, its output kept in a file and read back as a user would read it.
+ */
+final class LaunchedStack {
+
+    private final Process process;
+    private final Path output;
+
+    private LaunchedStack(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static LaunchedStack start(Path repository, Path workDirectory, String... options) {
+        try {
+            Files.createDirectories(workDirectory);
+            Path output = workDirectory.resolve("launcher.out");
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    repository.resolve("orderflow-local").toString(), "--random-ports",
+                    "--work-dir=" + workDirectory.toAbsolutePath()));
+            command.addAll(Arrays.asList(options));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.put("ORDERFLOW_LOCAL_SKIP_BUILD", "true");
+            // the script runs "java": the same JDK as this test
+            environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
+            LaunchedStack stack = new LaunchedStack(builder.start(), output);
+            await("local stack up (see " + output + ")").atMost(Duration.ofMinutes(8))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        if (!stack.process.isAlive()) {
+                            throw new IllegalStateException("launcher exited: " + stack.output());
+                        }
+                        return stack.output().contains("Press Ctrl-C");
+                    });
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address printed on the line naming that part, e.g. "demo shop checkout". */
+    String url(String part) {
+        Matcher matcher = Pattern.compile("(?m)^\\s+" + Pattern.quote(part) + "\\s+(http://\\S+)").matcher(output());
+        if (!matcher.find()) {
+            throw new IllegalStateException("no URL for " + part + " in: " + output());
+        }
+        return matcher.group(1);
+    }
+
+    /** The first line starting with that text, trimmed. */
+    String line(String start) {
+        return output().lines().map(String::trim).filter(line -> line.startsWith(start)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no line " + start + " in: " + output()));
+    }
+
+    /** Every process the launcher reported as part of the stack (itself, PostgreSQL, the services). */
+    List<Long> processes() {
+        return Arrays.stream(line("processes:").substring("processes:".length()).trim().split("\\s+"))
+                .map(Long::valueOf).toList();
+    }
+
+    Process process() {
+        return process;
+    }
+}

@@ -1,0 +1,200 @@
+package io.orderflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The one-command local stack, started through {@code ./orderflow-local} and used in headless Chromium as a
+ * payer inside WeChat would use the demo shop: pay, cancel and let the order expire, refund; then the
+ * timeline of each order; then Ctrl-C's path (SIGTERM) must leave no process behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path TARGET = Path.of("target");
+    /** Generous for a slow, shared 2-core machine: each wait ends as soon as the page shows the state. */
+    private static final Duration UI = Duration.ofSeconds(60);
+
+    /** What the page showed when a test failed: a screenshot and the page's HTML, beside the others. */
+    @RegisterExtension
+    final TestWatcher pageOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            String name = "failed-" + context.getRequiredTestMethod().getName();
+            try {
+                screenshot(name + ".png");
+                Files.writeString(TARGET.resolve("screenshots").resolve(name + ".html"), browser.getPageSource());
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    };
+
+    private LaunchedStack stack;
+    private ChromeDriver browser;
+    private String shop;
+
+    @BeforeAll
+    void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "headless Chromium not installed: apt-get install -y chromium chromium-driver");
+        // an order payable for 30 s: long enough to cancel in the pay sheet and see it still PENDING
+        stack = LaunchedStack.start(TARGET.toAbsolutePath().getParent().getParent(), TARGET.resolve("local-stack"),
+                "--order-expire-in=30s");
+        shop = stack.url("demo shop checkout");
+        System.out.println(stack.line("orderflow local stack is up"));
+        System.out.println(stack.line("total"));
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=480,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null && stack.process().isAlive()) {
+            stack.process().destroy();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void launcherReportsWhereEverythingListensHowLongItTookAndItsMemory() {
+        assertThat(stack.line("orderflow local stack is up after")).matches(".* after \\d+\\.\\d s .*");
+        assertThat(stack.line("total")).matches("total\\s+\\d+ processes\\s+RSS\\s+[\\d,]+ MiB\\s+PSS\\s+[\\d,]+ MiB");
+        for (String part : List.of("order-service", "payment-service", "notify-service", "reconcile-service",
+                "WeChat Pay simulator", "order timelines")) {
+            assertThat(stack.url(part)).startsWith("http://127.0.0.1:");
+        }
+        assertThat(stack.output()).doesNotContain(secret());
+    }
+
+    @Test
+    @Order(2)
+    void payingShowsSuccessAndRefundingShowsRefund() throws IOException {
+        browser.get(shop);
+        click("buy");
+        awaitShown("wx-pay-confirm");
+        screenshot("checkout-pay-sheet.png");
+        click("wx-pay-confirm");
+        awaitStatus("SUCCESS");
+        screenshot("checkout-paid.png");
+        click("refund");
+        awaitStatus("REFUND");
+        screenshot("checkout-refunded.png");
+
+        browser.findElement(By.id("timeline-link")).click();
+        await().atMost(UI).ignoreExceptions().until(() -> transitions().containsAll(
+                List.of("— → PENDING", "PENDING → SUCCESS", "SUCCESS → REFUND")));
+        assertThat(browser.findElement(By.id("rows")).getText())
+                .contains("orderflow.order.OrderStatusChanged.v1")
+                .contains("orderflow.notify.PaymentNotified.v1 (CALLBACK)");
+        screenshot("timeline.png");
+    }
+
+    @Test
+    @Order(3)
+    void cancellingInThePaySheetLeavesTheOrderPendingUntilItExpiresAndCloses() throws IOException {
+        browser.get(shop);
+        click("buy");
+        click("wx-pay-cancel");
+        await().atMost(UI).until(() -> browser.findElement(By.id("message")).getText().contains("cancelled"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING");
+        screenshot("checkout-cancelled.png");
+        awaitStatus("CLOSED");
+        screenshot("checkout-closed.png");
+
+        browser.findElement(By.id("timeline-link")).click();
+        await().atMost(UI).ignoreExceptions().until(() -> transitions().contains("PENDING → CLOSED"));
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("orderflow.reconcile.TimeoutExpired.v1");
+        screenshot("timeline-closed.png");
+    }
+
+    @Test
+    @Order(4)
+    void stoppingTheLauncherEndsEveryProcessOfTheStack() throws InterruptedException {
+        List<Long> processes = stack.processes();
+        assertThat(processes).hasSizeGreaterThan(5);
+        stack.process().destroy();
+        assertThat(stack.process().waitFor(2, TimeUnit.MINUTES)).as("launcher exited").isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> processes.stream()
+                .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        assertThat(stack.output()).contains("orderflow local stack: stopped");
+    }
+
+    private String secret() {
+        try {
+            return java.util.Arrays.stream(Files.readString(TARGET.resolve("local-stack/shop.properties"))
+                    .split("\n")).filter(line -> line.startsWith("secret=")).findFirst().orElseThrow().substring(7);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<String> transitions() {
+        return browser.findElements(By.cssSelector("#rows .step .transition")).stream().map(WebElement::getText).toList();
+    }
+
+    private void click(String id) {
+        await().atMost(UI).ignoreExceptions().until(() -> {
+            WebElement element = browser.findElement(By.id(id));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
+    private void awaitShown(String id) {
+        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id(id)).isDisplayed());
+    }
+
+    private void awaitStatus(String status) {
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("status")).getText().equals(status));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path directory = Files.createDirectories(TARGET.resolve("screenshots"));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), directory.resolve(name),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
