@@ -1,0 +1,133 @@
+package io.orderflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What can be reached, from where: Services, the two Ingresses and the NetworkPolicies. */
+class ExposureUnitTests {
+
+    /** The public paths and the service that serves each. */
+    private static final Map<String, String> PUBLIC = Map.of("/v1/orders", "order-service",
+            "/wechatpay/notify", "notify-service");
+
+    private static final String INGRESS_NAMESPACE = "ingress-nginx";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceSelectsItsPodsOnTheirHttpPort(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        for (String name : Repository.SERVICES) {
+            Service service = service(rendered, name);
+            Deployment deployment = rendered.deployment(name);
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(service.getSpec().getSelector());
+            int port = ServiceSettings.of(name).port(WorkloadsUnitTests.env(WorkloadsUnitTests.app(deployment)));
+            assertThat(service.getSpec().getPorts()).as("%s ports", name).singleElement()
+                    .satisfies(p -> assertThat(p.getPort()).isEqualTo(port))
+                    .satisfies(p -> assertThat(p.getTargetPort().getValue()).isEqualTo("http"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheShopApiAndTheCallbacksAreRoutedOverTls(String overlay) {
+        Map<String, String> routed = new HashMap<>();
+        for (Ingress ingress : Rendered.of(overlay).ofKind("Ingress", Ingress.class)) {
+            List<String> tlsHosts = ingress.getSpec().getTls().stream().flatMap(t -> t.getHosts().stream()).toList();
+            assertThat(ingress.getSpec().getTls()).allSatisfy(t -> assertThat(t.getSecretName()).isNotBlank());
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                assertThat(tlsHosts).as("TLS for host %s", rule.getHost()).contains(rule.getHost());
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    assertThat(path.getPathType()).isEqualTo("Prefix");
+                    assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
+                    routed.put(path.getPath(), path.getBackend().getService().getName());
+                }
+            }
+        }
+        assertThat(routed).isEqualTo(PUBLIC);
+        PUBLIC.forEach((path, service) -> assertThat(sourceMentions(service, "\"" + path))
+                .as("%s maps a handler under %s", service, path).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyThePublicServicesAcceptTheIngressController(String overlay) {
+        List<NetworkPolicy> policies = Rendered.of(overlay).ofKind("NetworkPolicy", NetworkPolicy.class);
+        assertThat(policies).as("a default deny of ingress").anyMatch(p -> p.getSpec().getPodSelector()
+                .getMatchLabels().isEmpty() && p.getSpec().getPolicyTypes().contains("Ingress")
+                && p.getSpec().getIngress().isEmpty());
+        List<String> reachable = policies.stream()
+                .filter(p -> peers(p).stream().anyMatch(ExposureUnitTests::isIngressController))
+                .map(p -> p.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList();
+        assertThat(reachable).containsExactlyInAnyOrderElementsOf(PUBLIC.values());
+        assertThat(policies).as("Prometheus may scrape the services").anyMatch(p -> "service".equals(p.getSpec()
+                .getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
+                && peers(p).stream().anyMatch(peer -> namespace(peer).equals("monitoring")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachDatabaseAcceptsOnlyItsOwnService(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        List<NetworkPolicy> policies = rendered.ofKind("NetworkPolicy", NetworkPolicy.class);
+        assertThat(rendered.ofKind("Cluster")).hasSize(Repository.SERVICES.size());
+        for (Map<String, Object> cluster : rendered.ofKind("Cluster")) {
+            String name = Rendered.name(cluster);
+            String owner = labels(cluster).get("orderflow.io/service");
+            List<NetworkPolicy> guarding = policies.stream()
+                    .filter(p -> name.equals(p.getSpec().getPodSelector().getMatchLabels().get("cnpg.io/cluster")))
+                    .toList();
+            assertThat(guarding).as("a NetworkPolicy for database %s", name).isNotEmpty();
+            List<LabelSelector> pods = guarding.stream().flatMap(p -> peers(p).stream())
+                    .filter(peer -> peer.getNamespaceSelector() == null).map(NetworkPolicyPeer::getPodSelector).toList();
+            assertThat(pods).as("pods allowed into %s", name).allSatisfy(s -> assertThat(s.getMatchLabels())
+                    .satisfiesAnyOf(l -> assertThat(l).containsEntry("cnpg.io/cluster", name),
+                            l -> assertThat(l).isEqualTo(Map.of("app.kubernetes.io/name",
+                                    Objects.requireNonNull(owner, name + " has label orderflow.io/service")))));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> labels(Map<String, Object> object) {
+        Object labels = Rendered.at(object, "metadata.labels");
+        return labels instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+    }
+
+    private static String namespace(NetworkPolicyPeer peer) {
+        return peer.getNamespaceSelector() == null ? ""
+                : String.valueOf(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+    }
+
+    private static boolean isIngressController(NetworkPolicyPeer peer) {
+        return namespace(peer).equals(INGRESS_NAMESPACE);
+    }
+
+    private static List<NetworkPolicyPeer> peers(NetworkPolicy policy) {
+        return policy.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream()).toList();
+    }
+
+    private static Service service(Rendered rendered, String name) {
+        return rendered.ofKind("Service", Service.class).stream().filter(s -> name.equals(s.getMetadata().getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no Service " + name));
+    }
+
+    private static boolean sourceMentions(String module, String text) {
+        Path sources = Repository.root().resolve(module).resolve("src/main/java");
+        return Repository.files(sources, ".java").stream().anyMatch(f -> Repository.read(f).contains(text));
+    }
+}
