@@ -1,6 +1,7 @@
 package io.orderflow.order.order;
 
 import io.orderflow.events.OrderAnomalyDetected;
+import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.order.risk.RiskAlerts;
 import io.orderflow.platform.outbox.Outbox;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends an order's events to the outbox in the current transaction; anomalies are also stored and counted,
- * and those that put money at risk raise an alert (once per order and kind).
+ * and those that put money at risk raise an alert (once per order and kind); transitions are counted.
  */
 @Component
 class OrderEvents {
@@ -17,8 +18,10 @@ class OrderEvents {
     private final Outbox outbox;
     private final Anomalies anomalies;
     private final RiskAlerts alerts;
+    private final Transitions transitions;
 
-    OrderEvents(Outbox outbox, Anomalies anomalies, RiskAlerts alerts) {
+    OrderEvents(Outbox outbox, Anomalies anomalies, RiskAlerts alerts, Transitions transitions) {
+        this.transitions = transitions;
         this.outbox = outbox;
         this.anomalies = anomalies;
         this.alerts = alerts;
@@ -30,6 +33,8 @@ class OrderEvents {
             if (event instanceof OrderAnomalyDetected anomaly) {
                 anomalies.record(anomaly);
                 alerts.anomaly(anomaly, order.terms().mchid());
+            } else if (event instanceof OrderStatusChanged changed) {
+                transitions.committed(changed);
             }
         }
     }

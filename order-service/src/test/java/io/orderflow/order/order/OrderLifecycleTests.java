@@ -8,6 +8,7 @@ import static io.orderflow.order.order.OrderFlows.versions;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.CloseRequested;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.NotificationSource;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class OrderLifecycleTests {
 
     @Autowired ShopManagement shops;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
     ShopClient shop;
 
@@ -50,6 +52,8 @@ class OrderLifecycleTests {
 
     @Test
     void happyPathStoresPayParamsForAWaitingShopThenPaysOnce() {
+        double created = transitions("NONE", "PENDING");
+        double paidBefore = transitions("PENDING", "SUCCESS");
         String shopOrderNo = Orders.newShopOrderNo();
         String orderId = shop.post("/v1/orders", Orders.body(shopOrderNo, 8800)).text("order_id");
         CompletableFuture<ShopClient.Answer> waiting = CompletableFuture.supplyAsync(() ->
@@ -73,6 +77,13 @@ class OrderLifecycleTests {
         assertThat(status.get(1).from()).isEqualTo(OrderStatus.PENDING);
         assertThat(status.get(1).causationId()).isEqualTo(paid);
         assertThat(status.get(1).order().transactionId()).isNotNull();
+        assertThat(transitions("NONE", "PENDING")).isGreaterThan(created);
+        assertThat(transitions("PENDING", "SUCCESS")).isGreaterThan(paidBefore);
+    }
+
+    private double transitions(String from, String to) {
+        var counter = meters.find("orderflow.order.transitions").tags("from", from, "to", to).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
