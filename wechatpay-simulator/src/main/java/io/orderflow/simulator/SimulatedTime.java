@@ -18,6 +18,8 @@ public class SimulatedTime implements DisposableBean {
 
     private final ScheduledExecutorService scheduler;
 
+    private volatile Duration tradeOffset = Duration.ZERO;
+
     public SimulatedTime(double scale) {
         if (scale <= 0) {
             throw new IllegalArgumentException("simulator.time-scale must be positive");
@@ -33,6 +35,24 @@ public class SimulatedTime implements DisposableBean {
 
     public Instant now() {
         return Instant.now();
+    }
+
+    /**
+     * When a trade happens as WeChat records it (payment success, refund creation and completion):
+     * now, shifted by {@link #shiftTrades(Duration)}. Signatures, timestamps and validity windows keep
+     * the real clock; only the times that put trades on a bill's day move.
+     */
+    public Instant tradeNow() {
+        return Instant.now().plus(tradeOffset);
+    }
+
+    /** Stamps later trades {@code offset} away from now (negative: in the past), for bills of other days. */
+    public void shiftTrades(Duration offset) {
+        this.tradeOffset = offset;
+    }
+
+    public Duration tradeOffset() {
+        return tradeOffset;
     }
 
     public Duration scaled(Duration wechatDelay) {

@@ -1,6 +1,9 @@
 package io.orderflow.reconcile.wechat;
 
 import com.wechat.pay.java.core.exception.ServiceException;
+import com.wechat.pay.java.service.billdownload.DigestBillEntity;
+import com.wechat.pay.java.service.billdownload.model.BillType;
+import com.wechat.pay.java.service.billdownload.model.GetTradeBillRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
 import com.wechat.pay.java.service.payments.model.Transaction;
@@ -14,10 +17,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.orderflow.platform.wechatpay.MerchantClients;
 import io.orderflow.platform.wechatpay.WechatPayClients;
+import java.time.LocalDate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Query, close and refund query at WeChat, each decorated as retry(rate limiter(bulkhead(call))) with
+ * Query, close, refund query and trade bill download at WeChat, each decorated as retry(rate limiter(bulkhead(call))) with
  * per-merchant instances ({@code wechatpay-<mchid>}) created from the YAML configs named
  * {@value #CONFIG}: the rate limiter keeps a backlog below WeChat's limits, the bulkhead caps the
  * merchant's concurrent calls, the retry repeats transient failures (query and close are idempotent).
@@ -61,6 +66,18 @@ public class WechatPayGateway {
         QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
         request.setOutRefundNo(outRefundNo);
         return call(mchid, merchant -> merchant.refunds().queryByOutRefundNo(request));
+    }
+
+    /**
+     * Applies for the day's ALL trade bill and hands the download (not yet read, hash not yet checked) to
+     * {@code download}, inside the same guards; NO_STATEMENT_EXIST and STATEMENT_CREATING arrive as
+     * {@link WechatPayRejected} with those codes.
+     */
+    public <T> T tradeBill(String mchid, LocalDate billDate, Function<DigestBillEntity, T> download) {
+        GetTradeBillRequest request = new GetTradeBillRequest();
+        request.setBillDate(billDate.toString());
+        request.setBillType(BillType.ALL);
+        return call(mchid, merchant -> download.apply(merchant.bills().getTradeBill(request)));
     }
 
     private <T> T call(String mchid, java.util.function.Function<MerchantClients, T> call) {

@@ -22,6 +22,9 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
     /** Request attribute holding the authenticated mchid for the controllers. */
     public static final String MCHID = "simulator.mchid";
 
+    /** Request attribute holding the API fault that fired for this call, for faults the endpoint applies. */
+    public static final String FAULT = "simulator.fault";
+
     private final RequestAuthenticator authenticator;
 
     private final ResponseSigner signer;
@@ -76,6 +79,7 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
         if (fault.isPresent() && !ApiFaults.before(fault.get())) {
             return false;
         }
+        fault.ifPresent(rule -> request.setAttribute(FAULT, rule));
         chain.doFilter(request, out);
         return fault.isEmpty() || ApiFaults.after(fault.get());
     }

@@ -15,6 +15,7 @@ final class ApiFaults {
         switch (fault.kind()) {
             case SYSTEM_ERROR -> throw new ApiError(500, "SYSTEM_ERROR", "系统错误");
             case FREQUENCY_LIMITED -> throw new ApiError(429, "FREQUENCY_LIMITED", "频率超限");
+            case STATEMENT_CREATING -> throw new ApiError(400, "STATEMENT_CREATING", "账单生成中");
             case LATENCY -> holdConnection(fault.amount());
             case CONNECTION_RESET -> {
                 return false;

@@ -4,11 +4,14 @@ import io.orderflow.simulator.SimulatorProperties;
 import io.orderflow.simulator.bill.BillFiles;
 import io.orderflow.simulator.bill.BillType;
 import io.orderflow.simulator.bill.TradeBill;
+import io.orderflow.simulator.fault.FaultKind;
+import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.ledger.ApiError;
 import io.orderflow.simulator.ledger.Ids;
 import io.orderflow.simulator.ledger.Ledger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -40,7 +43,8 @@ class BillController {
     Map<String, Object> apply(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
             @RequestParam("bill_date") String billDate,
             @RequestParam(name = "bill_type", defaultValue = "ALL") String billType,
-            @RequestParam(name = "tar_type", required = false) String tarType) {
+            @RequestParam(name = "tar_type", required = false) String tarType,
+            @RequestAttribute(name = ApiExchangeFilter.FAULT, required = false) FaultRule fault) {
         LocalDate date = parseDate(billDate);
         if (!BillType.names().contains(billType)) {
             throw ApiError.paramError("bill_type", "query", "simulator renders ALL, SUCCESS and REFUND bills");
@@ -55,7 +59,9 @@ class BillController {
         String token = files.store(mchid, bill, tarType != null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hash_type", "SHA1");
-        out.put("hash_value", BillFiles.sha1(bill));
+        // BAD_BILL_HASH: the file no longer matches hash_value, as if corrupted on the way
+        boolean badHash = fault != null && fault.kind() == FaultKind.BAD_BILL_HASH;
+        out.put("hash_value", BillFiles.sha1(badHash ? Arrays.copyOf(bill, bill.length - 1) : bill));
         out.put("download_url", downloadBase + DOWNLOAD_PATH + "?token=" + token
                 + (tarType != null ? "&tartype=gzip" : ""));
         return out;

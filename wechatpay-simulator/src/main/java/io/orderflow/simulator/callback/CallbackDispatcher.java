@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.context.event.EventListener;
@@ -76,7 +77,11 @@ public class CallbackDispatcher {
     private void release(Notification notification, int copies, List<FaultRule> fired) {
         if (has(fired, FaultKind.REORDER_CALLBACKS)) {
             List<Notification> batch = hold(notification, (int) amount(fired, FaultKind.REORDER_CALLBACKS, 2));
-            batch.forEach(n -> attempt(n, 1, 0));
+            // one after the other, so the newest really arrives first (sent at once, either could win)
+            CompletableFuture<Void> inOrder = CompletableFuture.completedFuture(null);
+            for (Notification held : batch) {
+                inOrder = inOrder.thenCompose(previous -> attempt(held, 1, 0));
+            }
             return;
         }
         attempt(notification, 1, copies);
@@ -94,8 +99,9 @@ public class CallbackDispatcher {
         return batch;
     }
 
-    private void attempt(Notification notification, int attempt, int copies) {
-        sender.send(notification, "REAL", attempt, notifications.headers(notification))
+    /** Sends once; completes when that answer is in (a retry, if any, is scheduled, not awaited). */
+    private CompletableFuture<Void> attempt(Notification notification, int attempt, int copies) {
+        return sender.send(notification, "REAL", attempt, notifications.headers(notification))
             .thenAccept(acknowledged -> {
                 if (acknowledged) {
                     for (int i = 1; i <= copies; i++) {

@@ -41,7 +41,7 @@ public class Refunds {
                 return sameRequestOrFail(existing.get(), body);
             }
             long amount = checkRules(order, body);
-            refund = new Refund(order, Ids.refundId(), outRefundNo, body, amount, time.now());
+            refund = new Refund(order, Ids.refundId(), outRefundNo, body, amount, time.tradeNow());
             ledger.putIfAbsent(refund);
             order.addRefund(refund);
         }
@@ -52,7 +52,7 @@ public class Refunds {
 
     /** Ends a PROCESSING refund now; false if it had already finished. */
     public boolean finish(Refund refund, RefundStatus outcome) {
-        if (outcome == RefundStatus.PROCESSING || !refund.finish(outcome, time.now())) {
+        if (outcome == RefundStatus.PROCESSING || !refund.finish(outcome, time.tradeNow())) {
             return false;
         }
         events.publishEvent(new RefundFinished(refund));

@@ -60,7 +60,7 @@ public class Trades {
             if (!succeeds) {
                 return order;
             }
-            order.markPaid(Ids.transactionId(), time.now());
+            order.markPaid(Ids.transactionId(), time.tradeNow());
             ledger.indexPaid(order);
         }
         events.publishEvent(new OrderPaid(order));

@@ -1,0 +1,31 @@
+package io.orderflow.reconcile.bill;
+
+import java.util.List;
+
+/** The trade bill types orderflow reads, told apart by their detail header (WECHATPAY-V3.md §1.6). */
+enum BillLayout {
+    ALL(27, 7), SUCCESS(20, 4), REFUND(29, 7);
+
+    private final int detailColumns;
+    private final int summaryColumns;
+
+    BillLayout(int detailColumns, int summaryColumns) {
+        this.detailColumns = detailColumns;
+        this.summaryColumns = summaryColumns;
+    }
+
+    int summaryColumns() {
+        return summaryColumns;
+    }
+
+    /** ALL and REFUND differ by the refund times only REFUND carries. */
+    static BillLayout of(List<String> header) {
+        for (BillLayout layout : values()) {
+            if (header.size() == layout.detailColumns && header.contains("交易时间") && header.contains("商户订单号")
+                    && (layout != REFUND || header.contains("退款申请时间"))) {
+                return layout;
+            }
+        }
+        throw new MalformedBill("not a trade bill header of ALL, SUCCESS or REFUND: " + header.size() + " columns");
+    }
+}

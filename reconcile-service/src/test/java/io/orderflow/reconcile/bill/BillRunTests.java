@@ -1,0 +1,147 @@
+package io.orderflow.reconcile.bill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.orderflow.events.DiscrepancyKind;
+import io.orderflow.events.OrderCreated;
+import io.orderflow.events.OrderStatus;
+import io.orderflow.platform.test.TestMerchant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** How runs go: the holding window across midnight, bills that fail or are not ready, and the operator API. */
+class BillRunTests extends BillFixtures {
+
+    @Autowired WebApplicationContext context;
+
+    @Test
+    void aPaymentNearMidnightOnTheNextDaysBillIsHeldThenMatchedAndOneNeverBilledCountsAfterTheWindow()
+            throws Exception {
+        LocalDate day = day(28);
+        LocalDate next = day.plusDays(1);
+        OrderCreated crossing = order(1500);
+        payAt(crossing, at(next, "00:00:20"));
+        ledger(crossing, OrderStatus.SUCCESS, 1500, at(day, "23:59:50"), List.of());
+        OrderCreated neverBilled = order(800);
+        ledger(neverBilled, OrderStatus.SUCCESS, 800, at(day, "23:58:00"), List.of());
+
+        BillDay first = run(day);
+
+        assertThat(first.run().outcome()).isEqualTo("NO_STATEMENT");
+        assertThat(first.run().held()).isEqualTo(2);
+        assertThat(first.discrepancies()).isEmpty();
+
+        BillDay second = run(next);
+
+        assertThat(second.run().matched()).isEqualTo(1);
+        assertThat(second.run().held()).isZero();
+        assertThat(second.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DiscrepancyKind.MISSING_AT_WECHAT);
+            assertThat(d.orderId()).isEqualTo(neverBilled.orderId());
+        });
+        assertThat(outboxEvents(crossing.orderId())).isZero();
+        BillDay rerun = run(day);
+        assertThat(rerun.run().held()).as("only the never-billed one: the other is on the next day's bill").isEqualTo(1);
+        assertThat(rerun.discrepancies()).as("reported once, by the run of the next day").isEmpty();
+        assertThat(outboxEvents(neverBilled.orderId())).isEqualTo(1);
+    }
+
+    @Test
+    void aBillFailingItsHashIsRejectedUnreadAndTriedAgainLater() throws Exception {
+        LocalDate day = day(29);
+        OrderCreated order = order(100);
+        payAt(order, at(day, "12:00:00"));
+        fault("BAD_BILL_HASH", "/v3/bill/tradebill", 1);
+
+        BillRun rejected = run(day).run();
+
+        assertThat(rejected.outcome()).isEqualTo("HASH_MISMATCH");
+        assertThat(rejected.retryAt()).isNotNull();
+        assertThat(rejected.billRows()).isZero();
+        assertThat(outboxEvents(order.orderId())).isZero();
+        assertThat(outboxEvents(subject(day))).isZero();
+        BillRun retried = awaitSettled(day);
+        assertThat(retried.trigger()).isEqualTo("RETRY");
+        assertThat(retried.attempt()).isEqualTo(2);
+        assertThat(retried.discrepancies()).isEqualTo(1);
+    }
+
+    @Test
+    void aBillStillBeingGeneratedIsTriedAgainLater() throws Exception {
+        LocalDate day = day(30);
+        OrderCreated order = order(100);
+        payAt(order, at(day, "12:00:00"));
+        ledger(order, OrderStatus.SUCCESS, 100, at(day, "12:00:00"), List.of());
+        fault("STATEMENT_CREATING", "/v3/bill/tradebill", 1);
+
+        BillRun waiting = run(day).run();
+
+        assertThat(waiting.outcome()).isEqualTo("STATEMENT_CREATING");
+        assertThat(waiting.retryAt()).isNotNull();
+        BillRun retried = awaitSettled(day);
+        assertThat(retried.outcome()).isEqualTo("COMPLETED");
+        assertThat(retried.matched()).isEqualTo(1);
+        assertThat(retried.discrepancies()).isZero();
+    }
+
+    @Test
+    void datesOutsideWechatsWindowAreRefusedWithAClearBadRequest() throws Exception {
+        MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
+        for (LocalDate date : List.of(LocalDate.now(CHINA), LocalDate.now(CHINA).minusMonths(4))) {
+            http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", TestMerchant.MCHID, date))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_BILL_DATE"))
+                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("window")));
+        }
+        http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", TestMerchant.MCHID, "yesterday"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_BILL_DATE"));
+        http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", "1900000099", day(5)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MERCHANT"));
+    }
+
+    @Test
+    void anOperatorRunsADayOverHttpAndReadsItAsSnakeCaseJsonAndAsAnHtmlReport() throws Exception {
+        LocalDate day = day(31);
+        OrderCreated order = order(2000);
+        payAt(order, at(day, "16:00:00"));
+        ledger(order, OrderStatus.SUCCESS, 1999, at(day, "16:00:00"), List.of());
+        MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
+
+        http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", TestMerchant.MCHID, day))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.run.outcome").value("COMPLETED"))
+                .andExpect(jsonPath("$.run.bill_rows").value(1))
+                .andExpect(jsonPath("$.discrepancies[0].kind").value("AMOUNT_MISMATCH"));
+        http.perform(get("/reconcile/v1/bills/{mchid}/{date}", TestMerchant.MCHID, day))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.run.wechat_success_fen").value(2000))
+                .andExpect(jsonPath("$.run.local_success_fen").value(1999))
+                .andExpect(jsonPath("$.discrepancies[0].order_id").value(order.orderId()))
+                .andExpect(jsonPath("$.discrepancies[0].wechat_amount_fen").value(2000));
+        http.perform(get("/reconcile/v1/bills/{mchid}/{date}/report", TestMerchant.MCHID, day))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("AMOUNT_MISMATCH"),
+                        org.hamcrest.Matchers.containsString(order.orderId()),
+                        org.hamcrest.Matchers.containsString("20.00 / 19.99"))));
+        http.perform(get("/reconcile/v1/bills/{mchid}/{date}", TestMerchant.MCHID, day(60)))
+                .andExpect(status().isNotFound());
+    }
+
+    private BillRun awaitSettled(LocalDate day) {
+        await().atMost(WAIT).until(() -> reconciliation.day(TestMerchant.MCHID, day).orElseThrow().run().settled());
+        return reconciliation.day(TestMerchant.MCHID, day).orElseThrow().run();
+    }
+}
