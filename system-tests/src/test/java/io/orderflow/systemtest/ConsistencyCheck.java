@@ -1,7 +1,6 @@
 package io.orderflow.systemtest;
 
 import io.orderflow.events.EventTypes;
-import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.simulator.ledger.Order;
@@ -134,7 +133,7 @@ final class ConsistencyCheck {
 
     private Map<String, List<TopicProbe.Received>> statusEvents(Collection<String> orderIds) {
         Set<String> wanted = Set.copyOf(orderIds);
-        try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
+        try (TopicProbe probe = new TopicProbe(system.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
             return probe.readToEnd(java.time.Duration.ofSeconds(30)).stream()
                     .filter(r -> wanted.contains(r.key()))
                     .collect(Collectors.groupingBy(TopicProbe.Received::key, LinkedHashMap::new, Collectors.toList()));
@@ -143,7 +142,7 @@ final class ConsistencyCheck {
 
     /** Every dead-letter topic of the services is empty: nothing was given up on unexplained. */
     private void deadLetters() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", system.bootstrapServers()))) {
             List<String> dlts = admin.listTopics().names().get().stream().filter(t -> t.endsWith(".dlt")).sorted().toList();
             Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
             for (var description : admin.describeTopics(dlts).allTopicNames().get().values()) {

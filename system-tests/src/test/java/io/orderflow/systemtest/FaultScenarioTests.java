@@ -45,7 +45,7 @@ class FaultScenarioTests {
         faults().add(FaultKind.DUPLICATE_CALLBACK, TestMerchant.MCHID, null, 0.3, null, 1L);
         faults().add(FaultKind.REORDER_CALLBACKS, TestMerchant.MCHID, null, 0.3, null, 2L);
 
-        assertConsistent(new Scenario(system, shop, SEED, ORDERS).run("callbacks dropped, duplicated, reordered", () -> { }));
+        assertConsistent(new Scenario(system, shop, SEED, ORDERS).run("callbacks dropped, duplicated, reordered", () -> { }, () -> { }));
     }
 
     @Test
@@ -54,7 +54,7 @@ class FaultScenarioTests {
         faults().add(FaultKind.FREQUENCY_LIMITED, TestMerchant.MCHID, "/v3/", 0.1, 2 * ORDERS, null);
         faults().add(FaultKind.RESPONSE_LOST, TestMerchant.MCHID, "/v3/", 0.1, ORDERS, null);
 
-        assertConsistent(new Scenario(system, shop, SEED + 1, ORDERS).run("WeChat 500, 429, response lost", () -> { }));
+        assertConsistent(new Scenario(system, shop, SEED + 1, ORDERS).run("WeChat 500, 429, response lost", () -> { }, () -> { }));
     }
 
     @Test
@@ -62,14 +62,11 @@ class FaultScenarioTests {
         for (String service : new String[] {"order-service", "payment-service", "notify-service", "reconcile-service"}) {
             ServiceProcess process = system.service(service);
             assertConsistent(new Scenario(system, shop, SEED + service.hashCode(), ORDERS / 2).run(service + " killed",
-                    () -> {
-                        process.kill();
-                        process.start().awaitReady(Duration.ofSeconds(180));
-                    }));
+                    process::kill, () -> process.start().awaitReady(Duration.ofSeconds(180))));
         }
     }
 
-    private static void assertConsistent(ConsistencyCheck.Report report) {
+    static void assertConsistent(ConsistencyCheck.Report report) {
         assertThat(report.differences()).isEmpty();
         assertThat(report.rows()).allSatisfy(row -> assertThat(row.checked()[0]).as(row.check()).isPositive());
     }

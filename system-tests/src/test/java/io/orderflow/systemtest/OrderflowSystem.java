@@ -35,15 +35,27 @@ final class OrderflowSystem implements AutoCloseable {
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Path logs;
 
-    private OrderflowSystem(RunningSimulator simulator, Path logs) {
+    private final String bootstrapServers;
+
+    private OrderflowSystem(RunningSimulator simulator, Path logs, String bootstrapServers) {
         this.simulator = simulator;
         this.logs = logs;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     static OrderflowSystem start(String name) {
+        return start(name, TestKafka.bootstrapServers());
+    }
+
+    /** The system on the given broker (a {@code KafkaBrokerProcess} when a test must kill it). */
+    static OrderflowSystem start(String name, String bootstrapServers) {
         RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001)
                 .property("simulator.refund-delay", "200ms"));
-        OrderflowSystem system = new OrderflowSystem(simulator, logDirectory());
+        OrderflowSystem system = new OrderflowSystem(simulator, logDirectory(), bootstrapServers);
         int notifyPort = freePort();
         String notifyBase = "http://127.0.0.1:" + notifyPort;
         Map<String, String> merchant = TestMerchant.properties(simulator.baseUrl(), notifyBase);
@@ -71,7 +83,7 @@ final class OrderflowSystem implements AutoCloseable {
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
-        properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
+        properties.put("spring.cloud.stream.kafka.binder.brokers", bootstrapServers);
         Path jar = repositoryRoot().resolve(service).resolve("target").resolve(service + ".jar");
         services.put(service, new ServiceProcess(service, jar, port, properties, logs));
     }

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * What shops and payers do in a scenario, seeded: create orders, pay about two thirds, refund a third of
- * the paid ones (part of each), close the unpaid; a disruption runs between the steps. At the end every
+ * the paid ones (part of each), close the unpaid; a disruption lasts while payers pay. At the end every
  * order must have settled, and the consistency check must find no difference.
  */
 final class Scenario {
@@ -33,8 +33,8 @@ final class Scenario {
         this.size = size;
     }
 
-    /** Runs the scenario with {@code midRun} after the payments and before refunds and closes. */
-    ConsistencyCheck.Report run(String name, Runnable midRun) {
+    /** Runs the scenario with {@code down} before the payments and {@code up} after them. */
+    ConsistencyCheck.Report run(String name, Runnable down, Runnable up) {
         Random random = new Random(seed);
         Map<String, Long> orders = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -44,8 +44,9 @@ final class Scenario {
         List<String> paid = new ArrayList<>();
         List<String> unpaid = new ArrayList<>();
         orders.keySet().forEach(id -> (random.nextInt(3) > 0 ? paid : unpaid).add(id));
+        down.run();
         paid.forEach(system::pay);
-        midRun.run();
+        up.run();
         awaitStatus(paid, "SUCCESS");
         List<String> refunded = paid.subList(0, paid.size() / 3);
         for (String orderId : refunded) {
