@@ -14,6 +14,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.orderflow.platform.wechatpay.MerchantClients;
+import io.orderflow.platform.wechatpay.TransientFailure;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import java.util.function.Supplier;
 

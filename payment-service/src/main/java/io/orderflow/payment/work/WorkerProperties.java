@@ -31,13 +31,4 @@ public record WorkerProperties(Integer threads, Integer batchSize, Duration poll
         prepayValidity = prepayValidity == null ? Duration.ofHours(2) : prepayValidity;
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(10) : shutdownGrace;
     }
-
-    /** Delay before attempt {@code attempts + 1} after {@code attempts} failed ones: initial, doubling, capped. */
-    public Duration backoff(int attempts) {
-        Duration delay = initialBackoff;
-        for (int i = 1; i < attempts && delay.compareTo(maxBackoff) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
-    }
 }

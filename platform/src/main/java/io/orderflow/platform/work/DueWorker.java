@@ -29,6 +29,21 @@ public class DueWorker implements SmartLifecycle {
         Duration pollInterval();
 
         Duration shutdownGrace();
+
+        /** Delay before the first retry of a row that could not be settled. */
+        Duration initialBackoff();
+
+        /** The longest delay between two attempts of a row. */
+        Duration maxBackoff();
+
+        /** Delay before attempt {@code attempts + 1} after {@code attempts} failed ones: initial, doubling, capped. */
+        default Duration backoff(int attempts) {
+            Duration delay = initialBackoff();
+            for (int i = 1; i < attempts && delay.compareTo(maxBackoff()) < 0; i++) {
+                delay = delay.multipliedBy(2);
+            }
+            return delay.compareTo(maxBackoff()) > 0 ? maxBackoff() : delay;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(DueWorker.class);

@@ -26,13 +26,4 @@ public record WorkerSettings(Integer threads, Integer batchSize, Duration pollIn
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(60) : maxBackoff;
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(10) : shutdownGrace;
     }
-
-    /** Delay after {@code attempts} failed attempts: initial, doubling, capped. */
-    public Duration backoff(int attempts) {
-        Duration delay = initialBackoff;
-        for (int i = 1; i < attempts && delay.compareTo(maxBackoff) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
-    }
 }
