@@ -62,6 +62,7 @@ class OrderLifecycleTests {
         Broker.publish(events.paymentRequested());
 
         ShopClient.Answer answer = waiting.join();
+        assertThat(meters.get("orderflow.order.orders").tag("status", "PENDING").gauge().value()).isPositive();
         assertThat(answer.header("Preference-Applied")).isEqualTo("wait=5");
         assertThat(answer.json().path("pay_params").path("package").asString()).isEqualTo("prepay_id=wx" + orderId);
         assertThat(answer.json().path("pay_params").path("appId").asString()).isEqualTo(Shops.APPID);
@@ -79,6 +80,7 @@ class OrderLifecycleTests {
         assertThat(status.get(1).order().transactionId()).isNotNull();
         assertThat(transitions("NONE", "PENDING")).isGreaterThan(created);
         assertThat(transitions("PENDING", "SUCCESS")).isGreaterThan(paidBefore);
+        assertThat(meters.get("orderflow.order.orders").tag("status", "SUCCESS").gauge().value()).isPositive();
     }
 
     private double transitions(String from, String to) {

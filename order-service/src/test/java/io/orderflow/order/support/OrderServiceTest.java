@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Import;
         "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
         "orderflow.outbox.poll-interval=50ms",
         "orderflow.orders.max-wait=5s",
-        "orderflow.risk.refund-share.min-refund-fen=1000"})
+        "orderflow.risk.refund-share.min-refund-fen=1000",
+        "orderflow.metrics.order-states-every=0s"})
 public @interface OrderServiceTest {
 
     /** A test-only AES-256 key (32 bytes, Base64). */
