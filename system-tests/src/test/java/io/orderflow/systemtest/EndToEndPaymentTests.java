@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,30 @@ class EndToEndPaymentTests {
                     .containsExactly("orderflow.order.OrderCreated.v1");
         }
         assertThat(get(orderId).path("status").asString()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aStoppingOrderServiceFinishesTheRequestsItIsServing() throws Exception {
+        ServiceProcess payments = system.service("payment-service");
+        ServiceProcess orders = system.service("order-service");
+        payments.stop();
+        try {
+            String shopOrderNo = "E2E-" + UUID.randomUUID();
+            // no pay params can come while payment-service is down: the create waits its full 8 s
+            CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> shop.post("/v1/orders", """
+                    {"shop_order_no":"%s","description":"orderflow mug","amount":{"total":700,"currency":"CNY"},
+                     "payer":{"openid":"%s"}}""".formatted(shopOrderNo, ShopClient.newPayer()), "Prefer", "wait=8"));
+            await().atMost(WAIT).until(() -> shop.get("/v1/orders?shop_order_no=" + shopOrderNo).body()
+                    .contains(shopOrderNo));
+
+            orders.stop();
+            HttpResponse<String> answered = waiting.get();
+            assertThat(answered.statusCode()).as("answered during graceful shutdown: %s", answered.body()).isEqualTo(201);
+            assertThat(ShopClient.JSON.readTree(answered.body()).path("status").asString()).isEqualTo("PENDING");
+        } finally {
+            orders.start().awaitReady(Duration.ofSeconds(180));
+            payments.start().awaitReady(Duration.ofSeconds(180));
+        }
     }
 
     private static JsonNode get(String orderId) {
