@@ -1,11 +1,20 @@
 package io.orderflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.Faults;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +73,35 @@ class FaultScenarioTests {
             assertConsistent(new Scenario(system, shop, SEED + service.hashCode(), ORDERS / 2).run(service + " killed",
                     process::kill, () -> process.start().awaitReady(Duration.ofSeconds(180))));
         }
+    }
+
+    @Test
+    void payersRacingTheExpiryEndPaidOrClosedNeverBothNeverNeither() {
+        Random random = new Random(SEED + 4);
+        ScheduledExecutorService payers = Executors.newScheduledThreadPool(4);
+        List<String> orders = new ArrayList<>();
+        try {
+            for (int i = 0; i < ORDERS; i++) {
+                HttpResponse<String> created = shop.post("/v1/orders", """
+                        {"shop_order_no":"RACE-%s","description":"race","amount":{"total":%d,"currency":"CNY"},
+                         "payer":{"openid":"%s"},"expire_in_seconds":4}""".formatted(UUID.randomUUID(),
+                        100 + random.nextInt(900), ShopClient.newPayer()), "Prefer", "wait=10");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                String orderId = ShopClient.JSON.readTree(created.body()).path("order_id").asString();
+                orders.add(orderId);
+                // the payer confirms somewhere between a second before and a second after the expiry
+                payers.schedule(() -> system.tryPay(orderId), 3000 + random.nextInt(2000), TimeUnit.MILLISECONDS);
+            }
+            await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(orders).allSatisfy(id ->
+                    assertThat(shop.order(id).path("status").asString()).as(id).isIn("SUCCESS", "CLOSED")));
+        } finally {
+            payers.shutdownNow();
+        }
+        ConsistencyCheck.Report report = ConsistencyCheck.run(system, shop, orders);
+        long paid = orders.stream().filter(id -> shop.order(id).path("status").asString().equals("SUCCESS")).count();
+        System.out.printf("%npay vs expire: seed %d, %d orders, %d paid first, %d closed first%n%s", SEED + 4,
+                orders.size(), paid, orders.size() - paid, report.table());
+        assertThat(report.differences()).isEmpty();
     }
 
     static void assertConsistent(ConsistencyCheck.Report report) {

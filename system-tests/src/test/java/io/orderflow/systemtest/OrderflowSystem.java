@@ -60,7 +60,9 @@ final class OrderflowSystem implements AutoCloseable {
         String notifyBase = "http://127.0.0.1:" + notifyPort;
         Map<String, String> merchant = TestMerchant.properties(simulator.baseUrl(), notifyBase);
         Map<String, String> order = new HashMap<>(Map.of("orderflow.shops.secret-encryption-key", SHOP_SECRET_KEY,
-                "orderflow.admin.token", ADMIN_TOKEN));
+                "orderflow.admin.token", ADMIN_TOKEN,
+                // expiry races within seconds (the simulator, like WeChat, keeps an order payable for a minute)
+                "orderflow.orders.min-expire-in", "3s"));
         system.add("order-service", freePort(), name, order);
         system.add("payment-service", freePort(), name, merchant);
         system.add("notify-service", notifyPort, name, merchant);
@@ -102,6 +104,14 @@ final class OrderflowSystem implements AutoCloseable {
 
     ShopClient newShop(String name) {
         return ShopClient.create(service("order-service").baseUrl(), ADMIN_TOKEN, name, TestMerchant.MCHID, TestMerchant.APPID);
+    }
+
+    /** The payer tries to pay; WeChat may refuse (the order closed meanwhile). Returns the HTTP status. */
+    int tryPay(String orderId) {
+        return ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
+                        + orderId + "\"}")).build()).statusCode();
     }
 
     /** The payer pays the order at WeChat (the simulator's control API, as the pay sheet would). */
