@@ -44,6 +44,10 @@ final class Scenario {
         List<String> paid = new ArrayList<>();
         List<String> unpaid = new ArrayList<>();
         orders.keySet().forEach(id -> (random.nextInt(3) > 0 ? paid : unpaid).add(id));
+        // a payer can pay once the page has pay params; under WeChat faults the prepay may take longer than
+        // the create's wait
+        await().atMost(WAIT).untilAsserted(() -> assertThat(paid).allSatisfy(id -> assertThat(
+                shop.order(id).path("pay_params").path("package").asString()).as(id).startsWith("prepay_id=")));
         down.run();
         paid.forEach(system::pay);
         up.run();
