@@ -48,6 +48,7 @@ public final class EventTypes {
     public static final EventType<ReconciliationCompleted> RECONCILIATION_COMPLETED =
             reconcile(ReconciliationCompleted.class);
     public static final EventType<DiscrepancyFound> DISCREPANCY_FOUND = reconcile(DiscrepancyFound.class);
+    public static final EventType<RiskAlertRaised> RECONCILE_RISK_ALERT_RAISED = reconcile(RiskAlertRaised.class);
 
     private static final List<EventType<?>> ALL = List.of(
             ORDER_CREATED, CLOSE_REQUESTED, REFUND_REQUESTED, ORDER_ANOMALY_DETECTED, ORDER_RISK_ALERT_RAISED,
@@ -55,7 +56,7 @@ public final class EventTypes {
             PAYMENT_REQUESTED, PREPAY_FAILED, REFUND_SUBMITTED, REFUND_REJECTED, PAYMENT_PAYMENT_NOTIFIED,
             NOTIFY_PAYMENT_NOTIFIED, NOTIFY_REFUND_NOTIFIED, NOTIFY_RISK_ALERT_RAISED,
             TIMEOUT_EXPIRED, RECONCILE_PAYMENT_NOTIFIED, RECONCILE_REFUND_NOTIFIED,
-            RECONCILIATION_COMPLETED, DISCREPANCY_FOUND);
+            RECONCILIATION_COMPLETED, DISCREPANCY_FOUND, RECONCILE_RISK_ALERT_RAISED);
 
     private static final String RESOURCE_ROOT = "io/orderflow/events/";
     private static final String FIXTURE_INDEX = RESOURCE_ROOT + "fixtures/index.txt";

@@ -5,5 +5,6 @@ package io.orderflow.events;
  * RefundNotified appear here with source QUERY or BILL.
  */
 public sealed interface ReconcileServiceEvent extends OrderflowEvent
-        permits TimeoutExpired, PaymentNotified, RefundNotified, ReconciliationCompleted, DiscrepancyFound {
+        permits TimeoutExpired, PaymentNotified, RefundNotified, ReconciliationCompleted, DiscrepancyFound,
+        RiskAlertRaised {
 }

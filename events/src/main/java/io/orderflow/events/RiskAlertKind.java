@@ -14,7 +14,12 @@ public enum RiskAlertKind {
     /** order-service: a shop's refunds of one day exceed the configured share of its paid volume of that day. */
     REFUND_SHARE_EXCEEDED(EventTypes.ORDER_SERVICE),
     /** notify-service: callbacks from one source failed verification at least the threshold times in the window. */
-    CALLBACK_VERIFICATION_BURST(EventTypes.NOTIFY_SERVICE);
+    CALLBACK_VERIFICATION_BURST(EventTypes.NOTIFY_SERVICE),
+    /**
+     * reconcile-service: WeChat's daily bill and orderflow differ in a way a query could not repair (an amount,
+     * a payment or refund only one side knows, a summary); raised once per discrepancy, with DiscrepancyFound.
+     */
+    RECONCILIATION_DISCREPANCY(EventTypes.RECONCILE_SERVICE);
 
     private final String service;
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * An incident in which money is at risk, raised once per incident (not per observation) so that it can page
  * an operator. It carries what is needed to act and nothing secret: no keys, signatures, bodies or openids.
- * order-service raises the order-related kinds, notify-service the callback kinds (see {@link RiskAlertKind}).
+ * order-service raises the order-related kinds, notify-service the callback kinds, reconcile-service the bill
+ * kinds (see {@link RiskAlertKind}).
  *
  * @param alertId stable id of the incident, the same on every redelivery; required
  * @param kind what was detected; required
@@ -47,7 +48,8 @@ public record RiskAlertRaised(
         @Nullable Instant windowEnd,
         @Nullable String causationId,
         String detail,
-        Instant raisedAt) implements OrderServiceEvent, NotifyServiceEvent {
+        Instant raisedAt) implements OrderServiceEvent, NotifyServiceEvent,
+        ReconcileServiceEvent {
 
     public RiskAlertRaised {
         Checks.present(alertId, "alertId");

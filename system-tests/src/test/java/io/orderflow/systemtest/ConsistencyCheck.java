@@ -5,6 +5,7 @@ import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.simulator.ledger.Order;
 import io.orderflow.simulator.ledger.Refund;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,6 +53,16 @@ final class ConsistencyCheck {
     }
 
     static Report run(OrderflowSystem system, ShopClient shop, Collection<String> orderIds) {
+        return run(system, shop, orderIds, Set.of(), Instant.now());
+    }
+
+    /**
+     * The check, where the scenario injected anomalies of the given kinds ({@code RiskAlertRaised} or
+     * {@code OrderAnomalyDetected} kinds): each of those must have been raised, and nothing else. Alerts about
+     * no single order (a burst of forged callbacks) count when raised at or after {@code since}.
+     */
+    static Report run(OrderflowSystem system, ShopClient shop, Collection<String> orderIds, Set<String> injected,
+                      Instant since) {
         ConsistencyCheck check = new ConsistencyCheck(system, shop);
         Map<String, List<TopicProbe.Received>> statusEvents = check.statusEvents(orderIds);
         for (String orderId : orderIds) {
@@ -62,6 +73,7 @@ final class ConsistencyCheck {
             check.refunds(orderId, here, atWechat);
             check.versions(orderId, here, statusEvents.getOrDefault(orderId, List.of()));
         }
+        check.anomalies(orderIds, injected, since);
         check.deadLetters();
         return new Report(check.rows.values());
     }
@@ -138,6 +150,45 @@ final class ConsistencyCheck {
                     .filter(r -> wanted.contains(r.key()))
                     .collect(Collectors.groupingBy(TopicProbe.Received::key, LinkedHashMap::new, Collectors.toList()));
         }
+    }
+
+    /**
+     * The anomalies and risk alerts orderflow raised about these orders (or about no order, since the scenario
+     * began): only the injected kinds, and each of them at least once.
+     */
+    private void anomalies(Collection<String> orderIds, Set<String> injected, Instant since) {
+        String check = "anomalies and risk alerts: the injected kinds and no other";
+        Set<String> wanted = Set.copyOf(orderIds);
+        Set<String> raised = new java.util.TreeSet<>();
+        for (String topic : List.of(EventTypes.ORDER_EVENTS_TOPIC, EventTypes.NOTIFY_EVENTS_TOPIC,
+                EventTypes.RECONCILE_EVENTS_TOPIC)) {
+            try (TopicProbe probe = new TopicProbe(system.bootstrapServers(), topic)) {
+                for (TopicProbe.Received r : StatusRecords.distinctByCeId(probe.readToEnd(java.time.Duration.ofSeconds(30)))) {
+                    String type = String.valueOf(r.header("ce_type"));
+                    if (!type.contains(".RiskAlertRaised.") && !type.contains(".OrderAnomalyDetected.")
+                            && !type.contains(".DiscrepancyFound.")) {
+                        continue;
+                    }
+                    JsonNode alert = StatusRecords.json(r);
+                    String orderId = alert.path("order_id").isNull() ? "" : alert.path("order_id").asString("");
+                    String at = alert.path(alert.has("raised_at") ? "raised_at" : "detected_at").asString("");
+                    boolean ours = wanted.contains(orderId)
+                            || orderId.isEmpty() && !at.isEmpty() && !Instant.parse(at).isBefore(since);
+                    if (!ours) {
+                        continue;
+                    }
+                    String kind = alert.path("kind").asString();
+                    raised.add(kind);
+                    if (!injected.contains(kind)) {
+                        differ(check, type.replaceAll("^orderflow\\.|\\.v1$", "") + " " + kind + " for "
+                                + (orderId.isEmpty() ? "no order" : orderId) + ": " + alert.path("detail").asString(""));
+                    }
+                }
+            }
+        }
+        orderIds.forEach(id -> count(check, true));
+        injected.stream().filter(kind -> !raised.contains(kind))
+                .forEach(kind -> differ(check, kind + " was injected but never raised"));
     }
 
     /** Every dead-letter topic of the services is empty: nothing was given up on unexplained. */

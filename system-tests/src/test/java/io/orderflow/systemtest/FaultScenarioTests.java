@@ -58,6 +58,15 @@ class FaultScenarioTests {
     }
 
     @Test
+    void forgedCallbacksAreRefusedAndRaiseOneBurstAlertAndNothingElse() {
+        // a forged copy (signed with a stranger's key) goes before every genuine callback
+        faults().add(FaultKind.FORGED_CALLBACK, TestMerchant.MCHID, null, 1.0, null, null);
+
+        assertConsistent(new Scenario(system, shop, SEED + 5, ORDERS).injecting("CALLBACK_VERIFICATION_BURST")
+                .run("forged callbacks", () -> { }, () -> { }));
+    }
+
+    @Test
     void wechatAnswering500And429AndLosingResponsesChangesNothingButTiming() {
         faults().add(FaultKind.SYSTEM_ERROR, TestMerchant.MCHID, "/v3/", 0.2, 3 * ORDERS, null);
         faults().add(FaultKind.FREQUENCY_LIMITED, TestMerchant.MCHID, "/v3/", 0.1, 2 * ORDERS, null);

@@ -1,5 +1,6 @@
 package io.orderflow.systemtest;
 
+import io.orderflow.platform.test.PostgresServerProcess;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestWechatPay;
@@ -37,10 +38,23 @@ final class OrderflowSystem implements AutoCloseable {
 
     private final String bootstrapServers;
 
-    private OrderflowSystem(RunningSimulator simulator, Path logs, String bootstrapServers) {
+    private final boolean ownDatabases;
+    private final Map<String, PostgresServerProcess> databaseServers = new LinkedHashMap<>();
+
+    private OrderflowSystem(RunningSimulator simulator, Path logs, String bootstrapServers, boolean ownDatabases) {
         this.simulator = simulator;
         this.logs = logs;
         this.bootstrapServers = bootstrapServers;
+        this.ownDatabases = ownDatabases;
+    }
+
+    /** The service's own PostgreSQL server (systems started with {@link #startWithOwnDatabases}). */
+    PostgresServerProcess databaseServer(String service) {
+        PostgresServerProcess server = databaseServers.get(service);
+        if (server == null) {
+            throw new IllegalStateException(service + " uses the shared PostgreSQL server");
+        }
+        return server;
     }
 
     String bootstrapServers() {
@@ -53,9 +67,21 @@ final class OrderflowSystem implements AutoCloseable {
 
     /** The system on the given broker (a {@code KafkaBrokerProcess} when a test must kill it). */
     static OrderflowSystem start(String name, String bootstrapServers) {
+        return start(name, bootstrapServers, false);
+    }
+
+    /**
+     * The system with a PostgreSQL server of its own per service, as in production (each service its own
+     * database cluster), so that one service's database can crash and restart while the others go on.
+     */
+    static OrderflowSystem startWithOwnDatabases(String name) {
+        return start(name, TestKafka.bootstrapServers(), true);
+    }
+
+    private static OrderflowSystem start(String name, String bootstrapServers, boolean ownDatabases) {
         RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001)
                 .property("simulator.refund-delay", "200ms"));
-        OrderflowSystem system = new OrderflowSystem(simulator, logDirectory(), bootstrapServers);
+        OrderflowSystem system = new OrderflowSystem(simulator, logDirectory(), bootstrapServers, ownDatabases);
         int notifyPort = freePort();
         String notifyBase = "http://127.0.0.1:" + notifyPort;
         Map<String, String> merchant = TestMerchant.properties(simulator.baseUrl(), notifyBase);
@@ -65,7 +91,10 @@ final class OrderflowSystem implements AutoCloseable {
                 "orderflow.orders.min-expire-in", "3s"));
         system.add("order-service", freePort(), name, order);
         system.add("payment-service", freePort(), name, merchant);
-        system.add("notify-service", notifyPort, name, merchant);
+        Map<String, String> notify = new HashMap<>(merchant);
+        // a forgery scenario sends one forged callback per payment: a handful makes a burst
+        notify.put("orderflow.risk.callback-failures.threshold", "5");
+        system.add("notify-service", notifyPort, name, notify);
         Map<String, String> reconcile = new HashMap<>(merchant);
         // active queries within seconds, so that a lost callback is repaired while the test waits
         reconcile.put("orderflow.reconcile.query.steps", "1s,2s");
@@ -80,7 +109,15 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     private void add(String service, int port, String name, Map<String, String> specific) {
-        TestPostgres.Database database = TestPostgres.database(name + "_" + service.replace("-service", ""));
+        String databaseName = name + "_" + service.replace("-service", "");
+        TestPostgres.Database database;
+        if (ownDatabases) {
+            PostgresServerProcess server = PostgresServerProcess.start();
+            databaseServers.put(service, server);
+            database = server.database(databaseName);
+        } else {
+            database = TestPostgres.database(databaseName);
+        }
         Map<String, String> properties = new HashMap<>(specific);
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -129,6 +166,7 @@ final class OrderflowSystem implements AutoCloseable {
     public void close() {
         services.values().forEach(ServiceProcess::stop);
         simulator.close();
+        databaseServers.values().forEach(PostgresServerProcess::close);
     }
 
     /** Surefire runs in system-tests/, exec:java where Maven was started: find the checkout either way. */

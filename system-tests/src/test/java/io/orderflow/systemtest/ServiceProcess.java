@@ -22,6 +22,13 @@ import org.awaitility.Awaitility;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The services' JVM options: small and quick to start for tests (C1 only); a benchmark sets
+     * {@code -Dorderflow.system.jvm-options} to run them as production would.
+     */
+    static final String JVM_OPTIONS = System.getProperty("orderflow.system.jvm-options",
+            "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
@@ -48,10 +55,10 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -105,6 +112,11 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " /actuator/prometheus: " + response.statusCode());
         }
         return response.body();
+    }
+
+    /** The running process's id (its CPU time is read through {@link ProcessHandle}). */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     String baseUrl() {

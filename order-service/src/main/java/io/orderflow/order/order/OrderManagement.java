@@ -1,5 +1,6 @@
 package io.orderflow.order.order;
 
+import io.orderflow.order.risk.Admission;
 import io.orderflow.order.risk.CreateRisk;
 import io.orderflow.order.risk.RefundShareWatch;
 import io.orderflow.order.shop.Shop;
@@ -59,12 +60,15 @@ public class OrderManagement {
 
     private Creation createChecked(Shop shop, NewOrder request) {
         String hash = Sha256.hex(request.canonical());
-        boolean retry = risk.check(shop, request.shopOrderNo(), request.payerOpenid(), request.amountFen());
         Instant now = clock.instant();
         Order order = Order.create(new OrderTerms(OrderIds.next(clock), shop.shopId(), request.shopOrderNo(), hash,
                 shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
                 request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn())));
-        if (!retry && orders.insertIfAbsent(order)) {
+        // the limits are the insert's condition; when nothing was inserted, either the shop_order_no exists (a
+        // retry) or a limit refused the order, which explain() throws
+        if (orders.insertIfAbsent(order, risk.admission(shop, request.payerOpenid(), request.amountFen()))
+                || !risk.explain(shop, request.shopOrderNo(), request.payerOpenid(), request.amountFen())
+                && orders.insertIfAbsent(order, Admission.ANY)) {
             log.debug("order {} created for shop {} payer {}", order.terms().orderId(), shop.shopId(),
                     OpenIds.mask(request.payerOpenid()));
             events.publish(order, order.creationEvents());

@@ -2,6 +2,7 @@ package io.orderflow.order.order;
 
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderStatus;
+import io.orderflow.order.risk.Admission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,18 +34,26 @@ class Orders {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a new order unless the shop already has one with that shop_order_no. */
-    boolean insertIfAbsent(Order order) {
+    /**
+     * Inserts a new order if the risk controls' condition admits it, unless the shop already has one with that
+     * shop_order_no. The values are cast to the columns' types: in {@code insert … select} the database does
+     * not infer them from the columns.
+     */
+    boolean insertIfAbsent(Order order, Admission admission) {
         OrderTerms t = order.terms();
-        return jdbc.sql("insert into orders (" + COLUMNS + ") values (:orderId, :shopId, :shopOrderNo, :hash, :mchid, "
-                        + ":appid, :description, :fen, :currency, :openid, :attach, :createdAt, :expireAt, 'PENDING', 0, "
-                        + "null, null, null, null, null, null, null, null, null, 1) "
+        return jdbc.sql("insert into orders (" + COLUMNS + ") select cast(:orderId as text), cast(:shopId as text), "
+                        + "cast(:shopOrderNo as text), cast(:hash as text), cast(:mchid as text), cast(:appid as text), "
+                        + "cast(:description as text), cast(:fen as bigint), cast(:currency as text), "
+                        + "cast(:openid as text), cast(:attach as text), cast(:createdAt as timestamptz), "
+                        + "cast(:expireAt as timestamptz), 'PENDING', 0, null, null, null, null, null, null, null, "
+                        + "null, null, 1 where " + admission.condition() + " "
                         + "on conflict (shop_id, shop_order_no) do nothing")
                 .param("orderId", t.orderId()).param("shopId", t.shopId()).param("shopOrderNo", t.shopOrderNo())
                 .param("hash", t.requestHash()).param("mchid", t.mchid()).param("appid", t.appid())
                 .param("description", t.description()).param("fen", t.amount().fen())
                 .param("currency", t.amount().currency()).param("openid", t.payerOpenid()).param("attach", t.attach())
                 .param("createdAt", Timestamp.from(t.createdAt())).param("expireAt", Timestamp.from(t.expireAt()))
+                .params(admission.parameters())
                 .update() == 1;
     }
 

@@ -4,6 +4,8 @@ import io.orderflow.order.shop.Shop;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,10 +16,12 @@ import org.springframework.stereotype.Service;
  * not held through the create transaction), then, inside the create transaction, the per-order amount, the
  * blocklists and the payer's rolling window.
  *
- * <p>The payer's window is counted from the orders themselves under a transaction-scoped advisory lock per
- * (shop, payer), taken by the database function {@code risk_create_check} before it counts: two replicas
- * creating for the same payer take turns, and the second counts the first's order once it commits, so the
- * limit is never overshot. Payers of one shop do not wait for each other.
+ * <p>These are the {@link Admission} condition of the order's own insert: the database function
+ * {@code risk_admits} (V3 migration) takes a transaction-scoped advisory lock per (shop, payer), then counts
+ * the payer's window in a fresh snapshot. Two replicas creating for the same payer take turns, and the
+ * second counts the first's order once it commits, so the limit is never overshot; payers of one shop do
+ * not wait for each other. Only when the insert inserted nothing does {@link #explain} ask
+ * {@code risk_create_check} (V2) which limit refused the order, or whether it was a retry.
  */
 @Service
 public class CreateRisk {
@@ -54,19 +58,42 @@ public class CreateRisk {
     }
 
     /**
-     * Checks a new order of this payer inside the create transaction, which must go on to insert it.
+     * The condition of the order's insert that enforces the per-order amount, the blocklists and the
+     * payer's window; call it inside the create transaction.
+     */
+    public Admission admission(Shop shop, String payerOpenid, long amountFen) {
+        if (!properties.enabled()) {
+            return Admission.ANY;
+        }
+        Limits defaults = properties.defaults();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("riskShop", shop.shopId());
+        parameters.put("riskOpenid", payerOpenid);
+        parameters.put("riskAmount", amountFen);
+        parameters.put("riskNow", Timestamp.from(clock.instant()));
+        parameters.put("riskWindow", (double) defaults.payerWindow().toSeconds());
+        parameters.put("riskMaxOrderAmount", defaults.maxOrderAmountFen());
+        parameters.put("riskMaxOrders", defaults.payerMaxOrders());
+        parameters.put("riskMaxAmount", defaults.payerMaxAmountFen());
+        return new Admission("risk_admits(:riskShop, :riskOpenid, :riskAmount, cast(:riskNow as timestamptz), "
+                + ":riskWindow, :riskMaxOrderAmount, :riskMaxOrders, :riskMaxAmount)", parameters);
+    }
+
+    /**
+     * Explains an insert that inserted nothing, in the same create transaction: a retry of an existing
+     * shop_order_no (not checked again), or the limit that refused the order.
      *
-     * @return true when the shop already has an order with this shop_order_no (a retry, which is not
-     *     checked again), false when the new order passes
+     * @return true when the shop already has an order with this shop_order_no (a retry), false when the order
+     *     passes now (the controls are off, or what refused it changed meanwhile, e.g. a block was lifted)
      * @throws RiskRefusedException when a limit or a blocklist refuses it
      */
-    public boolean check(Shop shop, String shopOrderNo, String payerOpenid, long amountFen) {
+    public boolean explain(Shop shop, String shopOrderNo, String payerOpenid, long amountFen) {
         if (!properties.enabled()) {
             return false;
         }
         Instant now = clock.instant();
         Limits defaults = properties.defaults();
-        // one round trip: the payer's advisory lock, then the checks in a fresh snapshot (V2 migration)
+        // one round trip: the payer's advisory lock (already held), then the checks in a fresh snapshot (V2)
         State state = jdbc.sql("select * from risk_create_check(:shop, :no, :openid, :now, :window)")
                 .param("shop", shop.shopId()).param("no", shopOrderNo).param("openid", payerOpenid)
                 .param("now", Timestamp.from(now)).param("window", (double) defaults.payerWindow().toSeconds())

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,22 +39,42 @@ class CreateTokens {
      */
     Optional<CreateBuckets.Take> spend(String shopId, int defaultRate) {
         Lease lease = leases.computeIfAbsent(shopId, id -> new Lease());
+        if (lease.trySpend(clock.instant())) {
+            return Optional.empty();
+        }
+        // one thread refills at a time; the others wait for it and then spend from its lease
         synchronized (lease) {
             Instant now = clock.instant();
-            if (lease.remaining > 0 && now.isBefore(lease.expiresAt)) {
-                lease.remaining--;
+            if (lease.trySpend(now)) {
                 return Optional.empty();
             }
             CreateBuckets.Take take = buckets.take(shopId, defaultRate, now, LEASE);
-            lease.remaining = Math.max(0, take.taken() - 1);
-            lease.expiresAt = now.plus(LEASE);
+            lease.refill(Math.max(0, take.taken() - 1), now.plus(LEASE));
             return take.taken() > 0 ? Optional.empty() : Optional.of(take);
         }
     }
 
-    /** Tokens this replica took and has not spent yet. */
+    /** Tokens this replica took and has not spent yet: spent without a lock, refilled under the lease's monitor. */
     private static final class Lease {
-        private int remaining;
-        private Instant expiresAt = Instant.MIN;
+        private final AtomicInteger remaining = new AtomicInteger();
+        private volatile Instant expiresAt = Instant.MIN;
+
+        boolean trySpend(Instant now) {
+            if (!now.isBefore(expiresAt)) {
+                return false;
+            }
+            for (int left = remaining.get(); left > 0; left = remaining.get()) {
+                if (remaining.compareAndSet(left, left - 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void refill(int tokens, Instant until) {
+            // tokens before the expiry: a spender that sees the new expiry sees the new tokens
+            remaining.set(tokens);
+            expiresAt = until;
+        }
     }
 }

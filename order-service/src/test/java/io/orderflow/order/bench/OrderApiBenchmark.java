@@ -70,7 +70,12 @@ public final class OrderApiBenchmark {
             double[] seconds = new double[2];
             long[] errors = new long[2];
             long[][] cpuNanos = new long[2][2];
+            // each round runs both back to back, so its on/off ratio sees nearly the same neighbours
+            List<Double> rateRatios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
+                double[] roundRate = new double[2];
+                double[] roundCpu = new double[2];
                 StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
                 for (int i = 0; i < 2; i++) {
                     // alternate which goes first, so neither always follows the other's outbox backlog
@@ -80,11 +85,15 @@ public final class OrderApiBenchmark {
                     long[] after = cpu.sample();
                     cpuNanos[t][0] += after[0] - before[0];
                     cpuNanos[t][1] += after[1] - before[1];
+                    roundRate[t] = slice.perSecond();
+                    roundCpu[t] = (after[0] - before[0] + after[1] - before[1]) / (double) slice.latency().getTotalCount();
                     latency[t].add(slice.latency());
                     seconds[t] += slice.seconds();
                     errors[t] += slice.errors();
                     line.append(String.format(" limits %s %.0f/s", targets[t].limits(), slice.perSecond()));
                 }
+                rateRatios.add(roundRate[1] / roundRate[0]);
+                cpuRatios.add(roundCpu[1] / roundCpu[0]);
                 System.out.println(line);
             }
             double[] rate = new double[2];
@@ -107,6 +116,8 @@ public final class OrderApiBenchmark {
             System.out.printf("limits on vs off: %+.1f %% creations/s (wall clock, shared machine), "
                             + "%+.1f %% CPU per creation%n", 100 * (rate[1] / rate[0] - 1),
                     100 * (cpuPerCreation[1] / cpuPerCreation[0] - 1));
+            System.out.printf("median of the %d rounds' on/off ratios: %+.1f %% creations/s, %+.1f %% CPU per creation%n",
+                    ROUNDS, 100 * (median(rateRatios) - 1), 100 * (median(cpuRatios) - 1));
         } catch (Exception | Error e) {
             e.printStackTrace();
             exitCode = 1;
@@ -196,6 +207,12 @@ public final class OrderApiBenchmark {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(OrderServiceApplication.class).run(args);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double ms(long micros) {

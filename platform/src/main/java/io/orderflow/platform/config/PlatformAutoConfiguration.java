@@ -5,6 +5,7 @@ import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.outbox.OutboxConfiguration;
 import io.orderflow.platform.wechatpay.WechatPayConfiguration;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,6 +40,7 @@ public class PlatformAutoConfiguration {
                                           PlatformTransactionManager transactionManager) {
         String consumer = environment.getRequiredProperty("spring.application.name");
         return new IdempotentConsumer(consumer, codec, JdbcClient.create(dataSource),
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager), environment.getProperty(
+                        "orderflow.messaging.database-outage-patience", Duration.class, Duration.ofMinutes(2)));
     }
 }

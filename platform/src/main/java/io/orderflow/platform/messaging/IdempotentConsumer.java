@@ -1,9 +1,11 @@
 package io.orderflow.platform.messaging;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,6 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record and the effect commit in one database transaction, so a redelivery finds the
  * record and is a no-op, and a failed effect leaves no record behind (the broker
  * redelivers it). Together with at-least-once delivery this is exactly-once processing.
+ *
+ * <p>While the database is away ({@link DatabaseOutage}) the event is tried again in place, for up to
+ * {@code outagePatience}, instead of spending the binding's few attempts and ending in the dead-letter topic.
  */
 public class IdempotentConsumer {
 
@@ -21,12 +26,15 @@ public class IdempotentConsumer {
     private final EventCodec codec;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final RetryTemplate outageRetry;
 
-    public IdempotentConsumer(String consumer, EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions) {
+    public IdempotentConsumer(String consumer, EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
+                              Duration outagePatience) {
         this.consumer = consumer;
         this.codec = codec;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.outageRetry = DatabaseOutage.retry(outagePatience);
     }
 
     /** Decodes a Kafka message and applies it once; returns false for a redelivery. */
@@ -41,7 +49,16 @@ public class IdempotentConsumer {
 
     /** Applies an already decoded event once; returns false when it was applied before. */
     public boolean apply(InboundEvent event, Consumer<InboundEvent> effect) {
-        Boolean applied = transactions.execute(status -> {
+        Boolean applied = outageRetry.invoke(() -> applyOnce(event, effect));
+        if (!Boolean.TRUE.equals(applied)) {
+            log.info("{} already processed {} {}; redelivery ignored", consumer, event.attributes().type(), event.ceId());
+            return false;
+        }
+        return true;
+    }
+
+    private Boolean applyOnce(InboundEvent event, Consumer<InboundEvent> effect) {
+        return transactions.execute(status -> {
             int inserted = jdbc.sql("""
                     insert into processed_message (consumer, ce_id, ce_type)
                     values (:consumer, :ceId, :ceType)
@@ -56,10 +73,5 @@ public class IdempotentConsumer {
             effect.accept(event);
             return true;
         });
-        if (!Boolean.TRUE.equals(applied)) {
-            log.info("{} already processed {} {}; redelivery ignored", consumer, event.attributes().type(), event.ceId());
-            return false;
-        }
-        return true;
     }
 }

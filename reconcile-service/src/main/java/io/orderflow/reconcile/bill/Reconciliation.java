@@ -2,6 +2,8 @@ package io.orderflow.reconcile.bill;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.DiscrepancyFound;
+import io.orderflow.events.RiskAlertKind;
+import io.orderflow.events.RiskAlertRaised;
 import io.orderflow.events.ReconciliationCompleted;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayClients;
@@ -29,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Reconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    /** The alerts counter, as order-service and notify-service name it. */
+    static final String RISK_ALERTS = "orderflow.risk.alerts";
 
     private final WechatPayClients merchants;
     private final BillFetcher fetcher;
@@ -143,6 +147,11 @@ public class Reconciliation {
                 if (runs.record(runId, mchid, billDate, d, now)) {
                     outbox.append(event(runId, mchid, billDate, d, now));
                     meters.counter("orderflow.reconcile.discrepancies", "kind", d.kind().name()).increment();
+                    if (!d.repaired()) {
+                        // money may be at risk and nobody fixed it: page someone, once per discrepancy ever
+                        outbox.append(alert(mchid, billDate, d, now));
+                        meters.counter(RISK_ALERTS, "kind", RiskAlertKind.RECONCILIATION_DISCREPANCY.name()).increment();
+                    }
                 }
             }
             runs.finish(runId, outcome, null, c, repaired, null, now);
@@ -151,6 +160,17 @@ public class Reconciliation {
                     c.localSuccessFen(), c.localRefundFen(), startedAt, now));
         });
         return outcome;
+    }
+
+    /**
+     * The risk alert of a discrepancy no query could repair; its id names the discrepancy (merchant, day, kind,
+     * item) as {@code bill_discrepancy}'s key does, so it is the same on every redelivery.
+     */
+    static RiskAlertRaised alert(String mchid, LocalDate billDate, Discrepancy d, Instant now) {
+        return new RiskAlertRaised(RiskAlertKind.RECONCILIATION_DISCREPANCY + ":" + mchid + ":" + billDate + ":"
+                + d.kind() + ":" + d.itemKey(), RiskAlertKind.RECONCILIATION_DISCREPANCY, null, mchid, d.orderId(),
+                null, null, null, d.wechatAmountFen(), d.localAmountFen(), null, null, null, null,
+                d.kind() + " in the bill of " + billDate + ": " + d.detail(), now);
     }
 
     private static DiscrepancyFound event(String runId, String mchid, LocalDate billDate, Discrepancy d, Instant now) {

@@ -14,7 +14,10 @@ import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.ReconciliationCompleted;
 import io.orderflow.events.RefundNotified;
 import io.orderflow.events.RefundStatus;
+import io.orderflow.events.RiskAlertKind;
+import io.orderflow.events.RiskAlertRaised;
 import io.orderflow.events.TradeState;
+import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.simulator.ledger.Refund;
 import java.time.LocalDate;
 import java.util.List;
@@ -118,10 +121,28 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(result.run().matched()).isEqualTo(1);
         assertThat(result.run().localSuccessFen()).isEqualTo(877);
         assertThat(result.run().wechatSuccessFen()).isEqualTo(100);
-        DiscrepancyFound event = (DiscrepancyFound) published(neverPaid.orderId(), 1).get(0);
+        double alertsBefore = counter("orderflow.risk.alerts", "kind", "RECONCILIATION_DISCREPANCY");
+        List<OrderflowEvent> events = published(neverPaid.orderId(), 2);
+        DiscrepancyFound event = only(events, DiscrepancyFound.class);
         assertThat(event.kind()).isEqualTo(DiscrepancyKind.MISSING_AT_WECHAT);
         assertThat(event.billDate()).isEqualTo(day);
         assertThat(counter("orderflow.reconcile.discrepancies", "kind", "MISSING_AT_WECHAT")).isPositive();
+        // money orderflow counts as paid that WeChat never received: an operator must look
+        RiskAlertRaised alert = only(events, RiskAlertRaised.class);
+        assertThat(alert.kind()).isEqualTo(RiskAlertKind.RECONCILIATION_DISCREPANCY);
+        assertThat(alert.alertId()).isEqualTo("RECONCILIATION_DISCREPANCY:" + TestMerchant.MCHID + ":" + day
+                + ":MISSING_AT_WECHAT:" + found.itemKey());
+        assertThat(alert.mchid()).isEqualTo(TestMerchant.MCHID);
+        assertThat(alert.orderId()).isEqualTo(neverPaid.orderId());
+        assertThat(alert.amountFen()).isNull();
+        assertThat(alert.referenceFen()).isEqualTo(777);
+        assertThat(alert.detail()).startsWith("MISSING_AT_WECHAT in the bill of " + day);
+
+        run(day);
+
+        // raised once per discrepancy, however often the day runs
+        assertThat(outboxEvents(neverPaid.orderId())).isEqualTo(2);
+        assertThat(counter("orderflow.risk.alerts", "kind", "RECONCILIATION_DISCREPANCY")).isEqualTo(alertsBefore);
     }
 
     @Test
@@ -136,7 +157,12 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(found.wechatAmountFen()).isEqualTo(1000);
         assertThat(found.localAmountFen()).isEqualTo(900);
         assertThat(found.repaired()).isFalse();
-        assertThat(published(order.orderId(), 1)).singleElement().isInstanceOf(DiscrepancyFound.class);
+        List<OrderflowEvent> events = published(order.orderId(), 2);
+        assertThat(events).hasSize(2);
+        assertThat(only(events, DiscrepancyFound.class).kind()).isEqualTo(DiscrepancyKind.AMOUNT_MISMATCH);
+        RiskAlertRaised alert = only(events, RiskAlertRaised.class);
+        assertThat(alert.amountFen()).isEqualTo(1000);
+        assertThat(alert.referenceFen()).isEqualTo(900);
     }
 
     @Test
@@ -151,7 +177,8 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(found.wechatStatus()).isEqualTo("SUCCESS");
         assertThat(found.localStatus()).isEqualTo("CLOSED");
         assertThat(found.repaired()).isFalse();
-        assertThat(outboxEvents(order.orderId())).isEqualTo(1);
+        // DiscrepancyFound and its risk alert
+        assertThat(outboxEvents(order.orderId())).isEqualTo(2);
     }
 
     @Test
@@ -175,7 +202,10 @@ class BillReconciliationTests extends BillFixtures {
                     assertThat(d.localAmountFen()).isNull();
                     assertThat(d.wechatAmountFen()).isEqualTo(500);
                 });
-        RefundNotified notified = only(published(order.orderId(), 3), RefundNotified.class);
+        // two DiscrepancyFound, the repair of the first, the risk alert of the second (which no query repairs)
+        List<OrderflowEvent> events = published(order.orderId(), 4);
+        assertThat(only(events, RiskAlertRaised.class).alertId()).endsWith(unknownHere.outRefundNo());
+        RefundNotified notified = only(events, RefundNotified.class);
         assertThat(notified.source()).isEqualTo(NotificationSource.BILL);
         assertThat(notified.status()).isEqualTo(RefundStatus.SUCCESS);
         assertThat(notified.outRefundNo()).isEqualTo(processingHere.outRefundNo());

@@ -4,6 +4,8 @@ import io.orderflow.order.order.OrderNotFoundException;
 import io.orderflow.order.order.OrderRejectedException;
 import io.orderflow.order.risk.RiskCode;
 import io.orderflow.order.risk.RiskRefusedException;
+import io.orderflow.order.shop.web.ErrorJson;
+import io.orderflow.platform.messaging.DatabaseOutage;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,9 +112,15 @@ class ApiErrors {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMethod() + " is not supported here");
     }
 
-    /** Anything unforeseen: logged here, never shown to the shop. */
+    /** Anything unforeseen: logged here, never shown to the shop; the database being away is a 503 to retry. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("shop request failed: the database is away ({})", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(ErrorJson.OUTAGE_RETRY_AFTER_SECONDS))
+                    .body(new ApiError(ErrorJson.OUTAGE_CODE, ErrorJson.OUTAGE_MESSAGE));
+        }
         log.error("unexpected failure of a shop request", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "unexpected error; retry later");
     }

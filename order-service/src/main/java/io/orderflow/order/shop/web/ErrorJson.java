@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Writes the API's error body, {@code {"code": …, "message": …}}, from a filter. */
-final class ErrorJson {
+public final class ErrorJson {
+
+    /** The answer while orderflow's database is away: nothing was done, the same request may be sent again. */
+    public static final String OUTAGE_CODE = "SERVICE_UNAVAILABLE";
+    public static final String OUTAGE_MESSAGE = "orderflow cannot reach its database; nothing was changed, retry the "
+            + "same request later";
+    public static final int OUTAGE_RETRY_AFTER_SECONDS = 5;
 
     private ErrorJson() {
     }

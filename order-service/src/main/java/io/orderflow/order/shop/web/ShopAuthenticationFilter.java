@@ -4,6 +4,7 @@ import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.ShopAuthentication;
 import io.orderflow.order.shop.ShopAuthenticationException;
 import io.orderflow.order.shop.SignedRequest;
+import io.orderflow.platform.messaging.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +54,14 @@ public class ShopAuthenticationFilter extends OncePerRequestFilter {
         } catch (ShopAuthenticationException e) {
             response.setHeader("WWW-Authenticate", AuthorizationHeader.SCHEME);
             ErrorJson.write(response, 401, e.code(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isOutage(e)) {
+                throw e;
+            }
+            // the shops and nonces are in the database: the request can be retried as it is once it is back
+            response.setHeader("Retry-After", String.valueOf(ErrorJson.OUTAGE_RETRY_AFTER_SECONDS));
+            ErrorJson.write(response, 503, ErrorJson.OUTAGE_CODE, ErrorJson.OUTAGE_MESSAGE);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body.get()), response);

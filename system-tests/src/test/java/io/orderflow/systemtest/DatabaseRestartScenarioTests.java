@@ -1,0 +1,89 @@
+package io.orderflow.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.platform.test.PostgresServerProcess;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each service's own PostgreSQL crashes ({@code kill -9} of the postmaster, so it comes back through crash
+ * recovery) while payers pay, one service at a time, the others running on. Every order must settle as at
+ * WeChat, with nothing in a dead-letter topic: a consumer waits for its database instead of giving up on the
+ * events it receives meanwhile, WeChat's callbacks are retried, and the relays send what was committed.
+ * {@code -Dorderflow.scenario.orders=500} makes it long (docs/reliability.md).
+ */
+class DatabaseRestartScenarioTests {
+
+    private static final long SEED = Long.getLong("orderflow.scenario.seed", 20261201L);
+    private static final int ORDERS = Integer.getInteger("orderflow.scenario.orders", 24);
+    private static OrderflowSystem system;
+    private static ShopClient shop;
+
+    @BeforeAll
+    static void start() {
+        system = OrderflowSystem.startWithOwnDatabases("db_restarts");
+        shop = system.newShop("database restarts shop");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void everyServicesDatabaseCrashedAndRestartedMidRunOneAtATime() {
+        for (String service : new String[] {"order-service", "payment-service", "notify-service", "reconcile-service"}) {
+            PostgresServerProcess database = system.databaseServer(service);
+            ServiceProcess process = system.service(service);
+            FaultScenarioTests.assertConsistent(new Scenario(system, shop, SEED + 7 + service.hashCode(), ORDERS / 2)
+                    .run(service + "'s database crashed", database::crash, () -> {
+                        // the service notices (its readiness probe turns away traffic) before the database returns
+                        await(service + " not ready without its database").atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                                .until(() -> readinessStatus(process) == 503);
+                        if (service.equals("order-service")) {
+                            shopRetriesACreateRefusedWhileTheDatabaseIsAway(database);
+                        } else {
+                            database.restart();
+                        }
+                        await(service + " ready again").atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                                .until(() -> readinessStatus(process) == 200);
+                    }));
+        }
+    }
+
+    /**
+     * A shop's create while order-service's database is away gets a 503 with Retry-After and changes nothing;
+     * the same request sent again once the database is back creates the order, and once more returns it.
+     */
+    private static void shopRetriesACreateRefusedWhileTheDatabaseIsAway(PostgresServerProcess database) {
+        String body = """
+                {"shop_order_no":"DB-%s","description":"retried","amount":{"total":300,"currency":"CNY"},
+                 "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), ShopClient.newPayer());
+        HttpResponse<String> away = shop.post("/v1/orders", body);
+        assertThat(away.statusCode()).as(away.body()).isEqualTo(503);
+        assertThat(away.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(ShopClient.JSON.readTree(away.body()).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+
+        database.restart();
+        HttpResponse<String> created = await("the retried create").atMost(Duration.ofSeconds(120))
+                .until(() -> shop.post("/v1/orders", body), response -> response.statusCode() != 503);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> again = shop.post("/v1/orders", body);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(ShopClient.JSON.readTree(again.body()).path("order_id").asString())
+                .isEqualTo(ShopClient.JSON.readTree(created.body()).path("order_id").asString());
+    }
+
+    private static int readinessStatus(ServiceProcess service) {
+        return ServiceProcess.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(20)).build()).statusCode();
+    }
+}
