@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerOutageScenarioTests {
 
-    private static final long SEED = Long.getLong("orderflow.scenario.seed", 20261201L);
-    private static final int ORDERS = Integer.getInteger("orderflow.scenario.orders", 24);
     private static KafkaBrokerProcess broker;
     private static OrderflowSystem system;
     private static ShopClient shop;
@@ -33,7 +31,7 @@ class BrokerOutageScenarioTests {
 
     @Test
     void theBrokerKilledWhilePayersPayLosesNothingAndDoublesNothing() {
-        FaultScenarioTests.assertConsistent(new Scenario(system, shop, SEED + 3, ORDERS)
+        FaultScenarioTests.assertConsistent(new Scenario(system, shop, Scenario.SEED + 3, Scenario.ORDERS)
                 .run("broker killed", broker::kill, broker::restart));
     }
 }

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseRestartScenarioTests {
 
-    private static final long SEED = Long.getLong("orderflow.scenario.seed", 20261201L);
-    private static final int ORDERS = Integer.getInteger("orderflow.scenario.orders", 24);
     private static OrderflowSystem system;
     private static ShopClient shop;
 
@@ -43,7 +41,7 @@ class DatabaseRestartScenarioTests {
         for (String service : new String[] {"order-service", "payment-service", "notify-service", "reconcile-service"}) {
             PostgresServerProcess database = system.databaseServer(service);
             ServiceProcess process = system.service(service);
-            FaultScenarioTests.assertConsistent(new Scenario(system, shop, SEED + 7 + service.hashCode(), ORDERS / 2)
+            FaultScenarioTests.assertConsistent(new Scenario(system, shop, Scenario.SEED + 7 + service.hashCode(), Scenario.ORDERS / 2)
                     .run(service + "'s database crashed", database::crash, () -> {
                         // the service notices (its readiness probe turns away traffic) before the database returns
                         await(service + " not ready without its database").atMost(Duration.ofSeconds(90)).ignoreExceptions()

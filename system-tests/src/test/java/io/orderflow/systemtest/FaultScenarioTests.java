@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class FaultScenarioTests {
 
-    private static final long SEED = Long.getLong("orderflow.scenario.seed", 20261201L);
-    private static final int ORDERS = Integer.getInteger("orderflow.scenario.orders", 24);
     private static OrderflowSystem system;
     private static ShopClient shop;
 
@@ -45,7 +43,7 @@ class FaultScenarioTests {
 
     @AfterEach
     void clearFaults() {
-        faults().reset(SEED);
+        faults().reset(Scenario.SEED);
     }
 
     @Test
@@ -54,7 +52,7 @@ class FaultScenarioTests {
         faults().add(FaultKind.DUPLICATE_CALLBACK, TestMerchant.MCHID, null, 0.3, null, 1L);
         faults().add(FaultKind.REORDER_CALLBACKS, TestMerchant.MCHID, null, 0.3, null, 2L);
 
-        assertConsistent(new Scenario(system, shop, SEED, ORDERS).run("callbacks dropped, duplicated, reordered", () -> { }, () -> { }));
+        assertConsistent(new Scenario(system, shop, Scenario.SEED, Scenario.ORDERS).run("callbacks dropped, duplicated, reordered", () -> { }, () -> { }));
     }
 
     @Test
@@ -62,35 +60,35 @@ class FaultScenarioTests {
         // a forged copy (signed with a stranger's key) goes before every genuine callback
         faults().add(FaultKind.FORGED_CALLBACK, TestMerchant.MCHID, null, 1.0, null, null);
 
-        assertConsistent(new Scenario(system, shop, SEED + 5, ORDERS).injecting("CALLBACK_VERIFICATION_BURST")
+        assertConsistent(new Scenario(system, shop, Scenario.SEED + 5, Scenario.ORDERS).injecting("CALLBACK_VERIFICATION_BURST")
                 .run("forged callbacks", () -> { }, () -> { }));
     }
 
     @Test
     void wechatAnswering500And429AndLosingResponsesChangesNothingButTiming() {
-        faults().add(FaultKind.SYSTEM_ERROR, TestMerchant.MCHID, "/v3/", 0.2, 3 * ORDERS, null);
-        faults().add(FaultKind.FREQUENCY_LIMITED, TestMerchant.MCHID, "/v3/", 0.1, 2 * ORDERS, null);
-        faults().add(FaultKind.RESPONSE_LOST, TestMerchant.MCHID, "/v3/", 0.1, ORDERS, null);
+        faults().add(FaultKind.SYSTEM_ERROR, TestMerchant.MCHID, "/v3/", 0.2, 3 * Scenario.ORDERS, null);
+        faults().add(FaultKind.FREQUENCY_LIMITED, TestMerchant.MCHID, "/v3/", 0.1, 2 * Scenario.ORDERS, null);
+        faults().add(FaultKind.RESPONSE_LOST, TestMerchant.MCHID, "/v3/", 0.1, Scenario.ORDERS, null);
 
-        assertConsistent(new Scenario(system, shop, SEED + 1, ORDERS).run("WeChat 500, 429, response lost", () -> { }, () -> { }));
+        assertConsistent(new Scenario(system, shop, Scenario.SEED + 1, Scenario.ORDERS).run("WeChat 500, 429, response lost", () -> { }, () -> { }));
     }
 
     @Test
     void everyServiceKilledAndRestartedMidRunOneAtATime() {
         for (String service : new String[] {"order-service", "payment-service", "notify-service", "reconcile-service"}) {
             ServiceProcess process = system.service(service);
-            assertConsistent(new Scenario(system, shop, SEED + service.hashCode(), ORDERS / 2).run(service + " killed",
+            assertConsistent(new Scenario(system, shop, Scenario.SEED + service.hashCode(), Scenario.ORDERS / 2).run(service + " killed",
                     process::kill, () -> process.start().awaitReady(Duration.ofSeconds(180))));
         }
     }
 
     @Test
     void payersRacingTheExpiryEndPaidOrClosedNeverBothNeverNeither() {
-        Random random = new Random(SEED + 4);
+        Random random = new Random(Scenario.SEED + 4);
         ScheduledExecutorService payers = Executors.newScheduledThreadPool(4);
         List<String> orders = new ArrayList<>();
         try {
-            for (int i = 0; i < ORDERS; i++) {
+            for (int i = 0; i < Scenario.ORDERS; i++) {
                 HttpResponse<String> created = shop.post("/v1/orders", """
                         {"shop_order_no":"RACE-%s","description":"race","amount":{"total":%d,"currency":"CNY"},
                          "payer":{"openid":"%s"},"expire_in_seconds":4}""".formatted(UUID.randomUUID(),
@@ -108,7 +106,7 @@ class FaultScenarioTests {
         }
         ConsistencyCheck.Report report = ConsistencyCheck.run(system, shop, orders);
         long paid = orders.stream().filter(id -> shop.order(id).path("status").asString().equals("SUCCESS")).count();
-        System.out.printf("%npay vs expire: seed %d, %d orders, %d paid first, %d closed first%n%s", SEED + 4,
+        System.out.printf("%npay vs expire: seed %d, %d orders, %d paid first, %d closed first%n%s", Scenario.SEED + 4,
                 orders.size(), paid, orders.size() - paid, report.table());
         assertThat(report.differences()).isEmpty();
     }

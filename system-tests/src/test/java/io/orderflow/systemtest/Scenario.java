@@ -26,6 +26,9 @@ import java.util.concurrent.Future;
  */
 final class Scenario {
 
+    /** The scenarios' seed ({@code -Dorderflow.scenario.seed}) and size ({@code -Dorderflow.scenario.orders}: 500 is the long run). */
+    static final long SEED = Long.getLong("orderflow.scenario.seed", 20261201L);
+    static final int ORDERS = Integer.getInteger("orderflow.scenario.orders", 24);
     private static final Duration WAIT = Duration.ofMinutes(3);
 
     private final OrderflowSystem system;
