@@ -22,7 +22,8 @@ class CreateBuckets {
     private static final String AVAILABLE = "least(" + RATE + ", b.tokens + " + RATE + " * greatest(0, extract(epoch "
             + "from (excluded.refilled_at - b.refilled_at))::float8))";
     private static final String WANTED = "greatest(1, floor(" + RATE + " * :lease))";
-    private static final String TAKEN = "least(floor(" + AVAILABLE + "), " + WANTED + ")::int";
+    // a top-up asks for what the replica's lease lacks (:held tokens are still in it)
+    private static final String TAKEN = "least(floor(" + AVAILABLE + "), greatest(0, " + WANTED + " - :held))::int";
 
     private final JdbcClient jdbc;
 
@@ -30,23 +31,26 @@ class CreateBuckets {
         this.jdbc = jdbc;
     }
 
-    /** Takes up to a lease's worth of tokens; call it outside the create transaction, so the row lock is brief. */
-    Take take(String shopId, int defaultRate, Instant now, Duration lease) {
+    /**
+     * Takes up to a lease's worth of tokens, less the {@code held} ones the replica's lease still has; call it
+     * outside the create transaction, so the row lock is brief.
+     */
+    Take take(String shopId, int defaultRate, Instant now, Duration lease, int held) {
         // the statement commits on its own and asynchronously (synchronous_commit off for this transaction
         // only): a crash may forget the last few takes, which only hands back a few tokens
         return jdbc.sql("with async as (select set_config('synchronous_commit', 'off', true)), "
                         + "l as (select coalesce((select creates_per_second from shop_risk_limit where shop_id = :shop), "
                         + ":rate)::float8 as rate) "
                         + "insert into shop_create_bucket as b (shop_id, tokens, refilled_at, taken) "
-                        + "select :shop, l.rate - greatest(1, floor(l.rate * :lease)), :now, "
-                        + "greatest(1, floor(l.rate * :lease))::int from l, async "
+                        + "select :shop, l.rate - greatest(0, greatest(1, floor(l.rate * :lease)) - :held), :now, "
+                        + "greatest(0, greatest(1, floor(l.rate * :lease)) - :held)::int from l, async "
                         + "on conflict (shop_id) do update set "
                         + "tokens = " + AVAILABLE + " - " + TAKEN + ", "
                         + "refilled_at = greatest(b.refilled_at, excluded.refilled_at), "
                         + "taken = " + TAKEN + " "
                         + "returning taken, tokens, (select rate from l)")
                 .param("shop", shopId).param("rate", defaultRate).param("now", Timestamp.from(now))
-                .param("lease", lease.toNanos() / 1e9)
+                .param("lease", lease.toNanos() / 1e9).param("held", held)
                 .query((rs, n) -> new Take(rs.getInt(1), rs.getDouble(2), rs.getDouble(3))).single();
     }
 

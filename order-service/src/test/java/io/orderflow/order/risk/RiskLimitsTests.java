@@ -13,6 +13,7 @@ import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.Shops;
 import io.orderflow.order.support.TestClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class RiskLimitsTests {
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
     @Autowired TestClock clock;
+    @Autowired CreateTokens tokens;
     @LocalServerPort int port;
     ShopClient shop;
     Admin admin;
@@ -177,6 +179,50 @@ class RiskLimitsTests {
         assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?").param(shopOrderNo)
                 .query(Long.class).single()).isZero();
         return answer;
+    }
+
+    @Test
+    void aBusyShopsLeaseIsToppedUpOnceHalfGoneSoCreatesDoNotWaitForTheBucketWhenItWouldHaveExpired() {
+        admin.limits(shopId(), "{\"creates_per_second\":1000}"); // leases of 20 tokens, lasting 20 ms
+        Instant start = clock.instant();
+        assertThat(tokens.spend(shopId(), 100)).isEmpty(); // takes a lease of 20, spends one
+        assertThat(bucket()).isEqualTo(start + " 20");
+
+        clock.advance(Duration.ofMillis(10));
+        assertThat(tokens.spend(shopId(), 100)).isEmpty(); // half gone: this create tops the lease up
+        assertThat(bucket()).isEqualTo(start.plusMillis(10) + " 2");
+
+        clock.advance(Duration.ofMillis(15));
+        // 25 ms after the first take the first lease would have run out; the topped-up one lasts until 30 ms
+        int taken = 0;
+        while (taken < 19 && tokens.spend(shopId(), 100).isEmpty()) {
+            taken++;
+        }
+        assertThat(taken).isEqualTo(19);
+        // still the topped-up lease (half gone again, so topped up by the one token it lacked), not a new one
+        assertThat(bucket()).isEqualTo(start.plusMillis(25) + " 1");
+    }
+
+    @Test
+    void aBusyShopNeverSpendsMoreTokensThanItsBucketGaveWhateverTheLeasesDo() {
+        admin.limits(shopId(), "{\"creates_per_second\":1000}");
+        // two creates a millisecond for 3 s against 1,000 a second: the bucket holds 1,000 and refills 3,000
+        int spent = 0;
+        for (int ms = 0; ms < 3000; ms++) {
+            for (int i = 0; i < 2; i++) {
+                if (tokens.spend(shopId(), 100).isEmpty()) {
+                    spent++;
+                }
+            }
+            clock.advance(Duration.ofMillis(1));
+        }
+        assertThat(spent).isLessThanOrEqualTo(4000).isGreaterThan(3900);
+    }
+
+    /** The bucket row's last refill time and how many tokens its last take got. */
+    private String bucket() {
+        return jdbc.sql("select refilled_at, taken from shop_create_bucket where shop_id = ?").param(shopId())
+                .query((rs, n) -> rs.getTimestamp(1).toInstant() + " " + rs.getInt(2)).single();
     }
 
     private long ordersOfShop() {
