@@ -67,7 +67,15 @@ final class OrderflowSystem implements AutoCloseable {
 
     /** The system on the given broker (a {@code KafkaBrokerProcess} when a test must kill it). */
     static OrderflowSystem start(String name, String bootstrapServers) {
-        return start(name, bootstrapServers, false);
+        return start(name, bootstrapServers, false, Map.of());
+    }
+
+    /**
+     * The system on the given broker, with some services' settings replaced (service name → property →
+     * value): a benchmark puts back the production schedules the tests shorten.
+     */
+    static OrderflowSystem start(String name, String bootstrapServers, Map<String, Map<String, String>> overrides) {
+        return start(name, bootstrapServers, false, overrides);
     }
 
     /**
@@ -75,10 +83,11 @@ final class OrderflowSystem implements AutoCloseable {
      * database cluster), so that one service's database can crash and restart while the others go on.
      */
     static OrderflowSystem startWithOwnDatabases(String name) {
-        return start(name, TestKafka.bootstrapServers(), true);
+        return start(name, TestKafka.bootstrapServers(), true, Map.of());
     }
 
-    private static OrderflowSystem start(String name, String bootstrapServers, boolean ownDatabases) {
+    private static OrderflowSystem start(String name, String bootstrapServers, boolean ownDatabases,
+                                         Map<String, Map<String, String>> overrides) {
         RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001)
                 .property("simulator.refund-delay", "200ms"));
         OrderflowSystem system = new OrderflowSystem(simulator, logDirectory(), bootstrapServers, ownDatabases);
@@ -103,6 +112,8 @@ final class OrderflowSystem implements AutoCloseable {
         reconcile.put("orderflow.reconcile.worker.initial-backoff", "500ms");
         reconcile.put("orderflow.reconcile.worker.max-backoff", "2s");
         system.add("reconcile-service", freePort(), name, reconcile);
+        overrides.forEach((service, properties) -> system.services.put(service,
+                system.services.get(service).with(properties)));
         system.services.values().forEach(ServiceProcess::start);
         system.services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(120)));
         return system;

@@ -46,6 +46,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /** This service (not started yet) with some settings replaced or added. */
+    ServiceProcess with(Map<String, String> replaced) {
+        Map<String, String> merged = new java.util.HashMap<>(properties);
+        merged.putAll(replaced);
+        return new ServiceProcess(name, jar, port, merged, log.getParent());
+    }
+
     /** Another instance of this service with the same settings (database, broker, merchant), on its own port. */
     ServiceProcess replica(String replicaName, int replicaPort) {
         return new ServiceProcess(replicaName, jar, replicaPort, properties, log.getParent());

@@ -1,0 +1,110 @@
+package io.orderflow.systemtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+
+/**
+ * CPU time of the processes the system runs as, read from {@code /proc/<pid>/stat} (user + system,
+ * in clock ticks of 10 ms). PostgreSQL counts its postmaster, its live children (backends and
+ * auxiliary processes) and, through the postmaster's {@code cutime}/{@code cstime}, the children
+ * it has already reaped, so backends that exit during the window are not lost.
+ */
+final class LoadCpu {
+
+    /** Clock ticks per second ({@code getconf CLK_TCK}); 100 on Linux for x86 and arm64. */
+    private static final double TICKS = 100.0;
+
+    private final Map<String, LongSupplier> ticksByProcess = new LinkedHashMap<>();
+
+    /** Counts a JVM or other process by its id. */
+    LoadCpu process(String name, long pid) {
+        ticksByProcess.put(name, () -> ownTicks(pid));
+        return this;
+    }
+
+    /** Counts a PostgreSQL server: the postmaster, its children, and the children it has reaped. */
+    LoadCpu postgres(String name, long postmaster) {
+        ticksByProcess.put(name, () -> postgresTicks(postmaster));
+        return this;
+    }
+
+    /** CPU seconds used so far, per process. */
+    Map<String, Double> snapshot() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        ticksByProcess.forEach((name, ticks) -> seconds.put(name, ticks.getAsLong() / TICKS));
+        return seconds;
+    }
+
+    /** The parent of a process (the postmaster of a PostgreSQL backend). */
+    static long parent(long pid) {
+        return field(stat(pid), 4);
+    }
+
+    /** The first child process of this JVM whose command line contains {@code marker} (read whole from /proc). */
+    static OptionalLong child(String marker) {
+        return ProcessHandle.current().children().mapToLong(ProcessHandle::pid).filter(pid -> {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                        StandardCharsets.UTF_8).contains(marker);
+            } catch (IOException e) {
+                return false;
+            }
+        }).findFirst();
+    }
+
+    /** The load average of the machine over 1, 5 and 15 minutes. */
+    static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return load[0] + " / " + load[1] + " / " + load[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static long ownTicks(long pid) {
+        String[] stat = stat(pid);
+        return stat == null ? 0 : field(stat, 14) + field(stat, 15);
+    }
+
+    private static long postgresTicks(long postmaster) {
+        String[] own = stat(postmaster);
+        if (own == null) {
+            return 0;
+        }
+        long ticks = field(own, 14) + field(own, 15) + field(own, 16) + field(own, 17);
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                String[] stat = stat(Long.parseLong(process.getFileName().toString()));
+                if (stat != null && field(stat, 4) == postmaster) {
+                    ticks += field(stat, 14) + field(stat, 15);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return ticks;
+    }
+
+    /** Fields of {@code /proc/<pid>/stat} after the command name (which may contain spaces); null once gone. */
+    private static String[] stat(long pid) {
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Field number {@code n} as man proc(5) counts them (1 = pid, 2 = comm, 3 = state, ...). */
+    private static long field(String[] afterCommand, int n) {
+        return Long.parseLong(afterCommand[n - 3]);
+    }
+}

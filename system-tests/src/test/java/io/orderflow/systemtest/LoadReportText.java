@@ -1,0 +1,152 @@
+package io.orderflow.systemtest;
+
+import static io.orderflow.systemtest.LoadReport.format;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The load report as plain text: what ran, then throughput, latency, CPU, cryptography and caveats. */
+final class LoadReportText {
+
+    private LoadReportText() {
+    }
+
+    static String render(LoadReport r, LoadTimeline timeline, String loadBefore, String jvmOptions) {
+        StringBuilder out = new StringBuilder();
+        header(out, r, loadBefore, jvmOptions);
+        throughput(out, r, timeline);
+        latency(out, r);
+        cpu(out, r);
+        crypto(out, r);
+        caveats(out);
+        return out.toString();
+    }
+
+    private static void header(StringBuilder out, LoadReport r, String loadBefore, String jvmOptions) {
+        out.append("orderflow end-to-end load benchmark, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        out.append(format("machine: %d cores, Java %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end%n",
+                r.cores, System.getProperty("java.version"), loadBefore, r.window.loadAtStart, r.window.loadAtEnd));
+        out.append("system: order-, payment-, notify-, reconcile-service as processes (JVM options: ").append(jvmOptions)
+                .append("),\n        Kafka broker process (KRaft, -Xmx512m, SerialGC), embedded PostgreSQL 14 (fsync on),\n")
+                .append("        WeChat Pay simulator in this JVM (auto-payer: every order paid at once), all on this machine\n");
+        out.append(format("load: %d shop clients, closed loop, one shop each, POST /v1/orders with Prefer: wait=10; "
+                        + "warm-up %d s (not measured), window %.1f s, drain up to %d s%n%n",
+                r.settings.clients(), r.settings.warmupSeconds(), r.window.seconds(), r.settings.drainSeconds()));
+    }
+
+    private static void throughput(StringBuilder out, LoadReport r, LoadTimeline timeline) {
+        double seconds = r.window.seconds();
+        out.append("THROUGHPUT (window)\n");
+        out.append(format("  orders created (201 answered)            %7d  %7.1f /s%n", r.createdInWindow, r.createdInWindow / seconds));
+        out.append(format("  orders reaching SUCCESS (status topic)   %7d  %7.1f /s%n", r.completedInWindow, r.completedPerSecond()));
+        long growth = r.backlogAtEnd - r.backlogAtStart;
+        boolean sustained = growth <= Math.max(1.0, r.completedPerSecond());
+        out.append(format("  backlog (created, not yet SUCCESS)       %7d at start, %d at end: %+d -> %s%n", r.backlogAtStart,
+                r.backlogAtEnd, growth, sustained ? "sustained (grew by less than one second of completions)"
+                        : "NOT sustained (completions fall behind creation)"));
+        out.append(format("  refused or failed creates (whole run)    %7d  %s%n", timeline.refusedCount(), timeline.refusalsByReason()));
+        out.append(format("  created in the window: %d; answered already SUCCESS (paid before the answer): %d; answered PENDING "
+                        + "without pay params (wait ran out): %d; not SUCCESS by the end of the drain: %d%n",
+                r.windowOrders, r.answeredPaid, r.withoutPayParams, r.windowOrdersNeverSucceeded));
+        out.append(format("  WeChat Pay API calls in the window: %s%n", r.window.wechatPayCalls()));
+        r.window.problems().forEach(problem -> out.append("  (could not count them: ").append(problem).append(")\n"));
+        out.append(format("  callback deliveries beyond one per order (retries, duplicates): %d%n%n", r.extraDeliveries));
+    }
+
+    private static void latency(StringBuilder out, LoadReport r) {
+        out.append("LATENCY BY STAGE, ms (orders created in the window; wall clock of this JVM)\n");
+        out.append(format("  %-72s %6s %8s %8s %8s %8s%n", "stage", "n", "p50", "p90", "p99", "max"));
+        for (LoadReport.Stage s : r.stages) {
+            out.append(format("  %-72s %6d %8.1f %8.1f %8.1f %8.1f%n", s.name(), s.count(), s.p50(), s.p90(), s.p99(), s.max()));
+        }
+        out.append('\n');
+    }
+
+    private static void cpu(StringBuilder out, LoadReport r) {
+        double seconds = r.window.seconds();
+        out.append("CPU PER COMPLETED ORDER (CPU time used in the window / orders reaching SUCCESS in the window;\n")
+                .append(format("net = minus what the process uses idle, measured over %.1f s with no load after the drain)%n",
+                        r.idle.seconds()));
+        out.append(format("  %-48s %8s %8s %8s %9s %9s %9s%n", "process", "CPU s", "busy", "idle", "ms/order", "net ms", "crypto ms"));
+        Map<String, Double> crypto = r.cryptoMsByProcess();
+        Map<String, Double> idle = r.idleCoresBusy();
+        Map<String, Double> net = r.netCpuMsPerOrder();
+        r.window.cpuSeconds().forEach((process, cpu) -> out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s%n",
+                process, cpu, cpu / seconds, idle.getOrDefault(process, 0.0), cpu * 1e3 / r.completedInWindow,
+                net.get(process), crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-")));
+        r.jvmSplitMsPerOrder().forEach((group, ms) -> out.append(format("    %-46s %8s %8s %8s %9.2f%n", group, "", "", "", ms)));
+        double totalCpu = r.window.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
+        double totalIdle = idle.values().stream().mapToDouble(Double::doubleValue).sum();
+        double totalNet = net.values().stream().mapToDouble(Double::doubleValue).sum();
+        out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "total", totalCpu, totalCpu / seconds, totalIdle,
+                r.totalCpuMsPerOrder(), totalNet, r.cryptoMsPerOrder()));
+        out.append(format("  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order)%n"));
+        out.append(format("  CPU ceiling on %d cores at this CPU per order: %.0f orders/s (measured %.1f/s); net of idle: %.0f orders/s%n",
+                r.cores, r.cores * 1e3 / r.totalCpuMsPerOrder(), r.completedPerSecond(),
+                (r.cores - totalIdle) * 1e3 / totalNet));
+        out.append("  benchmark JVM, busiest threads in the window (CPU s): ").append(busiest(r)).append("\n\n");
+    }
+
+    private static String busiest(LoadReport r) {
+        StringBuilder threads = new StringBuilder();
+        r.window.busiestThreads().forEach((name, cpu) -> threads.append(threads.length() == 0 ? "" : ", ")
+                .append(name).append(format(" %.1f", cpu)));
+        return threads.toString();
+    }
+
+    private static void crypto(StringBuilder out, LoadReport r) {
+        out.append("CRYPTOGRAPHY FLOOR (counted from the code; each operation timed in this JVM after the drain and idle,\n")
+                .append("single thread, warmed up, real test keys, JDK providers; CPU = thread CPU time, median of 5 rounds)\n");
+        out.append(format("  %-56s %6s %10s %10s %8s%n", "operation", "/order", "µs CPU", "µs wall", "calls"));
+        Map<CryptoFloor.Operation, Integer> counts = new EnumMap<>(CryptoFloor.Operation.class);
+        CryptoFloor.HAPPY_PATH.forEach(use -> counts.merge(use.operation(), 1, Integer::sum));
+        for (CryptoFloor.Cost cost : r.costs.values()) {
+            out.append(format("  %-56s %6d %10.1f %10.1f %8d%n", cost.operation().label, counts.getOrDefault(cost.operation(), 0),
+                    cost.cpuMicros(), cost.wallMicros(), cost.calls()));
+        }
+        out.append("  where, for one paid order (happy path):\n");
+        for (CryptoFloor.Use use : CryptoFloor.HAPPY_PATH) {
+            out.append(format("    %-28s %s%n", use.operation(), use.where()));
+        }
+        Map<String, Double> byProcess = r.cryptoMsByProcess();
+        double services = byProcess.entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double crypto = r.cryptoMsPerOrder();
+        out.append(format("  crypto CPU per order: %.2f ms (services %.2f ms, simulator + shop client %.2f ms)%n", crypto,
+                services, crypto - services));
+        out.append(format("  as run, with %.3f extra WeChat Pay calls per order (4 RSA ops each) and the extra deliveries: %.2f ms%n",
+                r.extraApiCallsPerOrder(), r.cryptoMsPerOrderAsRun()));
+        double ceiling = r.cores * 1e3 / crypto;
+        out.append(format("  crypto floor ceiling on %d cores: %.0f orders/s; measured %.1f/s = %.1f %% of it%n", r.cores, ceiling,
+                r.completedPerSecond(), 100 * r.completedPerSecond() / ceiling));
+        double servicesCpu = r.cpuMsPerOrder().entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double totalNet = r.netCpuMsPerOrder().values().stream().mapToDouble(Double::doubleValue).sum();
+        out.append(format("  total CPU per order = %.1f x its crypto CPU (net of idle: %.1f x); the four services' CPU = %.1f x "
+                        + "their own crypto (%.2f / %.2f ms)%n%n", r.totalCpuMsPerOrder() / crypto, totalNet / crypto,
+                servicesCpu / services, servicesCpu, services));
+    }
+
+    private static void caveats(StringBuilder out) {
+        out.append("""
+                CAVEATS
+                  - The machine is shared: other work competes for the same cores, so rates and latencies move with
+                    the load average shown; CPU-seconds per order move much less and are the figures to compare.
+                  - "Idle" is measured after the drain: a process still catching up then (reconcile-service, whose active
+                    queries and consumers lag behind) shows load-driven CPU as idle, and its net figure is too low or
+                    even negative. Net of idle is a rough guide; the measured ms/order is the figure.
+                  - PostgreSQL CPU = postmaster + live children + children it has reaped (cutime/cstime), from /proc;
+                    CPU of a backend that exits is counted once the postmaster has waited for it.
+                  - The benchmark JVM holds the simulator, the shop clients and the status reader; its split by thread
+                    group misses threads that ended between two half-second samples, and GC/JIT are not per thread.
+                  - The crypto floor is timed single-threaded on the otherwise idle system after the drain and the idle
+                    measurement; under load (shared caches, frequency) the same operations cost somewhat more.
+                  - No TLS anywhere (HTTP, Kafka and PostgreSQL in plain text on 127.0.0.1): in production TLS adds
+                    handshakes and record encryption that this floor does not count.
+                  - reconcile-service runs with its production query schedule (first query a minute after the pay
+                    params): only orders still unpaid by then are queried, which shows as extra WeChat Pay calls above.
+                """);
+    }
+}
