@@ -76,6 +76,12 @@ class BillRuns {
                 .query(Boolean.class).single());
     }
 
+    /** The shop of an order as the ledger knows it (empty for an order the ledger never saw). */
+    Optional<String> shopOf(String orderId) {
+        return orderId == null ? Optional.empty() : jdbc.sql("select shop_id from ledger_order where order_id = ?")
+                .param(orderId).query(String.class).optional();
+    }
+
     Optional<BillRun> latest(String mchid, LocalDate billDate) {
         return jdbc.sql("select " + RUN_COLUMNS + " from bill_run where mchid = ? and bill_date = ? "
                         + "order by started_at desc limit 1")

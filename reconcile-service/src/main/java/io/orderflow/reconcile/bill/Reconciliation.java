@@ -149,7 +149,7 @@ public class Reconciliation {
                     meters.counter("orderflow.reconcile.discrepancies", "kind", d.kind().name()).increment();
                     if (!d.repaired()) {
                         // money may be at risk and nobody fixed it: page someone, once per discrepancy ever
-                        outbox.append(alert(mchid, billDate, d, now));
+                        outbox.append(alert(runs.shopOf(d.orderId()).orElse(null), mchid, billDate, d, now));
                         meters.counter(RISK_ALERTS, "kind", RiskAlertKind.RECONCILIATION_DISCREPANCY.name()).increment();
                     }
                 }
@@ -163,12 +163,13 @@ public class Reconciliation {
     }
 
     /**
-     * The risk alert of a discrepancy no query could repair; its id names the discrepancy (merchant, day, kind,
-     * item) as {@code bill_discrepancy}'s key does, so it is the same on every redelivery.
+     * The risk alert of a discrepancy no query could repair, naming the order's shop when the ledger knows it
+     * (not for a payment only WeChat saw); its id names the discrepancy (merchant, day, kind, item) as
+     * {@code bill_discrepancy}'s key does, so it is the same on every redelivery.
      */
-    static RiskAlertRaised alert(String mchid, LocalDate billDate, Discrepancy d, Instant now) {
+    static RiskAlertRaised alert(String shopId, String mchid, LocalDate billDate, Discrepancy d, Instant now) {
         return new RiskAlertRaised(RiskAlertKind.RECONCILIATION_DISCREPANCY + ":" + mchid + ":" + billDate + ":"
-                + d.kind() + ":" + d.itemKey(), RiskAlertKind.RECONCILIATION_DISCREPANCY, null, mchid, d.orderId(),
+                + d.kind() + ":" + d.itemKey(), RiskAlertKind.RECONCILIATION_DISCREPANCY, shopId, mchid, d.orderId(),
                 null, null, null, d.wechatAmountFen(), d.localAmountFen(), null, null, null, null,
                 d.kind() + " in the bill of " + billDate + ": " + d.detail(), now);
     }

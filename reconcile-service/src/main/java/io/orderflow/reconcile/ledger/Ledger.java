@@ -27,21 +27,25 @@ public class Ledger {
     /** The merchant is known only from OrderCreated; the status topic may have filled the rest already. */
     public void orderCreated(OrderCreated created) {
         jdbc.sql("""
-                insert into ledger_order (order_id, mchid, status, amount_fen) values (?, ?, 'PENDING', ?)
-                on conflict (order_id) do update set mchid = excluded.mchid where ledger_order.mchid is null""")
-                .params(created.orderId(), created.mchid(), created.amount().fen()).update();
+                insert into ledger_order (order_id, mchid, shop_id, status, amount_fen) values (?, ?, ?, 'PENDING', ?)
+                on conflict (order_id) do update set mchid = coalesce(ledger_order.mchid, excluded.mchid),
+                    shop_id = coalesce(ledger_order.shop_id, excluded.shop_id)
+                where ledger_order.mchid is null or ledger_order.shop_id is null""")
+                .params(created.orderId(), created.mchid(), created.shopId(), created.amount().fen()).update();
     }
 
     public void statusChanged(OrderStatusChanged changed) {
         var order = changed.order();
         int applied = jdbc.sql("""
-                insert into ledger_order (order_id, version, status, amount_fen, transaction_id, paid_at, pay_date)
-                values (:id, :version, :status, :amount, :transactionId, :paidAt, :payDate)
-                on conflict (order_id) do update set version = excluded.version, status = excluded.status,
+                insert into ledger_order (order_id, shop_id, version, status, amount_fen, transaction_id, paid_at,
+                                          pay_date)
+                values (:id, :shopId, :version, :status, :amount, :transactionId, :paidAt, :payDate)
+                on conflict (order_id) do update set shop_id = coalesce(ledger_order.shop_id, excluded.shop_id),
+                    version = excluded.version, status = excluded.status,
                     amount_fen = excluded.amount_fen, transaction_id = excluded.transaction_id,
                     paid_at = excluded.paid_at, pay_date = excluded.pay_date, updated_at = clock_timestamp()
                 where ledger_order.version < excluded.version""")
-                .param("id", changed.orderId()).param("version", changed.version())
+                .param("id", changed.orderId()).param("shopId", changed.shopId()).param("version", changed.version())
                 .param("status", order.status().name()).param("amount", order.amount().fen())
                 .param("transactionId", order.transactionId()).param("paidAt", timestamp(order.paidAt()))
                 .param("payDate", date(order.paidAt())).update();

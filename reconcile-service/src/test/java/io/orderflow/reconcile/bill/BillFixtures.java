@@ -83,7 +83,7 @@ abstract class BillFixtures extends SimulatedWechatPay {
         long refunded = refunds.stream().filter(r -> r.status() == RefundStatus.SUCCESS)
                 .mapToLong(r -> r.amount().fen()).sum();
         long version = 2 + refunds.size();
-        sendAll(List.of(order, new OrderStatusChanged(order.orderId(), "shop-1", order.shopOrderNo(), version,
+        sendAll(List.of(order, new OrderStatusChanged(order.orderId(), order.shopId(), order.shopOrderNo(), version,
                 OrderStatus.PENDING, status, "TEST", null, Instant.now(), new OrderSnapshot(status, Money.cny(fen),
                 Money.cny(refunded), paidAt == null ? null : transactionId, paidAt, order.expireAt(), refunds))));
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from ledger_order where order_id = ? "

@@ -133,6 +133,7 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(alert.alertId()).isEqualTo("RECONCILIATION_DISCREPANCY:" + TestMerchant.MCHID + ":" + day
                 + ":MISSING_AT_WECHAT:" + found.itemKey());
         assertThat(alert.mchid()).isEqualTo(TestMerchant.MCHID);
+        assertThat(alert.shopId()).isEqualTo(neverPaid.shopId());
         assertThat(alert.orderId()).isEqualTo(neverPaid.orderId());
         assertThat(alert.amountFen()).isNull();
         assertThat(alert.referenceFen()).isEqualTo(777);
