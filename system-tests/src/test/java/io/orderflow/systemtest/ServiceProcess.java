@@ -88,15 +88,19 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private boolean ready() {
+        return readiness(Duration.ofSeconds(2)) == 200;
+    }
+
+    /** The readiness probe's HTTP status (503 while a dependency such as the database is down), -1 when it does not answer. */
+    int readiness(Duration timeout) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 
