@@ -98,6 +98,9 @@ final class OrderflowSystem implements AutoCloseable {
                 "orderflow.admin.token", ADMIN_TOKEN,
                 // expiry races within seconds (the simulator, like WeChat, keeps an order payable for a minute)
                 "orderflow.orders.min-expire-in", "3s"));
+        // the merchant's ids (no keys): shops can be registered only for a merchant orderflow acts for
+        order.put("orderflow.wechatpay.merchants[0].mchid", TestMerchant.MCHID);
+        order.put("orderflow.wechatpay.merchants[0].appids[0]", TestMerchant.APPID);
         system.add("order-service", freePort(), name, order);
         system.add("payment-service", freePort(), name, merchant);
         Map<String, String> notify = new HashMap<>(merchant);

@@ -30,7 +30,13 @@ final class Services {
         Map<String, String> merchant = settings.usesSimulator()
                 ? infrastructure.keys.merchantProperties(infrastructure.simulator.baseUrl(), notifyBase)
                 : wechatPayConfig(settings.wechatPayConfig());
+        // the merchants' ids, no key: order-service refuses shops of merchants orderflow has no keys for
         Map<String, String> order = new LinkedHashMap<>();
+        merchant.forEach((key, value) -> {
+            if (key.matches("orderflow\\.wechatpay\\.merchants\\[\\d+]\\.(mchid|appids\\[\\d+])")) {
+                order.put(key, value);
+            }
+        });
         // application-local.yml: the development admin token and shop-secret key (never for deployments)
         order.put("spring.profiles.active", "local");
         // short expiries make the demo's CLOSED visible within minutes; the default stays 30 minutes

@@ -17,7 +17,14 @@ final class OrderIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("OF[0-9]{8}[0-9A-Z]{16}");
+
     private OrderIds() {
+    }
+
+    /** Whether the text can be an order id at all; anything else is unknown without asking the database. */
+    static boolean wellFormed(String id) {
+        return id != null && SHAPE.matcher(id).matches();
     }
 
     static String next(Clock clock) {

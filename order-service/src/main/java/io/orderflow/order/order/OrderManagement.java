@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public class OrderManagement {
 
     @Transactional(readOnly = true)
     public Order find(Shop shop, String orderId) {
-        return orders.find(orderId).filter(order -> order.terms().shopId().equals(shop.shopId()))
+        return (OrderIds.wellFormed(orderId) ? orders.find(orderId) : Optional.<Order>empty()).filter(order -> order.terms().shopId().equals(shop.shopId()))
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
@@ -159,7 +160,7 @@ public class OrderManagement {
     }
 
     private Order lock(Shop shop, String orderId) {
-        return orders.lock(orderId).filter(order -> order.terms().shopId().equals(shop.shopId()))
+        return (OrderIds.wellFormed(orderId) ? orders.lock(orderId) : Optional.<Order>empty()).filter(order -> order.terms().shopId().equals(shop.shopId()))
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 

@@ -18,16 +18,23 @@ public class ShopManagement {
     private final Shops shops;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final Merchants merchants;
 
-    ShopManagement(Shops shops, SecretCipher cipher, Clock clock) {
+    ShopManagement(Shops shops, SecretCipher cipher, Clock clock, Merchants merchants) {
         this.shops = shops;
         this.cipher = cipher;
         this.clock = clock;
+        this.merchants = merchants;
     }
 
-    /** Registers a shop paying into that merchant; the secret is returned only here. */
+    /**
+     * Registers a shop paying into that merchant; the secret is returned only here.
+     *
+     * @throws UnknownMerchantException when orderflow has no keys for the mchid or the AppID is not bound to it
+     */
     @Transactional
     public ShopSecret create(String name, String mchid, String appid) {
+        merchants.check(mchid, appid);
         Shop shop = new Shop("shop-" + HexFormat.of().formatHex(randomBytes(6)), name, mchid, appid, true, clock.instant());
         String secret = newSecret();
         shops.insert(shop, cipher.encrypt(shop.shopId(), secret));

@@ -202,6 +202,8 @@ public final class OrderApiBenchmark {
         properties.put("server.port", 0);
         properties.put("orderflow.shops.secret-encryption-key", "YmVuY2htYXJrLW9ubHkta2V5LTMyLWJ5dGVzLTEyMzQ=");
         properties.put("logging.level.root", "WARN");
+        properties.put("orderflow.wechatpay.merchants[0].mchid", "1230000109");
+        properties.put("orderflow.wechatpay.merchants[0].appids[0]", "wx2421b1c4370ec43b");
         properties.put("orderflow.risk.enabled", limits);
         // command-line arguments outrank application.yml (default properties would not)
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -13,7 +13,7 @@ import io.orderflow.platform.test.TopicProbe;
 import java.util.List;
 
 /** Steps shared by the flow tests: create through the API, wait for states, read the topics. */
-final class OrderFlows {
+public final class OrderFlows {
 
     private OrderFlows() {
     }
@@ -32,7 +32,7 @@ final class OrderFlows {
     }
 
     /** Creates an order and pays it through a callback. */
-    static String paidOrder(ShopClient shop, long fen) {
+    public static String paidOrder(ShopClient shop, long fen) {
         String orderId = create(shop, fen);
         Broker.publish(new OrderEventsFactory(orderId).paid(fen));
         awaitStatus(shop, orderId, "SUCCESS");

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
         "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
+        "orderflow.wechatpay.merchants[0].mchid=" + Shops.MCHID,
+        "orderflow.wechatpay.merchants[0].appids[0]=" + Shops.APPID,
         "orderflow.outbox.poll-interval=50ms",
         "orderflow.orders.max-wait=5s",
         "orderflow.risk.refund-share.min-refund-fen=1000",

@@ -50,8 +50,7 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "BODY_INVALID", "the request body is not the expected JSON: "
-                + JsonProblem.describe(e));
+        return ResponseEntity.badRequest().body(JsonProblem.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

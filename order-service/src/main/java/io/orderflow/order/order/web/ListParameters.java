@@ -13,6 +13,14 @@ final class ListParameters {
     private ListParameters() {
     }
 
+    /** The lookup key as create accepts it: 1 to 64 characters, no NUL. */
+    static String shopOrderNo(String shopOrderNo) {
+        if (shopOrderNo.isEmpty() || shopOrderNo.length() > 64 || shopOrderNo.indexOf('\u0000') >= 0) {
+            throw InvalidRequestException.field("shop_order_no", "must be 1 to 64 characters, without NUL (U+0000)");
+        }
+        return shopOrderNo;
+    }
+
     static OrderStatus status(String status) {
         if (status == null) {
             return null;

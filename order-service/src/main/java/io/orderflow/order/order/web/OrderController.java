@@ -102,7 +102,7 @@ class OrderController {
                         @Parameter(description = "1 to 100, default 20") @RequestParam(name = "page_size", required = false) Integer pageSize,
                         @RequestParam(name = "page_token", required = false) String pageToken) {
         if (shopOrderNo != null) {
-            return new OrderView.Page(List.of(OrderView.of(orders.findByShopOrderNo(shop, shopOrderNo))), null);
+            return new OrderView.Page(List.of(OrderView.of(orders.findByShopOrderNo(shop, ListParameters.shopOrderNo(shopOrderNo)))), null);
         }
         OrderQuery query = new OrderQuery(shop.shopId(), ListParameters.status(status),
                 ListParameters.instant("created_from", createdFrom), ListParameters.instant("created_to", createdTo),

@@ -11,6 +11,10 @@ import jakarta.validation.constraints.Size;
 /** Request bodies of the shop API, with WeChat Pay's own limits. */
 final class OrderRequests {
 
+    /** WeChat Pay takes only 1- to 3-byte UTF-8 characters: anything beyond the BMP (emoji) fails the prepay. */
+    static final String WECHAT_TEXT = "[^\\x{10000}-\\x{10FFFF}]*";
+    static final String WECHAT_TEXT_MESSAGE = "must hold only characters WeChat Pay accepts (no emoji or other 4-byte UTF-8)";
+
     private OrderRequests() {
     }
 
@@ -19,11 +23,12 @@ final class OrderRequests {
             @Schema(description = "the shop's own order number, unique per shop; the idempotency key of creation")
             @JsonProperty("shop_order_no") @NotNull @Size(min = 1, max = 64) String shopOrderNo,
             @Schema(description = "shown to the payer (WeChat's description)")
-            @NotNull @Size(min = 1, max = 127) String description,
+            @NotNull @Size(min = 1, max = 127) @Pattern(regexp = WECHAT_TEXT, message = WECHAT_TEXT_MESSAGE)
+            String description,
             @NotNull @Valid Amount amount,
             @NotNull @Valid Payer payer,
             @Schema(description = "opaque data returned to the shop (WeChat's attach)")
-            @Size(max = 128) String attach,
+            @Size(max = 128) @Pattern(regexp = WECHAT_TEXT, message = WECHAT_TEXT_MESSAGE) String attach,
             @Schema(description = "seconds the order stays payable; default 1800, bounded by configuration")
             @JsonProperty("expire_in_seconds") @Min(1) Long expireInSeconds) {
     }
@@ -51,7 +56,7 @@ final class OrderRequests {
             String outRefundNo,
             @NotNull @Valid RefundAmount amount,
             @Schema(description = "shown to the payer")
-            @Size(max = 80) String reason) {
+            @Size(max = 80) @Pattern(regexp = WECHAT_TEXT, message = WECHAT_TEXT_MESSAGE) String reason) {
     }
 
     @Schema(name = "RefundAmount")

@@ -5,6 +5,7 @@ import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.shop.ShopNotFoundException;
 import io.orderflow.order.shop.ShopSecret;
+import io.orderflow.order.shop.UnknownMerchantException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -58,6 +59,11 @@ class ShopAdminController {
     @ExceptionHandler(ShopNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(ShopNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", "SHOP_NOT_FOUND", "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownMerchantException.class)
+    ResponseEntity<Map<String, String>> unknownMerchant(UnknownMerchantException e) {
+        return ResponseEntity.badRequest().body(Map.of("code", "MERCHANT_UNKNOWN", "message", e.getMessage()));
     }
 
     record NewShop(@NotBlank @Size(max = 128) String name,

@@ -45,6 +45,21 @@ class ShopAdminTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void refusesAShopForAMerchantOrAppidOrderflowHasNoKeysFor() {
+        long before = jdbc.sql("select count(*) from shop").query(Long.class).single();
+        for (Map<String, String> unknown : java.util.List.of(
+                Map.of("name", "stranger", "mchid", "1900000999", "appid", "wx2421b1c4370ec43b"),
+                Map.of("name", "other app", "mchid", "1230000109", "appid", "wx0000000000000bad"))) {
+            ResponseEntity<Map> refused = admin(HttpMethod.POST, "/admin/v1/shops", unknown, OrderServiceTest.ADMIN_TOKEN);
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.getBody().get("code")).isEqualTo("MERCHANT_UNKNOWN");
+            assertThat((String) refused.getBody().get("message")).contains(unknown.get("mchid")).contains(unknown.get("appid"));
+        }
+        assertThat(jdbc.sql("select count(*) from shop").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void refusesAWrongOrMissingAdminToken() {
         assertThat(admin(HttpMethod.GET, "/admin/v1/shops", null, "wrong").getStatusCode().value()).isEqualTo(401);
         assertThat(admin(HttpMethod.GET, "/admin/v1/shops", null, null).getStatusCode().value()).isEqualTo(401);
