@@ -11,6 +11,11 @@ public enum RiskAlertKind {
     MERCHANT_MISMATCH(EventTypes.ORDER_SERVICE),
     /** order-service: a payment arrived for an order already CLOSED or FAILED (anomaly PAID_AFTER_CLOSE). */
     PAID_AFTER_CLOSE(EventTypes.ORDER_SERVICE),
+    /**
+     * order-service: the automatic refund of a payment after close could not be requested after the configured
+     * attempts; it is still retried, and the payment itself was recorded regardless.
+     */
+    AUTOMATIC_REFUND_FAILED(EventTypes.ORDER_SERVICE),
     /** order-service: a shop's refunds of one day exceed the configured share of its paid volume of that day. */
     REFUND_SHARE_EXCEEDED(EventTypes.ORDER_SERVICE),
     /** notify-service: callbacks from one source failed verification at least the threshold times in the window. */

@@ -27,6 +27,7 @@ public class Order {
     private final OrderTerms terms;
     private final OrderState state;
     private final List<Refund> refunds;
+    private final List<FollowUp> followUps = new ArrayList<>();
 
     Order(OrderTerms terms, OrderState state, List<Refund> refunds) {
         this.terms = terms;
@@ -87,19 +88,42 @@ public class Order {
         if (rule.effect() == Effect.RECORD_ANOMALY) {
             events.add(anomaly(check.anomaly(), check.detail(), check.reportedFen(), context));
         }
-        if (rule.effect() == Effect.RECORD_PAYMENT || rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE) {
+        if (rule.effect() == Effect.RECORD_PAYMENT || rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE
+                || rule.effect() == Effect.RECORD_PAYMENT_REPORTED_REFUNDED) {
             state.paid(notified.transactionId(), notified.successTime() != null ? notified.successTime() : context.now());
         }
         if (rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE) {
             events.add(anomaly(AnomalyKind.PAID_AFTER_CLOSE, "paid at WeChat after the order was " + status(),
                     check.reportedFen(), context));
+            if (context.refundPaidAfterClose()) {
+                followUps.add(FollowUp.AUTOMATIC_REFUND);
+            }
         }
-        events = finish(rule, context, events);
-        if (rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE && context.refundPaidAfterClose()) {
-            events.addAll(refund(new RefundOrder("PAC" + terms.orderId(), terms.amount().fen(),
-                    "paid after the order was closed"), context));
+        if (rule.effect() == Effect.RECORD_PAYMENT_REPORTED_REFUNDED) {
+            events.add(anomaly(AnomalyKind.REFUND_REPORTED_UNPAID, "WeChat reports the trade paid and refunded while "
+                    + "the order was " + status() + " here", check.reportedFen(), context));
         }
-        return events;
+        return finish(rule, context, events);
+    }
+
+    /** The follow-ups the last change asked for, to be stored in its transaction; emptied by the call. */
+    List<FollowUp> takeFollowUps() {
+        List<FollowUp> taken = List.copyOf(followUps);
+        followUps.clear();
+        return taken;
+    }
+
+    /**
+     * The automatic refund of a payment after close: what remains refundable, under a system refund number. Nothing
+     * when it was requested before or nothing remains (the shop refunded meanwhile).
+     */
+    List<OrderflowEvent> refundPaidAfterClose(Context context) {
+        String number = SystemRefundNumbers.paidAfterClose(terms.orderId());
+        long remaining = refundableFen();
+        if (refund(number).isPresent() || remaining == 0) {
+            return List.of();
+        }
+        return refund(new RefundOrder(number, remaining, "paid after the order was closed"), context);
     }
 
     List<OrderflowEvent> close(Context context) {
@@ -135,11 +159,20 @@ public class Order {
 
     List<OrderflowEvent> refundChanged(RefundChange change, Context context) {
         Optional<Refund> current = refund(change.outRefundNo()).filter(r -> r.state().canBecome(change.state()));
-        Rule rule = TransitionTable.rule(status(), current.isPresent() ? Trigger.REFUND_UPDATE : Trigger.REFUND_STALE);
+        if (current.isEmpty()) {
+            return finish(TransitionTable.rule(status(), Trigger.REFUND_STALE), context, new ArrayList<>());
+        }
+        Refund before = current.get();
+        Refund changed = before.changedBy(change);
+        boolean othersHeld = refunds.stream().anyMatch(r -> r != before && r.state().held());
+        boolean heldBefore = othersHeld || before.state().held();
+        boolean heldAfter = othersHeld || changed.state().held();
+        Trigger trigger = heldBefore == heldAfter ? Trigger.REFUND_UPDATE
+                : heldAfter ? Trigger.REFUND_HELD : Trigger.REFUND_RELEASED;
+        Rule rule = TransitionTable.rule(status(), trigger);
         List<OrderflowEvent> events = new ArrayList<>();
         if (rule.effect() == Effect.UPDATE_REFUND) {
-            Refund changed = current.orElseThrow().changedBy(change);
-            refunds.set(refunds.indexOf(current.get()), changed);
+            refunds.set(refunds.indexOf(before), changed);
             if (changed.state() == RefundState.SUCCESS) {
                 state.refunded(changed.amount().fen());
             }
@@ -147,9 +180,15 @@ public class Order {
                 events.add(anomaly(AnomalyKind.REFUND_ABNORMAL, "refund " + change.outRefundNo() + " is ABNORMAL",
                         changed.amount().fen(), context));
             }
+            if (before.state() == RefundState.REJECTED && changed.state().held()) {
+                events.add(anomaly(AnomalyKind.REFUND_AFTER_REJECTION, "refund " + change.outRefundNo()
+                        + " was rejected at submission, WeChat reports it " + changed.state(), changed.amount().fen(),
+                        context));
+            }
         }
         return finish(rule, context, events);
     }
+
 
     /** The row for the trigger, refusing the request when it is a rejection. */
     private Rule decide(Trigger trigger) {

@@ -34,14 +34,16 @@ public class OrderLifecycle {
     private final OrderEvents events;
     private final Clock clock;
     private final PayParamsSignal signal;
+    private final FollowUps followUps;
     private final boolean refundPaidAfterClose;
 
-    OrderLifecycle(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal,
+    OrderLifecycle(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal, FollowUps followUps,
                    @Value("${orderflow.paid-after-close:refund}") String paidAfterClose) {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
         this.signal = signal;
+        this.followUps = followUps;
         this.refundPaidAfterClose = PaidAfterClose.refunds(paidAfterClose);
     }
 
@@ -67,9 +69,12 @@ public class OrderLifecycle {
     private void change(OrderflowEvent event, String ceId, BiFunction<Order, Context, List<OrderflowEvent>> apply) {
         Order order = orders.lock(event.subject())
                 .orElseThrow(() -> new UnknownOrderException(event.subject(), event.getClass().getSimpleName()));
-        List<OrderflowEvent> caused = apply.apply(order, new Context(clock.instant(), ceId, refundPaidAfterClose));
+        Context context = new Context(clock.instant(), ceId, refundPaidAfterClose);
+        List<OrderflowEvent> caused = apply.apply(order, context);
         orders.save(order);
         events.publish(order, caused);
+        // what the change asks for besides (the refund of a payment after close) runs later, on its own
+        followUps.schedule(order.terms().orderId(), order.takeFollowUps(), context.now());
     }
 
     private static void afterCommit(Runnable action) {

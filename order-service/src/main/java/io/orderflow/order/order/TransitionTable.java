@@ -11,6 +11,8 @@ import static io.orderflow.order.order.Trigger.PAID;
 import static io.orderflow.order.order.Trigger.PAID_MISMATCH;
 import static io.orderflow.order.order.Trigger.PAYMENT_REQUESTED;
 import static io.orderflow.order.order.Trigger.PREPAY_FAILED;
+import static io.orderflow.order.order.Trigger.REFUND_HELD;
+import static io.orderflow.order.order.Trigger.REFUND_RELEASED;
 import static io.orderflow.order.order.Trigger.REFUND_REPORTED;
 import static io.orderflow.order.order.Trigger.REFUND_STALE;
 import static io.orderflow.order.order.Trigger.REFUND_UPDATE;
@@ -35,7 +37,11 @@ import java.util.Map;
  * <li>a mismatching SUCCESS is an anomaly in every status (never SUCCESS from it);</li>
  * <li>shop close: CLOSED/FAILED → no-op (already final), SUCCESS/REFUND → rejected
  * {@code ORDER_NOT_CLOSABLE}; shop refund on PENDING/CLOSED/FAILED → rejected {@code ORDER_NOT_PAID};</li>
- * <li>PaymentNotified CLOSED after SUCCESS/REFUND/FAILED is stale and a no-op.</li>
+ * <li>PaymentNotified CLOSED after SUCCESS/REFUND/FAILED is stale and a no-op;</li>
+ * <li>REFUND means WeChat holds a refund of the order (PROCESSING, SUCCESS or ABNORMAL): a shop's refund request
+ * changes no status, the first refund WeChat accepts makes the order REFUND, and the order is SUCCESS again when
+ * every refund ended closed or rejected without money leaving (ADR 0014, docs/states/order.md);</li>
+ * <li>PaymentNotified REFUND for an order not paid here records the payment first, with an anomaly.</li>
  * </ul>
  */
 public final class TransitionTable {
@@ -64,7 +70,7 @@ public final class TransitionTable {
         rules.add(anomaly(PENDING)); // §3
         rules.add(noOp(PENDING, NOT_PAID, "NOT_PAID_YET", Effect.NONE)); // §3
         rules.add(to(PENDING, CLOSED_AT_WECHAT, CLOSED, "CLOSED_AT_WECHAT", Effect.NONE)); // §3
-        rules.add(noOp(PENDING, REFUND_REPORTED, "INFORMATIONAL", Effect.NONE));
+        rules.add(to(PENDING, REFUND_REPORTED, SUCCESS, "PAID_REPORTED_REFUNDED", Effect.RECORD_PAYMENT_REPORTED_REFUNDED));
         rules.add(noOp(PENDING, SHOP_CLOSE, "CLOSE_REQUESTED", Effect.REQUEST_CLOSE)); // §3
         rules.add(to(PENDING, TIMEOUT_EXPIRED, CLOSED, "TIMEOUT_EXPIRED", Effect.NONE)); // §3
         rules.add(reject(PENDING, SHOP_REFUND, ORDER_NOT_PAID));
@@ -80,11 +86,16 @@ public final class TransitionTable {
             rules.add(noOp(paid, REFUND_REPORTED, "INFORMATIONAL", Effect.NONE));
             rules.add(reject(paid, SHOP_CLOSE, ORDER_NOT_CLOSABLE));
             rules.add(noOp(paid, TIMEOUT_EXPIRED, "STALE", Effect.NONE)); // §3
-            rules.add(to(paid, SHOP_REFUND, REFUND, "REFUND_REQUESTED", Effect.REQUEST_REFUND)); // §3
+            // a requested refund is not held by WeChat yet: the status follows REFUND_HELD, not the request
+            rules.add(noOp(paid, SHOP_REFUND, "REFUND_REQUESTED", Effect.REQUEST_REFUND)); // §3, ADR 0014
             rules.add(reject(paid, SHOP_REFUND_EXCEEDING, REFUND_AMOUNT_EXCEEDS_REMAINING)); // §3
         }
-        rules.add(noOp(SUCCESS, REFUND_UPDATE, "STALE", Effect.NONE));
+        rules.add(to(SUCCESS, REFUND_HELD, REFUND, "REFUND_ACCEPTED", Effect.UPDATE_REFUND)); // ADR 0014
+        rules.add(noOp(SUCCESS, REFUND_UPDATE, "REFUND_UPDATED", Effect.UPDATE_REFUND));
+        rules.add(noOp(SUCCESS, REFUND_RELEASED, "REFUND_UPDATED", Effect.UPDATE_REFUND));
+        rules.add(to(REFUND, REFUND_HELD, REFUND, "REFUND_UPDATED", Effect.UPDATE_REFUND));
         rules.add(to(REFUND, REFUND_UPDATE, REFUND, "REFUND_UPDATED", Effect.UPDATE_REFUND)); // §3
+        rules.add(to(REFUND, REFUND_RELEASED, SUCCESS, "REFUNDS_ENDED_UNPAID", Effect.UPDATE_REFUND)); // ADR 0014
         // CLOSED and FAILED
         for (OrderStatus over : List.of(CLOSED, FAILED)) {
             rules.add(noOp(over, PAYMENT_REQUESTED, "STALE", Effect.NONE));
@@ -93,14 +104,18 @@ public final class TransitionTable {
             rules.add(anomaly(over));
             rules.add(noOp(over, NOT_PAID, "STALE", Effect.NONE));
             rules.add(noOp(over, CLOSED_AT_WECHAT, over == CLOSED ? "DUPLICATE" : "STALE", Effect.NONE));
-            rules.add(noOp(over, REFUND_REPORTED, "INFORMATIONAL", Effect.NONE));
+            rules.add(to(over, REFUND_REPORTED, SUCCESS, "PAID_REPORTED_REFUNDED", Effect.RECORD_PAYMENT_REPORTED_REFUNDED));
             rules.add(noOp(over, SHOP_CLOSE, "ALREADY_FINAL", Effect.NONE));
             rules.add(noOp(over, TIMEOUT_EXPIRED, over == CLOSED ? "DUPLICATE" : "STALE", Effect.NONE));
             rules.add(reject(over, SHOP_REFUND, ORDER_NOT_PAID));
             rules.add(reject(over, SHOP_REFUND_EXCEEDING, ORDER_NOT_PAID));
-            rules.add(noOp(over, REFUND_UPDATE, "STALE", Effect.NONE));
+            for (Trigger refundChange : List.of(REFUND_HELD, REFUND_UPDATE, REFUND_RELEASED)) {
+                rules.add(noOp(over, refundChange, "STALE", Effect.NONE));
+            }
         }
-        rules.add(noOp(PENDING, REFUND_UPDATE, "STALE", Effect.NONE));
+        for (Trigger refundChange : List.of(REFUND_HELD, REFUND_UPDATE, REFUND_RELEASED)) {
+            rules.add(noOp(PENDING, refundChange, "STALE", Effect.NONE));
+        }
         for (OrderStatus status : OrderStatus.values()) {
             rules.add(noOp(status, REFUND_STALE, "DUPLICATE", Effect.NONE));
         }

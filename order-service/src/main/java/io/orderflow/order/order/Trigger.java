@@ -19,7 +19,7 @@ public enum Trigger {
     NOT_PAID("PaymentNotified NOTPAY/USERPAYING/PAYERROR"),
     /** PaymentNotified CLOSED or REVOKED (from a query): WeChat says the order is closed. */
     CLOSED_AT_WECHAT("PaymentNotified CLOSED/REVOKED"),
-    /** PaymentNotified REFUND: WeChat reports refunds, which arrive as refund events. */
+    /** PaymentNotified REFUND whose amount and merchant match: WeChat reports the order paid and refunded. */
     REFUND_REPORTED("PaymentNotified REFUND"),
     /** The shop asks to close the order. */
     SHOP_CLOSE("shop close"),
@@ -29,8 +29,15 @@ public enum Trigger {
     SHOP_REFUND("shop refund within remaining"),
     /** The shop asks for a refund above total − refunded − in flight. */
     SHOP_REFUND_EXCEEDING("shop refund over remaining"),
-    /** RefundSubmitted, RefundRejected or RefundNotified that changes a refund record. */
+    /**
+     * A refund event after which WeChat holds a refund of the order (PROCESSING, SUCCESS or ABNORMAL) where before
+     * it held none: the order now has a refund.
+     */
+    REFUND_HELD("refund accepted by WeChat, first held"),
+    /** A refund event that changes a refund record without changing whether WeChat holds a refund of the order. */
     REFUND_UPDATE("RefundSubmitted/RefundRejected/RefundNotified"),
+    /** A refund event after which WeChat holds no refund of the order (all closed or rejected, none succeeded). */
+    REFUND_RELEASED("last held refund closed"),
     /** A refund event that changes no refund record: a duplicate, stale or unknown refund. */
     REFUND_STALE("refund event, no change");
 

@@ -112,7 +112,7 @@ class OrderLifecycleTests {
         fence(orderId);
 
         List<OrderStatusChanged> status = statusEvents(orderId, 3);
-        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_REQUESTED");
+        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
         assertThat(versions(status)).containsExactly(1L, 2L, 3L);
     }
 
@@ -126,7 +126,7 @@ class OrderLifecycleTests {
 
         fence(orderId);
 
-        assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "PAID", "REFUND_REQUESTED");
+        assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
     }
 
     @Test
@@ -187,9 +187,14 @@ class OrderLifecycleTests {
         }
     }
 
-    /** A later transition of the same order: once it is on the topic, every earlier one would be too. */
+    /**
+     * A later transition of the same order (a refund WeChat accepted: SUCCESS → REFUND): once it is on the topic,
+     * every earlier one would be too.
+     */
     private void fence(String orderId) {
         assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("F-" + orderId, 1)).status()).isEqualTo(202);
+        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("F-" + orderId, 1));
+        awaitStatus(shop, orderId, "REFUND");
     }
 
     static String refund(String outRefundNo, long fen) {

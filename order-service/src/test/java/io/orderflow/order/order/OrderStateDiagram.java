@@ -18,8 +18,20 @@ final class OrderStateDiagram {
                      Do not edit: change the table, then run
                      ./mvnw -B -q -pl order-service test -Dtest=TransitionTableUnitTests -Dorderflow.docs.write=true -->
 
-                The transitions of an order (ARCHITECTURE.md §3). Self-loops on REFUND record refund updates and new
-                refunds; each arrow emits exactly one `OrderStatusChanged` with the reason shown.
+                The transitions of an order (ARCHITECTURE.md §3). Each arrow emits exactly one `OrderStatusChanged`
+                with the reason shown; self-loops on REFUND announce refund updates.
+
+                **REFUND** means WeChat holds a refund of the order: at least one refund is PROCESSING, SUCCESS or
+                ABNORMAL there (ADR 0014). A shop's refund request changes no status (the refund is REQUESTED, and
+                counts against the refundable remainder at once); the first refund WeChat accepts makes the order
+                REFUND (`REFUND_ACCEPTED`); when every refund of a REFUND order ended CLOSED or rejected without money
+                leaving, the order is SUCCESS again (`REFUNDS_ENDED_UNPAID`). So the status never claims a refund
+                WeChat does not hold. What counts against the remainder is every refund that may still succeed:
+                REQUESTED, PROCESSING and ABNORMAL. A refund rejected at submission that WeChat later reports held is
+                applied as WeChat reports it, with an anomaly `REFUND_AFTER_REJECTION`. WeChat reporting the trade
+                REFUND for an order not paid here records the payment first (`PAID_REPORTED_REFUNDED`), with an
+                anomaly `REFUND_REPORTED_UNPAID`. A payment after close is recorded at once; its automatic refund (a
+                system refund number starting with `@`, which shops cannot use) is a follow-up of its own.
 
                 ```mermaid
                 stateDiagram-v2

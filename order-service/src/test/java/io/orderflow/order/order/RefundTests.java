@@ -1,5 +1,6 @@
 package io.orderflow.order.order;
 
+import static io.orderflow.order.order.OrderFlows.awaitStatus;
 import static io.orderflow.order.order.OrderFlows.paidOrder;
 import static io.orderflow.order.order.OrderFlows.reasons;
 import static io.orderflow.order.order.OrderFlows.statusEvents;
@@ -47,7 +48,8 @@ class RefundTests {
 
         ShopClient.Answer first = shop.post(path, refund("A-" + orderId, 600));
         assertThat(first.status()).isEqualTo(202);
-        assertThat(first.text("status")).isEqualTo("REFUND");
+        // requested, not yet accepted by WeChat: the order claims no refund yet
+        assertThat(first.text("status")).isEqualTo("SUCCESS");
         assertThat(first.json().path("refunds").get(0).path("status").asString()).isEqualTo("REQUESTED");
         assertError(shop.post(path, refund("B-" + orderId, 401)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "400 fen");
         assertThat(shop.post(path, refund("B-" + orderId, 400)).status()).isEqualTo(202);
@@ -73,9 +75,10 @@ class RefundTests {
         assertError(shop.post("/v1/orders/" + other + "/refunds", refund("R-" + orderId, 300)), 409,
                 "OUT_REFUND_NO_CONFLICT", "R-" + orderId);
 
-        fenceByRefund(orderId, "Z-" + orderId);
-        assertThat(reasons(statusEvents(orderId, 4)))
-                .containsExactly("CREATED", "PAID", "REFUND_REQUESTED", "REFUND_REQUESTED");
+        // a later request of the same order: once its RefundRequested is on the topic, a second R would be too
+        assertThat(shop.post(path, refund("Z-" + orderId, 1)).status()).isEqualTo(202);
+        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RefundRequested.class))
+                .extracting(RefundRequested::outRefundNo).containsExactly("R-" + orderId, "Z-" + orderId);
     }
 
     @Test
@@ -87,6 +90,7 @@ class RefundTests {
         // payment and notify events travel on different topics: only within a topic is order kept
         await().atMost(Broker.WAIT).until(() -> "PROCESSING".equals(shop.get("/v1/orders/" + orderId).json()
                 .path("refunds").get(0).path("status").asString()));
+        assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("REFUND");
         Broker.publish(events.refundNotified("S-" + orderId, 300, RefundStatus.SUCCESS));
         Broker.publish(events.refundNotified("S-" + orderId, 300, RefundStatus.SUCCESS));
         Broker.publish(events.refundSubmitted("S-" + orderId, 300));
@@ -98,16 +102,16 @@ class RefundTests {
         assertThat(order.json().path("refunds").get(0).path("refund_id").asString()).isEqualTo("5000S-" + orderId);
 
         fenceByRefund(orderId, "T-" + orderId);
-        List<OrderStatusChanged> status = statusEvents(orderId, 6);
-        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_REQUESTED", "REFUND_UPDATED",
-                "REFUND_UPDATED", "REFUND_REQUESTED");
-        assertThat(versions(status)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(status.get(4).order().refundedAmount().fen()).isEqualTo(300);
-        assertThat(status.get(4).order().refunds().get(0).status()).isEqualTo(RefundStatus.SUCCESS);
+        List<OrderStatusChanged> status = statusEvents(orderId, 5);
+        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED", "REFUND_UPDATED",
+                "REFUND_UPDATED");
+        assertThat(versions(status)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(status.get(3).order().refundedAmount().fen()).isEqualTo(300);
+        assertThat(status.get(3).order().refunds().get(0).status()).isEqualTo(RefundStatus.SUCCESS);
     }
 
     @Test
-    void rejectedRefundFreesItsAmount() {
+    void rejectedRefundFreesItsAmountAndTheOrderNeverClaimedIt() {
         String orderId = paidOrder(shop, 1000);
         String path = "/v1/orders/" + orderId + "/refunds";
         shop.post(path, refund("X-" + orderId, 1000));
@@ -115,26 +119,66 @@ class RefundTests {
 
         await().atMost(Broker.WAIT).until(() -> "REJECTED".equals(shop.get("/v1/orders/" + orderId).json()
                 .path("refunds").get(0).path("status").asString()));
+        assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("SUCCESS");
         assertThat(shop.post(path, refund("Y-" + orderId, 1000)).status()).isEqualTo(202);
-        List<OrderStatusChanged> status = statusEvents(orderId, 5);
-        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_REQUESTED", "REFUND_UPDATED",
-                "REFUND_REQUESTED");
-        assertThat(status.get(3).order().refunds().get(0).status()).isEqualTo(RefundStatus.CLOSED);
+        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("Y-" + orderId, 1000));
+        List<OrderStatusChanged> status = statusEvents(orderId, 3);
+        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
+        assertThat(status.get(2).order().refunds()).extracting(r -> r.status())
+                .containsExactly(RefundStatus.CLOSED, RefundStatus.PROCESSING);
     }
 
     @Test
-    void abnormalRefundIsRecordedAsAnAnomalyAndNoLongerInFlight() {
+    void anOrderWhoseOnlyRefundClosesIsSuccessAgainAndRefundableInFull() {
         String orderId = paidOrder(shop, 1000);
-        shop.post("/v1/orders/" + orderId + "/refunds", refund("N-" + orderId, 1000));
-        Broker.publish(new OrderEventsFactory(orderId).refundNotified("N-" + orderId, 1000, RefundStatus.ABNORMAL));
+        OrderEventsFactory events = new OrderEventsFactory(orderId);
+        shop.post("/v1/orders/" + orderId + "/refunds", refund("C-" + orderId, 400));
+        Broker.publish(events.refundSubmitted("C-" + orderId, 400));
+        awaitStatus(shop, orderId, "REFUND");
+        Broker.publish(events.refundNotified("C-" + orderId, 400, RefundStatus.CLOSED));
+
+        awaitStatus(shop, orderId, "SUCCESS");
+        assertThat(reasons(statusEvents(orderId, 4))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED",
+                "REFUNDS_ENDED_UNPAID");
+        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("D-" + orderId, 1000)).status()).isEqualTo(202);
+    }
+
+    @Test
+    void abnormalRefundIsAnAnomalyAndStillCountsAgainstTheRemainder() {
+        String orderId = paidOrder(shop, 1000);
+        String path = "/v1/orders/" + orderId + "/refunds";
+        OrderEventsFactory events = new OrderEventsFactory(orderId);
+        shop.post(path, refund("N-" + orderId, 1000));
+        Broker.publish(events.refundNotified("N-" + orderId, 1000, RefundStatus.ABNORMAL));
 
         List<OrderAnomalyDetected> anomalies = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1,
                 OrderAnomalyDetected.class);
         assertThat(anomalies).extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_ABNORMAL);
-        assertThat(reasons(statusEvents(orderId, 4))).containsExactly("CREATED", "PAID", "REFUND_REQUESTED",
-                "REFUND_UPDATED");
+        assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
         assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").get(0).path("status").asString())
                 .isEqualTo("ABNORMAL");
+        // an ABNORMAL refund may still succeed (an operator re-routes it): its amount is not refundable again
+        assertError(shop.post(path, refund("M-" + orderId, 1)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "0 fen");
+        Broker.publish(events.refundNotified("N-" + orderId, 1000, RefundStatus.SUCCESS));
+        await().atMost(Broker.WAIT).until(() -> shop.get("/v1/orders/" + orderId).json().path("refunded_amount")
+                .asLong() == 1000);
+    }
+
+    @Test
+    void aLateSuccessForARejectedRefundIsAppliedAndRaisesAnAnomaly() {
+        String orderId = paidOrder(shop, 1000);
+        OrderEventsFactory events = new OrderEventsFactory(orderId);
+        shop.post("/v1/orders/" + orderId + "/refunds", refund("L-" + orderId, 600));
+        Broker.publish(events.refundRejected("L-" + orderId));
+        await().atMost(Broker.WAIT).until(() -> "REJECTED".equals(shop.get("/v1/orders/" + orderId).json()
+                .path("refunds").get(0).path("status").asString()));
+
+        Broker.publish(events.refundNotified("L-" + orderId, 600, RefundStatus.SUCCESS));
+
+        awaitStatus(shop, orderId, "REFUND");
+        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunded_amount").asLong()).isEqualTo(600);
+        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
+                .extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_AFTER_REJECTION);
     }
 
     @Test
@@ -147,7 +191,11 @@ class RefundTests {
                 400, "FIELD_INVALID", "out_refund_no");
     }
 
+    /** A later transition of the order (a second refund WeChat accepted): once on the topic, every earlier one is. */
     private void fenceByRefund(String orderId, String outRefundNo) {
         assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund(outRefundNo, 1)).status()).isEqualTo(202);
+        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted(outRefundNo, 1));
+        await().atMost(Broker.WAIT).until(() -> shop.get("/v1/orders/" + orderId).json().path("refunds").findValues(
+                "status").stream().filter(v -> v.asString().equals("PROCESSING")).count() == 1);
     }
 }

@@ -32,11 +32,18 @@ class TransitionTableUnitTests {
                 row(PENDING, Trigger.TIMEOUT_EXPIRED, Outcome.TRANSITION, CLOSED, Effect.NONE),
                 row(SUCCESS, Trigger.PAID, Outcome.NO_OP, SUCCESS, Effect.NONE),
                 row(SUCCESS, Trigger.TIMEOUT_EXPIRED, Outcome.NO_OP, SUCCESS, Effect.NONE),
-                row(SUCCESS, Trigger.SHOP_REFUND, Outcome.TRANSITION, REFUND, Effect.REQUEST_REFUND),
-                row(REFUND, Trigger.SHOP_REFUND, Outcome.TRANSITION, REFUND, Effect.REQUEST_REFUND),
+                // a requested refund is not yet held by WeChat: the order claims it only once accepted (docs/states)
+                row(SUCCESS, Trigger.SHOP_REFUND, Outcome.NO_OP, SUCCESS, Effect.REQUEST_REFUND),
+                row(REFUND, Trigger.SHOP_REFUND, Outcome.NO_OP, REFUND, Effect.REQUEST_REFUND),
                 row(SUCCESS, Trigger.SHOP_REFUND_EXCEEDING, Outcome.REJECTION, SUCCESS, Effect.NONE),
                 row(REFUND, Trigger.SHOP_REFUND_EXCEEDING, Outcome.REJECTION, REFUND, Effect.NONE),
+                row(SUCCESS, Trigger.REFUND_HELD, Outcome.TRANSITION, REFUND, Effect.UPDATE_REFUND),
+                row(SUCCESS, Trigger.REFUND_UPDATE, Outcome.NO_OP, SUCCESS, Effect.UPDATE_REFUND),
                 row(REFUND, Trigger.REFUND_UPDATE, Outcome.TRANSITION, REFUND, Effect.UPDATE_REFUND),
+                row(REFUND, Trigger.REFUND_RELEASED, Outcome.TRANSITION, SUCCESS, Effect.UPDATE_REFUND),
+                row(PENDING, Trigger.REFUND_REPORTED, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
+                row(CLOSED, Trigger.REFUND_REPORTED, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
+                row(FAILED, Trigger.REFUND_REPORTED, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
                 row(CLOSED, Trigger.PAID, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_AFTER_CLOSE),
                 row(FAILED, Trigger.PAID, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_AFTER_CLOSE));
     }

@@ -25,7 +25,11 @@ import org.springframework.context.annotation.Import;
         "orderflow.outbox.poll-interval=50ms",
         "orderflow.orders.max-wait=5s",
         "orderflow.risk.refund-share.min-refund-fen=1000",
-        "orderflow.metrics.order-states-every=0s"})
+        "orderflow.metrics.order-states-every=0s",
+        "orderflow.follow-ups.poll-interval=100ms",
+        "orderflow.follow-ups.initial-backoff=100ms",
+        "orderflow.follow-ups.max-backoff=400ms",
+        "orderflow.follow-ups.alert-after-attempts=3"})
 public @interface OrderServiceTest {
 
     /** A test-only AES-256 key (32 bytes, Base64). */

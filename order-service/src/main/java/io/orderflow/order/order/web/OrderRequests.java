@@ -50,9 +50,11 @@ final class OrderRequests {
 
     @Schema(name = "CreateRefundRequest")
     record CreateRefund(
-            @Schema(description = "the shop's refund number, sent to WeChat unchanged; unique per merchant")
+            @Schema(description = "the shop's refund number, sent to WeChat unchanged; unique per merchant; may not start "
+                    + "with @, which orderflow's own refunds use")
             @JsonProperty("out_refund_no") @NotNull
-            @Pattern(regexp = "[0-9A-Za-z_\\-|*@]{1,64}", message = "must be 1 to 64 characters of [0-9A-Za-z_-|*@]")
+            @Pattern(regexp = "(?!@)[0-9A-Za-z_\\-|*@]{1,64}", message = "must be 1 to 64 characters of "
+                    + "[0-9A-Za-z_-|*@], not starting with @ (reserved for orderflow's own refunds)")
             String outRefundNo,
             @NotNull @Valid RefundAmount amount,
             @Schema(description = "shown to the payer")
