@@ -1,5 +1,8 @@
 package io.orderflow.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.kafka.support.KafkaHeaders;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.platform.messaging.CloudEventEnvelope;
@@ -34,10 +37,10 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> recordOrderEvents(IdempotentConsumer inbox, JdbcClient jdbc) {
+    Consumer<Message<List<byte[]>>> recordOrderEvents(IdempotentConsumer inbox, JdbcClient jdbc) {
         return message -> {
             count(message);
-            inbox.accept(message, event -> {
+            inbox.acceptBatch(message, event -> {
                 if (event.event() instanceof OrderCreated created && POISON.equals(created.description())) {
                     throw new IllegalStateException("poison message " + event.ceId());
                 }
@@ -47,17 +50,23 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> recordStatus(IdempotentConsumer inbox, JdbcClient jdbc) {
+    Consumer<Message<List<byte[]>>> recordStatus(IdempotentConsumer inbox, JdbcClient jdbc) {
         return message -> {
             count(message);
-            inbox.accept(message, event -> record(jdbc, "status", event,
+            inbox.acceptBatch(message, event -> record(jdbc, "status", event,
                     ((OrderStatusChanged) event.event()).version()));
         };
     }
 
-    private static void count(Message<byte[]> message) {
-        String key = String.valueOf(CloudEventEnvelope.id(message));
-        ATTEMPTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    /** Counts each record of a delivered batch as one delivery attempt of its ce_id. */
+    @SuppressWarnings("unchecked")
+    private static void count(Message<List<byte[]>> batch) {
+        for (Map<String, Object> headers : (List<Map<String, Object>>) batch.getHeaders()
+                .get(KafkaHeaders.BATCH_CONVERTED_HEADERS)) {
+            Object id = headers.get(CloudEventEnvelope.ID);
+            String key = id instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(id);
+            ATTEMPTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        }
     }
 
     private static void record(JdbcClient jdbc, String binding, InboundEvent event, Long version) {

@@ -64,7 +64,8 @@ final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JVM_OPTIONS.trim().split("\\s+")));
+        // {name} in the options becomes the service's name (JDK 17's JFR does not expand %p in filename=)
+        command.addAll(List.of(JVM_OPTIONS.replace("{name}", name).trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {

@@ -7,6 +7,7 @@ import io.orderflow.payment.refund.Refunds;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.messaging.NonRetryableEventException;
 import io.orderflow.platform.wechatpay.WechatPayClients.UnknownMerchantException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +19,8 @@ class OrderEventsBinding {
 
     /** An unconfigured merchant is a configuration problem: dead-lettered at once, visibly. */
     @Bean
-    Consumer<Message<byte[]>> orderEvents(IdempotentConsumer inbox, Prepayments prepayments, Refunds refunds) {
-        return message -> inbox.accept(message, received -> {
+    Consumer<Message<List<byte[]>>> orderEvents(IdempotentConsumer inbox, Prepayments prepayments, Refunds refunds) {
+        return message -> inbox.acceptBatch(message, received -> {
             try {
                 if (received.event() instanceof OrderCreated order) {
                     prepayments.request(order);

@@ -1,7 +1,9 @@
 package io.orderflow.platform.config;
 
 import io.orderflow.platform.messaging.EventCodec;
+import io.orderflow.platform.messaging.ConsumerErrorHandling;
 import io.orderflow.platform.messaging.IdempotentConsumer;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.outbox.OutboxConfiguration;
 import io.orderflow.platform.wechatpay.WechatPayConfiguration;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,10 +40,16 @@ public class PlatformAutoConfiguration {
 
     @Bean
     IdempotentConsumer idempotentConsumer(Environment environment, EventCodec codec, DataSource dataSource,
-                                          PlatformTransactionManager transactionManager) {
+                                          PlatformTransactionManager transactionManager, TraceContinuation traces) {
         String consumer = environment.getRequiredProperty("spring.application.name");
         return new IdempotentConsumer(consumer, codec, JdbcClient.create(dataSource),
                 new TransactionTemplate(transactionManager), environment.getProperty(
-                        "orderflow.messaging.database-outage-patience", Duration.class, Duration.ofMinutes(2)));
+                        "orderflow.messaging.database-outage-patience", Duration.class, Duration.ofMinutes(2)), traces);
+    }
+
+    /** Retries and dead letters of the (batch-mode) consumer bindings, in the listener containers. */
+    @Bean
+    ConsumerErrorHandling consumerErrorHandling(KafkaTemplate<byte[], byte[]> outboxKafkaTemplate) {
+        return new ConsumerErrorHandling(outboxKafkaTemplate);
     }
 }

@@ -2,6 +2,8 @@ package io.orderflow.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -30,6 +32,25 @@ public final class CloudEventEnvelope {
     public record Attributes(String id, String type, String source, String subject, Instant time) {
     }
 
+    /**
+     * The Kafka headers of an event in binary mode, in the order they are written: the CloudEvents attributes
+     * ({@code ce_specversion}, {@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_subject},
+     * {@code ce_time}, {@code ce_datacontenttype}) under the attribute names of Spring Cloud Function's CloudEvents
+     * support, and {@code contentType} for Spring consumers. Values are UTF-8 text on the wire.
+     */
+    public static Map<String, String> headers(Attributes attributes) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(PREFIX + "specversion", "1.0");
+        headers.put(ID, attributes.id());
+        headers.put(TYPE, attributes.type());
+        headers.put(SOURCE, attributes.source());
+        headers.put(SUBJECT, attributes.subject());
+        headers.put(TIME, attributes.time().toString());
+        headers.put(PREFIX + "datacontenttype", MimeTypeUtils.APPLICATION_JSON_VALUE);
+        headers.put(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE);
+        return headers;
+    }
+
     public static Message<byte[]> wrap(Attributes attributes, String key, byte[] json) {
         return CloudEventMessageBuilder.withData(json)
                 .setSpecVersion("1.0")
@@ -51,7 +72,11 @@ public final class CloudEventEnvelope {
      * producer in another language sends them). A missing id or type is unrecoverable.
      */
     public static Attributes read(Message<?> message) {
-        MessageHeaders headers = message.getHeaders();
+        return read(message.getHeaders());
+    }
+
+    /** {@link #read(Message)} for one record's headers of a batch. */
+    public static Attributes read(Map<String, Object> headers) {
         String id = attribute(headers, "id");
         String type = attribute(headers, "type");
         if (id == null || id.isBlank()) {
@@ -70,7 +95,7 @@ public final class CloudEventEnvelope {
         return attribute(message.getHeaders(), "id");
     }
 
-    private static String attribute(MessageHeaders headers, String name) {
+    private static String attribute(Map<String, Object> headers, String name) {
         String value = text(headers, PREFIX + name);
         return value != null ? value : text(headers, CloudEventMessageUtils.DEFAULT_ATTR_PREFIX + name);
     }
@@ -84,7 +109,7 @@ public final class CloudEventEnvelope {
     }
 
     /** A header as text, whether the header mapper left it as a String or as raw bytes. */
-    static String text(MessageHeaders headers, String name) {
+    static String text(Map<String, Object> headers, String name) {
         Object value = headers.get(name);
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);

@@ -8,18 +8,14 @@ import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
-import org.springframework.integration.channel.DirectChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.SubscribableChannel;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,9 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
-
-    /** The binder reports each acknowledged send here (see orderflow-platform-defaults.properties). */
-    public static final String ACKNOWLEDGEMENT_CHANNEL = "orderflowOutboxAcks";
 
     @Bean
     OutboxStore outboxStore(DataSource dataSource) {
@@ -53,38 +46,25 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    SendAcknowledgements sendAcknowledgements() {
-        return new SendAcknowledgements();
-    }
-
-    @Bean(ACKNOWLEDGEMENT_CHANNEL)
-    MessageChannel orderflowOutboxAcks(SendAcknowledgements acknowledgements) {
-        DirectChannel channel = new DirectChannel();
-        channel.subscribe(acknowledgements::acknowledged);
-        return channel;
-    }
-
-    /** Failed sends reach the global error channel; the relay stops waiting for them at once. */
-    @Bean
-    SmartInitializingSingleton outboxSendFailures(ApplicationContext context, SendAcknowledgements acknowledgements) {
-        return () -> {
-            if (context.containsBean("errorChannel")
-                    && context.getBean("errorChannel") instanceof SubscribableChannel errors) {
-                errors.subscribe(acknowledgements::failed);
-            }
-        };
-    }
-
-    @Bean
     OutboxMetrics outboxMetrics(MeterRegistry registry, Clock clock) {
         return new OutboxMetrics(registry, clock);
     }
 
+    /**
+     * The relay's producer: the Kafka binder's brokers and producer properties (acks, idempotence, timeouts from
+     * orderflow-platform-defaults.properties or the service), bytes in and out, no observation per record (the
+     * stored traceparent travels as a header instead).
+     */
     @Bean
-    OutboxRelay outboxRelay(OutboxStore store, StreamBridge bridge, SendAcknowledgements acknowledgements,
+    KafkaTemplate<byte[], byte[]> outboxKafkaTemplate(Environment environment) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(OutboxProducerSettings.of(environment)));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxStore store, KafkaTemplate<byte[], byte[]> outboxKafkaTemplate,
                             PlatformTransactionManager transactionManager, OutboxProperties properties,
                             OutboxMetrics metrics, TraceContinuation traces) {
-        OutboxPublisher publisher = new OutboxPublisher(bridge, acknowledgements, properties.sendTimeout(), traces);
+        OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, properties.sendTimeout(), traces);
         return new OutboxRelay(store, publisher, new TransactionTemplate(transactionManager), properties, metrics);
     }
 

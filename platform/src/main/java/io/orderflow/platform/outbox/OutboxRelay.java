@@ -54,6 +54,9 @@ public class OutboxRelay implements SmartLifecycle {
             if (!store.tryLockLane(lane)) {
                 return -1;
             }
+            // marking rows published need not wait for the disk: a mark lost in a crash only re-sends
+            // events, which consumers drop by ce_id; the events themselves were committed durably
+            store.relaxCommit();
             List<PendingEvent> batch = store.pending(lane, properties.lanes(), properties.batchSize());
             if (batch.isEmpty()) {
                 return 0;

@@ -51,6 +51,11 @@ class OutboxStore {
                 .param("class", LOCK_CLASS).param("lane", lane).query(Boolean.class).single());
     }
 
+    /** This transaction commits without waiting for its WAL flush (synchronous_commit off, for it only). */
+    void relaxCommit() {
+        jdbc.sql("set local synchronous_commit to off").update();
+    }
+
     List<PendingEvent> pending(int lane, int lanes, int limit) {
         return jdbc.sql("""
                 select sequence_no, ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, payload,

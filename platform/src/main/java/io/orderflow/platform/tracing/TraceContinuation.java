@@ -58,6 +58,25 @@ public final class TraceContinuation {
         }
     }
 
+    /**
+     * The {@code traceparent} to send with a stored event: for a sampled trace a span of its own ({@code name},
+     * a child of the stored context) is recorded and its context sent, so the trace shows the hop; an unsampled or
+     * absent context is sent as stored, at no cost.
+     */
+    public String child(String traceParent, String name) {
+        if (tracer == null || propagator == null || traceParent == null || !traceParent.endsWith("-01")) {
+            return traceParent;
+        }
+        Span span = propagator.extract(Map.of(HEADER, traceParent), Map::get).name(name).start();
+        try {
+            Map<String, String> carrier = new HashMap<>();
+            propagator.inject(span.context(), carrier, Map::put);
+            return carrier.getOrDefault(HEADER, traceParent);
+        } finally {
+            span.end();
+        }
+    }
+
     /** {@link #within} for work without a result. */
     public void within(String traceParent, String name, Runnable work) {
         within(traceParent, name, () -> {

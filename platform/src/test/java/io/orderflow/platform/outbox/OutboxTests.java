@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
@@ -42,8 +42,7 @@ class OutboxTests {
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
     @Autowired MeterRegistry meters;
-    @Autowired StreamBridge streamBridge;
-    @Autowired SendAcknowledgements sendAcknowledgements;
+    @Autowired KafkaTemplate<byte[], byte[]> outboxKafkaTemplate;
 
     private TopicProbe orderEvents;
 
@@ -115,7 +114,7 @@ class OutboxTests {
         String orderId = newOrderId();
         String ceId = transactions.execute(status -> outbox.append(orderCreated(orderId, "resent")));
         int lane = OutboxStore.keySlice(orderId) % 2;
-        OutboxPublisher publisher = new OutboxPublisher(streamBridge, sendAcknowledgements, Duration.ofSeconds(10));
+        OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10));
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
             List<PendingEvent> batch = store.pending(lane, 2, 1000);
             assertThat(publisher.publish(batch)).isNotEmpty();

@@ -5,6 +5,7 @@ import io.orderflow.events.OrderCreated;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.reconcile.expiry.ExpiryTimers;
 import io.orderflow.reconcile.ledger.Ledger;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +19,8 @@ import org.springframework.messaging.Message;
 class OrderEventsBinding {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(IdempotentConsumer inbox, ExpiryTimers timers, Ledger ledger) {
-        return message -> inbox.accept(message, received -> {
+    Consumer<Message<List<byte[]>>> orderEvents(IdempotentConsumer inbox, ExpiryTimers timers, Ledger ledger) {
+        return message -> inbox.acceptBatch(message, received -> {
             if (received.event() instanceof OrderCreated order) {
                 timers.arm(order);
                 ledger.orderCreated(order);

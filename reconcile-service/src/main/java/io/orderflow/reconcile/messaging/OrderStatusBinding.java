@@ -5,6 +5,7 @@ import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.reconcile.expiry.ExpiryTimers;
 import io.orderflow.reconcile.ledger.Ledger;
 import io.orderflow.reconcile.query.ActiveQueries;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +16,9 @@ import org.springframework.messaging.Message;
 class OrderStatusBinding {
 
     @Bean
-    Consumer<Message<byte[]>> orderStatus(IdempotentConsumer inbox, ExpiryTimers timers, ActiveQueries queries,
+    Consumer<Message<List<byte[]>>> orderStatus(IdempotentConsumer inbox, ExpiryTimers timers, ActiveQueries queries,
                                           Ledger ledger) {
-        return message -> inbox.accept(message, received -> {
+        return message -> inbox.acceptBatch(message, received -> {
             if (received.event() instanceof OrderStatusChanged changed) {
                 ledger.statusChanged(changed);
                 timers.statusChanged(changed);

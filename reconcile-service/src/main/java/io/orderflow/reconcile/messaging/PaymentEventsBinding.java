@@ -4,6 +4,7 @@ import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.RefundSubmitted;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.reconcile.query.ActiveQueries;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,8 @@ import org.springframework.messaging.Message;
 class PaymentEventsBinding {
 
     @Bean
-    Consumer<Message<byte[]>> paymentEvents(IdempotentConsumer inbox, ActiveQueries queries) {
-        return message -> inbox.accept(message, received -> {
+    Consumer<Message<List<byte[]>>> paymentEvents(IdempotentConsumer inbox, ActiveQueries queries) {
+        return message -> inbox.acceptBatch(message, received -> {
             if (received.event() instanceof PaymentRequested requested) {
                 queries.paymentRequested(requested);
             } else if (received.event() instanceof RefundSubmitted refund) {

@@ -2,6 +2,7 @@ package io.orderflow.order.order.messaging;
 
 import io.orderflow.order.order.OrderLifecycle;
 import io.orderflow.platform.messaging.IdempotentConsumer;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +16,17 @@ import org.springframework.messaging.Message;
 class OrderEventConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> paymentEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
-        return message -> inbox.accept(message, event -> lifecycle.on(event.event(), event.ceId()));
+    Consumer<Message<List<byte[]>>> paymentEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
+        return message -> inbox.acceptBatch(message, event -> lifecycle.on(event.event(), event.ceId()));
     }
 
     @Bean
-    Consumer<Message<byte[]>> notifyEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
-        return message -> inbox.accept(message, event -> lifecycle.on(event.event(), event.ceId()));
+    Consumer<Message<List<byte[]>>> notifyEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
+        return message -> inbox.acceptBatch(message, event -> lifecycle.on(event.event(), event.ceId()));
     }
 
     @Bean
-    Consumer<Message<byte[]>> reconcileEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
-        return message -> inbox.accept(message, event -> lifecycle.on(event.event(), event.ceId()));
+    Consumer<Message<List<byte[]>>> reconcileEvents(IdempotentConsumer inbox, OrderLifecycle lifecycle) {
+        return message -> inbox.acceptBatch(message, event -> lifecycle.on(event.event(), event.ceId()));
     }
 }
