@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     one active relay (an advisory lock per lane), so per-key order holds at any count
  * @param batchSize events read, sent and acknowledged per round trip
  * @param pollInterval how long an idle lane waits before looking again (commits in this
- *     JVM wake it at once)
+ *     JVM wake it at once, so this only bounds the delay of events another process committed)
  * @param sendTimeout how long a batch waits for the broker's acknowledgements
  * @param retention how long published rows are kept before they are purged
  * @param processedRetention how long consumers remember processed {@code ce_id}s; keep it
@@ -33,7 +33,7 @@ public record OutboxProperties(
         relayEnabled = relayEnabled == null || relayEnabled;
         lanes = positive(lanes, 1, "lanes");
         batchSize = positive(batchSize, 500, "batch-size");
-        pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         retention = retention == null ? Duration.ofDays(7) : retention;
         processedRetention = processedRetention == null ? Duration.ofDays(14) : processedRetention;

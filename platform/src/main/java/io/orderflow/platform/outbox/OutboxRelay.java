@@ -22,6 +22,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration LANE_BUSY_RETRY = Duration.ofMillis(200);
 
     private final OutboxStore store;
     private final OutboxPublisher publisher;
@@ -99,8 +100,12 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 int published = relayOnce(lane);
                 backoff = properties.pollInterval();
-                if (published < properties.batchSize()) {
-                    idle(lane, published < 0 ? properties.pollInterval().multipliedBy(10) : properties.pollInterval());
+                if (published < 0) {
+                    // another instance is relaying this lane right now: look again soon, it may leave our events
+                    idle(lane, LANE_BUSY_RETRY.compareTo(properties.pollInterval()) < 0 ? LANE_BUSY_RETRY
+                            : properties.pollInterval());
+                } else if (published < properties.batchSize()) {
+                    idle(lane, properties.pollInterval());
                 }
             } catch (RuntimeException e) {
                 log.warn("outbox relay lane {} failed; retrying in {}: {}", lane, backoff, e.toString());
