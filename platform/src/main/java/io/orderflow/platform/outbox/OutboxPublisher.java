@@ -29,7 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>The record is the CloudEvents binary-mode envelope every consumer reads ({@code ce_*} headers as UTF-8, the
  * JSON payload, the order id as key) and the W3C {@code traceparent} stored with the row (for a sampled trace, that
  * of a span of the relay's own), so the trace continues at the consumer. It goes to the producer directly: through StreamBridge the same send cost five times as much
- * CPU (function lookup, message conversion, channel dispatch, an observation per record; ADR 0015).
+ * CPU (function lookup, message conversion, channel dispatch, an observation per record; ADR 0017).
  */
 class OutboxPublisher {
 
