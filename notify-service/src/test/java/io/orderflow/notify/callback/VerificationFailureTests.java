@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -124,12 +126,35 @@ class VerificationFailureTests {
                 + "'UTF8')) > 0").params(BURST, callback.remoteAddress()).query(Long.class).single()).isEqualTo(2);
     }
 
+    /**
+     * A timestamp no calendar holds (beyond {@link Instant}'s range either way), one that is not a number, or none,
+     * is a verification failure like a stale one: 401, counted towards the burst alert, and no stack trace.
+     */
+    @ParameterizedTest(name = "Wechatpay-Timestamp \"{0}\"")
+    @ValueSource(strings = {"99999999999999999", "-99999999999999999", "9223372036854775807", "-9223372036854775808",
+            "99999999999999999999", "1.7e9", "now", ""})
+    void anUnusableTimestampIsRefusedWith401AndCountedAsAVerificationFailure(String timestamp) throws Exception {
+        double rejected = rejectedMetric("STALE_TIMESTAMP");
+
+        HttpResponse<String> answer = forged(timestamp);
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"FAIL\"", "\"message\":\"verification failed\"")
+                .doesNotContain("Exception");
+        assertThat(rejectedMetric("STALE_TIMESTAMP")).isEqualTo(rejected + 1);
+        assertThat(failuresCounted("127.0.0.1")).as("counted towards CALLBACK_VERIFICATION_BURST").isEqualTo(1);
+    }
+
     /** A payment callback whose timestamp is current, for a merchant this service does not know. */
     private HttpResponse<String> forged() throws Exception {
+        return forged(String.valueOf(Instant.now().getEpochSecond()));
+    }
+
+    private HttpResponse<String> forged(String timestamp) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/wechatpay/notify/1900000001/transaction"))
                 .header("Content-Type", "application/json")
-                .header("Wechatpay-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .header("Wechatpay-Timestamp", timestamp)
                 .header("Wechatpay-Nonce", "n" + UUID.randomUUID())
                 .header("Wechatpay-Signature", "Zm9yZ2Vk")
                 .header("Wechatpay-Serial", "PUB_KEY_ID_0100000000000000000000000000000000")
@@ -139,6 +164,16 @@ class VerificationFailureTests {
 
     private long alertsInOutbox() {
         return jdbc.sql("select count(*) from outbox_event where ce_type = ?").param(BURST).query(Long.class).single();
+    }
+
+    private long failuresCounted(String address) {
+        return jdbc.sql("select coalesce(sum(failures), 0) from callback_failure_burst where remote_address = ?")
+                .param(address).query(Long.class).single();
+    }
+
+    private double rejectedMetric(String reason) {
+        Counter counter = meters.find("orderflow.notify.callbacks.rejected").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double alertMetric() {
