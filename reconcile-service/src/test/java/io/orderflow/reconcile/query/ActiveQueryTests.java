@@ -70,6 +70,7 @@ class ActiveQueryTests extends SimulatedWechatPay {
         sendAll(batch.stream().map(ActiveQueryTests::paymentRequested).toList());
 
         await().atMost(WAIT).until(() -> others.stream().allMatch(o -> "DONE:PAID".equals(query(o.orderId()))));
+        assertThat(others).allSatisfy(o -> assertThat(outboxEvents(o.orderId())).as("one PaymentNotified").isEqualTo(1));
         await().atMost(WAIT).until(() -> step(poisoned.orderId()) >= 2);
         assertThat(query(poisoned.orderId())).isEqualTo("ACTIVE:FAILED:NullPointerException");
         assertThat(workFailures("query", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 2);
