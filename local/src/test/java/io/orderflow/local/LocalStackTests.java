@@ -103,6 +103,11 @@ class LocalStackTests {
                 "WeChat Pay simulator", "order timelines")) {
             assertThat(stack.url(part)).startsWith("http://127.0.0.1:");
         }
+        for (String service : List.of("order-service", "payment-service", "notify-service", "reconcile-service")) {
+            assertThat(stack.line(service)).as("%s's actuator on its own port", service)
+                    .containsPattern("actuator http://127\\.0\\.0\\.1:\\d+/actuator");
+        }
+        assertThat(stack.line("admin and operator token")).contains("/reconcile/v1");
         assertThat(stack.output()).doesNotContain(secret());
     }
 
