@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ class ExposureUnitTests {
             "/wechatpay/notify", "notify-service");
 
     private static final String INGRESS_NAMESPACE = "ingress-nginx";
+    private static final String MONITORING = "monitoring";
+    private static final String MANAGEMENT = "management";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -82,6 +86,38 @@ class ExposureUnitTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void theManagementPortIsOpenOnlyToTheMonitoringNamespaceAndTheHttpPortNotToIt(String overlay) {
+        List<NetworkPolicyIngressRule> rules = Rendered.of(overlay).ofKind("NetworkPolicy", NetworkPolicy.class).stream()
+                .filter(ExposureUnitTests::selectsServicePods).flatMap(p -> p.getSpec().getIngress().stream()).toList();
+        assertThat(rules).as("rules letting the monitoring namespace reach the services").filteredOn(rule -> rule
+                .getFrom().stream().anyMatch(peer -> namespace(peer).equals(MONITORING))).isNotEmpty()
+                .allSatisfy(rule -> assertThat(ports(rule)).as("ports open to monitoring").containsExactly(MANAGEMENT));
+        assertThat(rules).filteredOn(rule -> ports(rule).contains(MANAGEMENT) || ports(rule).isEmpty())
+                .allSatisfy(rule -> assertThat(rule.getFrom()).as("who reaches the management port").isNotEmpty()
+                        .allSatisfy(peer -> assertThat(namespace(peer)).isEqualTo(MONITORING)));
+        assertThat(rules).filteredOn(rule -> rule.getFrom().stream().anyMatch(ExposureUnitTests::isIngressController))
+                .isNotEmpty().allSatisfy(rule -> assertThat(ports(rule)).containsExactly("http"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void prometheusScrapesEveryServiceOnItsManagementPortAndNothingOnTheHttpPort(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        List<Map<String, Object>> monitors = rendered.ofKind("PodMonitor").stream()
+                .filter(m -> "service".equals(label(m, "app.kubernetes.io/component"))).toList();
+        assertThat(monitors).as("a PodMonitor selecting the services' pods").hasSize(1);
+        assertThat(Rendered.list(monitors.get(0), "spec.podMetricsEndpoints")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("port", MANAGEMENT).containsEntry("path", "/actuator/prometheus"));
+        for (String name : Repository.SERVICES) {
+            assertThat(WorkloadsUnitTests.app(rendered.deployment(name)).getPorts()).as("%s ports", name)
+                    .anyMatch(port -> MANAGEMENT.equals(port.getName()));
+        }
+        assertThat(rendered.ofKind("ServiceMonitor")).flatMap(m -> Rendered.list(m, "spec.endpoints"))
+                .as("ServiceMonitor endpoints (the Services expose the http port only)").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void eachDatabaseAcceptsOnlyItsOwnService(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         List<NetworkPolicy> policies = rendered.ofKind("NetworkPolicy", NetworkPolicy.class);
@@ -100,6 +136,25 @@ class ExposureUnitTests {
                             l -> assertThat(l).isEqualTo(Map.of("app.kubernetes.io/name",
                                     Objects.requireNonNull(owner, name + " has label orderflow.io/service")))));
         }
+    }
+
+    private static boolean selectsServicePods(NetworkPolicy policy) {
+        Map<String, String> labels = policy.getSpec().getPodSelector().getMatchLabels();
+        return labels != null && ("service".equals(labels.get("app.kubernetes.io/component"))
+                || labels.containsKey("app.kubernetes.io/name")
+                && Repository.SERVICES.contains(labels.get("app.kubernetes.io/name")));
+    }
+
+    /** The ports a rule opens, by name or number; empty means every port. */
+    private static List<String> ports(NetworkPolicyIngressRule rule) {
+        return rule.getPorts().stream().map(NetworkPolicyPort::getPort).map(port -> String.valueOf(port.getValue()))
+                .toList();
+    }
+
+    /** The PodMonitor's selector label. */
+    private static String label(Map<String, Object> monitor, String name) {
+        Object labels = Rendered.at(monitor, "spec.selector.matchLabels");
+        return labels instanceof Map<?, ?> map ? (String) map.get(name) : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
  * @param bindings the consumer bindings
  * @param minPartitions {@code spring.cloud.stream.kafka.binder.min-partition-count}
  * @param probesEnabled whether {@code management.endpoint.health.probes.enabled} is true
+ * @param probePathsOnServerPort whether {@code management.endpoint.health.probes.add-additional-paths} is true:
+ *     {@code /livez} and {@code /readyz} answer on the server's port
  * @param datasource the placeholders of {@code spring.datasource.url}, username and password
+ * @param localPassword the password placeholder of {@code application-local.yml}, or null without one
  */
 record ServiceSettings(String service, Placeholder port, Placeholder managementPort, List<Binding> bindings, int minPartitions,
-                       boolean probesEnabled, Map<String, Placeholder> datasource) {
+                       boolean probesEnabled, boolean probePathsOnServerPort, Map<String, Placeholder> datasource,
+                       Placeholder localPassword) {
 
     /** A {@code ${NAME:default}} value: the variable that overrides it and its default. */
     record Placeholder(String variable, String defaultValue) {
@@ -49,7 +53,8 @@ record ServiceSettings(String service, Placeholder port, Placeholder managementP
     }
 
     static ServiceSettings of(String service) {
-        Map<String, Object> yml = read(service);
+        Map<String, Object> yml = read(service, "application.yml");
+        Object localPassword = Rendered.at(read(service, "application-local.yml"), "spring.datasource.password");
         List<Binding> bindings = new ArrayList<>();
         Object declared = Rendered.at(yml, "spring.cloud.stream.bindings");
         if (declared instanceof Map<?, ?> map) {
@@ -67,7 +72,9 @@ record ServiceSettings(String service, Placeholder port, Placeholder managementP
                 management == null ? null : Placeholder.parse(management), bindings,
                 Integer.parseInt(Placeholder.parse(Rendered.at(yml,
                         "spring.cloud.stream.kafka.binder.min-partition-count")).defaultValue()),
-                Boolean.parseBoolean(Rendered.text(yml, "management.endpoint.health.probes.enabled")), datasource);
+                Boolean.parseBoolean(Rendered.text(yml, "management.endpoint.health.probes.enabled")),
+                Boolean.parseBoolean(Rendered.text(yml, "management.endpoint.health.probes.add-additional-paths")),
+                datasource, localPassword == null ? null : Placeholder.parse(localPassword));
     }
 
     /** The port the service listens on when the Deployment sets {@code env} (name to value). */
@@ -75,17 +82,21 @@ record ServiceSettings(String service, Placeholder port, Placeholder managementP
         return Integer.parseInt(env.getOrDefault(port.variable(), port.defaultValue()));
     }
 
-    /** The port actuator's health groups answer on when the Deployment sets {@code env}. */
+    /** The port actuator (metrics, Prometheus, health groups) answers on when the Deployment sets {@code env}. */
     int managementPort(Map<String, String> env) {
         return managementPort == null ? port(env)
                 : Integer.parseInt(env.getOrDefault(managementPort.variable(), managementPort.defaultValue()));
     }
 
+    /** The service's resource file as maps, or an empty map when there is no such file. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(String service) {
+    private static Map<String, Object> read(String service, String file) {
+        var path = Repository.root().resolve(service).resolve("src/main/resources").resolve(file);
+        if (!java.nio.file.Files.exists(path)) {
+            return Map.of();
+        }
         try {
-            return YAML.readValue(Repository.root().resolve(service).resolve("src/main/resources/application.yml")
-                    .toFile(), Map.class);
+            return YAML.readValue(path.toFile(), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

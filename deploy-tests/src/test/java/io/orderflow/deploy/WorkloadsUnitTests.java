@@ -29,19 +29,23 @@ class WorkloadsUnitTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void probesUseTheActuatorHealthGroupsOnTheServicesPort(String overlay) {
+    void probesUseTheHealthGroupsPathsOnTheServicesPortAndActuatorHasItsOwnPort(String overlay) {
         Rendered rendered = Rendered.of(overlay);
         for (ServiceSettings settings : ServiceSettings.all()) {
-            assertThat(settings.probesEnabled()).as("%s enables the health probe groups", settings.service()).isTrue();
-            Container app = app(rendered.deployment(settings.service()));
+            String name = settings.service();
+            assertThat(settings.probesEnabled()).as("%s enables the health probe groups", name).isTrue();
+            assertThat(settings.probePathsOnServerPort()).as("%s serves /livez and /readyz on its port", name).isTrue();
+            assertThat(settings.managementPort()).as("%s sets management.server.port", name).isNotNull();
+            Container app = app(rendered.deployment(name));
             int port = settings.port(env(app));
             int management = settings.managementPort(env(app));
-            assertThat(app.getPorts()).as("%s container ports", settings.service())
+            assertThat(management).as("%s management port", name).isNotEqualTo(port);
+            assertThat(app.getPorts()).as("%s container ports", name)
                     .anyMatch(p -> p.getContainerPort() == port && "http".equals(p.getName()))
-                    .anyMatch(p -> p.getContainerPort() == management);
-            probe(app, app.getStartupProbe(), "/actuator/health/liveness", management, "startup");
-            probe(app, app.getLivenessProbe(), "/actuator/health/liveness", management, "liveness");
-            probe(app, app.getReadinessProbe(), "/actuator/health/readiness", management, "readiness");
+                    .anyMatch(p -> p.getContainerPort() == management && "management".equals(p.getName()));
+            probe(app, app.getStartupProbe(), "/livez", port, "startup");
+            probe(app, app.getLivenessProbe(), "/livez", port, "liveness");
+            probe(app, app.getReadinessProbe(), "/readyz", port, "readiness");
         }
     }
 
@@ -92,6 +96,20 @@ class WorkloadsUnitTests {
                 assertThat(var.getValueFrom().getSecretKeyRef().getName()).as("%s %s Secret", where, credential)
                         .isNotBlank();
             }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDatabasePasswordHasNoDefaultOutsideTheLocalProfile() {
+        for (ServiceSettings settings : ServiceSettings.all()) {
+            ServiceSettings.Placeholder password = settings.datasource().get("password");
+            assertThat(password.variable()).as("%s reads its password from the environment", settings.service())
+                    .isEqualTo("ORDERFLOW_" + settings.service().replace("-service", "").toUpperCase() + "_DB_PASSWORD");
+            assertThat(password.defaultValue()).as("%s application.yml password default", settings.service()).isEmpty();
+            assertThat(settings.localPassword()).as("%s application-local.yml keeps a development default",
+                    settings.service()).isNotNull()
+                    .satisfies(local -> assertThat(local.variable()).isEqualTo(password.variable()))
+                    .satisfies(local -> assertThat(local.defaultValue()).isNotEmpty());
         }
     }
 

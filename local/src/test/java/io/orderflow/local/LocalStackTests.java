@@ -11,12 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,11 +33,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * payer inside WeChat would use the demo shop: pay, cancel and let the order expire, refund; then the
  * timeline of each order; then Ctrl-C's path (SIGTERM) must leave no process behind.
  */
+@ExtendWith(Chromium.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackTests {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path TARGET = Path.of("target");
     /** Generous for a slow, shared 2-core machine: each wait ends as soon as the page shows the state. */
     private static final Duration UI = Duration.ofSeconds(60);
@@ -66,8 +65,9 @@ class LocalStackTests {
 
     @BeforeAll
     void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "headless Chromium not installed: apt-get install -y chromium chromium-driver");
+        if (!Chromium.installed()) {
+            return; // every test is reported skipped, with the reason, by the Chromium condition
+        }
         // an order payable for 30 s: long enough to cancel in the pay sheet and see it still PENDING
         stack = LaunchedStack.start(TARGET.toAbsolutePath().getParent().getParent(), TARGET.resolve("local-stack"),
                 "--order-expire-in=30s");
@@ -75,13 +75,13 @@ class LocalStackTests {
         System.out.println(stack.line("orderflow local stack is up"));
         System.out.println(stack.line("total"));
         var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
+        options.setBinary(Chromium.BINARY.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=480,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).build(), options);
     }
 
     @AfterAll
@@ -103,6 +103,11 @@ class LocalStackTests {
                 "WeChat Pay simulator", "order timelines")) {
             assertThat(stack.url(part)).startsWith("http://127.0.0.1:");
         }
+        for (String service : List.of("order-service", "payment-service", "notify-service", "reconcile-service")) {
+            assertThat(stack.line(service)).as("%s's actuator on its own port", service)
+                    .containsPattern("actuator http://127\\.0\\.0\\.1:\\d+/actuator");
+        }
+        assertThat(stack.line("admin and operator token")).contains("/reconcile/v1");
         assertThat(stack.output()).doesNotContain(secret());
     }
 

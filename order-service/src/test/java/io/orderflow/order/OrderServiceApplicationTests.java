@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.support.OrderServiceTest;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestTemplate;
 
-/** order-service starts against the real PostgreSQL and Kafka broker, migrates and reports health. */
+/**
+ * order-service starts against the real PostgreSQL and Kafka broker, migrates and reports health: actuator on
+ * the management port only, the probes ({@code /livez}, {@code /readyz}) on the service's port too.
+ */
 @OrderServiceTest
 class OrderServiceApplicationTests {
 
@@ -23,16 +30,18 @@ class OrderServiceApplicationTests {
 
     private final TestRestTemplate http;
     private final JdbcClient jdbc;
+    private final RestTemplate management;
 
     @Autowired
-    OrderServiceApplicationTests(TestRestTemplate http, JdbcClient jdbc) {
+    OrderServiceApplicationTests(TestRestTemplate http, JdbcClient jdbc, @LocalManagementPort int managementPort) {
         this.http = http;
         this.jdbc = jdbc;
+        this.management = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + managementPort).build();
     }
 
     @Test
     void reportsHealthUpWithDatabaseAndKafkaBinder() {
-        Map<String, Object> health = getUp("/actuator/health");
+        Map<String, Object> health = getUp(management, "/actuator/health");
 
         assertThat(component(health, "db")).containsEntry("status", "UP");
         assertThat(component(health, "binders")).containsEntry("status", "UP");
@@ -41,16 +50,27 @@ class OrderServiceApplicationTests {
 
     @Test
     void isReadyOnlyWithDatabaseAndKafkaBinderChecked() {
-        Map<String, Object> readiness = getUp("/actuator/health/readiness");
-
-        assertThat(component(readiness, "readinessState")).containsEntry("status", "UP");
-        assertThat(component(readiness, "db")).containsEntry("status", "UP");
-        assertThat(component(readiness, "binders")).containsEntry("status", "UP");
+        for (Map<String, Object> readiness : List.of(getUp(management, "/actuator/health/readiness"),
+                getUp(http.getRestTemplate(), "/readyz"))) {
+            assertThat(component(readiness, "readinessState")).containsEntry("status", "UP");
+            assertThat(component(readiness, "db")).containsEntry("status", "UP");
+            assertThat(component(readiness, "binders")).containsEntry("status", "UP");
+        }
     }
 
     @Test
     void isLive() {
-        getUp("/actuator/health/liveness");
+        getUp(http.getRestTemplate(), "/livez");
+        getUp(management, "/actuator/health/liveness");
+    }
+
+    @Test
+    void servesActuatorOnTheManagementPortOnly() {
+        assertThat(management.getForEntity("/actuator/prometheus", String.class).getBody())
+                .contains("jvm_memory_used_bytes");
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health")) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+        }
     }
 
     @Test
@@ -63,7 +83,7 @@ class OrderServiceApplicationTests {
         assertThat(tableExists("processed_message")).isTrue();
     }
 
-    private Map<String, Object> getUp(String path) {
+    private static Map<String, Object> getUp(RestTemplate http, String path) {
         ResponseEntity<Map<String, Object>> response = http.exchange(path, HttpMethod.GET, null, JSON);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).as(path).containsEntry("status", "UP");

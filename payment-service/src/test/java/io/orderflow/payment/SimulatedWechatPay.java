@@ -60,6 +60,7 @@ public abstract class SimulatedWechatPay {
 
     @Autowired protected JdbcClient jdbc;
     @Autowired protected CircuitBreakerRegistry breakers;
+    @Autowired protected io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void merchant(DynamicPropertyRegistry registry) {
@@ -148,6 +149,18 @@ public abstract class SimulatedWechatPay {
     protected static FaultRule fault(String kind, String pathPrefix, int count) {
         return simulator.context().getBean(Faults.class).add(io.orderflow.simulator.fault.FaultKind.valueOf(kind),
                 TestMerchant.MCHID, pathPrefix, 1.0, count, null);
+    }
+
+    /** WeChat's answers on this path leave {@code field} out (still signed), until the faults are cleared. */
+    protected static FaultRule missingField(String pathPrefix, String field) {
+        return simulator.context().getBean(Faults.class).add(io.orderflow.simulator.fault.FaultKind.MISSING_FIELD,
+                TestMerchant.MCHID, pathPrefix, 1.0, null, null, field);
+    }
+
+    /** Rows a worker could not settle because they threw (platform's DueBatch), by exception. */
+    protected double workFailures(String worker, String reason) {
+        var counter = meters.find("orderflow.work.failures").tags("worker", worker, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Uses left of a fault rule: how many calls it has not answered yet. */

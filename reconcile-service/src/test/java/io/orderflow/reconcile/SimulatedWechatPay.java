@@ -3,6 +3,7 @@ package io.orderflow.reconcile;
 import com.wechat.pay.java.service.payments.jsapi.model.Amount;
 import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
@@ -56,6 +57,7 @@ public abstract class SimulatedWechatPay {
 
     @Autowired protected JdbcClient jdbc;
     @Autowired protected WechatPayClients merchants;
+    @Autowired protected MeterRegistry meters;
 
     @DynamicPropertySource
     static void merchant(DynamicPropertyRegistry registry) {
@@ -130,6 +132,22 @@ public abstract class SimulatedWechatPay {
     protected static FaultRule fault(String kind, String pathPrefix, int count) {
         return simulator.context().getBean(Faults.class).add(FaultKind.valueOf(kind), TestMerchant.MCHID, pathPrefix,
                 1.0, count, null);
+    }
+
+    /** WeChat's answers on this path leave {@code field} out (still signed), until the faults are cleared. */
+    protected static FaultRule missingField(String pathPrefix, String field) {
+        return simulator.context().getBean(Faults.class).add(FaultKind.MISSING_FIELD, TestMerchant.MCHID, pathPrefix,
+                1.0, null, null, field);
+    }
+
+    protected static void clearFaultsNow() {
+        simulator.context().getBean(Faults.class).reset(42);
+    }
+
+    /** Rows a worker could not settle because they threw (platform's DueBatch), by exception. */
+    protected double workFailures(String worker, String reason) {
+        var counter = meters.find("orderflow.work.failures").tags("worker", worker, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     protected static int remaining(FaultRule rule) {

@@ -115,7 +115,7 @@ final class LoadWindow {
 
     /** The service's Prometheus scrape, tried three times with a generous timeout (the machine may be busy). */
     private String scrape(String name, ServiceProcess service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(15)).build();
         String failure = "";
         for (int attempt = 1; attempt <= 3; attempt++) {

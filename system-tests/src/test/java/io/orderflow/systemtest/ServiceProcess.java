@@ -17,8 +17,9 @@ import org.awaitility.Awaitility;
 
 /**
  * One service as an OS process started from its packaged jar with {@code java -jar}: started,
- * awaited until its readiness probe answers UP, stopped gracefully (SIGTERM) or killed
- * ({@code kill -9}), and started again with the same settings.
+ * awaited until its readiness probe ({@code /readyz} on its port) answers UP, stopped gracefully
+ * (SIGTERM) or killed ({@code kill -9}), and started again with the same settings. Actuator answers
+ * on a management port of its own, chosen free like the service's port (ADR 0015).
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
@@ -42,6 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = freePort();
         this.properties = Map.copyOf(properties);
         this.log = logDirectory.resolve(name + ".log");
     }
@@ -66,7 +69,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // {name} in the options becomes the service's name (JDK 17's JFR does not expand %p in filename=)
         command.addAll(List.of(JVM_OPTIONS.replace("{name}", name).trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--management.server.port=" + managementPort));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -95,7 +99,7 @@ final class ServiceProcess implements AutoCloseable {
     /** The readiness probe's HTTP status (503 while a dependency such as the database is down), -1 when it does not answer. */
     int readiness(Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
                     .timeout(timeout).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -119,7 +123,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** This instance's Prometheus scrape. */
     String prometheus() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus"))
+                .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(name + " /actuator/prometheus: " + response.statusCode());
         }
@@ -133,6 +138,19 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where actuator answers: metrics, {@code /actuator/prometheus}, health details. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int port() {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service as an OS process started with {@code java -jar <service>/target/<service>.jar} and
  * {@code --key=value} properties, its output appended to a log file; ready once its readiness probe
- * answers, stopped with SIGTERM (the service shuts down gracefully) and killed only when it hangs.
+ * ({@code /readyz} on its port) answers, stopped with SIGTERM (the service shuts down gracefully) and killed
+ * only when it hangs. Actuator answers on the service's management port.
  */
 final class ServiceProcess {
 
@@ -27,15 +28,18 @@ final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
     private boolean stopping;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logDirectory) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> properties,
+                   Path logDirectory) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.properties = Map.copyOf(properties);
         this.log = logDirectory.resolve(name + ".log");
     }
@@ -47,7 +51,8 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1"));
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--management.server.port=" + managementPort, "--management.server.address=127.0.0.1"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
@@ -78,8 +83,8 @@ final class ServiceProcess {
 
     private boolean ready() throws InterruptedException {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
+                    .timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -111,6 +116,11 @@ final class ServiceProcess {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where actuator answers ({@code /actuator/prometheus}, {@code /actuator/metrics}, health details). */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     Path log() {

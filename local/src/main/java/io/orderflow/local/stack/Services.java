@@ -37,8 +37,6 @@ final class Services {
                 order.put(key, value);
             }
         });
-        // application-local.yml: the development admin token and shop-secret key (never for deployments)
-        order.put("spring.profiles.active", "local");
         // short expiries make the demo's CLOSED visible within minutes; the default stays 30 minutes
         order.put("orderflow.orders.min-expire-in", "5s");
         Map<String, String> reconcile = new LinkedHashMap<>(merchant);
@@ -54,12 +52,16 @@ final class Services {
             Map<String, String> specific) {
         LocalPostgres.Database database = infrastructure.postgres.database("orderflow_" + shortName);
         Map<String, String> properties = new LinkedHashMap<>(specific);
+        // application-local.yml: the development admin token (order-service's admin path, reconcile-service's
+        // operator API) and shop-secret key, never for deployments; the database settings come from here
+        properties.put("spring.profiles.active", "local");
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrap);
         Path jar = snapshot(settings.repository().resolve(name).resolve("target").resolve(name + ".jar"), jars);
-        processes.put(name, new ServiceProcess(name, jar, ports.of(shortName), properties, settings.logDirectory()));
+        processes.put(name, new ServiceProcess(name, jar, ports.of(shortName), ports.of(shortName + "-management"),
+                properties, settings.logDirectory()));
     }
 
     /**

@@ -26,10 +26,16 @@ public record StackSettings(Path repository, Path workDirectory, Path dataDirect
                             Map<String, Integer> ports, String postgresUrl, String kafkaBootstrap,
                             Path wechatPayConfig, Duration orderExpireIn, double simulatorTimeScale) {
 
-    /** Ports of the fixed layout, used unless {@code --random-ports} or {@code --<name>-port=N}. */
-    static final Map<String, Integer> DEFAULT_PORTS = Map.of("shop", 8080, "order", 8081, "payment", 8082,
-            "notify", 8083, "reconcile", 8084, "simulator", 8099, "kafka", 9092, "kafka-controller", 9093,
-            "postgres", 15432);
+    /**
+     * Ports of the fixed layout, used unless {@code --random-ports} or {@code --<name>-port=N}; each service's
+     * actuator answers on its own management port ({@code <service>-management}, ADR 0015).
+     */
+    static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(Map.entry("shop", 8080), Map.entry("order", 8081),
+            Map.entry("payment", 8082), Map.entry("notify", 8083), Map.entry("reconcile", 8084),
+            Map.entry("order-management", 9081), Map.entry("payment-management", 9082),
+            Map.entry("notify-management", 9083), Map.entry("reconcile-management", 9084),
+            Map.entry("simulator", 8099), Map.entry("kafka", 9092), Map.entry("kafka-controller", 9093),
+            Map.entry("postgres", 15432));
 
     public static StackSettings parse(String[] args, Map<String, String> environment, Path repository) {
         Map<String, String> options = new HashMap<>();

@@ -13,6 +13,10 @@ import java.util.Set;
 /** What the launcher prints once everything is up: where each part listens, start-up time and memory. */
 final class StartupReport {
 
+    /** What a service offers besides its events, for the report's lines. */
+    private static final Map<String, String> API = Map.of("order-service", "   (shop API; docs/openapi.yaml)",
+            "reconcile-service", "   (operator API /reconcile/v1/...)");
+
     private final StackSettings settings;
     private final Ports ports;
     private final Infrastructure infrastructure;
@@ -37,8 +41,8 @@ final class StartupReport {
         line(out, "demo shop checkout", shop + "/");
         line(out, "order timelines", shop + "/timeline.html");
         for (ServiceProcess service : services.all()) {
-            line(out, service.name(), service.baseUrl() + (service.name().equals("order-service")
-                    ? "   (shop API; docs/openapi.yaml)" : ""));
+            line(out, service.name(), service.baseUrl() + "   actuator " + service.managementUrl() + "/actuator"
+                    + API.getOrDefault(service.name(), ""));
         }
         if (settings.usesSimulator()) {
             line(out, "WeChat Pay simulator", infrastructure.simulator.baseUrl() + "   (control API /sim/v1/...)");
@@ -52,6 +56,10 @@ final class StartupReport {
         out.println();
         out.println("shop API credentials (for ./orderflow-local sign): " + settings.credentialsFile()
                 + "  shop_id " + credentials.shopId());
+        // the well-known development token is printed; one of the user's own (ORDERFLOW_ADMIN_TOKEN) never is
+        out.println("admin and operator token (order-service /admin/v1, reconcile-service /reconcile/v1): "
+                + (System.getenv("ORDERFLOW_ADMIN_TOKEN") == null ? "Authorization: Bearer " + ShopRegistration.ADMIN_TOKEN
+                : "the one in ORDERFLOW_ADMIN_TOKEN"));
         out.println("logs: " + settings.logDirectory());
         printMemory(out);
         out.println();

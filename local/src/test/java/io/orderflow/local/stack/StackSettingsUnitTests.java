@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,20 @@ class StackSettingsUnitTests {
         assertThat(new Ports(settings).of("order")).isEqualTo(9181);
         assertThat(settings.orderExpireIn()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.toString()).doesNotContain("password=p");
+    }
+
+    @Test
+    void everyServiceHasAManagementPortOfItsOwnForActuator() {
+        Ports fixed = new Ports(StackSettings.parse(new String[0], Map.of(), repository));
+        Ports chosen = new Ports(StackSettings.parse(new String[] {"--reconcile-management-port=9184"},
+                Map.of("ORDERFLOW_LOCAL_ORDER_MANAGEMENT_PORT", "9181"), repository));
+        Ports random = new Ports(StackSettings.parse(new String[] {"--random-ports"}, Map.of(), repository));
+
+        assertThat(List.of("order", "payment", "notify", "reconcile")).extracting(s -> fixed.of(s + "-management"))
+                .containsExactly(9081, 9082, 9083, 9084);
+        assertThat(chosen.of("reconcile-management")).isEqualTo(9184);
+        assertThat(chosen.of("order-management")).isEqualTo(9181);
+        assertThat(random.of("notify-management")).isNotIn(9083, random.of("notify"));
     }
 
     @Test

@@ -29,9 +29,10 @@ class CallbackConfiguration {
     VerificationFailures verificationFailures(WechatPayClients merchants, DataSource dataSource, Outbox outbox,
             PlatformTransactionManager transactionManager, MeterRegistry meters, Clock clock,
             @Value("${orderflow.risk.callback-failures.threshold:20}") long threshold,
-            @Value("${orderflow.risk.callback-failures.window:60s}") Duration window) {
-        return new VerificationFailures(JdbcClient.create(dataSource), mchid -> merchants.find(mchid).isPresent(), outbox,
-                new TransactionTemplate(transactionManager),
-                meters, clock, threshold, window);
+            @Value("${orderflow.risk.callback-failures.window:60s}") Duration window,
+            @Value("${orderflow.risk.callback-failures.flush-interval:1s}") Duration flushInterval) {
+        FailureBursts bursts = new FailureBursts(JdbcClient.create(dataSource), outbox, meters, clock, threshold, window);
+        return new VerificationFailures(mchid -> merchants.find(mchid).isPresent(), bursts,
+                new TransactionTemplate(transactionManager), meters, clock, flushInterval);
     }
 }

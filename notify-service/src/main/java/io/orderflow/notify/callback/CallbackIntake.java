@@ -53,18 +53,26 @@ public class CallbackIntake {
             return outcome;
         } catch (CallbackRejected e) {
             meters.counter("orderflow.notify.callbacks.rejected", "reason", e.reason()).increment();
-            log.warn("callback for merchant {} rejected: {} ({})", callback.mchid(), e.reason(), e.getMessage());
-            countFailure(callback, e);
+            if (countFailure(callback, e)) {
+                // a flood must not become a flood of log lines: the flush logs one line per source
+                log.debug("callback for merchant {} rejected: {} ({})", callback.mchid(), e.reason(), e.getMessage());
+            } else {
+                log.warn("callback for merchant {} rejected: {} ({})", callback.mchid(), e.reason(), e.getMessage());
+            }
             throw e;
         }
     }
 
-    /** Counts the failure towards a burst alert; a failure to count must not change the answer (401). */
-    private void countFailure(RawCallback callback, CallbackRejected rejected) {
+    /**
+     * Counts the failure towards a burst alert; true when it was counted. A failure to count must not change
+     * the answer (401).
+     */
+    private boolean countFailure(RawCallback callback, CallbackRejected rejected) {
         try {
-            failures.failed(callback, rejected.reason());
+            return failures.failed(callback, rejected.reason());
         } catch (RuntimeException e) {
             log.error("failed verification from {} not counted", callback.remoteAddress(), e);
+            return false;
         }
     }
 

@@ -54,6 +54,10 @@ class CallbackVerifier {
         }
     }
 
+    /**
+     * Any number of seconds parses, so the window is checked in seconds, never through {@link Instant}: a value
+     * beyond Instant's range (or {@code Long.MIN_VALUE}) is simply far outside the window, not an error.
+     */
     private void checkTimestamp(String header) {
         long seconds;
         try {
@@ -61,9 +65,10 @@ class CallbackVerifier {
         } catch (NumberFormatException e) {
             throw new CallbackRejected("STALE_TIMESTAMP", "missing or malformed Wechatpay-Timestamp");
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (skew.compareTo(WINDOW) > 0) {
-            throw new CallbackRejected("STALE_TIMESTAMP", "Wechatpay-Timestamp is " + skew.toSeconds() + " s off");
+        long now = clock.instant().getEpochSecond();
+        if (seconds < now - WINDOW.toSeconds() || seconds > now + WINDOW.toSeconds()) {
+            throw new CallbackRejected("STALE_TIMESTAMP", "Wechatpay-Timestamp " + seconds + " is outside "
+                    + WINDOW.toMinutes() + " minutes of " + now);
         }
     }
 

@@ -1,109 +1,156 @@
 package io.orderflow.notify.callback;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.events.RiskAlertKind;
-import io.orderflow.events.RiskAlertRaised;
-import io.orderflow.platform.outbox.Outbox;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed callback verifications per source in {@code callback_failure_burst} and raises
- * CALLBACK_VERIFICATION_BURST once per incident (see {@link FailureBurst}): a burst of forged, replayed or
- * misaddressed callbacks. The source is the remote address with the URL's merchant; merchants not configured
- * here share one key, so a caller cannot grow the table by inventing merchant ids.
+ * Counts failed callback verifications per source towards CALLBACK_VERIFICATION_BURST (ADR 0010, ADR 0015). A
+ * request only adds to an in-memory tally: no database work, no lock, no pooled connection, so a flood of forged
+ * callbacks cannot queue WeChat's genuine ones behind it. Every {@code flush-interval} one thread moves the tallies
+ * into {@link FailureBursts} in one transaction, where the counts of all replicas meet under each source's row
+ * lock and an incident alerts once. The source is the remote address with the URL's merchant; merchants not
+ * configured here share one key, and at most {@value #MAX_SOURCES} sources are tallied between two flushes, so
+ * a caller cannot grow memory by inventing merchants or addresses.
  */
-class VerificationFailures {
+class VerificationFailures implements SmartLifecycle {
 
-    static final String ALERTS = "orderflow.risk.alerts";
     static final String UNKNOWN = "-";
+    static final int MAX_SOURCES = 10_000;
     /** Failures that point at forgery or replay; probes and malformed verified bodies are WeChat's own. */
     private static final Set<String> COUNTED = Set.of("BAD_SIGNATURE", "STALE_TIMESTAMP", "UNKNOWN_MERCHANT");
+    private static final Comparator<Source> ORDER = Comparator.comparing(Source::address).thenComparing(Source::mchid);
     private static final Logger log = LoggerFactory.getLogger(VerificationFailures.class);
 
-    private final JdbcClient jdbc;
-    private final Predicate<String> knownMerchant;
-    private final Outbox outbox;
-    private final TransactionTemplate transactions;
-    private final MeterRegistry meters;
-    private final Clock clock;
-    private final long threshold;
-    private final Duration window;
-
-    VerificationFailures(JdbcClient jdbc, Predicate<String> knownMerchant, Outbox outbox,
-                         TransactionTemplate transactions, MeterRegistry meters, Clock clock, long threshold,
-                         Duration window) {
-        this.jdbc = jdbc;
-        this.knownMerchant = knownMerchant;
-        this.outbox = outbox;
-        this.transactions = transactions;
-        this.meters = meters;
-        this.clock = clock;
-        this.threshold = threshold;
-        this.window = window;
+    /** Where failures come from: the remote address and the merchant of the URL (or {@value #UNKNOWN}). */
+    record Source(String address, String mchid) {
     }
 
-    /** Records the failure; true when it opened an incident (and so raised the alert). */
+    private final Map<Source, FailureTally> pending = new ConcurrentHashMap<>();
+    private final Predicate<String> knownMerchant;
+    private final FailureBursts bursts;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration flushInterval;
+    private final Counter untracked;
+    private ScheduledExecutorService flusher;
+
+    VerificationFailures(Predicate<String> knownMerchant, FailureBursts bursts, TransactionTemplate transactions,
+                         MeterRegistry meters, Clock clock, Duration flushInterval) {
+        this.knownMerchant = knownMerchant;
+        this.bursts = bursts;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.flushInterval = flushInterval;
+        this.untracked = Counter.builder("orderflow.notify.callbacks.failures.untracked")
+                .description("failed verifications not tallied because too many sources failed within one flush")
+                .register(meters);
+    }
+
+    /**
+     * Tallies the failure in memory when it is one that counts; the next flush takes it to the database and logs
+     * it.
+     *
+     * @return true when the failure counts (tallied, or over {@value #MAX_SOURCES} sources and only metered)
+     */
     boolean failed(RawCallback callback, String reason) {
         if (!COUNTED.contains(reason)) {
             return false;
         }
-        String mchid = knownMerchant.test(callback.mchid()) ? callback.mchid() : UNKNOWN;
-        String address = callback.remoteAddress();
-        Instant now = clock.instant();
-        Boolean opened = transactions.execute(status -> {
-            jdbc.sql("insert into callback_failure_burst (remote_address, mchid, window_start, failures, incident_id, "
-                            + "last_failure_at) values (?, ?, ?, 0, null, ?) on conflict do nothing")
-                    .params(address, mchid, Timestamp.from(now), Timestamp.from(now)).update();
-            FailureBurst previous = jdbc.sql("select window_start, failures, incident_id, last_failure_at "
-                            + "from callback_failure_burst where remote_address = ? and mchid = ? for update")
-                    .params(address, mchid)
-                    .query((rs, n) -> new FailureBurst(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()))
-                    .single();
-            FailureBurst.Step step = FailureBurst.next(previous, now, window, threshold, mchid + ":" + address);
-            FailureBurst next = step.state();
-            jdbc.sql("update callback_failure_burst set window_start = ?, failures = ?, incident_id = ?, "
-                            + "last_failure_at = ? where remote_address = ? and mchid = ?")
-                    .params(Timestamp.from(next.windowStart()), next.failures(), next.incidentId(),
-                            Timestamp.from(next.lastFailureAt()), address, mchid)
-                    .update();
-            if (step.opensIncident()) {
-                raise(next, mchid, address, reason, now);
-            }
-            return step.opensIncident();
-        });
-        return Boolean.TRUE.equals(opened);
+        Source source = new Source(callback.remoteAddress(),
+                knownMerchant.test(callback.mchid()) ? callback.mchid() : UNKNOWN);
+        if (pending.size() >= MAX_SOURCES && !pending.containsKey(source)) {
+            untracked.increment();
+            return true;
+        }
+        pending.merge(source, FailureTally.one(clock.instant(), reason), FailureTally::plus);
+        return true;
     }
 
-    private void raise(FailureBurst burst, String mchid, String address, String reason, Instant now) {
-        String merchant = UNKNOWN.equals(mchid) ? null : mchid;
-        RiskAlertRaised alert = new RiskAlertRaised(RiskAlertKind.CALLBACK_VERIFICATION_BURST + ":" + burst.incidentId(),
-                RiskAlertKind.CALLBACK_VERIFICATION_BURST, null, merchant, null, address, burst.failures(), threshold,
-                null, null, null, burst.windowStart(), now, null,
-                burst.failures() + " callbacks from " + address + " for " + (merchant == null ? "unknown merchants"
-                        : "merchant " + merchant) + " failed verification within " + window.toSeconds()
-                        + " s (last: " + reason + ")", now);
-        outbox.append(alert);
-        // sources seen once long ago are of no use; an incident is rare enough to tidy up then
-        jdbc.sql("delete from callback_failure_burst where last_failure_at < ? and incident_id is null")
-                .param(Timestamp.from(now.minus(Duration.ofDays(1)))).update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                meters.counter(ALERTS, "kind", alert.kind().name()).increment();
-                log.warn("risk alert {}: {}", alert.alertId(), alert.detail());
+    /**
+     * Moves every tally into the database, sources in one order (so replicas flushing at once do not deadlock);
+     * when the database refuses, the tallies return to memory for the next flush.
+     *
+     * @return how many incidents this flush opened (and so alerted)
+     */
+    synchronized int flush() {
+        Map<Source, FailureTally> batch = new TreeMap<>(ORDER);
+        for (Source source : pending.keySet()) {
+            FailureTally tally = pending.remove(source);
+            if (tally != null) {
+                batch.put(source, tally);
             }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            Integer opened = transactions.execute(status -> (int) batch.entrySet().stream()
+                    .filter(entry -> bursts.add(entry.getKey(), entry.getValue())).count());
+            batch.forEach((source, tally) -> log.warn("{} callback(s) from {} for {} failed verification since {} "
+                    + "(latest: {})", tally.count(), source.address(), UNKNOWN.equals(source.mchid())
+                    ? "unknown merchants" : "merchant " + source.mchid(), tally.first(), tally.lastReason()));
+            return opened == null ? 0 : opened;
+        } catch (RuntimeException e) {
+            batch.forEach((source, tally) -> pending.merge(source, tally, FailureTally::plus));
+            throw e;
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("failed callback verifications not flushed, kept for the next flush: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "verification-failures-flush");
+            thread.setDaemon(true);
+            return thread;
         });
+        long millis = flushInterval.toMillis();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the schedule and flushes what is left, before the database goes away. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = flusher;
+            flusher = null;
+        }
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            flushQuietly();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return flusher != null;
     }
 }

@@ -57,8 +57,40 @@ class FailureBurstUnitTests {
         assertThat(state.incidentId()).isNotEqualTo(incident);
     }
 
+    @Test
+    void aTallyOfSeveralFailuresCountsAsManyInTheWindowOfItsFirst() {
+        assertThat(fail(new FailureTally(2, T0, T0.plusMillis(900), "BAD_SIGNATURE"))).isFalse();
+        assertThat(fail(new FailureTally(1, T0.plusSeconds(59), T0.plusSeconds(61), "BAD_SIGNATURE")))
+                .as("begun inside the window: all of it counts there").isTrue();
+        assertThat(state.failures()).isEqualTo(3);
+        assertThat(state.windowStart()).isEqualTo(T0);
+        assertThat(state.lastFailureAt()).isEqualTo(T0.plusSeconds(61));
+    }
+
+    @Test
+    void anOlderTallyFromAnotherReplicaNeverMovesTheLatestFailureBack() {
+        fail(new FailureTally(1, T0.plusSeconds(10), T0.plusSeconds(10), "BAD_SIGNATURE"));
+        fail(new FailureTally(1, T0.plusSeconds(5), T0.plusSeconds(6), "STALE_TIMESTAMP"));
+
+        assertThat(state.failures()).isEqualTo(2);
+        assertThat(state.lastFailureAt()).isEqualTo(T0.plusSeconds(10));
+    }
+
+    @Test
+    void aTallyAddsUpWithAnotherOfTheSameSource() {
+        FailureTally tally = FailureTally.one(T0.plusSeconds(3), "BAD_SIGNATURE")
+                .plus(FailureTally.one(T0.plusSeconds(1), "STALE_TIMESTAMP"))
+                .plus(FailureTally.one(T0.plusSeconds(2), "UNKNOWN_MERCHANT"));
+
+        assertThat(tally).isEqualTo(new FailureTally(3, T0.plusSeconds(1), T0.plusSeconds(3), "BAD_SIGNATURE"));
+    }
+
     private boolean fail(Instant now) {
-        FailureBurst.Step step = FailureBurst.next(state, now, WINDOW, 3, "src");
+        return fail(FailureTally.one(now, "BAD_SIGNATURE"));
+    }
+
+    private boolean fail(FailureTally tally) {
+        FailureBurst.Step step = FailureBurst.next(state, tally, WINDOW, 3, "src");
         state = step.state();
         return step.opensIncident();
     }

@@ -1,6 +1,7 @@
 package io.orderflow.notify.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,9 +27,12 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A burst of callbacks failing verification from one source raises CALLBACK_VERIFICATION_BURST exactly once
  * per incident: through the endpoint (default threshold 20 per 60 s, here for a merchant not configured),
- * under 16 concurrent requests, and again only after a quiet window (on a fixed clock). Same configuration as
- * the startup tests, so the context is shared.
+ * under 16 concurrent requests, from two replicas flushing at once, and again only after a quiet window (on a
+ * fixed clock). Requests tally in memory; the tests flush explicitly instead of waiting for the schedule. Same
+ * configuration as the startup tests, so the context is shared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerificationFailureTests {
@@ -51,10 +56,12 @@ class VerificationFailureTests {
     @Autowired Outbox outbox;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired MeterRegistry meters;
+    @Autowired VerificationFailures failures;
 
     @BeforeEach
     void forgetEarlierFailuresOfTheTestSources() {
-        jdbc.sql("delete from callback_failure_burst where remote_address in ('127.0.0.1', '198.51.100.7')").update();
+        failures.flush();
+        jdbc.sql("delete from callback_failure_burst where remote_address = '127.0.0.1' or remote_address like '198.51.100.%'").update();
     }
 
     @Test
@@ -64,13 +71,16 @@ class VerificationFailureTests {
         for (int i = 0; i < 19; i++) {
             assertThat(forged().statusCode()).isEqualTo(401);
         }
+        failures.flush();
         assertThat(alertsInOutbox()).as("one below the threshold").isEqualTo(before);
 
         assertThat(forged().statusCode()).as("the answer stays 401").isEqualTo(401);
+        failures.flush();
         assertThat(alertsInOutbox()).isEqualTo(before + 1);
         for (int i = 0; i < 10; i++) {
             forged();
         }
+        failures.flush();
         assertThat(alertsInOutbox()).isEqualTo(before + 1);
         assertThat(alertMetric()).isEqualTo(counted + 1);
         String payload = jdbc.sql("select convert_from(payload, 'UTF8') from outbox_event where ce_type = ? "
@@ -100,36 +110,111 @@ class VerificationFailureTests {
         } finally {
             pool.shutdown();
         }
+        failures.flush();
         assertThat(alertsInOutbox()).isEqualTo(before + 1);
+        assertThat(failuresCounted("127.0.0.1")).isEqualTo(26);
     }
 
     @Test
     void aSourceQuietForAWindowOpensANewIncidentOnItsNextBurst() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
-        VerificationFailures failures = new VerificationFailures(JdbcClient.create(dataSource), mchid -> false, outbox,
-                new TransactionTemplate(transactionManager), meters, clock, 3, Duration.ofSeconds(60));
+        VerificationFailures replica = replica(clock, 3);
         RawCallback callback = new RawCallback("1230000109", CallbackKind.TRANSACTION, Map.of(), "{}", "198.51.100.7");
 
-        assertThat(failures.failed(callback, "BAD_SIGNATURE")).isFalse();
-        assertThat(failures.failed(callback, "SIGNTEST_PROBE")).as("probes do not count").isFalse();
-        assertThat(failures.failed(callback, "STALE_TIMESTAMP")).isFalse();
-        assertThat(failures.failed(callback, "UNKNOWN_MERCHANT")).isTrue();
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).isZero();
+        assertThat(failOnce(replica, callback, "SIGNTEST_PROBE")).as("probes do not count").isZero();
+        assertThat(failOnce(replica, callback, "STALE_TIMESTAMP")).isZero();
+        assertThat(failOnce(replica, callback, "UNKNOWN_MERCHANT")).isEqualTo(1);
         clock.advance(Duration.ofSeconds(60));
-        assertThat(failures.failed(callback, "BAD_SIGNATURE")).as("within a window of the last").isFalse();
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).as("within a window of the last").isZero();
         clock.advance(Duration.ofSeconds(61));
-        assertThat(failures.failed(callback, "BAD_SIGNATURE")).isFalse();
-        assertThat(failures.failed(callback, "BAD_SIGNATURE")).isFalse();
-        assertThat(failures.failed(callback, "BAD_SIGNATURE")).as("a new incident").isTrue();
-        assertThat(jdbc.sql("select count(*) from outbox_event where ce_type = ? and position(? in convert_from(payload, "
-                + "'UTF8')) > 0").params(BURST, callback.remoteAddress()).query(Long.class).single()).isEqualTo(2);
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).isZero();
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).isZero();
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).as("a new incident").isEqualTo(1);
+        assertThat(alertsFrom(callback.remoteAddress())).isEqualTo(2);
+    }
+
+    @Test
+    void twoReplicasFlushingTheSameSourceAtOnceOpenOneIncident() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        List<VerificationFailures> replicas = List.of(replica(clock, 20), replica(clock, 20));
+        RawCallback callback = new RawCallback("1230000109", CallbackKind.TRANSACTION, Map.of(), "{}", "198.51.100.8");
+        for (VerificationFailures replica : replicas) {
+            for (int i = 0; i < 12; i++) {
+                replica.failed(callback, "BAD_SIGNATURE");
+            }
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Integer>> flushes = replicas.stream().map(replica -> CompletableFuture.supplyAsync(() -> {
+            try {
+                together.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return replica.flush();
+        })).toList();
+
+        assertThat(flushes.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(1);
+        assertThat(failuresCounted(callback.remoteAddress())).isEqualTo(24);
+        assertThat(alertsFrom(callback.remoteAddress())).isEqualTo(1);
+    }
+
+    @Test
+    void aFlushTheDatabaseRefusesKeepsItsTallyForTheNext() {
+        VerificationFailures replica = new VerificationFailures(mchid -> false, new FailureBursts(JdbcClient.create(
+                dataSource), outbox, meters, Clock.systemUTC(), 20, Duration.ofSeconds(60)) {
+            private boolean refused;
+
+            @Override
+            boolean add(VerificationFailures.Source source, FailureTally tally) {
+                if (!refused) {
+                    refused = true;
+                    throw new TransientDataAccessResourceException("database away");
+                }
+                return super.add(source, tally);
+            }
+        }, new TransactionTemplate(transactionManager), meters, Clock.systemUTC(), Duration.ofSeconds(1));
+        RawCallback callback = new RawCallback("1230000109", CallbackKind.TRANSACTION, Map.of(), "{}", "198.51.100.9");
+        replica.failed(callback, "BAD_SIGNATURE");
+        replica.failed(callback, "BAD_SIGNATURE");
+
+        assertThatThrownBy(replica::flush).hasMessageContaining("database away");
+        replica.failed(callback, "BAD_SIGNATURE");
+        replica.flush();
+
+        assertThat(failuresCounted(callback.remoteAddress())).isEqualTo(3);
+    }
+
+    /**
+     * A timestamp no calendar holds (beyond {@link Instant}'s range either way), one that is not a number, or none,
+     * is a verification failure like a stale one: 401, counted towards the burst alert, and no stack trace.
+     */
+    @ParameterizedTest(name = "Wechatpay-Timestamp \"{0}\"")
+    @ValueSource(strings = {"99999999999999999", "-99999999999999999", "9223372036854775807", "-9223372036854775808",
+            "99999999999999999999", "1.7e9", "now", ""})
+    void anUnusableTimestampIsRefusedWith401AndCountedAsAVerificationFailure(String timestamp) throws Exception {
+        double rejected = rejectedMetric("STALE_TIMESTAMP");
+
+        HttpResponse<String> answer = forged(timestamp);
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"FAIL\"", "\"message\":\"verification failed\"")
+                .doesNotContain("Exception");
+        assertThat(rejectedMetric("STALE_TIMESTAMP")).isEqualTo(rejected + 1);
+        failures.flush();
+        assertThat(failuresCounted("127.0.0.1")).as("counted towards CALLBACK_VERIFICATION_BURST").isEqualTo(1);
     }
 
     /** A payment callback whose timestamp is current, for a merchant this service does not know. */
     private HttpResponse<String> forged() throws Exception {
+        return forged(String.valueOf(Instant.now().getEpochSecond()));
+    }
+
+    private HttpResponse<String> forged(String timestamp) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/wechatpay/notify/1900000001/transaction"))
                 .header("Content-Type", "application/json")
-                .header("Wechatpay-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .header("Wechatpay-Timestamp", timestamp)
                 .header("Wechatpay-Nonce", "n" + UUID.randomUUID())
                 .header("Wechatpay-Signature", "Zm9yZ2Vk")
                 .header("Wechatpay-Serial", "PUB_KEY_ID_0100000000000000000000000000000000")
@@ -141,8 +226,36 @@ class VerificationFailureTests {
         return jdbc.sql("select count(*) from outbox_event where ce_type = ?").param(BURST).query(Long.class).single();
     }
 
+    /** A replica of the failure count on a clock of the test's, with its own tallies and the shared table. */
+    private VerificationFailures replica(Clock clock, long threshold) {
+        return new VerificationFailures(mchid -> false, new FailureBursts(JdbcClient.create(dataSource), outbox, meters,
+                clock, threshold, Duration.ofSeconds(60)), new TransactionTemplate(transactionManager), meters, clock,
+                Duration.ofSeconds(1));
+    }
+
+    /** One failure, flushed at once: the incidents it opened. */
+    private static int failOnce(VerificationFailures replica, RawCallback callback, String reason) {
+        replica.failed(callback, reason);
+        return replica.flush();
+    }
+
+    private long alertsFrom(String address) {
+        return jdbc.sql("select count(*) from outbox_event where ce_type = ? and position(? in convert_from(payload, "
+                + "'UTF8')) > 0").params(BURST, address).query(Long.class).single();
+    }
+
+    private long failuresCounted(String address) {
+        return jdbc.sql("select coalesce(sum(failures), 0) from callback_failure_burst where remote_address = ?")
+                .param(address).query(Long.class).single();
+    }
+
+    private double rejectedMetric(String reason) {
+        Counter counter = meters.find("orderflow.notify.callbacks.rejected").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private double alertMetric() {
-        Counter counter = meters.find(VerificationFailures.ALERTS)
+        Counter counter = meters.find(FailureBursts.ALERTS)
                 .tag("kind", RiskAlertKind.CALLBACK_VERIFICATION_BURST.name()).counter();
         return counter == null ? 0 : counter.count();
     }

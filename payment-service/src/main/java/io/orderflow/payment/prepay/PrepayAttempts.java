@@ -10,12 +10,13 @@ import io.orderflow.payment.wechat.WechatPayRejected;
 import io.orderflow.payment.wechat.WechatPayUnavailable;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.events.NotificationSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.work.DueBatch;
 import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,30 +35,31 @@ class PrepayAttempts {
     private final Payments payments;
     private final WechatPayGateway wechat;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
     private final WorkerProperties settings;
     private final Clock clock;
-    private final TraceContinuation traces;
+    private final DueBatch<Payment> batch;
 
     PrepayAttempts(Payments payments, WechatPayGateway wechat, Outbox outbox, TransactionTemplate transactions,
-                   WorkerProperties settings, Clock clock, TraceContinuation traces) {
-        this.traces = traces;
+                   WorkerProperties settings, Clock clock, TraceContinuation traces, MeterRegistry meters) {
         this.payments = payments;
         this.wechat = wechat;
         this.outbox = outbox;
-        this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.batch = new DueBatch<>("prepay", settings.batchSize(), transactions, meters,
+                size -> payments.claimDue(clock.instant(), size),
+                payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)), this::failed);
     }
 
-    /** Works one batch of due rows; returns how many were claimed. */
+    /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
     int runBatch() {
-        Integer claimed = transactions.execute(status -> {
-            List<Payment> due = payments.claimDue(clock.instant(), settings.batchSize());
-            due.forEach(payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)));
-            return due.size();
-        });
-        return claimed == null ? 0 : claimed;
+        return batch.run();
+    }
+
+    private void failed(Payment payment, RuntimeException failure) {
+        log.warn("prepay of order {} failed; the rest of its batch goes on", payment.orderId(), failure);
+        retryLater(payment, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+                clock.instant());
     }
 
     private void attempt(Payment payment) {
@@ -132,9 +134,12 @@ class PrepayAttempts {
     }
 
     private void retryLater(Payment payment, RuntimeException failure, Instant now) {
+        retryLater(payment, failure.getMessage(), now);
+    }
+
+    private void retryLater(Payment payment, String error, Instant now) {
         int attempts = payment.attempts() + 1;
-        log.info("prepay of order {} failed ({}); attempt {} failed, retrying later", payment.orderId(),
-                failure.getMessage(), attempts);
-        payments.retryLater(payment.orderId(), attempts, now.plus(settings.backoff(attempts)), failure.getMessage());
+        log.info("prepay of order {} failed ({}); attempt {} failed, retrying later", payment.orderId(), error, attempts);
+        payments.retryLater(payment.orderId(), attempts, now.plus(settings.backoff(attempts)), error);
     }
 }

@@ -8,11 +8,12 @@ import io.orderflow.payment.wechat.WechatPayGateway;
 import io.orderflow.payment.wechat.WechatPayRejected;
 import io.orderflow.payment.wechat.WechatPayUnavailable;
 import io.orderflow.payment.work.WorkerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.work.DueBatch;
 import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,29 +30,33 @@ class RefundAttempts {
     private final RefundSubmissions submissions;
     private final WechatPayGateway wechat;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
     private final WorkerProperties settings;
     private final Clock clock;
-    private final TraceContinuation traces;
+    private final DueBatch<RefundSubmission> batch;
 
     RefundAttempts(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
-                   TransactionTemplate transactions, WorkerProperties settings, Clock clock, TraceContinuation traces) {
-        this.traces = traces;
+                   TransactionTemplate transactions, WorkerProperties settings, Clock clock, TraceContinuation traces,
+                   MeterRegistry meters) {
         this.submissions = submissions;
         this.wechat = wechat;
         this.outbox = outbox;
-        this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.batch = new DueBatch<>("refund", settings.batchSize(), transactions, meters,
+                size -> submissions.claimDue(clock.instant(), size),
+                refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)), this::failed);
     }
 
+    /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
     int runBatch() {
-        Integer claimed = transactions.execute(status -> {
-            List<RefundSubmission> due = submissions.claimDue(clock.instant(), settings.batchSize());
-            due.forEach(refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)));
-            return due.size();
-        });
-        return claimed == null ? 0 : claimed;
+        return batch.run();
+    }
+
+    private void failed(RefundSubmission refund, RuntimeException failure) {
+        log.warn("refund {} of order {} failed; the rest of its batch goes on", refund.outRefundNo(), refund.orderId(),
+                failure);
+        retryLater(refund, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+                clock.instant());
     }
 
     private void attempt(RefundSubmission refund) {
@@ -68,10 +73,14 @@ class RefundAttempts {
             outbox.append(new RefundRejected(refund.orderId(), refund.mchid(), refund.outRefundNo(), e.code(),
                     e.errorMessage(), e.httpStatus(), now));
         } catch (WechatPayUnavailable e) {
-            int attempts = refund.attempts() + 1;
-            log.info("refund {} of order {} failed ({}); attempt {} failed, retrying later", refund.outRefundNo(),
-                    refund.orderId(), e.getMessage(), attempts);
-            submissions.retryLater(refund, attempts, now.plus(settings.backoff(attempts)), e.getMessage());
+            retryLater(refund, e.getMessage(), now);
         }
+    }
+
+    private void retryLater(RefundSubmission refund, String error, Instant now) {
+        int attempts = refund.attempts() + 1;
+        log.info("refund {} of order {} failed ({}); attempt {} failed, retrying later", refund.outRefundNo(),
+                refund.orderId(), error, attempts);
+        submissions.retryLater(refund, attempts, now.plus(settings.backoff(attempts)), error);
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.payment.refund;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.payment.wechat.WechatPayGateway;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.payment.work.WorkerProperties;
@@ -27,9 +28,9 @@ class RefundConfiguration {
     @Bean
     DueWorker refundWorker(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
                            PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock,
-                           TraceContinuation traces) {
+                           TraceContinuation traces, MeterRegistry meters) {
         RefundAttempts attempts = new RefundAttempts(submissions, wechat, outbox,
-                new TransactionTemplate(transactionManager), settings, clock, traces);
+                new TransactionTemplate(transactionManager), settings, clock, traces, meters);
         return new DueWorker("refund", settings, attempts::runBatch);
     }
 

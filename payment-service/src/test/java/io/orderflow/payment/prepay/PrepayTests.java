@@ -40,6 +40,7 @@ class PrepayTests extends SimulatedWechatPay {
     @Autowired RateLimiterRegistry limiters;
     @Autowired RetryRegistry retries;
     @Autowired WechatPayClients merchants;
+    @Autowired io.orderflow.payment.work.WorkerProperties settings;
 
     @Test
     void prepaysAnOrderAndPublishesPayParamsSignedWithTheMerchantKey() throws Exception {
@@ -200,6 +201,35 @@ class PrepayTests extends SimulatedWechatPay {
     }
 
     @Test
+    void aPaidOrderWhoseQueryAnswerLacksAFieldFailsAloneAndIsRetriedWithBackoffAndCounted() throws Exception {
+        double failedBefore = workFailures("prepay", "NullPointerException");
+        String poisoned = newOrderId();
+        send(orderCreated(poisoned, 100));
+        paymentRequested(poisoned);
+        pay(poisoned);
+        missingField("/v3/pay/transactions/out-trade-no/" + poisoned, "appid");
+        dueNow(poisoned); // the refresh meets ORDERPAID, and the query's answer has no appid
+        List<String> others = IntStream.range(0, 4).mapToObj(i -> newOrderId()).toList();
+        others.forEach(orderId -> send(orderCreated(orderId, 300)));
+
+        firstPaymentEvents(others).forEach((orderId, event) -> assertThat(event).isInstanceOf(PaymentRequested.class));
+        await().atMost(WAIT).until(() -> attempts(poisoned) >= 3);
+        var row = jdbc.sql("select status, attempts, last_error, updated_at, next_attempt_at from payment "
+                + "where order_id = ?").param(poisoned).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("PREPAID");
+        assertThat((String) row.get("last_error")).startsWith("FAILED:NullPointerException");
+        assertThat(Duration.between(((java.sql.Timestamp) row.get("updated_at")).toInstant(),
+                ((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()))
+                .as("backoff after %s failed attempts", row.get("attempts"))
+                .isBetween(settings.backoff((Integer) row.get("attempts")).minusMillis(100),
+                        settings.backoff((Integer) row.get("attempts")).plusMillis(100));
+        assertThat(workFailures("prepay", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 3);
+
+        simulator.context().getBean(Faults.class).reset(42);
+        awaitPaymentStatus(poisoned, "PAID_AT_WECHAT");
+    }
+
+    @Test
     void anOrderOfAnUnconfiguredMerchantIsDeadLettered() {
         String orderId = newOrderId();
         String ceId = send(orderCreated(orderId, "1999999999", TestMerchant.APPID, 100, Instant.now().plusSeconds(600)));
@@ -287,6 +317,10 @@ class PrepayTests extends SimulatedWechatPay {
     }
 
     /** As if the refresh time had come (the prepay_id is 110 minutes old). */
+    private int attempts(String orderId) {
+        return jdbc.sql("select attempts from payment where order_id = ?").param(orderId).query(Integer.class).single();
+    }
+
     private void dueNow(String orderId) {
         jdbc.sql("update payment set next_attempt_at = now() where order_id = ?").param(orderId).update();
     }

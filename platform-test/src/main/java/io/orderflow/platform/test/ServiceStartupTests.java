@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A service starts against the real PostgreSQL and Kafka broker, runs its migrations and
  * reports itself healthy, live and ready — with the database and the Kafka binder checked.
+ * Actuator answers on the management port only; the service's own port keeps the probes
+ * ({@code /livez}, {@code /readyz}) and nothing else of actuator (ADR 0015).
  * Each service extends it once in its own package, so its own application is the one started.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,9 +31,12 @@ public abstract class ServiceStartupTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @LocalServerPort protected int port;
+    @LocalManagementPort protected int managementPort;
+
     @Test
-    void reportsHealthUpWithDatabaseAndKafkaBinder(@LocalServerPort int port) throws Exception {
-        JsonNode health = getUp(port, "/actuator/health");
+    void reportsHealthUpWithDatabaseAndKafkaBinderOnTheManagementPort() throws Exception {
+        JsonNode health = getUp(managementPort, "/actuator/health");
 
         assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/binders/status").asString()).isEqualTo("UP");
@@ -38,17 +44,30 @@ public abstract class ServiceStartupTests {
     }
 
     @Test
-    void isReadyOnlyWithDatabaseAndKafkaBinderChecked(@LocalServerPort int port) throws Exception {
-        JsonNode readiness = getUp(port, "/actuator/health/readiness");
-
-        assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
-        assertThat(readiness.at("/components/db/status").asString()).isEqualTo("UP");
-        assertThat(readiness.at("/components/binders/status").asString()).isEqualTo("UP");
+    void isReadyOnlyWithDatabaseAndKafkaBinderChecked() throws Exception {
+        for (JsonNode readiness : List.of(getUp(managementPort, "/actuator/health/readiness"), getUp(port, "/readyz"))) {
+            assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
+            assertThat(readiness.at("/components/db/status").asString()).isEqualTo("UP");
+            assertThat(readiness.at("/components/binders/status").asString()).isEqualTo("UP");
+        }
     }
 
     @Test
-    void isLive(@LocalServerPort int port) throws Exception {
-        getUp(port, "/actuator/health/liveness");
+    void isLiveOnTheProbePathOfItsOwnPort() throws Exception {
+        getUp(port, "/livez");
+        getUp(managementPort, "/actuator/health/liveness");
+    }
+
+    @Test
+    void servesMetricsOnTheManagementPortOnly() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        HttpResponse<String> scrape = get(managementPort, "/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health",
+                "/actuator/health/readiness", "/actuator", "/actuator/info")) {
+            assertThat(get(port, path).statusCode()).as("%s on the service's port", path).isEqualTo(404);
+        }
     }
 
     @Test
@@ -63,11 +82,15 @@ public abstract class ServiceStartupTests {
     }
 
     private static JsonNode getUp(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(port, path);
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("status").asString()).as(path).isEqualTo("UP");
         return body;
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -27,6 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({OutboxConfiguration.class, WechatPayConfiguration.class})
 public class PlatformAutoConfiguration {
 
+    /** Checks settings without defaults before anything starts (static: it post-processes the bean factory). */
+    @Bean
+    static RequiredSettings requiredSettings(Environment environment) {
+        return new RequiredSettings(environment);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

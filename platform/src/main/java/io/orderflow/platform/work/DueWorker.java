@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Threads that run one batch of due work after another while batches come back full, and
  * otherwise wait for a wake-up or the poll interval. A batch is one transaction of the
- * caller's; a failed batch rolls back and its rows are due again. The shape of every
- * janitor-style worker in orderflow (prepay, refunds, expiry timers, active queries).
+ * caller's ({@link DueBatch}, which keeps one bad row from failing the others); a batch that
+ * fails all the same (the database is away) rolls back and its rows are due again. The shape
+ * of every janitor-style worker in orderflow (prepay, refunds, expiry timers, active queries).
  */
 public class DueWorker implements SmartLifecycle {
 

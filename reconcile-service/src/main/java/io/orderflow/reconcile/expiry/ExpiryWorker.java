@@ -3,16 +3,18 @@ package io.orderflow.reconcile.expiry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.work.DueBatch;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One batch of due timers in one transaction: claim (skip locked), run the close protocol, then either
- * append the outcome's event to the outbox and mark the timer done, or push it back with backoff.
+ * append the outcome's event to the outbox and mark the timer done, or push it back with backoff. A timer
+ * that throws (an answer the protocol cannot use) fails alone: it is pushed back with backoff as
+ * {@code FAILED:<exception>} and counted, and the rest of its batch commits ({@link DueBatch}).
  */
 class ExpiryWorker {
 
@@ -21,10 +23,10 @@ class ExpiryWorker {
     private final Timers timers;
     private final CloseProtocol protocol;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
     private final WorkerSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DueBatch<Timer> batch;
 
     ExpiryWorker(Timers timers, CloseProtocol protocol, Outbox outbox, TransactionTemplate transactions,
                  WorkerSettings settings, Clock clock, MeterRegistry meters) {
@@ -36,18 +38,14 @@ class ExpiryWorker {
         this.timers = timers;
         this.protocol = protocol;
         this.outbox = outbox;
-        this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
+        this.batch = new DueBatch<>("expiry", settings.batchSize(), transactions, meters,
+                size -> timers.claimDue(clock.instant(), size), this::fire, this::failed);
     }
 
     int runBatch() {
-        Integer done = transactions.execute(status -> {
-            List<Timer> due = timers.claimDue(clock.instant(), settings.batchSize());
-            due.forEach(this::fire);
-            return due.size();
-        });
-        return done == null ? 0 : done;
+        return batch.run();
     }
 
     private void fire(Timer timer) {
@@ -62,10 +60,19 @@ class ExpiryWorker {
             timers.done(timer.orderId(), outcome.outcome());
             log.info("order {} timer fired: {}", timer.orderId(), outcome.outcome());
         } else {
-            int attempts = timer.attempts() + 1;
-            Instant next = clock.instant().plus(settings.backoff(attempts));
-            timers.retryAt(timer.orderId(), attempts, next, outcome.outcome());
-            log.info("order {} not settled ({}); timer due again at {}", timer.orderId(), outcome.outcome(), next);
+            retryLater(timer, outcome.outcome());
         }
+    }
+
+    private void failed(Timer timer, RuntimeException failure) {
+        log.warn("order {} timer failed; the rest of its batch goes on", timer.orderId(), failure);
+        retryLater(timer, "FAILED:" + failure.getClass().getSimpleName());
+    }
+
+    private void retryLater(Timer timer, String outcome) {
+        int attempts = timer.attempts() + 1;
+        Instant next = clock.instant().plus(settings.backoff(attempts));
+        timers.retryAt(timer.orderId(), attempts, next, outcome);
+        log.info("order {} not settled ({}); timer due again at {}", timer.orderId(), outcome, next);
     }
 }

@@ -2,15 +2,19 @@ package io.orderflow.reconcile.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.work.DueBatch;
 import io.orderflow.reconcile.expiry.WorkerSettings;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** One batch of due active queries in one transaction: claim (skip locked), query, publish or reschedule. */
+/**
+ * One batch of due active queries in one transaction: claim (skip locked), query, publish or reschedule. A query
+ * that throws (an answer it cannot use) fails alone: it moves on to its next scheduled query, which is its
+ * backoff, as {@code FAILED:<exception>} and counted, and the rest of its batch commits ({@link DueBatch}).
+ */
 class QueryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(QueryWorker.class);
@@ -18,11 +22,10 @@ class QueryWorker {
     private final Queries queries;
     private final QueryCheck check;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
-    private final WorkerSettings settings;
     private final QuerySchedule schedule;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DueBatch<Query> batch;
 
     QueryWorker(Queries queries, QueryCheck check, Outbox outbox, TransactionTemplate transactions,
                 WorkerSettings settings, QuerySchedule schedule, Clock clock, MeterRegistry meters) {
@@ -30,19 +33,14 @@ class QueryWorker {
         this.queries = queries;
         this.check = check;
         this.outbox = outbox;
-        this.transactions = transactions;
-        this.settings = settings;
         this.schedule = schedule;
         this.clock = clock;
+        this.batch = new DueBatch<>("query", settings.batchSize(), transactions, meters,
+                size -> queries.claimDue(clock.instant(), size), this::run, this::failed);
     }
 
     int runBatch() {
-        Integer done = transactions.execute(status -> {
-            List<Query> due = queries.claimDue(clock.instant(), settings.batchSize());
-            due.forEach(this::run);
-            return due.size();
-        });
-        return done == null ? 0 : done;
+        return batch.run();
     }
 
     private void run(Query query) {
@@ -63,5 +61,12 @@ class QueryWorker {
         } else {
             queries.next(query, now.plus(schedule.delay(query.step() + 1)), found.outcome());
         }
+    }
+
+    private void failed(Query query, RuntimeException failure) {
+        log.warn("{} query {} of order {} failed; the rest of its batch goes on", query.kind(), query.key(),
+                query.orderId(), failure);
+        queries.next(query, clock.instant().plus(schedule.delay(query.step() + 1)),
+                "FAILED:" + failure.getClass().getSimpleName());
     }
 }

@@ -1,2 +1,5 @@
-/** Operator endpoints: what reconcile-service could not settle yet. */
+/**
+ * The operator API behind the operator's bearer token: what reconcile-service could not settle yet, and bill
+ * reconciliation runs and reports.
+ */
 package io.orderflow.reconcile.web;

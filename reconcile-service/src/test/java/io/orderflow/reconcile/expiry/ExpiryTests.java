@@ -21,10 +21,10 @@ import io.orderflow.simulator.fault.FaultRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.orderflow.reconcile.wechat.WechatPayGateway;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ExpiryTests extends SimulatedWechatPay {
 
     @Autowired BulkheadRegistry bulkheads;
-    @Autowired MeterRegistry meters;
+    @Autowired WorkerSettings settings;
     @Autowired ExpiryTimers expiryTimers;
     @Autowired RateLimiterRegistry limiters;
     @Autowired RetryRegistry retries;
@@ -128,6 +128,40 @@ class ExpiryTests extends SimulatedWechatPay {
     }
 
     @Test
+    void aTimerWhoseAnswerLacksAFieldFailsAloneAndIsRetriedWithBackoffAndCounted() throws Exception {
+        double failedBefore = workFailures("expiry", "NullPointerException");
+        OrderCreated poisoned = prepaid(100, Instant.now().plusSeconds(1));
+        pay(poisoned.orderId());
+        missingField("/v3/pay/transactions/out-trade-no/" + poisoned.orderId(), "appid");
+        List<OrderCreated> others = IntStream.range(0, 5).mapToObj(i -> prepaid(100, Instant.now().plusSeconds(1)))
+                .toList();
+        List<OrderCreated> batch = new java.util.ArrayList<>(others);
+        batch.add(2, poisoned);
+        sendAll(batch);
+
+        // closed by this run, or found closed when a batch that met the poisoned timer first ran again row by row
+        await().atMost(WAIT).until(() -> others.stream().allMatch(o -> List.of("DONE:CLOSED", "DONE:FOUND_CLOSED")
+                .contains(timer(o.orderId()))));
+        assertThat(others).allSatisfy(o -> assertThat(outboxEvents(o.orderId())).as("one TimeoutExpired").isEqualTo(1));
+        await().atMost(WAIT).until(() -> attempts(poisoned.orderId()) >= 3);
+        assertThat(timer(poisoned.orderId())).isEqualTo("ARMED:FAILED:NullPointerException");
+        Map<String, Object> row = jdbc.sql("select attempts, updated_at, due_at from expiry_timer where order_id = ?")
+                .param(poisoned.orderId()).query().singleRow();
+        Duration waited = Duration.between(((java.sql.Timestamp) row.get("updated_at")).toInstant(),
+                ((java.sql.Timestamp) row.get("due_at")).toInstant());
+        assertThat(waited).as("backoff after %s failed attempts", row.get("attempts"))
+                .isBetween(settings.backoff((Integer) row.get("attempts")).minusMillis(150),
+                        settings.backoff((Integer) row.get("attempts")).plusMillis(150));
+        assertThat(workFailures("expiry", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 3);
+        assertThat(outboxEvents(poisoned.orderId())).isZero();
+
+        clearFaultsNow();
+        PaymentNotified paid = (PaymentNotified) reconcileEvents(poisoned.orderId(), 1).get(0);
+        assertThat(paid.source()).isEqualTo(NotificationSource.QUERY);
+        assertThat(timer(poisoned.orderId())).isEqualTo("DONE:PAID");
+    }
+
+    @Test
     void guardsWechatCallsPerMerchantWithTheTemplatesFromYaml() {
         String name = WechatPayGateway.CONFIG + "-" + TestMerchant.MCHID;
         assertThat(bulkheads.bulkhead(name, WechatPayGateway.CONFIG).getBulkheadConfig().getMaxConcurrentCalls())
@@ -135,6 +169,11 @@ class ExpiryTests extends SimulatedWechatPay {
         assertThat(limiters.rateLimiter(name, WechatPayGateway.CONFIG).getRateLimiterConfig().getLimitForPeriod())
                 .isEqualTo(50);
         assertThat(retries.retry(name, WechatPayGateway.CONFIG).getRetryConfig().getMaxAttempts()).isEqualTo(3);
+    }
+
+    private int attempts(String orderId) {
+        return jdbc.sql("select attempts from expiry_timer where order_id = ?").param(orderId).query(Integer.class)
+                .optional().orElse(0);
     }
 
     private String timer(String orderId) {

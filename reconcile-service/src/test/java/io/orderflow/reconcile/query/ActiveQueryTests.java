@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.Money;
 import io.orderflow.events.NotificationSource;
@@ -38,7 +37,6 @@ import org.springframework.web.context.WebApplicationContext;
 class ActiveQueryTests extends SimulatedWechatPay {
 
     @Autowired ActiveQueries activeQueries;
-    @Autowired MeterRegistry meters;
     @Autowired WebApplicationContext context;
 
     @Test
@@ -55,6 +53,33 @@ class ActiveQueryTests extends SimulatedWechatPay {
         assertThat(paid.amount()).isEqualTo(Money.cny(1234));
         assertThat(query(order.orderId())).isEqualTo("DONE:PAID");
         assertThat(repaired()).isGreaterThan(repairedBefore);
+    }
+
+    @Test
+    void aQueryWhoseAnswerLacksAFieldFailsAloneAndIsRetriedOnItsScheduleAndCounted() throws Exception {
+        double failedBefore = workFailures("query", "NullPointerException");
+        OrderCreated poisoned = prepaid(700, Instant.now().plus(Duration.ofHours(1)));
+        missingField("/v3/pay/transactions/out-trade-no/" + poisoned.orderId(), "appid");
+        List<OrderCreated> others = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> prepaid(700, Instant.now().plus(Duration.ofHours(1)))).toList();
+        List<OrderCreated> batch = new java.util.ArrayList<>(others);
+        batch.add(2, poisoned);
+        for (OrderCreated order : batch) {
+            pay(order.orderId());
+        }
+        sendAll(batch.stream().map(ActiveQueryTests::paymentRequested).toList());
+
+        await().atMost(WAIT).until(() -> others.stream().allMatch(o -> "DONE:PAID".equals(query(o.orderId()))));
+        assertThat(others).allSatisfy(o -> assertThat(outboxEvents(o.orderId())).as("one PaymentNotified").isEqualTo(1));
+        await().atMost(WAIT).until(() -> step(poisoned.orderId()) >= 2);
+        assertThat(query(poisoned.orderId())).isEqualTo("ACTIVE:FAILED:NullPointerException");
+        assertThat(workFailures("query", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 2);
+        assertThat(outboxEvents(poisoned.orderId())).isZero();
+
+        clearFaultsNow();
+        PaymentNotified paid = (PaymentNotified) reconcileEvents(poisoned.orderId(), 1).get(0);
+        assertThat(paid.source()).isEqualTo(NotificationSource.QUERY);
+        await().atMost(WAIT).until(() -> "DONE:PAID".equals(query(poisoned.orderId())));
     }
 
     @Test

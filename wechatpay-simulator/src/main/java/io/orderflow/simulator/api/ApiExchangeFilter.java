@@ -68,7 +68,7 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
     }
 
     /** False when the connection must be dropped without an answer. */
-    private boolean handle(HttpServletRequest request, HttpServletResponse out, FilterChain chain, String body)
+    private boolean handle(HttpServletRequest request, ContentCachingResponseWrapper out, FilterChain chain, String body)
             throws ServletException, IOException {
         String target = request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -81,6 +81,14 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
         }
         fault.ifPresent(rule -> request.setAttribute(FAULT, rule));
         chain.doFilter(request, out);
+        if (fault.isPresent()) {
+            byte[] answered = out.getContentAsByteArray();
+            byte[] changed = ApiFaults.answer(fault.get(), answered);
+            if (changed != answered) {
+                out.resetBuffer();
+                out.getOutputStream().write(changed);
+            }
+        }
         return fault.isEmpty() || ApiFaults.after(fault.get());
     }
 }

@@ -1,11 +1,16 @@
 package io.orderflow.simulator.api;
 
+import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.ledger.ApiError;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What each API fault does around the endpoint call. */
 final class ApiFaults {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ApiFaults() {
     }
@@ -24,6 +29,15 @@ final class ApiFaults {
             }
         }
         return true;
+    }
+
+    /** The answer as the fault leaves it: MISSING_FIELD drops its field from a JSON object; others keep it. */
+    static byte[] answer(FaultRule fault, byte[] body) {
+        if (fault.kind() != FaultKind.MISSING_FIELD || body.length == 0
+                || !(JSON.readTree(body) instanceof ObjectNode object) || object.remove(fault.field()) == null) {
+            return body;
+        }
+        return JSON.writeValueAsBytes(object);
     }
 
     /** After the endpoint ran: false for "done but the response was lost". */

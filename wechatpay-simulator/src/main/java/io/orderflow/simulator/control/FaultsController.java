@@ -31,14 +31,18 @@ class FaultsController {
         this.defaultSeed = properties.getFaultSeed();
     }
 
-    /** Body: {@code kind}, optional {@code mchid}, {@code path_prefix}, {@code probability}, {@code count}, {@code amount}. */
+    /**
+     * Body: {@code kind}, optional {@code mchid}, {@code path_prefix}, {@code probability}, {@code count},
+     * {@code amount}; {@code field} for MISSING_FIELD. Answers the rule in the same field names.
+     */
     @PostMapping("/sim/v1/faults")
     FaultRule add(@RequestBody Map<String, Object> body) {
         FaultKind kind = FaultKind.valueOf(Bodies.required(body, "kind"));
         Long count = Bodies.number(body, "count");
+        String field = kind == FaultKind.MISSING_FIELD ? Bodies.required(body, "field") : Bodies.text(body, "field");
         return faults.add(kind, Bodies.text(body, "mchid"), Bodies.text(body, "path_prefix"),
                 Bodies.fraction(body, "probability"), count == null ? null : count.intValue(),
-                Bodies.number(body, "amount"));
+                Bodies.number(body, "amount"), field);
     }
 
     @GetMapping("/sim/v1/faults")

@@ -5,29 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderflow.simulator.RunningSimulator;
 import io.orderflow.simulator.support.CallbackReceiver;
+import io.orderflow.simulator.support.Chromium;
 import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** The WeixinJSBridge shim in headless Chromium, driven like a payer would use it. */
+/** The WeixinJSBridge shim in headless Chromium, driven like a payer would use it (skipped, saying why, without it). */
+@ExtendWith(Chromium.class)
 class JsBridgeTests {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private static ChromeDriver browser;
 
@@ -37,15 +36,16 @@ class JsBridgeTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "headless Chromium not installed: apt-get install -y chromium chromium-driver");
+        if (!Chromium.installed()) {
+            return; // every test is reported skipped, with the reason, by the Chromium condition
+        }
         var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
+        options.setBinary(Chromium.BINARY.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         var service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+            .usingDriverExecutable(Chromium.DRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
     }
 

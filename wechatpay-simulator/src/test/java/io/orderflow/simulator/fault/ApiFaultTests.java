@@ -76,6 +76,34 @@ class ApiFaultTests {
         assertError(() -> sdk.jsapi().prepayWithRequestPayment(prepayRequest()), 500, "SYSTEM_ERROR");
     }
 
+    @Test
+    void theFaultApiAnswersARuleInTheFieldNamesItAccepts() {
+        var added = control.post("/sim/v1/faults", Map.of("kind", "SYSTEM_ERROR", "mchid", MCHID,
+                "path_prefix", "/v3/refund", "count", 2, "probability", 0.5));
+
+        for (var rule : java.util.List.of(added, control.get("/sim/v1/faults").get(0))) {
+            assertThat(rule.path("path_prefix").asString()).isEqualTo("/v3/refund");
+            assertThat(rule.path("count").asInt()).isEqualTo(2);
+            assertThat(rule.path("probability").asDouble()).isEqualTo(0.5);
+            assertThat(rule.path("kind").asString()).isEqualTo("SYSTEM_ERROR");
+            assertThat(rule.has("pathPrefix")).isFalse();
+        }
+    }
+
+    @Test
+    void missingFieldLeavesAFieldOutOfAnAnswerThatStillVerifies() {
+        var request = prepayRequest();
+        sdk.jsapi().prepayWithRequestPayment(request);
+        control.post("/sim/v1/faults", Map.of("kind", "MISSING_FIELD", "mchid", MCHID, "count", 1, "field", "appid",
+                "path_prefix", "/v3/pay/transactions/out-trade-no/" + request.getOutTradeNo()));
+
+        Transaction answered = query(request.getOutTradeNo());
+
+        assertThat(answered.getAppid()).as("left out, and the signature still verifies").isNull();
+        assertThat(answered.getOutTradeNo()).isEqualTo(request.getOutTradeNo());
+        assertThat(query(request.getOutTradeNo()).getAppid()).as("the rule was used up").isNotNull();
+    }
+
     private void fault(String kind, int count, Long amount) {
         var body = new java.util.HashMap<String, Object>(Map.of("kind", kind, "mchid", MCHID, "count", count));
         if (amount != null) {

@@ -1,6 +1,7 @@
 package io.orderflow.order.shop.web;
 
 import io.orderflow.order.shop.ShopAuthentication;
+import io.orderflow.platform.web.BearerTokenFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +21,12 @@ class ShopWebConfiguration {
         return registration;
     }
 
+    /** platform's bearer token filter ({@code orderflow.admin.token}), as in front of reconcile-service's operator API. */
     @Bean
-    FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(@Value("${orderflow.admin.token:}") String token) {
-        FilterRegistrationBean<AdminTokenFilter> registration = new FilterRegistrationBean<>(new AdminTokenFilter(token));
+    FilterRegistrationBean<BearerTokenFilter> adminTokenFilter(
+            @Value("${" + BearerTokenFilter.PROPERTY + ":}") String token) {
+        FilterRegistrationBean<BearerTokenFilter> registration =
+                new FilterRegistrationBean<>(new BearerTokenFilter(token));
         registration.addUrlPatterns("/admin/*");
         registration.setOrder(0);
         return registration;
