@@ -1,6 +1,9 @@
 package io.orderflow.order.order;
 
 import io.orderflow.platform.work.DueWorker;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class FollowUpConfiguration {
 
     @Bean
-    DueWorker followUpWorker(FollowUpProperties settings, FollowUps followUps) {
-        return new DueWorker("follow-ups", settings, followUps::runDue);
+    DueWorker followUpWorker(FollowUpProperties settings, FollowUps followUps, DataSource dataSource, Clock clock) {
+        return new DueWorker("follow-ups", settings, followUps::runDue, DueWorker.earliest(JdbcClient.create(dataSource),
+                "select min(due_at) from follow_up"), clock);
     }
 }

@@ -28,10 +28,11 @@ class PrepayConfiguration {
     @Bean
     DueWorker prepayWorker(Payments payments, WechatPayGateway wechat, Outbox outbox,
                            PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock,
-                           TraceContinuation traces, MeterRegistry meters) {
+                           TraceContinuation traces, MeterRegistry meters, DataSource dataSource) {
         PrepayAttempts attempts = new PrepayAttempts(payments, wechat, outbox,
                 new TransactionTemplate(transactionManager), settings, clock, traces, meters);
-        return new DueWorker("prepay", settings, attempts::runBatch);
+        return new DueWorker("prepay", settings, attempts::runBatch, DueWorker.earliest(JdbcClient.create(dataSource),
+                "select min(next_attempt_at) from payment where next_attempt_at is not null"), clock);
     }
 
     @Bean

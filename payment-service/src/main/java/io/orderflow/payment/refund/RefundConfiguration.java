@@ -28,10 +28,11 @@ class RefundConfiguration {
     @Bean
     DueWorker refundWorker(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
                            PlatformTransactionManager transactionManager, WorkerProperties settings, Clock clock,
-                           TraceContinuation traces, MeterRegistry meters) {
+                           TraceContinuation traces, MeterRegistry meters, DataSource dataSource) {
         RefundAttempts attempts = new RefundAttempts(submissions, wechat, outbox,
                 new TransactionTemplate(transactionManager), settings, clock, traces, meters);
-        return new DueWorker("refund", settings, attempts::runBatch);
+        return new DueWorker("refund", settings, attempts::runBatch, DueWorker.earliest(JdbcClient.create(dataSource),
+                "select min(next_attempt_at) from refund_submission where next_attempt_at is not null"), clock);
     }
 
     @Bean

@@ -1,14 +1,19 @@
 package io.orderflow.platform.work;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -48,6 +53,8 @@ public class DueWorker implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DueWorker.class);
+    /** Shortest idle wait: rows due now but locked by another instance are looked at again after this. */
+    private static final long MIN_IDLE_MS = 100;
 
     private final String name;
     private final int threads;
@@ -55,17 +62,40 @@ public class DueWorker implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration shutdownGrace;
     private final IntSupplier batch;
+    private final Supplier<Optional<Instant>> nextDue;
+    private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
 
     public DueWorker(String name, Settings properties, IntSupplier batch) {
+        this(name, properties, batch, Optional::empty, Clock.systemUTC());
+    }
+
+    /**
+     * A worker that, when idle, sleeps until its next row is due ({@code nextDue}, by {@code clock}, the clock the
+     * rows' due times are written with) rather than polling: the poll interval then only bounds how late it notices
+     * rows another instance wrote. Local writes wake it at once ({@link #wakeAfterCommit}).
+     */
+    public DueWorker(String name, Settings properties, IntSupplier batch, Supplier<Optional<Instant>> nextDue,
+                     Clock clock) {
         this.name = name;
         this.threads = properties.threads();
         this.batchSize = properties.batchSize();
         this.pollInterval = properties.pollInterval();
         this.shutdownGrace = properties.shutdownGrace();
         this.batch = batch;
+        this.nextDue = nextDue;
+        this.clock = clock;
+    }
+
+    /** The earliest due time a query answers ({@code select min(due_at) from … where …}), for {@code nextDue}. */
+    public static Supplier<Optional<Instant>> earliest(JdbcClient jdbc, String sql) {
+        return () -> {
+            List<java.sql.Timestamp> earliest = jdbc.sql(sql).query((rs, row) -> rs.getTimestamp(1)).list();
+            return earliest.isEmpty() || earliest.get(0) == null ? Optional.empty()
+                    : Optional.of(earliest.get(0).toInstant());
+        };
     }
 
     /** Wakes a waiting worker once the current transaction commits (at once without one). */
@@ -98,12 +128,28 @@ public class DueWorker implements SmartLifecycle {
 
     private void await() {
         try {
-            if (wakeups.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (wakeups.tryAcquire(idleFor().toMillis(), TimeUnit.MILLISECONDS)) {
                 wakeups.drainPermits();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
+        }
+    }
+
+    /** Until the next row is due, within [{@value #MIN_IDLE_MS} ms, poll interval]; the poll interval when unknown. */
+    private Duration idleFor() {
+        try {
+            Optional<Instant> next = nextDue.get();
+            if (next.isEmpty()) {
+                return pollInterval;
+            }
+            Duration until = Duration.between(clock.instant(), next.get());
+            Duration floor = Duration.ofMillis(MIN_IDLE_MS);
+            return until.compareTo(floor) < 0 ? floor : until.compareTo(pollInterval) > 0 ? pollInterval : until;
+        } catch (RuntimeException e) {
+            log.debug("{} cannot read its next due time ({}); polling", name, e.toString());
+            return pollInterval;
         }
     }
 

@@ -27,10 +27,11 @@ class ExpiryConfiguration {
     @Bean
     DueWorker expiryWorker(Timers timers, WechatPayGateway wechat, Outbox outbox,
                            PlatformTransactionManager transactionManager, WorkerSettings settings, Clock clock,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, DataSource dataSource) {
         ExpiryWorker worker = new ExpiryWorker(timers, new CloseProtocol(wechat, clock), outbox,
                 new TransactionTemplate(transactionManager), settings, clock, meters);
-        return new DueWorker("expiry", settings, worker::runBatch);
+        return new DueWorker("expiry", settings, worker::runBatch, DueWorker.earliest(JdbcClient.create(dataSource),
+                "select min(due_at) from expiry_timer where state = 'ARMED'"), clock);
     }
 
     @Bean

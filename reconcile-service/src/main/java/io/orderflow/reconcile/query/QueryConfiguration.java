@@ -28,10 +28,11 @@ class QueryConfiguration {
     @Bean
     DueWorker queryWorker(Queries queries, WechatPayGateway wechat, Outbox outbox,
                           PlatformTransactionManager transactionManager, WorkerSettings settings,
-                          QuerySchedule schedule, Clock clock, MeterRegistry meters) {
+                          QuerySchedule schedule, Clock clock, MeterRegistry meters, DataSource dataSource) {
         QueryWorker worker = new QueryWorker(queries, new QueryCheck(wechat, clock), outbox,
                 new TransactionTemplate(transactionManager), settings, schedule, clock, meters);
-        return new DueWorker("query", settings, worker::runBatch);
+        return new DueWorker("query", settings, worker::runBatch, DueWorker.earliest(JdbcClient.create(dataSource),
+                "select min(due_at) from active_query where state = 'ACTIVE'"), clock);
     }
 
     @Bean
