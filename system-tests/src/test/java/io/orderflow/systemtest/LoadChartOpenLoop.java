@@ -19,11 +19,13 @@ final class LoadChartOpenLoop {
 
     /** p99 per second (by when the creates were due) of create → pay params and paid → SUCCESS, window shaded. */
     static JFreeChart latencyOverTime(LoadReport r) {
-        XYSeries create = new XYSeries("create → pay params, p99");
+        XYSeries create = new XYSeries("create → pay params (or its 10 s wait running out), p99");
         XYSeries paid = new XYSeries("paid → SUCCESS, p99");
         for (LoadLatency.Second second : r.latencyBySecond) {
-            if (second.orders() > 0) {
+            if (!Double.isNaN(second.createP99())) {
                 create.add(second.at(), Math.max(0.1, second.createP99()));
+            }
+            if (!Double.isNaN(second.paidToSuccessP99())) {
                 paid.add(second.at(), Math.max(0.1, second.paidToSuccessP99()));
             }
         }

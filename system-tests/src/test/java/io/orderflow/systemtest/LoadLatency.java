@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadLatency {
 
-    /** One second of the run, by when its orders' creates started (were due, in the open loop): p99s in ms. */
+    /** One second of the run, by when its orders' creates started (were due, in the open loop): p99s in ms, NaN = none. */
     record Second(double at, long orders, double createP99, double paidToSuccessP99) {
     }
 
@@ -68,19 +68,26 @@ final class LoadLatency {
         return stages.get(1);
     }
 
-    /** Per second of the run (created orders, by the second their create started), the two target stages' p99. */
+    /**
+     * Per second of the run (created orders, by the second their create started), the p99 of the create's
+     * answer (with pay params; one whose wait ran out counts with its answer time, a lower bound) and of
+     * paid → SUCCESS; each NaN when the second has none.
+     */
     static List<Second> bySecond(Collection<LoadTimeline.Order> created, long loadStart) {
         Map<Long, Histogram[]> seconds = new TreeMap<>();
         for (LoadTimeline.Order order : created) {
             Histogram[] second = seconds.computeIfAbsent(Math.floorDiv(order.createStart - loadStart, 1_000_000L),
                     s -> new Histogram[] {histogram(), histogram()});
-            record(second[0], createToPayParams(order));
+            record(second[0], order.createEnd - order.createStart);
             record(second[1], paidToSuccess(order));
         }
         List<Second> bySecond = new ArrayList<>();
-        seconds.forEach((second, h) -> bySecond.add(new Second(second, h[0].getTotalCount(),
-                h[0].getValueAtPercentile(99) / 1e3, h[1].getValueAtPercentile(99) / 1e3)));
+        seconds.forEach((second, h) -> bySecond.add(new Second(second, h[0].getTotalCount(), p99(h[0]), p99(h[1]))));
         return bySecond;
+    }
+
+    private static double p99(Histogram h) {
+        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1e3;
     }
 
     /** Microseconds from the create's start until it answered with pay params (or already paid), or {@link #NONE}. */
