@@ -44,9 +44,9 @@ final class LoadReportSummary {
         out.append(format("  %-44s %12s %12s %9s%n", "", "first half", "second half", "change"));
         out.append(format("  %-44s %12.1f %12.1f%n", "length, s", s.first().seconds(), s.second().seconds()));
         out.append(format("  %-44s %12d %12d%n", "orders reaching SUCCESS", s.first().succeeded(), s.second().succeeded()));
-        out.append(format("  %-44s %12.2f %12.2f %8.1f %%%n", "orders reaching SUCCESS /s", s.first().ordersPerSecond(),
+        out.append(format("  %-44s %12.2f %12.2f %+8.1f %%%n", "orders reaching SUCCESS /s", s.first().ordersPerSecond(),
                 s.second().ordersPerSecond(), 100 * s.rateChange()));
-        out.append(format("  %-44s %12.2f %12.2f %8.1f %%%n", "server-side CPU ms per order", s.first().serverCpuMsPerOrder(),
+        out.append(format("  %-44s %12.2f %12.2f %+8.1f %%%n", "server-side CPU ms per order", s.first().serverCpuMsPerOrder(),
                 s.second().serverCpuMsPerOrder(), 100 * s.cpuChange()));
         out.append(format("  -> %s%n%n", s.steady() ? "PASS: steady"
                 : "FAIL: not steady (a longer warm-up or window, or a quieter machine; the window's averages mislead)"));
