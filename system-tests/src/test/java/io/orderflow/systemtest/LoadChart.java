@@ -101,8 +101,10 @@ final class LoadChart {
         JFreeChart chart = ChartFactory.createBarChart("Latency per stage, ms (orders created in the window; " + mode + "; log scale)",
                 null, "ms", data, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.setRangeAxis(logMs());
+        LogAxis axis = logMs();
+        plot.setRangeAxis(axis);
         if (r.openLoop != null) {
+            LoadChartOpenLoop.showTarget(axis);
             plot.addRangeMarker(LoadChartOpenLoop.target());
         }
         style(chart);

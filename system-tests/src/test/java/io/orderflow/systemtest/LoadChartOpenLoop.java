@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -37,11 +38,20 @@ final class LoadChartOpenLoop {
                         r.settings.rate(), LoadOpenLoop.TARGET_MS),
                 "seconds since the load started", "ms", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setRangeAxis(LoadChart.logMs());
+        LogAxis axis = LoadChart.logMs();
+        plot.setRangeAxis(axis);
+        showTarget(axis);
         plot.addDomainMarker(LoadChart.windowMarker(r), Layer.BACKGROUND);
         plot.addRangeMarker(target());
         LoadChart.style(chart);
         return chart;
+    }
+
+    /** Widens an auto-ranged millisecond axis (set on its plot) so that the target line is on it. */
+    static void showTarget(LogAxis axis) {
+        double lower = axis.getLowerBound();
+        double upper = axis.getUpperBound();
+        axis.setRange(Math.min(lower, LoadOpenLoop.TARGET_MS / 2), Math.max(upper, LoadOpenLoop.TARGET_MS * 2));
     }
 
     /** The latency target as a red line on a millisecond axis. */

@@ -45,8 +45,9 @@ final class LoadReportText {
                 ? format("open loop, %.1f creates/s due on a fixed schedule, %d shops in turn, up to %d calls at a time",
                         r.settings.rate(), r.settings.clients(), r.settings.openThreads())
                 : format("%d shop clients, closed loop, one shop each", r.settings.clients());
-        out.append(format("load: %s, POST /v1/orders with Prefer: wait=10; warm-up %d s (not measured), window %.1f s, "
-                + "drain up to %d s%n%n", load, r.settings.warmupSeconds(), r.window.seconds(), r.settings.drainSeconds()));
+        out.append(format("load: %s, POST /v1/orders with Prefer: wait=10; warm-up %d s (not measured; the window began "
+                        + "%.1f s into the load, after the meters were read), window %.1f s, drain up to %d s%n%n", load,
+                r.settings.warmupSeconds(), r.windowStartSecond(), r.window.seconds(), r.settings.drainSeconds()));
     }
 
     private static void throughput(StringBuilder out, LoadReport r, LoadTimeline timeline) {
