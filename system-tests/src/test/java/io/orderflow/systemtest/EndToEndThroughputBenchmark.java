@@ -13,16 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
@@ -30,36 +25,23 @@ import org.springframework.context.PayloadApplicationEvent;
 /**
  * End-to-end load: the four services as processes (production-like JVM options), a Kafka broker
  * and PostgreSQL as processes of their own, the simulator in this JVM paying every prepaid order
- * at once and calling notify-service back, and a closed loop of shop clients. After a warm-up it
- * measures a window: orders created and reaching SUCCESS per second, the backlog, per-stage
- * latencies, CPU-seconds per order of every process; after the drain, the same processes idle;
- * then, in this JVM, the cryptography floor ({@link CryptoFloor}). Writes
- * {@code system-tests/target/benchmark/e2e-report.txt} and {@code e2e-chart.png}.
+ * at once and calling notify-service back, and shop clients in a closed loop or, with
+ * {@code load.rate}, an open loop at a fixed rate. After a warm-up it measures a window: orders
+ * created and reaching SUCCESS per second, the backlog, per-stage latencies, CPU-seconds per order of
+ * every process (the server side apart from the simulator and the clients), whether the window's two
+ * halves agree (steady state); after the drain, the same processes idle; then, in this JVM, the
+ * cryptography floor ({@link CryptoFloor}). Writes {@code system-tests/target/benchmark/e2e-report.txt}
+ * and {@code e2e-chart.png}.
  *
  * <p>Not a test (run by hand; see docs/performance.md for the command, which forks a JVM with the test
  * class path because the broker process is started from {@code java.class.path}). Arguments: clients,
- * window seconds, warm-up seconds; or system properties {@code load.clients}, {@code load.window},
- * {@code load.warmup}, and {@code load.idle}, {@code load.drain}, {@code load.crypto-seconds}.
+ * window seconds, warm-up seconds; the other settings are system properties ({@link LoadSettings}).
  */
 public final class EndToEndThroughputBenchmark {
 
     static final String JVM_OPTIONS_PROPERTY = "orderflow.system.jvm-options";
     /** Like a container with a 512 MB heap cap: C2 on (no TieredStopAtLevel), serial GC for 2 cores. */
     static final String PRODUCTION_LIKE = "-Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k";
-
-    /** The run's settings. */
-    record Settings(int clients, int idleSeconds, int warmupSeconds, int windowSeconds, int drainSeconds,
-                    double cryptoSeconds) {
-        static Settings from(String[] args) {
-            return new Settings(arg(args, 0, "load.clients", 16), Integer.getInteger("load.idle", 10),
-                    arg(args, 2, "load.warmup", 30), arg(args, 1, "load.window", 60), Integer.getInteger("load.drain", 60),
-                    Double.parseDouble(System.getProperty("load.crypto-seconds", "2")));
-        }
-
-        private static int arg(String[] args, int index, String property, int fallback) {
-            return args.length > index ? Integer.parseInt(args[index]) : Integer.getInteger(property, fallback);
-        }
-    }
 
     private EndToEndThroughputBenchmark() {
     }
@@ -72,7 +54,7 @@ public final class EndToEndThroughputBenchmark {
         }
         int status = 0;
         try {
-            run(Settings.from(args));
+            run(LoadSettings.from(args));
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
@@ -91,11 +73,12 @@ public final class EndToEndThroughputBenchmark {
             "orderflow.reconcile.worker.poll-interval", "500ms", "orderflow.reconcile.worker.initial-backoff", "1s",
             "orderflow.reconcile.worker.max-backoff", "60s"));
 
-    private static void run(Settings settings) throws Exception {
+    private static void run(LoadSettings settings) throws Exception {
         String name = "load" + System.currentTimeMillis() % 100000;
         String loadBefore = LoadCpu.loadAverage();
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start();
-             OrderflowSystem system = OrderflowSystem.start(name, broker.bootstrapServers(), PRODUCTION_SCHEDULES)) {
+             OrderflowSystem system = OrderflowSystem.start(name, broker.bootstrapServers(), overrides(settings))) {
+            String tracing = LoadTracing.describe(LoadTracing.read(system.services));
             LoadTimeline timeline = new LoadTimeline();
             autoPay(system);
             notePayments(system, timeline);
@@ -109,85 +92,46 @@ public final class EndToEndThroughputBenchmark {
             LoadWindow window = new LoadWindow(processes, threads, callers);
             long loadStart;
             try (LoadStatusWatcher watcher = new LoadStatusWatcher(broker.bootstrapServers(), timeline).start()) {
-                LoadDriver driver = new LoadDriver(shops, timeline);
-                loadStart = measure(settings, driver, window, threads);
-                driver.stop();
-                drain(timeline, settings.drainSeconds());
+                LoadGenerator load = generator(settings, shops, timeline);
+                loadStart = LoadPhases.measure(settings, load, window, threads);
+                load.stop();
+                LoadPhases.drain(timeline, settings.drainSeconds());
             }
             long loadEnd = LoadTimeline.now();
-            idle(settings, idle);
+            LoadPhases.idle(settings, idle);
             var costs = CryptoFloor.measure(Duration.ofMillis((long) (settings.cryptoSeconds() * 500)),
                     Duration.ofMillis((long) (settings.cryptoSeconds() * 1000)));
             LoadReport report = new LoadReport(settings, timeline, idle, window, costs, system.simulator.ledger(),
-                    loadStart, loadEnd, loadBefore, System.getProperty(JVM_OPTIONS_PROPERTY));
+                    loadStart, loadEnd, new LoadReport.RunFacts(loadBefore, System.getProperty(JVM_OPTIONS_PROPERTY), tracing,
+                    java()));
             write(report);
         }
     }
 
-    /**
-     * Warm-up, then the window, paced by a sampler that ticks every half second (and samples thread
-     * CPU); phases start by elapsed time, so a late tick only delays the next boundary a little.
-     * Answers when the load started.
-     */
-    private static long measure(Settings settings, LoadDriver driver, LoadWindow window, LoadThreadCpu threads)
-            throws Exception {
-        ScheduledExecutorService sampler = sampler();
-        CompletableFuture<Long> ended = new CompletableFuture<>();
-        long loadStart = LoadTimeline.now();
-        driver.start();
-        sampler.scheduleAtFixedRate(() -> {
-            if (ended.isDone()) {
-                return;
-            }
-            try {
-                threads.sample();
-                long now = LoadTimeline.now();
-                if (window.startMicros == 0 && now - loadStart >= settings.warmupSeconds() * 1_000_000L) {
-                    window.begin();
-                } else if (window.startMicros != 0 && now - window.startMicros >= settings.windowSeconds() * 1_000_000L) {
-                    window.end();
-                    ended.complete(loadStart);
-                }
-            } catch (RuntimeException e) {
-                ended.completeExceptionally(e);
-            }
-        }, 500, 500, TimeUnit.MILLISECONDS);
-        try {
-            return ended.get(settings.warmupSeconds() + settings.windowSeconds() + 120L, TimeUnit.SECONDS);
-        } finally {
-            sampler.shutdownNow();
+    /** The closed loop (a client per shop), or at {@code load.rate} the open loop (the shops in turn). */
+    private static LoadGenerator generator(LoadSettings settings, List<ShopClient> shops, LoadTimeline timeline) {
+        if (!settings.openLoop()) {
+            return new LoadDriver(shops, timeline);
         }
+        return new OpenLoopDriver(timeline, settings.rate(), settings.openThreads(),
+                (n, scheduled) -> LoadDriver.create(shops.get((int) (n % shops.size())), timeline, scheduled));
     }
 
-    /** The system with no load at all, warmed up (after the drain): what its pollers and housekeeping cost. */
-    private static void idle(Settings settings, LoadWindow idle) throws Exception {
-        ScheduledExecutorService sampler = sampler();
-        try {
-            idle.begin();
-            sampler.schedule(idle::end, settings.idleSeconds(), TimeUnit.SECONDS).get();
-        } finally {
-            sampler.shutdownNow();
+    /** Production schedules, the services' environment readable (for the tracing sampling), and the sampling if set. */
+    private static Map<String, Map<String, String>> overrides(LoadSettings settings) {
+        Map<String, Map<String, String>> overrides = new HashMap<>();
+        for (String service : List.of("order-service", "payment-service", "notify-service", "reconcile-service")) {
+            Map<String, String> properties = new HashMap<>(LoadTracing.serviceProperties(settings.tracingSampling()));
+            properties.putAll(PRODUCTION_SCHEDULES.getOrDefault(service, Map.of()));
+            overrides.put(service, properties);
         }
+        return overrides;
     }
 
-    private static ScheduledExecutorService sampler() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "bench-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** Waits until every created order has reached SUCCESS, or the drain time is up. */
-    private static void drain(LoadTimeline timeline, int seconds) {
-        try {
-            Awaitility.await("every created order SUCCESS").atMost(Duration.ofSeconds(seconds))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> timeline.backlogAt(Long.MAX_VALUE) == 0);
-        } catch (ConditionTimeoutException e) {
-            System.out.println("drain: " + timeline.backlogAt(Long.MAX_VALUE) + " orders still not SUCCESS after "
-                    + seconds + " s (reported as such)");
-        }
+    /** This JVM's runtime: the services and the broker are started with the same java (java.home). */
+    private static String java() {
+        return "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.vm.vendor") + ") for the services, the broker and the benchmark JVM";
     }
 
     private static LoadCpu processes(OrderflowSystem system, String name) throws SQLException {

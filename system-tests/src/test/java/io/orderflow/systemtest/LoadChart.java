@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -31,7 +33,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The load report's figures as one PNG of three panels: CPU per order by process against the
- * cryptography it contains, latency percentiles per stage, and orders per second over the run.
+ * cryptography it contains, latency percentiles per stage, and orders per second over the run; in
+ * the open loop a fourth, the p99 per second of the two stages the latency target is set on.
  */
 final class LoadChart {
 
@@ -42,12 +45,16 @@ final class LoadChart {
     }
 
     static void write(LoadReport report, Path png) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, 3 * PANEL, BufferedImage.TYPE_INT_RGB);
+        List<JFreeChart> panels = new ArrayList<>(List.of(cpu(report), latency(report), timeline(report)));
+        if (report.openLoop != null) {
+            panels.add(LoadChartOpenLoop.latencyOverTime(report));
+        }
+        BufferedImage image = new BufferedImage(WIDTH, panels.size() * PANEL, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        cpu(report).draw(g, new Rectangle2D.Double(0, 0, WIDTH, PANEL));
-        latency(report).draw(g, new Rectangle2D.Double(0, PANEL, WIDTH, PANEL));
-        timeline(report).draw(g, new Rectangle2D.Double(0, 2 * PANEL, WIDTH, PANEL));
+        for (int i = 0; i < panels.size(); i++) {
+            panels.get(i).draw(g, new Rectangle2D.Double(0, i * PANEL, WIDTH, PANEL));
+        }
         g.dispose();
         try (OutputStream out = Files.newOutputStream(png)) {
             ChartUtils.writeBufferedImageAsPNG(out, image);
@@ -63,12 +70,19 @@ final class LoadChart {
             data.addValue(net.get(process), "net of idle CPU", process);
             data.addValue(crypto.getOrDefault(process, 0.0), "of which cryptography (counted × timed)", process);
         });
+        String server = "server side (4 services + broker + PostgreSQL)";
+        data.addValue(r.serverCpuMsPerOrder(), "CPU measured", server);
+        data.addValue(net.entrySet().stream().filter(e -> LoadReport.serverSide(e.getKey())).mapToDouble(Map.Entry::getValue).sum(),
+                "net of idle CPU", server);
+        data.addValue(r.servicesCryptoMsPerOrder(), "of which cryptography (counted × timed)", server);
         data.addValue(r.totalCpuMsPerOrder(), "CPU measured", "total");
         data.addValue(net.values().stream().mapToDouble(Double::doubleValue).sum(), "net of idle CPU", "total");
         data.addValue(r.cryptoMsPerOrder(), "of which cryptography (counted × timed)", "total");
         JFreeChart chart = ChartFactory.createBarChart(LoadReport.format(
-                        "CPU ms per completed order, by process (%.1f orders/s reached SUCCESS; crypto floor %.2f ms/order = %.0f orders/s on %d cores)",
-                        r.completedPerSecond(), r.cryptoMsPerOrder(), r.cores * 1e3 / r.cryptoMsPerOrder(), r.cores),
+                        "CPU ms per completed order (%.1f orders/s reached SUCCESS; server side %.1f ms = %.1f x its crypto;\n"
+                                + "crypto floor %.2f ms/order = %.0f orders/s on %d cores)", r.completedPerSecond(), r.serverCpuMsPerOrder(),
+                        r.serverCpuMsPerOrder() / r.servicesCryptoMsPerOrder(), r.cryptoMsPerOrder(),
+                        r.cores * 1e3 / r.cryptoMsPerOrder(), r.cores),
                 null, "CPU ms per order", data, PlotOrientation.HORIZONTAL, true, false, false);
         style(chart);
         return chart;
@@ -82,13 +96,17 @@ final class LoadChart {
             data.addValue(Math.max(0.1, stage.p90()), "p90", name);
             data.addValue(Math.max(0.1, stage.p99()), "p99", name);
         }
-        JFreeChart chart = ChartFactory.createBarChart("Latency per stage, ms (orders created in the window; log scale)",
+        String mode = r.openLoop == null ? "closed loop" : LoadReport.format("open loop at %.1f/s, from when each create was due",
+                r.settings.rate());
+        JFreeChart chart = ChartFactory.createBarChart("Latency per stage, ms (orders created in the window; " + mode + "; log scale)",
                 null, "ms", data, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        LogAxis axis = new LogAxis("ms");
-        axis.setSmallestValue(0.1);
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        LogAxis axis = logMs();
         plot.setRangeAxis(axis);
+        if (r.openLoop != null) {
+            LoadChartOpenLoop.showTarget(axis);
+            plot.addRangeMarker(LoadChartOpenLoop.target());
+        }
         style(chart);
         return chart;
     }
@@ -114,15 +132,27 @@ final class LoadChart {
         XYLineAndShapeRenderer backlogLine = new XYLineAndShapeRenderer(true, false);
         backlogLine.setSeriesPaint(0, Color.GRAY);
         plot.setRenderer(1, backlogLine);
-        IntervalMarker measured = new IntervalMarker(r.windowStartSecond(), r.windowStartSecond() + r.window.seconds());
-        measured.setPaint(new Color(200, 220, 255));
-        measured.setAlpha(0.5f);
-        plot.addDomainMarker(measured);
+        plot.addDomainMarker(windowMarker(r));
         style(chart);
         return chart;
     }
 
-    private static void style(JFreeChart chart) {
+    static LogAxis logMs() {
+        LogAxis axis = new LogAxis("ms");
+        axis.setSmallestValue(0.1);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        return axis;
+    }
+
+    /** The measured window, shaded on a time axis in seconds since the load started. */
+    static IntervalMarker windowMarker(LoadReport r) {
+        IntervalMarker measured = new IntervalMarker(r.windowStartSecond(), r.windowStartSecond() + r.window.seconds());
+        measured.setPaint(new Color(200, 220, 255));
+        measured.setAlpha(0.5f);
+        return measured;
+    }
+
+    static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font("DejaVu Sans", Font.BOLD, 15));
         if (chart.getPlot() instanceof CategoryPlot plot) {

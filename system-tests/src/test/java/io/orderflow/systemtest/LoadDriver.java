@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * with {@code Prefer: wait=10}, so that every create call returns once the pay params exist.
  * A new payer per order keeps the per-payer risk limits out of the way too.
  */
-final class LoadDriver {
+final class LoadDriver implements LoadGenerator {
 
     private final List<ShopClient> shops;
     private final LoadTimeline timeline;
@@ -25,7 +25,8 @@ final class LoadDriver {
         this.timeline = timeline;
     }
 
-    void start() {
+    @Override
+    public void start() {
         running.set(true);
         for (int i = 0; i < shops.size(); i++) {
             ShopClient shop = shops.get(i);
@@ -36,8 +37,8 @@ final class LoadDriver {
         }
     }
 
-    /** Stops offering load and waits for the calls in flight to finish (each waits at most 10 s for pay params). */
-    void stop() throws InterruptedException {
+    @Override
+    public void stop() throws InterruptedException {
         running.set(false);
         for (Thread client : threads) {
             client.join(60_000);
@@ -46,21 +47,27 @@ final class LoadDriver {
 
     private void createWhileRunning(ShopClient shop) {
         while (running.get()) {
-            String body = """
-                    {"shop_order_no":"L-%s","description":"load","amount":{"total":100,"currency":"CNY"},\
-                    "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), ShopClient.newPayer());
-            long start = LoadTimeline.now();
-            try {
-                HttpResponse<String> created = shop.post("/v1/orders", body, "Prefer", "wait=10");
-                long end = LoadTimeline.now();
-                record(created, start, end);
-            } catch (RuntimeException e) {
-                timeline.refused(e.getClass().getSimpleName());
-            }
+            create(shop, timeline, LoadTimeline.now());
         }
     }
 
-    private void record(HttpResponse<String> created, long start, long end) {
+    /**
+     * One {@code POST /v1/orders} with {@code Prefer: wait=10} for a new payer, noted in the timeline as
+     * started at {@code start} (now in the closed loop; the scheduled instant in the open loop).
+     */
+    static void create(ShopClient shop, LoadTimeline timeline, long start) {
+        String body = """
+                {"shop_order_no":"L-%s","description":"load","amount":{"total":100,"currency":"CNY"},\
+                "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), ShopClient.newPayer());
+        try {
+            HttpResponse<String> created = shop.post("/v1/orders", body, "Prefer", "wait=10");
+            record(timeline, created, start, LoadTimeline.now());
+        } catch (RuntimeException e) {
+            timeline.refused(e.getClass().getSimpleName());
+        }
+    }
+
+    private static void record(LoadTimeline timeline, HttpResponse<String> created, long start, long end) {
         if (created.statusCode() != 201) {
             String code = created.statusCode() + "";
             try {

@@ -1,22 +1,20 @@
 package io.orderflow.systemtest;
 
-import io.orderflow.platform.test.TestMerchant;
-import io.orderflow.simulator.ledger.CallbackDelivery;
 import io.orderflow.simulator.ledger.Ledger;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * The figures of one load run, computed once from what the run recorded: throughput and backlog in
  * the window, per-stage latency percentiles (orders created in the window), CPU per completed
- * order by process, and the cryptography floor against them. {@link #text()} is the report;
- * {@link LoadChart} draws the same figures.
+ * order by process (server side: the four services, the broker and PostgreSQL; the benchmark JVM
+ * apart), the cryptography floor against them, whether the window was steady, and in the open loop
+ * the schedule's own figures and the latency target. {@link #text()} is the report; {@link LoadChart}
+ * draws the same figures.
  */
 final class LoadReport {
 
@@ -35,7 +33,14 @@ final class LoadReport {
     record Second(double at, long created, long succeeded, long backlog) {
     }
 
-    final EndToEndThroughputBenchmark.Settings settings;
+    /**
+     * What ran, beside the settings: the load average before the start, the services' JVM options, the
+     * tracing sampling they reported, and the Java runtime (the services and the broker run this JVM's java).
+     */
+    record RunFacts(String loadBefore, String jvmOptions, String tracingSampling, String java) {
+    }
+
+    final LoadSettings settings;
     final LoadWindow idle;
     final LoadWindow window;
     final Map<CryptoFloor.Operation, CryptoFloor.Cost> costs;
@@ -49,24 +54,27 @@ final class LoadReport {
     final long withoutPayParams;
     final long answeredPaid;
     final long extraDeliveries;
-    final List<Stage> stages = new ArrayList<>();
+    final LoadLatency latency;
+    final List<Stage> stages;
     final List<Second> seconds = new ArrayList<>();
+    final List<LoadLatency.Second> latencyBySecond;
+    final LoadSteadiness steadiness;
+    /** The open loop's figures; null in the closed loop. */
+    final LoadOpenLoop openLoop;
+    final RunFacts facts;
     private final LoadTimeline timeline;
     private final long loadStart;
-    private final String loadBefore;
-    private final String jvmOptions;
 
-    LoadReport(EndToEndThroughputBenchmark.Settings settings, LoadTimeline timeline, LoadWindow idle, LoadWindow window,
+    LoadReport(LoadSettings settings, LoadTimeline timeline, LoadWindow idle, LoadWindow window,
                Map<CryptoFloor.Operation, CryptoFloor.Cost> costs, Ledger ledger, long loadStart, long loadEnd,
-               String loadBefore, String jvmOptions) {
+               RunFacts facts) {
         this.settings = settings;
         this.idle = idle;
         this.window = window;
         this.costs = new EnumMap<>(costs);
         this.timeline = timeline;
         this.loadStart = loadStart;
-        this.loadBefore = loadBefore;
-        this.jvmOptions = jvmOptions;
+        this.facts = facts;
         long start = window.startMicros;
         long end = window.endMicros;
         Map<String, LoadTimeline.Order> created = timeline.created();
@@ -84,7 +92,12 @@ final class LoadReport {
         windowOrdersNeverSucceeded = measured.values().stream().filter(o -> o.success == 0).count();
         answeredPaid = measured.values().stream().filter(o -> !o.payParams && paid(o)).count();
         withoutPayParams = measured.values().stream().filter(o -> !o.payParams && !paid(o)).count();
-        extraDeliveries = stages(measured, ledger);
+        latency = new LoadLatency(measured, ledger, settings.openLoop());
+        stages = latency.stages;
+        extraDeliveries = latency.extraDeliveries;
+        latencyBySecond = LoadLatency.bySecond(created.values(), loadStart);
+        steadiness = LoadSteadiness.of(window, timeline);
+        openLoop = settings.openLoop() ? LoadOpenLoop.of(settings, timeline.issues(), start, end) : null;
         for (long second = loadStart; second < loadEnd; second += 1_000_000) {
             long from = second;
             long to = second + 1_000_000;
@@ -93,41 +106,6 @@ final class LoadReport {
                     timeline.all().stream().filter(o -> o.success >= from && o.success < to).count(),
                     timeline.backlogAt(to)));
         }
-    }
-
-    /** Fills the stage percentiles; answers the callback deliveries beyond one per order. */
-    private long stages(Map<String, LoadTimeline.Order> measured, Ledger ledger) {
-        Histogram create = histogram();
-        Histogram paidToSuccess = histogram();
-        Histogram paidToAcknowledged = histogram();
-        Histogram producedToRead = histogram();
-        Histogram endToEnd = histogram();
-        long extra = 0;
-        for (Map.Entry<String, LoadTimeline.Order> entry : measured.entrySet()) {
-            LoadTimeline.Order order = entry.getValue();
-            if (order.payParams || paid(order)) {
-                record(create, order.createEnd - order.createStart);
-            }
-            if (order.success != 0) {
-                record(endToEnd, order.success - order.createStart);
-                record(producedToRead, order.success - order.successProduced);
-                if (order.paid != 0) {
-                    record(paidToSuccess, order.success - order.paid);
-                }
-            }
-            List<CallbackDelivery> deliveries = ledger.order(TestMerchant.MCHID, entry.getKey())
-                    .map(o -> o.deliveries()).orElse(List.of());
-            extra += Math.max(0, deliveries.size() - 1);
-            deliveries.stream().filter(d -> "ACKNOWLEDGED".equals(d.outcome())).findFirst()
-                    .filter(d -> order.paid != 0)
-                    .ifPresent(d -> record(paidToAcknowledged, micros(d.at()) - order.paid));
-        }
-        stages.add(stage("create → pay params (POST /v1/orders, Prefer: wait=10; or already paid)", create));
-        stages.add(stage("paid at simulator, callback dispatched → SUCCESS read on status topic", paidToSuccess));
-        stages.add(stage("  of which: callback dispatched → acknowledged by notify-service", paidToAcknowledged));
-        stages.add(stage("  of which: status record produced → read by the benchmark", producedToRead));
-        stages.add(stage("create → SUCCESS read on status topic (end to end)", endToEnd));
-        return extra;
     }
 
     /** The answer came after the order was paid (the auto-payer pays as soon as WeChat has the order). */
@@ -183,6 +161,28 @@ final class LoadReport {
         return cpuMsPerOrder().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
+    /** orderflow's own processes: the four services, the broker and PostgreSQL (not the simulator and the clients). */
+    static boolean serverSide(String process) {
+        return !BENCHMARK_JVM.equals(process);
+    }
+
+    /** CPU ms per completed order of the server side alone. */
+    double serverCpuMsPerOrder() {
+        return cpuMsPerOrder().entrySet().stream().filter(e -> serverSide(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** The happy path's cryptography in the four services (order, payment, notify), ms per order. */
+    double servicesCryptoMsPerOrder() {
+        return cryptoMsByProcess().entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** Backlog growth in the window below one second of completions: the system kept up. */
+    boolean sustained() {
+        return backlogAtEnd - backlogAtStart <= Math.max(1.0, completedPerSecond());
+    }
+
     /** Happy-path crypto CPU per order, in ms, attributed to the process where it runs. */
     Map<String, Double> cryptoMsByProcess() {
         Map<String, Double> byProcess = new LinkedHashMap<>();
@@ -217,24 +217,7 @@ final class LoadReport {
     }
 
     String text() {
-        return LoadReportText.render(this, timeline, loadBefore, jvmOptions);
-    }
-
-    private static Histogram histogram() {
-        return new Histogram(3_600_000_000L, 3);
-    }
-
-    private static void record(Histogram histogram, long micros) {
-        histogram.recordValue(Math.max(0, Math.min(micros, 3_600_000_000L)));
-    }
-
-    private static Stage stage(String name, Histogram h) {
-        return new Stage(name, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
-                h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
-    }
-
-    static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+        return LoadReportText.render(this, timeline);
     }
 
     static String format(String pattern, Object... values) {

@@ -7,16 +7,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The load report as plain text: what ran, then throughput, latency, CPU, cryptography and caveats. */
+/**
+ * The load report as plain text: the summary ({@link LoadReportSummary}), what ran, then throughput,
+ * steady state, the open loop (if it was one), latency, CPU, cryptography and caveats.
+ */
 final class LoadReportText {
 
     private LoadReportText() {
     }
 
-    static String render(LoadReport r, LoadTimeline timeline, String loadBefore, String jvmOptions) {
+    static String render(LoadReport r, LoadTimeline timeline) {
         StringBuilder out = new StringBuilder();
-        header(out, r, loadBefore, jvmOptions);
+        header(out, r);
+        LoadReportSummary.summary(out, r);
         throughput(out, r, timeline);
+        LoadReportSummary.steadiness(out, r);
+        if (r.openLoop != null) {
+            LoadReportSummary.openLoop(out, r);
+        }
         latency(out, r);
         cpu(out, r);
         crypto(out, r);
@@ -24,16 +32,22 @@ final class LoadReportText {
         return out.toString();
     }
 
-    private static void header(StringBuilder out, LoadReport r, String loadBefore, String jvmOptions) {
+    private static void header(StringBuilder out, LoadReport r) {
         out.append("orderflow end-to-end load benchmark, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        out.append(format("machine: %d cores, Java %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end%n",
-                r.cores, System.getProperty("java.version"), loadBefore, r.window.loadAtStart, r.window.loadAtEnd));
-        out.append("system: order-, payment-, notify-, reconcile-service as processes (JVM options: ").append(jvmOptions)
+        out.append(format("machine: %d cores, %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end%n",
+                r.cores, r.facts.java(), r.facts.loadBefore(), r.window.loadAtStart, r.window.loadAtEnd));
+        out.append("system: order-, payment-, notify-, reconcile-service as processes (JVM options: ").append(r.facts.jvmOptions())
                 .append("),\n        Kafka broker process (KRaft, -Xmx512m, SerialGC), embedded PostgreSQL 14 (fsync on),\n")
                 .append("        WeChat Pay simulator in this JVM (auto-payer: every order paid at once), all on this machine\n");
-        out.append(format("load: %d shop clients, closed loop, one shop each, POST /v1/orders with Prefer: wait=10; "
-                        + "warm-up %d s (not measured), window %.1f s, drain up to %d s%n%n",
-                r.settings.clients(), r.settings.warmupSeconds(), r.window.seconds(), r.settings.drainSeconds()));
+        out.append("tracing sampling (management.tracing.sampling.probability, from each service's /actuator/env): ")
+                .append(r.facts.tracingSampling()).append('\n');
+        String load = r.settings.openLoop()
+                ? format("open loop, %.1f creates/s due on a fixed schedule, %d shops in turn, up to %d calls at a time",
+                        r.settings.rate(), r.settings.clients(), r.settings.openThreads())
+                : format("%d shop clients, closed loop, one shop each", r.settings.clients());
+        out.append(format("load: %s, POST /v1/orders with Prefer: wait=10; warm-up %d s (not measured; the window began "
+                        + "%.1f s into the load, after the meters were read), window %.1f s, drain up to %d s%n%n", load,
+                r.settings.warmupSeconds(), r.windowStartSecond(), r.window.seconds(), r.settings.drainSeconds()));
     }
 
     private static void throughput(StringBuilder out, LoadReport r, LoadTimeline timeline) {
@@ -42,9 +56,8 @@ final class LoadReportText {
         out.append(format("  orders created (201 answered)            %7d  %7.1f /s%n", r.createdInWindow, r.createdInWindow / seconds));
         out.append(format("  orders reaching SUCCESS (status topic)   %7d  %7.1f /s%n", r.completedInWindow, r.completedPerSecond()));
         long growth = r.backlogAtEnd - r.backlogAtStart;
-        boolean sustained = growth <= Math.max(1.0, r.completedPerSecond());
         out.append(format("  backlog (created, not yet SUCCESS)       %7d at start, %d at end: %+d -> %s%n", r.backlogAtStart,
-                r.backlogAtEnd, growth, sustained ? "sustained (grew by less than one second of completions)"
+                r.backlogAtEnd, growth, r.sustained() ? "sustained (grew by less than one second of completions)"
                         : "NOT sustained (completions fall behind creation)"));
         out.append(format("  refused or failed creates (whole run)    %7d  %s%n", timeline.refusedCount(), timeline.refusalsByReason()));
         out.append(format("  created in the window: %d; answered already SUCCESS (paid before the answer): %d; answered PENDING "
@@ -77,16 +90,26 @@ final class LoadReportText {
                 process, cpu, cpu / seconds, idle.getOrDefault(process, 0.0), cpu * 1e3 / r.completedInWindow,
                 net.get(process), crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-")));
         r.jvmSplitMsPerOrder().forEach((group, ms) -> out.append(format("    %-46s %8s %8s %8s %9.2f%n", group, "", "", "", ms)));
-        double totalCpu = r.window.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
-        double totalIdle = idle.values().stream().mapToDouble(Double::doubleValue).sum();
-        double totalNet = net.values().stream().mapToDouble(Double::doubleValue).sum();
-        out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "total", totalCpu, totalCpu / seconds, totalIdle,
-                r.totalCpuMsPerOrder(), totalNet, r.cryptoMsPerOrder()));
+        double serverCpu = sum(r.window.cpuSeconds(), true);
+        out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "server side (4 services + broker + PostgreSQL)",
+                serverCpu, serverCpu / seconds, sum(idle, true), r.serverCpuMsPerOrder(), sum(net, true),
+                r.servicesCryptoMsPerOrder()));
+        double totalCpu = sum(r.window.cpuSeconds(), false);
+        double totalIdle = sum(idle, false);
+        double totalNet = sum(net, false);
+        out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "total (with simulator + shop clients)", totalCpu,
+                totalCpu / seconds, totalIdle, r.totalCpuMsPerOrder(), totalNet, r.cryptoMsPerOrder()));
         out.append(format("  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order)%n"));
         out.append(format("  CPU ceiling on %d cores at this CPU per order: %.0f orders/s (measured %.1f/s); net of idle: %.0f orders/s%n",
                 r.cores, r.cores * 1e3 / r.totalCpuMsPerOrder(), r.completedPerSecond(),
                 (r.cores - totalIdle) * 1e3 / totalNet));
         out.append("  benchmark JVM, busiest threads in the window (CPU s): ").append(busiest(r)).append("\n\n");
+    }
+
+    /** The sum over all processes, or over the server side's alone. */
+    private static double sum(Map<String, Double> byProcess, boolean serverSideOnly) {
+        return byProcess.entrySet().stream().filter(e -> !serverSideOnly || LoadReport.serverSide(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static String busiest(LoadReport r) {
@@ -110,9 +133,7 @@ final class LoadReportText {
         for (CryptoFloor.Use use : CryptoFloor.HAPPY_PATH) {
             out.append(format("    %-28s %s%n", use.operation(), use.where()));
         }
-        Map<String, Double> byProcess = r.cryptoMsByProcess();
-        double services = byProcess.entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double services = r.servicesCryptoMsPerOrder();
         double crypto = r.cryptoMsPerOrder();
         out.append(format("  crypto CPU per order: %.2f ms (services %.2f ms, simulator + shop client %.2f ms)%n", crypto,
                 services, crypto - services));
@@ -125,8 +146,10 @@ final class LoadReportText {
                 .mapToDouble(Map.Entry::getValue).sum();
         double totalNet = r.netCpuMsPerOrder().values().stream().mapToDouble(Double::doubleValue).sum();
         out.append(format("  total CPU per order = %.1f x its crypto CPU (net of idle: %.1f x); the four services' CPU = %.1f x "
-                        + "their own crypto (%.2f / %.2f ms)%n%n", r.totalCpuMsPerOrder() / crypto, totalNet / crypto,
+                        + "their own crypto (%.2f / %.2f ms)%n", r.totalCpuMsPerOrder() / crypto, totalNet / crypto,
                 servicesCpu / services, servicesCpu, services));
+        out.append(format("  server-side CPU per order (4 services + broker + PostgreSQL) = %.1f x the services' crypto "
+                + "(%.2f / %.2f ms)%n%n", r.serverCpuMsPerOrder() / services, r.serverCpuMsPerOrder(), services));
     }
 
     private static void caveats(StringBuilder out) {

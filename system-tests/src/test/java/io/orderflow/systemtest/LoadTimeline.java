@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * create sent and answered, paid at the simulator (the callback is dispatched at once), SUCCESS
  * read from {@code orderflow.order.status}. Writers may come in any order (the simulator can pay
  * before the create call returns), so each order's entry is created by whoever comes first.
+ * In the open loop an order's create starts at its scheduled instant, however late it was sent.
  */
 final class LoadTimeline {
 
@@ -31,7 +35,12 @@ final class LoadTimeline {
         volatile long successProduced;
     }
 
+    /** Open loop: a create due at {@code scheduled} and sent at {@code sent} (0 = never sent). */
+    record Issue(long scheduled, long sent) {
+    }
+
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Queue<Issue> issues = new ConcurrentLinkedQueue<>();
     private final AtomicLong refused = new AtomicLong();
     private final Map<String, AtomicLong> refusals = new ConcurrentSkipListMap<>();
 
@@ -57,6 +66,16 @@ final class LoadTimeline {
     void refused(String reason) {
         refused.incrementAndGet();
         refusals.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Open loop: a scheduled create was sent (or, with {@code sent} 0, never was). */
+    void issued(long scheduled, long sent) {
+        issues.add(new Issue(scheduled, sent));
+    }
+
+    /** Open loop: every scheduled create so far. */
+    List<Issue> issues() {
+        return List.copyOf(issues);
     }
 
     void paid(String orderId, long at) {

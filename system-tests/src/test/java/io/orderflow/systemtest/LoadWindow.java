@@ -15,7 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The measured window: at its start and end, the CPU time of every process, the benchmark JVM's
+ * The measured window: at its start and end, the CPU time of every process (also at its middle, for
+ * the steady-state check, see {@link LoadSteadiness}), the benchmark JVM's
  * thread CPU by group, the calls the services made to WeChat Pay (their
  * {@code orderflow.wechatpay.calls} meter) and the machine's load average.
  */
@@ -34,10 +35,12 @@ final class LoadWindow {
     private final List<String> problems = new ArrayList<>();
 
     long startMicros;
+    long middleMicros;
     long endMicros;
     String loadAtStart;
     String loadAtEnd;
     private Map<String, Double> cpuAtStart;
+    private Map<String, Double> cpuAtMiddle;
     private Map<String, Double> cpuAtEnd;
     private Map<String, Double> threadSeconds;
     private Map<String, Double> busiestThreads;
@@ -59,6 +62,12 @@ final class LoadWindow {
         startMicros = LoadTimeline.now();
     }
 
+    /** The CPU time of every process half-way, so that the window's two halves can be compared. */
+    void middle() {
+        middleMicros = LoadTimeline.now();
+        cpuAtMiddle = processes.snapshot();
+    }
+
     void end() {
         endMicros = LoadTimeline.now();
         cpuAtEnd = processes.snapshot();
@@ -76,6 +85,16 @@ final class LoadWindow {
     /** CPU seconds each process used in the window. */
     Map<String, Double> cpuSeconds() {
         return delta(cpuAtStart, cpuAtEnd);
+    }
+
+    /** CPU seconds each process used in the window's first half (start to the middle sample). */
+    Map<String, Double> cpuSecondsFirstHalf() {
+        return delta(cpuAtStart, cpuAtMiddle);
+    }
+
+    /** CPU seconds each process used in the window's second half (the middle sample to the end). */
+    Map<String, Double> cpuSecondsSecondHalf() {
+        return delta(cpuAtMiddle, cpuAtEnd);
     }
 
     /** CPU seconds of the benchmark JVM's Java threads in the window, by group. */
