@@ -15,7 +15,9 @@ import java.time.Instant;
  *     record changed
  * @param to status after the transition; required
  * @param reason stable upper-case code of what caused the transition, for example CREATED, PAID,
- *     PREPAY_FAILED, CLOSED, REFUND_REQUESTED, REFUND_UPDATED, PAID_AFTER_CLOSE; required
+ *     PREPAY_FAILED, TIMEOUT_EXPIRED, REFUND_ACCEPTED (WeChat accepted the order's first refund),
+ *     REFUND_UPDATED, REFUNDS_ENDED_UNPAID (every refund closed without money leaving), PAID_AFTER_CLOSE;
+ *     docs/states/order.md lists them all; required
  * @param causationId {@code ce_id} of the event that caused the transition; null when a shop request caused it
  * @param occurredAt instant the transition was committed; required
  * @param order snapshot of the order after the transition; required
