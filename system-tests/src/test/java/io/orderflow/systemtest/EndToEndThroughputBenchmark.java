@@ -70,7 +70,7 @@ public final class EndToEndThroughputBenchmark {
      */
     private static final Map<String, Map<String, String>> PRODUCTION_SCHEDULES = Map.of("reconcile-service", Map.of(
             "orderflow.reconcile.query.steps", "1m,5m,15m,1h", "orderflow.reconcile.query.then-every", "1h",
-            "orderflow.reconcile.worker.poll-interval", "500ms", "orderflow.reconcile.worker.initial-backoff", "1s",
+            "orderflow.reconcile.worker.poll-interval", "5s", "orderflow.reconcile.worker.initial-backoff", "1s",
             "orderflow.reconcile.worker.max-backoff", "60s"));
 
     private static void run(LoadSettings settings) throws Exception {
