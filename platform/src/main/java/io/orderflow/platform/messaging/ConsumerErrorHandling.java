@@ -6,6 +6,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
@@ -19,8 +20,16 @@ import org.springframework.util.backoff.FixedBackOff;
  * back-off ({@code max-attempts}, {@code back-off-*}), then published to the binding's {@code dlq-name} with the
  * binder's header names ({@code x-original-topic}, {@code x-exception-message}, …), and consumption goes on behind
  * it. Events that no retry can help ({@link NonRetryableEventException}) go to the dead-letter topic at once.
+ *
+ * <p>It also sets how the containers commit offsets: at most once a second ({@code AckMode.TIME}) instead of after
+ * every batch. Each commit is a request and a log append at the broker; committing less often only means that
+ * after a crash or a rebalance up to a second more records are delivered again, which the consumers drop by
+ * {@code ce_id}.
  */
 public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
+
+    /** How often a container commits the offsets of what it applied. */
+    static final long COMMIT_INTERVAL_MS = 1000;
 
     private final KafkaOperations<?, ?> deadLetters;
 
@@ -37,6 +46,8 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
                 : new DefaultErrorHandler(recoverer(dlqDestinationResolver), backOff != null ? backOff : new FixedBackOff(0L, 0L));
         handler.addNotRetryableExceptions(NonRetryableEventException.class);
         container.setCommonErrorHandler(handler);
+        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
+        container.getContainerProperties().setAckTime(COMMIT_INTERVAL_MS);
     }
 
     @Override
