@@ -3,6 +3,7 @@ package io.orderflow.simulator.control;
 import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.fault.Holds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +16,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Fault rules and the auto-payer. */
+/** Fault rules, held answers and the auto-payer. */
 @RestController
 class FaultsController {
 
     private final Faults faults;
 
+    private final Holds holds;
+
     private final AutoPayer autoPayer;
 
     private final long defaultSeed;
 
-    FaultsController(Faults faults, AutoPayer autoPayer, io.orderflow.simulator.SimulatorProperties properties) {
+    FaultsController(Faults faults, Holds holds, AutoPayer autoPayer,
+            io.orderflow.simulator.SimulatorProperties properties) {
         this.faults = faults;
+        this.holds = holds;
         this.autoPayer = autoPayer;
         this.defaultSeed = properties.getFaultSeed();
     }
@@ -46,10 +51,24 @@ class FaultsController {
         return faults.rules();
     }
 
-    /** Clears every rule and restarts the random sequence (from {@code seed} if given). */
+    /** Clears every rule, lets held answers go and restarts the random sequence (from {@code seed} if given). */
     @DeleteMapping("/sim/v1/faults")
     ResponseEntity<Void> clear(@RequestParam(required = false) Long seed) {
         faults.reset(seed == null ? defaultSeed : seed);
+        holds.releaseAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Answers HOLD_RESPONSE holds now ({@code waiting}) and has held so far ({@code total}). */
+    @GetMapping("/sim/v1/holds")
+    Map<String, Object> holds() {
+        return Map.of("waiting", holds.waiting(), "total", holds.total());
+    }
+
+    /** Lets every held answer go. */
+    @DeleteMapping("/sim/v1/holds")
+    ResponseEntity<Void> release() {
+        holds.releaseAll();
         return ResponseEntity.noContent().build();
     }
 

@@ -3,6 +3,7 @@ package io.orderflow.simulator.fault;
 import static io.orderflow.simulator.support.SdkAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.wechat.pay.java.core.exception.HttpException;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
@@ -12,8 +13,10 @@ import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
+import io.orderflow.simulator.fault.Holds;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,25 @@ class ApiFaultTests {
         var request = prepayRequest();
         assertThatThrownBy(() -> sdk.jsapi().prepayWithRequestPayment(request)).isInstanceOf(HttpException.class);
         assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+    }
+
+    @Test
+    void heldResponseTakesEffectAndIsAnsweredOnlyWhenReleased() {
+        Holds holds = simulator.context().getBean(Holds.class);
+        int before = holds.total();
+        control.post("/sim/v1/faults", Map.of("kind", "HOLD_RESPONSE", "mchid", MCHID, "count", 1,
+                "path_prefix", "/v3/pay/transactions/jsapi$"));
+        var request = prepayRequest();
+        var answer = CompletableFuture.supplyAsync(() -> sdk.jsapi().prepayWithRequestPayment(request));
+        await().atMost(Duration.ofSeconds(10)).until(() -> holds.waiting() == 1);
+
+        assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+        assertThat(answer).isNotDone();
+        assertThat(control.get("/sim/v1/holds").get("waiting").asInt()).isEqualTo(1);
+        control.delete("/sim/v1/holds");
+        assertThat(answer.join().getPackageVal()).startsWith("prepay_id=");
+        assertThat(holds.total()).isEqualTo(before + 1);
+        assertThat(holds.waiting()).isZero();
     }
 
     @Test
