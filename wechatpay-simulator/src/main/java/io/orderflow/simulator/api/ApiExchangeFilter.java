@@ -101,11 +101,16 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
         if (fault.isPresent() && !ApiFaults.before(fault.get())) {
             return false;
         }
+        hold(fault, FaultKind.HOLD_REQUEST, request);
         chain.doFilter(request, out);
-        if (fault.isPresent() && fault.get().kind() == FaultKind.HOLD_RESPONSE) {
-            holds.hold(Duration.ofMillis(fault.get().amount()));
-        }
+        hold(fault, FaultKind.HOLD_RESPONSE, request);
         return fault.isEmpty() || ApiFaults.after(fault.get());
+    }
+
+    private void hold(Optional<FaultRule> fault, FaultKind kind, HttpServletRequest request) {
+        if (fault.isPresent() && fault.get().kind() == kind) {
+            holds.hold(request.getRequestURI(), Duration.ofMillis(fault.get().amount()));
+        }
     }
 
     /** Journals the call; {@code status} 0 when the connection is dropped without an answer. */

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Fault rules, held answers and the auto-payer. */
+/** Fault rules, held calls and the auto-payer. */
 @RestController
 class FaultsController {
 
@@ -51,7 +51,7 @@ class FaultsController {
         return faults.rules();
     }
 
-    /** Clears every rule, lets held answers go and restarts the random sequence (from {@code seed} if given). */
+    /** Clears every rule, lets held calls go and restarts the random sequence (from {@code seed} if given). */
     @DeleteMapping("/sim/v1/faults")
     ResponseEntity<Void> clear(@RequestParam(required = false) Long seed) {
         faults.reset(seed == null ? defaultSeed : seed);
@@ -59,16 +59,21 @@ class FaultsController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Answers HOLD_RESPONSE holds now ({@code waiting}) and has held so far ({@code total}). */
+    /** The paths of the calls HOLD_REQUEST and HOLD_RESPONSE hold now ({@code waiting}) and how many so far. */
     @GetMapping("/sim/v1/holds")
     Map<String, Object> holds() {
         return Map.of("waiting", holds.waiting(), "total", holds.total());
     }
 
-    /** Lets every held answer go. */
+    /** Lets the calls held under {@code path} go, or every held call without it. */
     @DeleteMapping("/sim/v1/holds")
-    ResponseEntity<Void> release() {
-        holds.releaseAll();
+    ResponseEntity<Void> release(@RequestParam(required = false) String path) {
+        if (path == null) {
+            holds.releaseAll();
+        }
+        else {
+            holds.release(path);
+        }
         return ResponseEntity.noContent().build();
     }
 

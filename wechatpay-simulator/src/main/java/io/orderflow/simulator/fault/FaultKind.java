@@ -1,13 +1,13 @@
 package io.orderflow.simulator.fault;
 
 /**
- * What can go wrong: the first five and the last three hit /v3 API calls (STATEMENT_CREATING and
+ * What can go wrong: the first five and the last four hit /v3 API calls (STATEMENT_CREATING and
  * BAD_BILL_HASH only trade bill applications), the rest hit callbacks.
  */
 public enum FaultKind {
     SYSTEM_ERROR, FREQUENCY_LIMITED, LATENCY, CONNECTION_RESET, RESPONSE_LOST,
     DROP_CALLBACK, DUPLICATE_CALLBACK, DELAY_CALLBACK, REORDER_CALLBACKS, SIGNTEST_PROBE, FORGED_CALLBACK,
-    STATEMENT_CREATING, BAD_BILL_HASH, HOLD_RESPONSE;
+    STATEMENT_CREATING, BAD_BILL_HASH, HOLD_RESPONSE, HOLD_REQUEST;
 
     public boolean affectsApi() {
         return ordinal() <= RESPONSE_LOST.ordinal() || ordinal() >= STATEMENT_CREATING.ordinal();

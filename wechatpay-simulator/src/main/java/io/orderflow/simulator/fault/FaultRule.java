@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * to some endpoints: a prefix of the path, where {@code *} stands for one path segment (or part of
  * one) and a final {@code $} asks for the whole path, so {@code /v3/refund/domestic/refunds$} is the
  * refund application but not its query. {@code remaining} below zero means unlimited. {@code amount}
- * is the kind's parameter: milliseconds for LATENCY, DELAY_CALLBACK and HOLD_RESPONSE (the longest
- * hold), extra copies for DUPLICATE_CALLBACK, the window size for REORDER_CALLBACKS.
+ * is the kind's parameter: milliseconds for LATENCY, DELAY_CALLBACK, HOLD_REQUEST and HOLD_RESPONSE
+ * (the longest hold), extra copies for DUPLICATE_CALLBACK, the window size for REORDER_CALLBACKS.
  */
 public record FaultRule(String id, FaultKind kind, String mchid, String pathPrefix, double probability,
         int remaining, long amount) {
