@@ -114,8 +114,14 @@ final class OrderflowSystem implements AutoCloseable {
         system.add("reconcile-service", freePort(), name, reconcile);
         overrides.forEach((service, properties) -> system.services.put(service,
                 system.services.get(service).with(properties)));
-        system.services.values().forEach(ServiceProcess::start);
-        system.services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(120)));
+        try {
+            system.services.values().forEach(ServiceProcess::start);
+            system.services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(120)));
+        } catch (RuntimeException e) {
+            // a test class whose start-up failed never closes the system: leave no service running behind it
+            system.close();
+            throw e;
+        }
         return system;
     }
 
@@ -154,12 +160,12 @@ final class OrderflowSystem implements AutoCloseable {
         return ShopClient.create(service("order-service").baseUrl(), ADMIN_TOKEN, name, TestMerchant.MCHID, TestMerchant.APPID);
     }
 
-    /** The payer tries to pay; WeChat may refuse (the order closed meanwhile). Returns the HTTP status. */
-    int tryPay(String orderId) {
+    /** The payer tries to pay; WeChat may refuse (the order closed meanwhile). Returns WeChat's answer. */
+    HttpResponse<String> tryPay(String orderId) {
         return ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
-                        + orderId + "\"}")).build()).statusCode();
+                        + orderId + "\"}")).build());
     }
 
     /** The payer pays the order at WeChat (the simulator's control API, as the pay sheet would). */
@@ -181,7 +187,7 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     /** Surefire runs in system-tests/, exec:java where Maven was started: find the checkout either way. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("order-service")) && Files.isDirectory(dir.resolve("system-tests"))) {
                 return dir;
