@@ -87,8 +87,9 @@ class FaultScenarioTests {
 
         kills.kills().forEach(kill -> System.out.printf("%s: %s killed before action %d of %d%n", kill.phase(),
                 kill.service(), kill.before() + 1, kill.of()));
-        System.out.printf("payments order-service had but had not announced when killed: %s; refund answers held "
-                + "while payment-service was killed: %d%n", kills.paymentsInWindow(), kills.heldRefundKills());
+        System.out.printf("payments not announced when order-service was killed applying one (its row locked): %s; "
+                + "refund answers held while payment-service was killed: %d%n", kills.paymentsInWindow(),
+                kills.heldRefundKills());
         assertConsistent(report);
         assertThat(kills.kills()).allSatisfy(kill -> assertThat(kill.wasRunning()).as(kill.toString()).isTrue())
                 .extracting(MidPhaseKills.Kill::phase, MidPhaseKills.Kill::service)

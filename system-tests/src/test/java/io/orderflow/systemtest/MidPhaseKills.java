@@ -45,7 +45,7 @@ final class MidPhaseKills implements Disruption {
 
     @Override
     public void before(Phase phase, int index, List<String> orderIds) {
-        Map<String, Integer> due = plan.computeIfAbsent(phase, p -> draw(p, orderIds.size()));
+        Map<String, Integer> due = plan.computeIfAbsent(phase, p -> draw(orderIds.size()));
         due.forEach((service, at) -> {
             if (at != index) {
                 return;
@@ -78,7 +78,7 @@ final class MidPhaseKills implements Disruption {
         return List.copyOf(kills);
     }
 
-    /** Payments order-service had received but neither applied nor announced when it was killed. */
+    /** Payments whose SUCCESS order-service had not announced when it was killed applying one of them. */
     Set<String> paymentsInWindow() {
         return paymentsInWindow;
     }
@@ -88,19 +88,10 @@ final class MidPhaseKills implements Disruption {
         return heldRefundKills;
     }
 
-    /**
-     * Each service's action to die before: any but the first, so the phase is under way. During payments
-     * notify-service dies after order-service's moment: order-service's kill waits for notify-service to
-     * acknowledge a payment, and while notify-service is away an active query could settle them all first.
-     */
-    private Map<String, Integer> draw(Phase phase, int actions) {
+    /** Each service's action to die before: any but the first, so the phase is under way. */
+    private Map<String, Integer> draw(int actions) {
         Map<String, Integer> due = new LinkedHashMap<>();
         SERVICES.forEach(service -> due.put(service, actions < 2 ? 0 : 1 + random.nextInt(actions - 1)));
-        if (phase == Phase.PAYMENTS && actions >= 3) {
-            int order = 1 + random.nextInt(actions - 2);
-            due.put("order-service", order);
-            due.put("notify-service", order + 1 + random.nextInt(actions - 1 - order));
-        }
         return due;
     }
 }

@@ -40,6 +40,7 @@ final class OrderflowSystem implements AutoCloseable {
 
     private final boolean ownDatabases;
     private final Map<String, PostgresServerProcess> databaseServers = new LinkedHashMap<>();
+    private final Map<String, TestPostgres.Database> databases = new LinkedHashMap<>();
 
     private OrderflowSystem(RunningSimulator simulator, Path logs, String bootstrapServers, boolean ownDatabases) {
         this.simulator = simulator;
@@ -55,6 +56,11 @@ final class OrderflowSystem implements AutoCloseable {
             throw new IllegalStateException(service + " uses the shared PostgreSQL server");
         }
         return server;
+    }
+
+    /** The service's own database, for a test that must act on it directly (hold a row lock). */
+    TestPostgres.Database database(String service) {
+        return databases.get(service);
     }
 
     String bootstrapServers() {
@@ -101,8 +107,10 @@ final class OrderflowSystem implements AutoCloseable {
         system.add("order-service", freePort(), name, order);
         system.add("payment-service", freePort(), name, merchant);
         Map<String, String> notify = new HashMap<>(merchant);
-        // a forgery scenario sends one forged callback per payment: a handful makes a burst
+        // a forgery scenario sends one forged callback per payment: a handful makes a burst, and its forgeries
+        // stay one burst (one alert, asserted exactly) however slowly a loaded machine runs the scenario
         notify.put("orderflow.risk.callback-failures.threshold", "5");
+        notify.put("orderflow.risk.callback-failures.window", "10m");
         system.add("notify-service", notifyPort, name, notify);
         Map<String, String> reconcile = new HashMap<>(merchant);
         // active queries within seconds, so that a lost callback is repaired while the test waits
@@ -135,6 +143,7 @@ final class OrderflowSystem implements AutoCloseable {
         } else {
             database = TestPostgres.database(databaseName);
         }
+        databases.put(service, database);
         Map<String, String> properties = new HashMap<>(specific);
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
