@@ -3,6 +3,7 @@ package io.orderflow.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.systemtest.Disruption.Phase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * What shops and payers do in a scenario, seeded: create orders from concurrent shop threads (some
  * retried), pay about two thirds, refund a third of the paid ones (half in full, half in part; some refund
- * requests retried), close the unpaid; a disruption lasts while payers pay. At the end every
- * order must have settled, and the consistency check must find no difference.
+ * requests retried), close the unpaid; a {@link Disruption} acts between the payments, refunds and closes. At
+ * the end every order must have settled, and the consistency check must find no difference.
  */
 final class Scenario {
 
@@ -35,7 +36,9 @@ final class Scenario {
     private final ShopClient shop;
     private final long seed;
     private final int size;
-    private Set<String> injected = Set.of();
+    private final Map<String, Integer> alerts = new LinkedHashMap<>();
+    private boolean callbackRetries;
+    private final List<String> paid = new ArrayList<>();
 
     Scenario(OrderflowSystem system, ShopClient shop, long seed, int size) {
         this.system = system;
@@ -44,14 +47,24 @@ final class Scenario {
         this.size = size;
     }
 
-    /** The anomaly or risk-alert kinds the scenario's faults cause: the check expects them, and only them. */
-    Scenario injecting(String... kinds) {
-        injected = Set.of(kinds);
+    /** An anomaly or risk-alert kind the scenario's faults cause, and how many events of it they must raise. */
+    Scenario expecting(String kind, int times) {
+        alerts.put(kind, times);
+        return this;
+    }
+
+    /** The disruption makes notify-service fail some genuine callbacks, which WeChat then retries. */
+    Scenario failingSomeCallbacks() {
+        callbackRetries = true;
         return this;
     }
 
     /** Runs the scenario with {@code down} before the payments and {@code up} after them. */
     ConsistencyCheck.Report run(String name, Runnable down, Runnable up) {
+        return run(name, Disruption.whilePayersPay(down, up));
+    }
+
+    ConsistencyCheck.Report run(String name, Disruption disruption) {
         Instant began = Instant.now();
         Random random = new Random(seed);
         long[] amounts = new long[size];
@@ -59,42 +72,64 @@ final class Scenario {
             amounts[i] = 100 + random.nextInt(9900);
         }
         Map<String, Long> orders = createConcurrently(amounts);
-        List<String> paid = new ArrayList<>();
         List<String> unpaid = new ArrayList<>();
         orders.keySet().forEach(id -> (random.nextInt(3) > 0 ? paid : unpaid).add(id));
         // a payer can pay once the page has pay params; under WeChat faults the prepay may take longer than
         // the create's wait
         await().atMost(WAIT).untilAsserted(() -> assertThat(paid).allSatisfy(id -> assertThat(
                 shop.order(id).path("pay_params").path("package").asString()).as(id).startsWith("prepay_id=")));
-        down.run();
-        paid.forEach(system::pay);
-        up.run();
+        act(Phase.PAYMENTS, paid, disruption, system::pay);
         awaitStatus(paid, "SUCCESS");
         List<String> refunded = paid.subList(0, paid.size() / 3);
-        for (int i = 0; i < refunded.size(); i++) {
-            // every other refund returns the whole amount, the rest a part of it; every third is sent twice
-            String orderId = refunded.get(i);
-            long total = orders.get(orderId);
-            long amount = i % 2 == 0 ? total : 1 + random.nextInt((int) total - 1);
-            String body = """
-                    {"out_refund_no":"RF-%s","amount":{"refund":%d,"currency":"CNY"},"reason":"scenario"}"""
-                    .formatted(orderId.substring(orderId.length() - 12), amount);
-            for (int attempt = 0; attempt < (i % 3 == 0 ? 2 : 1); attempt++) {
-                HttpResponse<String> refund = shop.post("/v1/orders/" + orderId + "/refunds", body);
-                assertThat(refund.statusCode()).as(refund.body()).isEqualTo(202);
-            }
-        }
-        for (String orderId : unpaid) {
-            assertThat(shop.post("/v1/orders/" + orderId + "/close", "").statusCode()).isEqualTo(202);
-        }
+        act(Phase.REFUNDS, refunded, disruption, orderId -> refund(orderId, orders.get(orderId), random,
+                refunded.indexOf(orderId)));
+        act(Phase.CLOSES, unpaid, disruption, orderId ->
+                shopCall(() -> shop.post("/v1/orders/" + orderId + "/close", ""), 202));
         awaitStatus(unpaid, "CLOSED");
         await().atMost(WAIT).untilAsserted(() -> assertThat(refunded).allSatisfy(id -> assertThat(
                 shop.order(id).path("refunds").get(0).path("status").asString()).as(id).isEqualTo("SUCCESS")));
 
-        ConsistencyCheck.Report report = ConsistencyCheck.run(system, shop, orders.keySet(), injected, began);
+        ConsistencyCheck.Report report = ConsistencyCheck.run(system, shop, orders.keySet(),
+                new ConsistencyCheck.Expectations(Map.copyOf(alerts), callbackRetries, began));
         System.out.printf("%n%s: seed %d, %d orders (%d paid, %d refunded, %d closed)%n%s", name, seed, orders.size(),
                 paid.size(), refunded.size(), unpaid.size(), report.table());
         return report;
+    }
+
+    /** The orders the payers paid, once {@link #run} has run. */
+    List<String> paid() {
+        return List.copyOf(paid);
+    }
+
+    private static void act(Phase phase, List<String> orderIds, Disruption disruption,
+                            java.util.function.Consumer<String> action) {
+        for (int i = 0; i < orderIds.size(); i++) {
+            disruption.before(phase, i, orderIds);
+            action.accept(orderIds.get(i));
+        }
+        disruption.after(phase);
+    }
+
+    /** Every other refund returns the whole amount, the rest a part of it; every third is sent twice. */
+    private void refund(String orderId, long total, Random random, int index) {
+        long amount = index % 2 == 0 ? total : 1 + random.nextInt((int) total - 1);
+        String body = """
+                {"out_refund_no":"RF-%s","amount":{"refund":%d,"currency":"CNY"},"reason":"scenario"}"""
+                .formatted(orderId.substring(orderId.length() - 12), amount);
+        for (int attempt = 0; attempt < (index % 3 == 0 ? 2 : 1); attempt++) {
+            shopCall(() -> shop.post("/v1/orders/" + orderId + "/refunds", body), 202);
+        }
+    }
+
+    /**
+     * A shop's request, sent again as a shop would while order-service is away (no connection, or 503 while
+     * it starts or its database is down), until it is answered; the answer must be {@code expected}.
+     */
+    private static void shopCall(Supplier<HttpResponse<String>> request, int expected) {
+        HttpResponse<String> answered = await("the shop's request answered").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(request::get, response -> response.statusCode() != 503);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(expected);
     }
 
     /**

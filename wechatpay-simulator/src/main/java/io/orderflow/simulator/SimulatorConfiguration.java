@@ -3,6 +3,7 @@ package io.orderflow.simulator;
 import io.orderflow.simulator.bill.BillFiles;
 import io.orderflow.simulator.control.AutoPayer;
 import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.fault.Holds;
 import io.orderflow.simulator.keys.KeyRing;
 import io.orderflow.simulator.keys.KeyRingFactory;
 import io.orderflow.simulator.ledger.Ledger;
@@ -35,6 +36,11 @@ class SimulatorConfiguration {
     @Bean
     Faults faults(SimulatorProperties properties) {
         return new Faults(properties.getFaultSeed());
+    }
+
+    @Bean
+    Holds holds() {
+        return new Holds();
     }
 
     @Bean

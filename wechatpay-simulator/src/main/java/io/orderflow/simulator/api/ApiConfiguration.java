@@ -2,6 +2,7 @@ package io.orderflow.simulator.api;
 
 import io.orderflow.simulator.SimulatedTime;
 import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.fault.Holds;
 import io.orderflow.simulator.keys.KeyRing;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the /v3 request pipeline: authentication, faults, signing and the connection-drop valve. */
+/** Wires the /v3 request pipeline: authentication, faults, signing, the journal and the connection-drop valve. */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
@@ -19,9 +20,15 @@ public class ApiConfiguration {
     }
 
     @Bean
+    ApiJournal apiJournal() {
+        return new ApiJournal();
+    }
+
+    @Bean
     ApiExchangeFilter apiExchangeFilter(KeyRing keys, SimulatedTime time, ResponseSigner signer, Faults faults,
-            JsonMapper json) {
-        return new ApiExchangeFilter(new RequestAuthenticator(keys, time), signer, faults, new ErrorWriter(json));
+            Holds holds, ApiJournal journal, JsonMapper json) {
+        return new ApiExchangeFilter(new RequestAuthenticator(keys, time), signer, faults, new ErrorWriter(json),
+                holds, journal, time, json);
     }
 
     @Bean

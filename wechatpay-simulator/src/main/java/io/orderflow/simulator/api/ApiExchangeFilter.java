@@ -1,7 +1,10 @@
 package io.orderflow.simulator.api;
 
+import io.orderflow.simulator.SimulatedTime;
+import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.fault.Holds;
 import io.orderflow.simulator.ledger.ApiError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,13 +12,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wraps every /v3 call: authenticate the merchant, apply API faults, run the endpoint, then sign
- * whatever it answered (200, 204 and errors alike). Bill downloads stay unsigned as at WeChat.
+ * whatever it answered (200, 204 and errors alike) and note it in the {@link ApiJournal}. Bill
+ * downloads stay unsigned as at WeChat.
  */
 public class ApiExchangeFilter extends OncePerRequestFilter {
 
@@ -33,11 +39,24 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
 
     private final ErrorWriter errors;
 
-    ApiExchangeFilter(RequestAuthenticator authenticator, ResponseSigner signer, Faults faults, ErrorWriter errors) {
+    private final Holds holds;
+
+    private final ApiJournal journal;
+
+    private final SimulatedTime time;
+
+    private final JsonMapper json;
+
+    ApiExchangeFilter(RequestAuthenticator authenticator, ResponseSigner signer, Faults faults, ErrorWriter errors,
+            Holds holds, ApiJournal journal, SimulatedTime time, JsonMapper json) {
         this.authenticator = authenticator;
         this.signer = signer;
         this.faults = faults;
         this.errors = errors;
+        this.holds = holds;
+        this.journal = journal;
+        this.time = time;
+        this.json = json;
     }
 
     @Override
@@ -53,6 +72,7 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
         var out = new ContentCachingResponseWrapper(response);
         try {
             if (!handle(wrapped, out, chain, new String(body, StandardCharsets.UTF_8))) {
+                note(request, 0, new byte[0]);
                 ConnectionDropValve.requestDrop(request);
                 return;
             }
@@ -64,6 +84,7 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
         if (!request.getRequestURI().startsWith(BillController.DOWNLOAD_PATH)) {
             signer.sign(out, request.getHeader("Wechatpay-Serial"), out.getContentAsByteArray());
         }
+        note(request, out.getStatus(), out.getContentAsByteArray());
         out.copyBodyToResponse();
     }
 
@@ -76,10 +97,11 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
                 body);
         request.setAttribute(MCHID, merchant.mchid());
         Optional<FaultRule> fault = faults.apiFault(merchant.mchid(), request.getRequestURI());
+        fault.ifPresent(rule -> request.setAttribute(FAULT, rule));
         if (fault.isPresent() && !ApiFaults.before(fault.get())) {
             return false;
         }
-        fault.ifPresent(rule -> request.setAttribute(FAULT, rule));
+        hold(fault, FaultKind.HOLD_REQUEST, request);
         chain.doFilter(request, out);
         if (fault.isPresent()) {
             byte[] answered = out.getContentAsByteArray();
@@ -89,6 +111,30 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
                 out.getOutputStream().write(changed);
             }
         }
+        hold(fault, FaultKind.HOLD_RESPONSE, request);
         return fault.isEmpty() || ApiFaults.after(fault.get());
+    }
+
+    private void hold(Optional<FaultRule> fault, FaultKind kind, HttpServletRequest request) {
+        if (fault.isPresent() && fault.get().kind() == kind) {
+            holds.hold(request.getRequestURI(), Duration.ofMillis(fault.get().amount()));
+        }
+    }
+
+    /** Journals the call; {@code status} 0 when the connection is dropped without an answer. */
+    private void note(HttpServletRequest request, int status, byte[] answer) {
+        String code = status >= 400 ? errorCode(answer) : null;
+        FaultRule fault = (FaultRule) request.getAttribute(FAULT);
+        journal.record(new ApiJournal.Call(time.now(), (String) request.getAttribute(MCHID), request.getMethod(),
+                request.getRequestURI(), status, code, fault == null ? null : fault.kind().name()));
+    }
+
+    private String errorCode(byte[] answer) {
+        try {
+            return json.readTree(answer).path("code").asString(null);
+        }
+        catch (RuntimeException notJson) {
+            return null;
+        }
     }
 }

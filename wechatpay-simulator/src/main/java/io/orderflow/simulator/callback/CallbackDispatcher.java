@@ -2,7 +2,6 @@ package io.orderflow.simulator.callback;
 
 import io.orderflow.simulator.SimulatedTime;
 import io.orderflow.simulator.crypto.Nonces;
-import io.orderflow.simulator.crypto.Rsa;
 import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.fault.Faults;
@@ -14,13 +13,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.springframework.context.event.EventListener;
 
 /**
  * Sends each notification on WeChat's schedule: first try at once, then retries after
  * 15s, 15s, 30s, 3m, 10m, 20m, 30m, 30m, 30m, 60m, 3h, 3h, 3h, 6h, 6h (time-scaled) until a 2xx.
- * Callback faults decide, per notification, to drop, duplicate, delay, reorder, probe or forge.
+ * Callback faults decide, per notification, to drop, duplicate, delay, reorder, probe or forge
+ * (a false payload signed by a stranger, see {@link Forgeries}).
  */
 public class CallbackDispatcher {
 
@@ -35,29 +36,33 @@ public class CallbackDispatcher {
 
     private final Faults faults;
 
+    private final Forgeries forgeries;
+
     private final List<Notification> held = new ArrayList<>();
 
-    CallbackDispatcher(Notifications notifications, CallbackSender sender, SimulatedTime time, Faults faults) {
+    CallbackDispatcher(Notifications notifications, CallbackSender sender, SimulatedTime time, Faults faults,
+            Forgeries forgeries) {
         this.notifications = notifications;
         this.sender = sender;
         this.time = time;
         this.faults = faults;
+        this.forgeries = forgeries;
     }
 
     @EventListener
     void on(OrderPaid event) {
-        dispatch(notifications.paid(event.order()));
+        dispatch(notifications.paid(event.order()), choice -> forgeries.payment(event.order(), choice));
     }
 
     @EventListener
     void on(RefundFinished event) {
         // WeChat only calls back refunds that named a notify_url (or have one configured on the platform)
         if (event.refund().notifyUrl() != null) {
-            dispatch(notifications.refundFinished(event.refund()));
+            dispatch(notifications.refundFinished(event.refund()), choice -> forgeries.refund(event.refund()));
         }
     }
 
-    private void dispatch(Notification notification) {
+    private void dispatch(Notification notification, LongFunction<Notification> forgery) {
         List<FaultRule> fired = faults.callbackFaults(notification.order().mchid());
         if (has(fired, FaultKind.DROP_CALLBACK)) {
             sender.record(notification, "REAL", 1, 0, "DROPPED");
@@ -67,7 +72,8 @@ public class CallbackDispatcher {
             sendProbe(notification);
         }
         if (has(fired, FaultKind.FORGED_CALLBACK)) {
-            sender.send(notification, "FORGED", 1, notifications.headers(notification, Rsa.generate().getPrivate()));
+            Notification forged = forgery.apply(amount(fired, FaultKind.FORGED_CALLBACK, 0));
+            sender.send(forged, "FORGED", 1, forgeries.headers(forged));
         }
         int copies = (int) amount(fired, FaultKind.DUPLICATE_CALLBACK, 1);
         Runnable deliver = () -> release(notification, copies, fired);

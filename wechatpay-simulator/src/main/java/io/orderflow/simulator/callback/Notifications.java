@@ -50,6 +50,21 @@ class Notifications {
         return new Notification(id, event, refund.order(), refund.outRefundNo(), refund.notifyUrl(), body);
     }
 
+    /** A payment notification about {@code about} that WeChat did not send: {@code transaction} under a fresh id. */
+    Notification forgedPayment(Order about, String url, Map<String, Object> transaction) {
+        String id = UUID.randomUUID().toString();
+        String body = body(id, "TRANSACTION.SUCCESS", "支付成功", "transaction", about.mchid(), transaction);
+        return new Notification(id, "TRANSACTION.SUCCESS", about, null, url, body);
+    }
+
+    /** A refund notification WeChat did not send: {@code resource} in place of the refund's own, under a fresh id. */
+    Notification forgedRefund(Refund refund, Map<String, Object> resource) {
+        String event = refund.status().eventType();
+        String id = UUID.randomUUID().toString();
+        String body = body(id, event, "退款成功", "refund", refund.order().mchid(), resource);
+        return new Notification(id, event, refund.order(), refund.outRefundNo(), refund.notifyUrl(), body);
+    }
+
     /** Wechatpay-* headers over the raw body, signed now with the primary key (fresh per attempt). */
     Map<String, String> headers(Notification notification) {
         return headers(notification, keys.primary().privateKey());

@@ -3,6 +3,7 @@ package io.orderflow.simulator.control;
 import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.fault.Faults;
+import io.orderflow.simulator.fault.Holds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +16,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Fault rules and the auto-payer. */
+/** Fault rules, held calls and the auto-payer. */
 @RestController
 class FaultsController {
 
     private final Faults faults;
 
+    private final Holds holds;
+
     private final AutoPayer autoPayer;
 
     private final long defaultSeed;
 
-    FaultsController(Faults faults, AutoPayer autoPayer, io.orderflow.simulator.SimulatorProperties properties) {
+    FaultsController(Faults faults, Holds holds, AutoPayer autoPayer,
+            io.orderflow.simulator.SimulatorProperties properties) {
         this.faults = faults;
+        this.holds = holds;
         this.autoPayer = autoPayer;
         this.defaultSeed = properties.getFaultSeed();
     }
@@ -50,10 +55,29 @@ class FaultsController {
         return faults.rules();
     }
 
-    /** Clears every rule and restarts the random sequence (from {@code seed} if given). */
+    /** Clears every rule, lets held calls go and restarts the random sequence (from {@code seed} if given). */
     @DeleteMapping("/sim/v1/faults")
     ResponseEntity<Void> clear(@RequestParam(required = false) Long seed) {
         faults.reset(seed == null ? defaultSeed : seed);
+        holds.releaseAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The paths of the calls HOLD_REQUEST and HOLD_RESPONSE hold now ({@code waiting}) and how many so far. */
+    @GetMapping("/sim/v1/holds")
+    Map<String, Object> holds() {
+        return Map.of("waiting", holds.waiting(), "total", holds.total());
+    }
+
+    /** Lets the calls held under {@code path} go, or every held call without it. */
+    @DeleteMapping("/sim/v1/holds")
+    ResponseEntity<Void> release(@RequestParam(required = false) String path) {
+        if (path == null) {
+            holds.releaseAll();
+        }
+        else {
+            holds.release(path);
+        }
         return ResponseEntity.noContent().build();
     }
 

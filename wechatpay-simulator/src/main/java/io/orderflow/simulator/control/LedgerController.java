@@ -1,5 +1,6 @@
 package io.orderflow.simulator.control;
 
+import io.orderflow.simulator.api.ApiJournal;
 import io.orderflow.simulator.ledger.ApiError;
 import io.orderflow.simulator.ledger.CallbackDelivery;
 import io.orderflow.simulator.ledger.Ids;
@@ -26,14 +27,23 @@ class LedgerController {
 
     private final Refunds refunds;
 
-    LedgerController(Ledger ledger, Refunds refunds) {
+    private final ApiJournal journal;
+
+    LedgerController(Ledger ledger, Refunds refunds, ApiJournal journal) {
         this.ledger = ledger;
         this.refunds = refunds;
+        this.journal = journal;
     }
 
     @GetMapping("/sim/v1/ledger")
     Map<String, Object> ledger() {
         return Map.of("orders", ledger.orders().stream().map(LedgerController::order).toList());
+    }
+
+    /** The /v3 calls answered, oldest first: method, path, HTTP status, error code and the fault applied. */
+    @GetMapping("/sim/v1/api-calls")
+    List<ApiJournal.Call> apiCalls() {
+        return journal.calls();
     }
 
     /** Body: {@code mchid}, {@code out_refund_no}, {@code status} SUCCESS, ABNORMAL or CLOSED. */

@@ -3,8 +3,10 @@ package io.orderflow.simulator.fault;
 import static io.orderflow.simulator.support.SdkAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.wechat.pay.java.core.exception.HttpException;
+import com.wechat.pay.java.service.payments.jsapi.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import io.orderflow.simulator.RunningSimulator;
@@ -12,8 +14,10 @@ import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
+import io.orderflow.simulator.fault.Holds;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,47 @@ class ApiFaultTests {
         var request = prepayRequest();
         assertThatThrownBy(() -> sdk.jsapi().prepayWithRequestPayment(request)).isInstanceOf(HttpException.class);
         assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+    }
+
+    @Test
+    void heldResponseTakesEffectAndIsAnsweredOnlyWhenReleased() {
+        Holds holds = simulator.context().getBean(Holds.class);
+        int before = holds.total();
+        control.post("/sim/v1/faults", Map.of("kind", "HOLD_RESPONSE", "mchid", MCHID, "count", 1,
+                "path_prefix", "/v3/pay/transactions/jsapi$"));
+        var request = prepayRequest();
+        var answer = CompletableFuture.supplyAsync(() -> sdk.jsapi().prepayWithRequestPayment(request));
+        await().atMost(Duration.ofSeconds(10)).until(() -> holds.waiting().size() == 1);
+
+        assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+        assertThat(answer).isNotDone();
+        assertThat(control.get("/sim/v1/holds").get("waiting").get(0).asString()).isEqualTo("/v3/pay/transactions/jsapi");
+        control.delete("/sim/v1/holds");
+        assertThat(answer.join().getPackageVal()).startsWith("prepay_id=");
+        assertThat(holds.total()).isEqualTo(before + 1);
+        assertThat(holds.waiting()).isEmpty();
+    }
+
+    @Test
+    void heldRequestTakesEffectOnlyWhenItsPathIsReleased() {
+        Holds holds = simulator.context().getBean(Holds.class);
+        var request = prepayRequest();
+        sdk.jsapi().prepayWithRequestPayment(request);
+        control.post("/sim/v1/faults", Map.of("kind", "HOLD_REQUEST", "mchid", MCHID, "count", 1,
+                "path_prefix", "/v3/pay/transactions/out-trade-no/*/close$"));
+        var close = new CloseOrderRequest();
+        close.setMchid(MCHID);
+        close.setOutTradeNo(request.getOutTradeNo());
+        var closed = CompletableFuture.runAsync(() -> sdk.jsapi().closeOrder(close));
+        String path = "/v3/pay/transactions/out-trade-no/" + request.getOutTradeNo() + "/close";
+        await().atMost(Duration.ofSeconds(10)).until(() -> holds.waiting().contains(path));
+
+        assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+        holds.release("/v3/pay/transactions/out-trade-no/other/close");
+        assertThat(closed).isNotDone();
+        holds.release(path);
+        closed.join();
+        assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.CLOSED);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.wechat.pay.java.service.payments.model.Transaction;
 import io.orderflow.simulator.RunningSimulator;
+import io.orderflow.simulator.crypto.AesGcm;
 import io.orderflow.simulator.support.CallbackReceiver;
 import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.NotificationParams;
@@ -14,7 +15,10 @@ import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,8 @@ class CallbackFaultTests {
     private final Control control = new Control(simulator);
 
     private final CallbackReceiver receiver = new CallbackReceiver();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @AfterEach
     void clear() {
@@ -79,7 +85,7 @@ class CallbackFaultTests {
     @Test
     void signTestProbeAndForgedCopyAreRejectedAndTheRealOneFollows() {
         fault("SIGNTEST_PROBE", null);
-        fault("FORGED_CALLBACK", null);
+        fault("FORGED_CALLBACK", 1L);
         receiver.respondWith(request -> verifies(request) ? 200 : 401);
         String outTradeNo = pay();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == 3);
@@ -96,6 +102,32 @@ class CallbackFaultTests {
     }
 
     @Test
+    void forgedCopiesCarryAnotherAmountAnotherTransactionOrASuccessForAnUnpaidOrder() {
+        receiver.respondWith(request -> verifies(request) ? 200 : 401);
+        var unpaid = Orders.prepay(MCHID, SharedSimulator.FAULT_APPID, receiver.url("/notify"), 300);
+        sdk.jsapi().prepayWithRequestPayment(unpaid);
+
+        JsonNode otherAmount = forgeryFor(1L);
+        JsonNode otherTransaction = forgeryFor(2L);
+        JsonNode unpaidOrder = forgeryFor(3L);
+
+        assertThat(otherAmount.at("/amount/total").asLong()).isEqualTo(101);
+        String genuine = control.ledgerOrder(MCHID, otherTransaction.get("out_trade_no").asString())
+            .get("transaction_id").asString();
+        assertThat(otherTransaction.get("transaction_id").asString()).hasSize(28).isNotEqualTo(genuine);
+        assertThat(otherTransaction.at("/amount/total").asLong()).isEqualTo(100);
+        assertThat(unpaidOrder.get("out_trade_no").asString()).isEqualTo(unpaid.getOutTradeNo());
+        assertThat(unpaidOrder.get("trade_state").asString()).isEqualTo("SUCCESS");
+        assertThat(unpaidOrder.at("/amount/total").asLong()).isEqualTo(300);
+        var truth = control.ledgerOrder(MCHID, unpaid.getOutTradeNo());
+        assertThat(truth.get("trade_state").asString()).isEqualTo("NOTPAY");
+        await().atMost(Duration.ofSeconds(10)).until(() -> control.ledgerOrder(MCHID, unpaid.getOutTradeNo())
+            .get("callbacks").valueStream()
+            .map(d -> d.get("kind").asString() + ":" + d.get("outcome").asString()).toList()
+            .equals(List.of("FORGED:REJECTED")));
+    }
+
+    @Test
     void autoPayerPaysTheGivenShareAfterTheDelay() {
         control.put("/sim/v1/auto-payer", Map.of("share", 1.0, "delay_ms", 50, "mchid", MCHID));
         var request = Orders.prepay(MCHID, SharedSimulator.FAULT_APPID, receiver.url("/notify"), 100);
@@ -107,6 +139,25 @@ class CallbackFaultTests {
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> receiver.count() == 1);
         assertThat(control.ledgerOrder(MCHID, unpaid.getOutTradeNo()).get("trade_state").asString())
             .isEqualTo("NOTPAY");
+    }
+
+    /**
+     * Pays an order of 100 fen with one forgery of the given kind before its genuine callback, and returns the
+     * forgery's decrypted resource: it decrypts with the merchant's real APIv3 key, only its signature is false.
+     */
+    private JsonNode forgeryFor(long kind) {
+        fault("FORGED_CALLBACK", kind, 1);
+        int before = receiver.count();
+        pay();
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == before + 2);
+        List<CallbackReceiver.Received> forged = receiver.received().subList(before, before + 2).stream()
+            .filter(request -> !verifies(request)).toList();
+        assertThat(forged).hasSize(1);
+        JsonNode body = JSON.readTree(forged.get(0).body());
+        JsonNode resource = body.get("resource");
+        String apiV3Key = simulator.merchant(MCHID).apiV3Key();
+        return JSON.readTree(AesGcm.decrypt(apiV3Key, resource.get("nonce").asString(),
+                resource.get("associated_data").asString(), resource.get("ciphertext").asString()));
     }
 
     private boolean verifies(CallbackReceiver.Received request) {
@@ -135,5 +186,9 @@ class CallbackFaultTests {
             body.put("amount", amount);
         }
         control.post("/sim/v1/faults", body);
+    }
+
+    private void fault(String kind, long amount, int count) {
+        control.post("/sim/v1/faults", Map.of("kind", kind, "mchid", MCHID, "amount", amount, "count", count));
     }
 }

@@ -34,6 +34,20 @@ class FaultsUnitTests {
         assertThat(faults.apiFault("A", "/v3/refund/domestic/refunds")).isPresent();
     }
 
+    @Test
+    void aFinalDollarAsksForTheWholePathAndAStarForOneSegment() {
+        assertThat(FaultRule.matches("/v3/refund/domestic/refunds$", "/v3/refund/domestic/refunds")).isTrue();
+        assertThat(FaultRule.matches("/v3/refund/domestic/refunds$", "/v3/refund/domestic/refunds/R1")).isFalse();
+        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*/close", "/v3/pay/transactions/out-trade-no/T1/close"))
+            .isTrue();
+        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*/close", "/v3/pay/transactions/out-trade-no/T1"))
+            .isFalse();
+        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*/close$",
+                "/v3/pay/transactions/out-trade-no/T1/x/close")).isFalse();
+        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*", "/v3/pay/transactions/out-trade-no/T.1"))
+            .isTrue();
+    }
+
     private static List<Boolean> decisions(long seed) {
         var faults = new Faults(seed);
         faults.add(FaultKind.DROP_CALLBACK, null, null, 0.5, null, null);
