@@ -60,7 +60,7 @@ final class LoadTracing {
     private static Sampling read(ServiceProcess service) {
         try {
             HttpResponse<String> answer = ServiceProcess.send(HttpRequest.newBuilder(
-                    URI.create(service.baseUrl() + "/actuator/env/" + PROPERTY)).timeout(Duration.ofSeconds(15)).build());
+                    URI.create(service.managementUrl() + "/actuator/env/" + PROPERTY)).timeout(Duration.ofSeconds(15)).build());
             if (answer.statusCode() == 404) {
                 return new Sampling("unknown", "/actuator/env answered 404: the property is in no source, or the endpoint is not exposed");
             }

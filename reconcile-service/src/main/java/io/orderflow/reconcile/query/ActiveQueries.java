@@ -17,6 +17,8 @@ public class ActiveQueries {
 
     private static final Set<OrderStatus> VERDICT = EnumSet.of(OrderStatus.SUCCESS, OrderStatus.FAILED,
             OrderStatus.CLOSED, OrderStatus.REFUND);
+    private static final Set<String> VERDICT_NAMES = VERDICT.stream().map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Queries queries;
     private final QuerySchedule schedule;
@@ -31,13 +33,13 @@ public class ActiveQueries {
     /** Pay params exist: query the order until a verdict or its expiry (known from OrderCreated, when seen). */
     public void paymentRequested(PaymentRequested requested) {
         queries.start(Query.PAYMENT, requested.orderId(), requested.orderId(), requested.mchid(), null, null,
-                clock.instant().plus(schedule.delay(0)));
+                clock.instant().plus(schedule.delay(0)), VERDICT_NAMES);
     }
 
     public void refundSubmitted(RefundSubmitted submitted) {
         if (submitted.status() == RefundStatus.PROCESSING) {
             queries.start(Query.REFUND, submitted.outRefundNo(), submitted.orderId(), submitted.mchid(), null,
-                    submitted.refund().fen(), clock.instant().plus(schedule.delay(0)));
+                    submitted.refund().fen(), clock.instant().plus(schedule.delay(0)), VERDICT_NAMES);
         }
     }
 

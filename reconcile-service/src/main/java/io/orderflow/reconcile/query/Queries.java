@@ -18,17 +18,25 @@ class Queries {
      * Starts a query; one seen before (active, done or cancelled) is left as it is. A payment query without an
      * end takes the order's expiry from its expiry timer, when OrderCreated was seen.
      */
-    boolean start(String kind, String key, String orderId, String mchid, Instant untilAt, Long refundFen, Instant dueAt) {
+    boolean start(String kind, String key, String orderId, String mchid, Instant untilAt, Long refundFen, Instant dueAt,
+                  java.util.Set<String> verdicts) {
+        // the status topic and the payment events are separate topics: the order's verdict (or the refund's end)
+        // may already be in the ledger, and then there is nothing left to find out
         return jdbc.sql("""
                 insert into active_query (kind, query_key, order_id, mchid, until_at, refund_fen, state, due_at)
-                values (:kind, :key, :orderId, :mchid,
+                select :kind, :key, :orderId, :mchid,
                         coalesce(cast(:untilAt as timestamptz), (select expire_at from expiry_timer where order_id = :orderId
                                             and :kind = 'PAYMENT')),
-                        :refundFen, 'ACTIVE', :dueAt)
+                        :refundFen, 'ACTIVE', :dueAt
+                where not (:kind = 'PAYMENT' and exists (select 1 from ledger_order
+                                                         where order_id = :orderId and status = any(:verdicts)))
+                  and not (:kind = 'REFUND' and exists (select 1 from ledger_refund
+                                                        where out_refund_no = :key and status <> 'PROCESSING'))
                 on conflict do nothing""")
                 .param("kind", kind).param("key", key).param("orderId", orderId).param("mchid", mchid)
                 .param("untilAt", untilAt == null ? null : Timestamp.from(untilAt)).param("refundFen", refundFen)
-                .param("dueAt", Timestamp.from(dueAt)).update() == 1;
+                .param("dueAt", Timestamp.from(dueAt)).param("verdicts", verdicts.toArray(String[]::new))
+                .update() == 1;
     }
 
     /** Stops the active queries of this kind for the order (key null) or for one key. */

@@ -102,6 +102,23 @@ class ActiveQueryTests extends SimulatedWechatPay {
     }
 
     @Test
+    void payParamsArrivingAfterTheVerdictStartNoQuery() {
+        OrderCreated order = prepaid(100, Instant.now().plus(Duration.ofHours(1)));
+        // the status topic was faster than the payment events: the order is paid before its pay params arrive
+        send(new OrderStatusChanged(order.orderId(), "shop-1", order.shopOrderNo(), 2, OrderStatus.PENDING,
+                OrderStatus.SUCCESS, "PAID", null, Instant.now(), new OrderSnapshot(OrderStatus.SUCCESS,
+                order.amount(), Money.cny(0), "4200001", Instant.now(), order.expireAt(), List.of())));
+        await().atMost(WAIT).until(() -> "SUCCESS".equals(jdbc.sql("select status from ledger_order where order_id = ?")
+                .param(order.orderId()).query(String.class).optional().orElse(null)));
+
+        String requested = send(paymentRequested(order));
+
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from processed_message where ce_id = ?")
+                .param(requested).query(Long.class).single() == 1);
+        assertThat(query(order.orderId())).as("no query for an order whose verdict is known").isNull();
+    }
+
+    @Test
     void aRefundLeftInProcessingIsFoundSucceededByQuery() throws Exception {
         OrderCreated order = prepaid(5000, Instant.now().plus(Duration.ofHours(1)));
         String outRefundNo = refundAtWechat(order);
