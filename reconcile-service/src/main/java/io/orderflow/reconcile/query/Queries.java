@@ -39,12 +39,21 @@ class Queries {
                 .update() == 1;
     }
 
-    /** Stops the active queries of this kind for the order (key null) or for one key. */
+    /**
+     * Stops the active query of this kind for the order (key null: the payment query, keyed by the order id) or for
+     * one refund. When it has not started yet, a CANCELLED row is left in its place, so a start that a transaction
+     * of the other topic is making at the same moment meets the row and does nothing: the start's insert and this
+     * one conflict on the key, and the later waits for the earlier to commit.
+     */
     void cancel(String kind, String orderId, String key) {
         jdbc.sql("""
-                update active_query set state = 'CANCELLED', outcome = 'SETTLED', updated_at = clock_timestamp()
-                where kind = :kind and order_id = :orderId and (cast(:key as text) is null or query_key = :key)
-                  and state = 'ACTIVE'""")
+                insert into active_query (kind, query_key, order_id, mchid, state, due_at, outcome)
+                values (:kind, coalesce(cast(:key as text), :orderId), :orderId,
+                        coalesce((select mchid from ledger_order where order_id = :orderId), ''), 'CANCELLED',
+                        clock_timestamp(), 'SETTLED')
+                on conflict (kind, query_key) do update set state = 'CANCELLED', outcome = 'SETTLED',
+                    updated_at = clock_timestamp()
+                where active_query.state = 'ACTIVE'""")
                 .param("kind", kind).param("orderId", orderId).param("key", key).update();
     }
 

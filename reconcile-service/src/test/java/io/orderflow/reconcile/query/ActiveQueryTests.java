@@ -37,6 +37,7 @@ import org.springframework.web.context.WebApplicationContext;
 class ActiveQueryTests extends SimulatedWechatPay {
 
     @Autowired ActiveQueries activeQueries;
+    @Autowired Queries queries;
     @Autowired WebApplicationContext context;
 
     @Test
@@ -115,7 +116,20 @@ class ActiveQueryTests extends SimulatedWechatPay {
 
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from processed_message where ce_id = ?")
                 .param(requested).query(Long.class).single() == 1);
-        assertThat(query(order.orderId())).as("no query for an order whose verdict is known").isNull();
+        assertThat(query(order.orderId())).as("no active query for an order whose verdict is known")
+                .isEqualTo("CANCELLED:SETTLED");
+    }
+
+    @Test
+    void aCancelThatCameFirstKeepsALaterStartFromQuerying() {
+        // the verdict's transaction committed its cancel before the ledger knew the verdict to a concurrent start
+        String orderId = "OF20261206" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16)
+                .toUpperCase();
+        queries.cancel(Query.PAYMENT, orderId, null);
+
+        assertThat(queries.start(Query.PAYMENT, orderId, orderId, "1234567891", null, null, Instant.now(),
+                java.util.Set.of())).isFalse();
+        assertThat(query(orderId)).isEqualTo("CANCELLED:SETTLED");
     }
 
     @Test
