@@ -52,9 +52,10 @@ public class OrderLifecycle {
     public void on(OrderflowEvent event, String ceId) {
         if (event instanceof PaymentRequested requested) {
             change(event, ceId, (order, c) -> order.paymentRequested(PayParams.of(requested.payParams()), c));
-            afterCommit(() -> signal.stored(requested.orderId()));
-        } else if (event instanceof PrepayFailed) {
+            wakeWaiters(requested.orderId());
+        } else if (event instanceof PrepayFailed failed) {
             change(event, ceId, (order, c) -> order.apply(Trigger.PREPAY_FAILED, c));
+            wakeWaiters(failed.orderId());
         } else if (event instanceof PaymentNotified notified) {
             change(event, ceId, (order, c) -> order.paymentNotified(notified, c));
         } else if (event instanceof TimeoutExpired) {
@@ -75,6 +76,12 @@ public class OrderLifecycle {
         events.publish(order, caused);
         // what the change asks for besides (the refund of a payment after close) runs later, on its own
         followUps.schedule(order.terms().orderId(), order.takeFollowUps(), context.now());
+    }
+
+    /** A create call may wait for this order (Prefer: wait): on this replica at once, on the others by NOTIFY. */
+    private void wakeWaiters(String orderId) {
+        signal.announce(orderId);
+        afterCommit(() -> signal.stored(orderId));
     }
 
     private static void afterCommit(Runnable action) {

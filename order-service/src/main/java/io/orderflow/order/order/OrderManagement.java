@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrderManagement {
 
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final Orders orders;
     private final OrderEvents events;
@@ -36,9 +35,12 @@ public class OrderManagement {
     private final CreateRisk risk;
     private final RefundShareWatch refundShare;
     private final TransactionTemplate transactions;
+    private final OrderProperties properties;
 
     OrderManagement(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal, CreateRisk risk,
-                    RefundShareWatch refundShare, PlatformTransactionManager transactionManager) {
+                    RefundShareWatch refundShare, PlatformTransactionManager transactionManager,
+                    OrderProperties properties) {
+        this.properties = properties;
         this.orders = orders;
         this.events = events;
         this.clock = clock;
@@ -49,20 +51,38 @@ public class OrderManagement {
     }
 
     /**
-     * Creates the order, or returns the one this shop_order_no already made with the same request. The shop's
-     * request rate is checked first, in its own statement; the other limits inside the create transaction.
+     * Creates the order, or returns the one this shop_order_no already made with the same request; then waits up to
+     * {@code wait} (the shop's {@code Prefer: wait}, zero for none) until it has pay params or has failed. The shop's
+     * request rate is checked first, in its own statement; the other limits inside the create transaction. A new
+     * order's waiter is registered before it commits, so nothing can be stored unseen: it sleeps until woken
+     * (PayParamsSignal) and reads the order once then.
      *
      * @throws io.orderflow.order.risk.RiskRefusedException when a limit refuses the order (nothing is created)
      */
-    public Creation create(Shop shop, NewOrder request) {
+    public Creation create(Shop shop, NewOrder request, Duration wait) {
         risk.admit(shop);
-        return transactions.execute(status -> createChecked(shop, request));
+        String orderId = OrderIds.next(clock);
+        CompletableFuture<Void> stored = wait.isZero() ? null : signal.subscribe(orderId);
+        try {
+            Instant deadline = clock.instant().plus(wait);
+            Creation creation = transactions.execute(status -> createChecked(shop, request, orderId));
+            if (wait.isZero() || settled(creation.order())) {
+                return creation;
+            }
+            Order answer = creation.created() ? awaitSettled(shop, orderId, stored, deadline)
+                    : awaitPayParams(shop, creation.order().terms().orderId(), Duration.between(clock.instant(), deadline));
+            return new Creation(answer, creation.created());
+        } finally {
+            if (stored != null) {
+                signal.unsubscribe(orderId, stored);
+            }
+        }
     }
 
-    private Creation createChecked(Shop shop, NewOrder request) {
+    private Creation createChecked(Shop shop, NewOrder request, String orderId) {
         String hash = Sha256.hex(request.canonical());
         Instant now = clock.instant();
-        Order order = Order.create(new OrderTerms(OrderIds.next(clock), shop.shopId(), request.shopOrderNo(), hash,
+        Order order = Order.create(new OrderTerms(orderId, shop.shopId(), request.shopOrderNo(), hash,
                 shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
                 request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn())));
         // the limits are the insert's condition; when nothing was inserted, either the shop_order_no exists (a
@@ -137,26 +157,39 @@ public class OrderManagement {
     }
 
     /**
-     * Waits up to {@code wait} for the pay params of a PENDING order: woken at once when this JVM
-     * stores them, otherwise polling the database every 100 ms (they may arrive on another replica).
+     * Waits up to {@code wait} for the pay params of a PENDING order, for a call that did not create it (a retry of
+     * the create): woken when they are stored on any replica, and looking at the database every
+     * {@code orderflow.orders.wait-poll} in case a wake-up was lost.
      */
     public Order awaitPayParams(Shop shop, String orderId, Duration wait) {
         Instant deadline = clock.instant().plus(wait);
         CompletableFuture<Void> stored = signal.subscribe(orderId);
         try {
             Order order = find(shop, orderId);
-            while (order.state().payParams() == null && order.status() == OrderStatus.PENDING) {
-                Duration left = Duration.between(clock.instant(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    return order;
-                }
-                Waiting.upTo(stored, left.compareTo(POLL) < 0 ? left : POLL);
-                order = find(shop, orderId);
-            }
-            return order;
+            return settled(order) ? order : awaitSettled(shop, orderId, stored, deadline);
         } finally {
             signal.unsubscribe(orderId, stored);
         }
+    }
+
+    /** Sleeps until woken or the deadline, reading the order only then (and every few seconds as a safety net). */
+    private Order awaitSettled(Shop shop, String orderId, CompletableFuture<Void> stored, Instant deadline) {
+        while (true) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            Duration poll = properties.waitPoll();
+            if (!left.isNegative() && !left.isZero()) {
+                Waiting.upTo(stored, left.compareTo(poll) < 0 ? left : poll);
+            }
+            Order order = find(shop, orderId);
+            if (settled(order) || stored.isDone() || !clock.instant().isBefore(deadline)) {
+                return order;
+            }
+        }
+    }
+
+    /** Nothing more to wait for: the order has its pay params, or is no longer PENDING. */
+    private static boolean settled(Order order) {
+        return order.state().payParams() != null || order.status() != OrderStatus.PENDING;
     }
 
     private Order lock(Shop shop, String orderId) {

@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
         "orderflow.wechatpay.merchants[0].appids[0]=" + Shops.APPID,
         "orderflow.outbox.poll-interval=50ms",
         "orderflow.orders.max-wait=5s",
+        // waiting create calls are woken, never found by polling: a lost wake-up shows as a wait to the deadline
+        "orderflow.orders.wait-poll=60s",
         "orderflow.risk.refund-share.min-refund-fen=1000",
         "orderflow.metrics.order-states-every=0s",
         "orderflow.follow-ups.poll-interval=100ms",

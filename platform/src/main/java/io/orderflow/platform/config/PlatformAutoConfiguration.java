@@ -3,6 +3,8 @@ package io.orderflow.platform.config;
 import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.messaging.ConsumerErrorHandling;
 import io.orderflow.platform.messaging.IdempotentConsumer;
+import io.orderflow.platform.notify.PgNotifications;
+import com.zaxxer.hikari.HikariDataSource;
 import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.outbox.OutboxConfiguration;
 import io.orderflow.platform.wechatpay.WechatPayConfiguration;
@@ -51,6 +53,13 @@ public class PlatformAutoConfiguration {
         return new IdempotentConsumer(consumer, codec, JdbcClient.create(dataSource),
                 new TransactionTemplate(transactionManager), environment.getProperty(
                         "orderflow.messaging.database-outage-patience", Duration.class, Duration.ofMinutes(2)), traces);
+    }
+
+    /** LISTEN/NOTIFY on a connection of its own, to the database the pool connects to. */
+    @Bean
+    PgNotifications pgNotifications(DataSource dataSource) throws java.sql.SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        return new PgNotifications(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     /** Retries and dead letters of the (batch-mode) consumer bindings, in the listener containers. */

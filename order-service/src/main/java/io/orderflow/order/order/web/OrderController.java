@@ -62,12 +62,9 @@ class OrderController {
                                      @Parameter(description = "wait=N: wait up to N seconds for pay_params")
                                      @RequestHeader(name = "Prefer", required = false) String prefer) {
         NewOrder order = OrderRequestRules.newOrder(request, properties);
-        OrderManagement.Creation creation = orders.create(shop, order);
         Duration wait = PreferWait.parse(prefer, properties.maxWait());
+        OrderManagement.Creation creation = orders.create(shop, order, wait);
         Order answer = creation.order();
-        if (!wait.isZero() && answer.state().payParams() == null) {
-            answer = orders.awaitPayParams(shop, answer.terms().orderId(), wait);
-        }
         ResponseEntity.BodyBuilder response = creation.created()
                 ? ResponseEntity.created(URI.create("/v1/orders/" + answer.terms().orderId()))
                 : ResponseEntity.ok();

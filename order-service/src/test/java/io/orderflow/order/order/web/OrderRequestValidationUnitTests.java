@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OrderRequestValidationUnitTests {
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-    private static final OrderProperties PROPERTIES = new OrderProperties(null, null, null, null, null);
+    private static final OrderProperties PROPERTIES = new OrderProperties(null, null, null, null, null, null);
 
     @Test
     void acceptsAValidRequest() {
