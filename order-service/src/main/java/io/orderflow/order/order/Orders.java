@@ -144,7 +144,11 @@ class Orders {
         return jdbc.sql(sql).params(params).query((rs, n) -> map(rs)).optional().map(this::withRefunds);
     }
 
+    /** Loads the refunds of a paid order; an unpaid one has none (a refund is refused unless SUCCESS or REFUND). */
     private Order withRefunds(Order order) {
+        if (order.status() != OrderStatus.SUCCESS && order.status() != OrderStatus.REFUND) {
+            return order;
+        }
         List<Refund> refunds = jdbc.sql("select out_refund_no, amount_fen, currency, reason, status, refund_id, "
                         + "requested_at, success_time from refund where order_id = ? order by requested_at, out_refund_no")
                 .param(order.terms().orderId())
