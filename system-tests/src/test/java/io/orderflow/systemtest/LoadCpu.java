@@ -22,10 +22,12 @@ final class LoadCpu {
     private static final double TICKS = 100.0;
 
     private final Map<String, LongSupplier> ticksByProcess = new LinkedHashMap<>();
+    private final Map<String, LongSupplier> jitTicksByProcess = new LinkedHashMap<>();
 
-    /** Counts a JVM or other process by its id. */
+    /** Counts a JVM or other process by its id; of a JVM, also its JIT compiler threads on their own. */
     LoadCpu process(String name, long pid) {
         ticksByProcess.put(name, () -> ownTicks(pid));
+        jitTicksByProcess.put(name, () -> compilerTicks(pid));
         return this;
     }
 
@@ -39,6 +41,16 @@ final class LoadCpu {
     Map<String, Double> snapshot() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         ticksByProcess.forEach((name, ticks) -> seconds.put(name, ticks.getAsLong() / TICKS));
+        return seconds;
+    }
+
+    /**
+     * CPU seconds so far of each JVM's JIT compiler threads (HotSpot's "C1 CompilerThreadN" and "C2 CompilerThreadN"):
+     * a JVM still compiling is still warming up, and that CPU is not a cost of the orders of the window.
+     */
+    Map<String, Double> jitSnapshot() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        jitTicksByProcess.forEach((name, ticks) -> seconds.put(name, ticks.getAsLong() / TICKS));
         return seconds;
     }
 
@@ -72,6 +84,23 @@ final class LoadCpu {
     private static long ownTicks(long pid) {
         String[] stat = stat(pid);
         return stat == null ? 0 : field(stat, 14) + field(stat, 15);
+    }
+
+    private static long compilerTicks(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String line = Files.readString(task.resolve("stat"));
+                String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    ticks += field(stat, 14) + field(stat, 15);
+                }
+            }
+        } catch (IOException e) {
+            return ticks; // the process or a thread is gone
+        }
+        return ticks;
     }
 
     private static long postgresTicks(long postmaster) {

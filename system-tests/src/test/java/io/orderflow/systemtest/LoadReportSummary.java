@@ -48,8 +48,12 @@ final class LoadReportSummary {
                 s.second().ordersPerSecond(), 100 * s.rateChange()));
         out.append(format("  %-44s %12.2f %12.2f %+8.1f %%%n", "server-side CPU ms per order", s.first().serverCpuMsPerOrder(),
                 s.second().serverCpuMsPerOrder(), 100 * s.cpuChange()));
+        out.append(format("  %-44s %11.1f%% %11.1f%%   (must be < %.0f %% in the second half)%n",
+                "JIT compiler threads' share of the server CPU", 100 * s.first().jitShare(), 100 * s.second().jitShare(),
+                100 * LoadSteadiness.JIT_LIMIT));
         out.append(format("  -> %s%n%n", s.steady() ? "PASS: steady"
-                : "FAIL: not steady (a longer warm-up or window, or a quieter machine; the window's averages mislead)"));
+                : s.jitDone() ? "FAIL: not steady (a longer warm-up or window, or a quieter machine; the window's averages mislead)"
+                : "FAIL: the JIT compilers were still busy (a longer warm-up; the window's CPU per order includes warm-up)"));
     }
 
     static void openLoop(StringBuilder out, LoadReport r) {
@@ -78,9 +82,10 @@ final class LoadReportSummary {
     }
 
     private static String steadyLine(LoadSteadiness s) {
-        return format("%s: %.1f → %.1f orders/s (%+.1f %%), server CPU %.1f → %.1f ms/order (%+.1f %%)",
+        return format("%s: %.1f → %.1f orders/s (%+.1f %%), server CPU %.1f → %.1f ms/order (%+.1f %%), JIT %.1f %% of it",
                 s.steady() ? "PASS" : "FAIL", s.first().ordersPerSecond(), s.second().ordersPerSecond(), 100 * s.rateChange(),
-                s.first().serverCpuMsPerOrder(), s.second().serverCpuMsPerOrder(), 100 * s.cpuChange());
+                s.first().serverCpuMsPerOrder(), s.second().serverCpuMsPerOrder(), 100 * s.cpuChange(),
+                100 * s.second().jitShare());
     }
 
     private static String targetLine(LoadReport r) {

@@ -82,13 +82,16 @@ final class LoadReportText {
         out.append("CPU PER COMPLETED ORDER (CPU time used in the window / orders reaching SUCCESS in the window;\n")
                 .append(format("net = minus what the process uses idle, measured over %.1f s with no load after the drain)%n",
                         r.idle.seconds()));
-        out.append(format("  %-48s %8s %8s %8s %9s %9s %9s%n", "process", "CPU s", "busy", "idle", "ms/order", "net ms", "crypto ms"));
+        out.append(format("  %-48s %8s %8s %8s %9s %9s %9s %9s%n", "process", "CPU s", "busy", "idle", "ms/order", "net ms",
+                "crypto ms", "JIT ms"));
         Map<String, Double> crypto = r.cryptoMsByProcess();
         Map<String, Double> idle = r.idleCoresBusy();
         Map<String, Double> net = r.netCpuMsPerOrder();
-        r.window.cpuSeconds().forEach((process, cpu) -> out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s%n",
+        Map<String, Double> jit = r.window.jitSeconds();
+        r.window.cpuSeconds().forEach((process, cpu) -> out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s %9s%n",
                 process, cpu, cpu / seconds, idle.getOrDefault(process, 0.0), cpu * 1e3 / r.completedInWindow,
-                net.get(process), crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-")));
+                net.get(process), crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-",
+                jit.containsKey(process) ? format("%.2f", jit.get(process) * 1e3 / r.completedInWindow) : "-")));
         r.jvmSplitMsPerOrder().forEach((group, ms) -> out.append(format("    %-46s %8s %8s %8s %9.2f%n", group, "", "", "", ms)));
         double serverCpu = sum(r.window.cpuSeconds(), true);
         out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "server side (4 services + broker + PostgreSQL)",
@@ -99,7 +102,8 @@ final class LoadReportText {
         double totalNet = sum(net, false);
         out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "total (with simulator + shop clients)", totalCpu,
                 totalCpu / seconds, totalIdle, r.totalCpuMsPerOrder(), totalNet, r.cryptoMsPerOrder()));
-        out.append(format("  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order)%n"));
+        out.append(format("  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order;%n"
+                + "   JIT ms: the part of ms/order the JVM's JIT compiler threads used, warm-up rather than the orders' cost)%n"));
         out.append(format("  CPU ceiling on %d cores at this CPU per order: %.0f orders/s (measured %.1f/s); net of idle: %.0f orders/s%n",
                 r.cores, r.cores * 1e3 / r.totalCpuMsPerOrder(), r.completedPerSecond(),
                 (r.cores - totalIdle) * 1e3 / totalNet));

@@ -25,7 +25,7 @@ record LoadSettings(int clients, int idleSeconds, int warmupSeconds, int windowS
 
     static LoadSettings from(String[] args) {
         return new LoadSettings(arg(args, 0, "load.clients", 16), Integer.getInteger("load.idle", 10),
-                arg(args, 2, "load.warmup", 30), arg(args, 1, "load.window", 60), Integer.getInteger("load.drain", 60),
+                arg(args, 2, "load.warmup", 480), arg(args, 1, "load.window", 60), Integer.getInteger("load.drain", 60),
                 number("load.crypto-seconds", 2), number("load.rate", 0), Integer.getInteger("load.open-threads", 256),
                 number("load.sustained-rate", 0), System.getProperty("load.tracing-sampling"));
     }

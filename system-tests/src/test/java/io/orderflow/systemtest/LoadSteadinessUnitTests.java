@@ -48,8 +48,21 @@ class LoadSteadinessUnitTests {
         assertThat(new LoadSteadiness(half(10, 250, 16.0), half(10, 0, 3.0)).steady()).isFalse();
     }
 
+    @Test
+    void isNotSteadyWhileTheJitCompilersStillUseFivePercentOfTheServerCpu() {
+        LoadSteadiness compiling = new LoadSteadiness(new LoadSteadiness.Half(10, 250, 16.0, 1.0),
+                new LoadSteadiness.Half(10, 250, 16.0, 0.8));
+        LoadSteadiness compiled = new LoadSteadiness(new LoadSteadiness.Half(10, 250, 16.0, 1.0),
+                new LoadSteadiness.Half(10, 250, 16.0, 0.79));
+
+        assertThat(compiling.rateChange()).isCloseTo(0.0, within());
+        assertThat(compiling.cpuChange()).isCloseTo(0.0, within());
+        assertThat(compiling.steady()).isFalse();
+        assertThat(compiled.steady()).isTrue();
+    }
+
     private static LoadSteadiness.Half half(double seconds, long succeeded, double serverCpuSeconds) {
-        return new LoadSteadiness.Half(seconds, succeeded, serverCpuSeconds);
+        return new LoadSteadiness.Half(seconds, succeeded, serverCpuSeconds, 0);
     }
 
     private static Offset<Double> within() {

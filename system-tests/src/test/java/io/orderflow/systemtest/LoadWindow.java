@@ -42,6 +42,9 @@ final class LoadWindow {
     private Map<String, Double> cpuAtStart;
     private Map<String, Double> cpuAtMiddle;
     private Map<String, Double> cpuAtEnd;
+    private Map<String, Double> jitAtStart;
+    private Map<String, Double> jitAtMiddle;
+    private Map<String, Double> jitAtEnd;
     private Map<String, Double> threadSeconds;
     private Map<String, Double> busiestThreads;
     private Map<String, Double> callsAtStart;
@@ -59,6 +62,7 @@ final class LoadWindow {
         loadAtStart = LoadCpu.loadAverage();
         threads.begin();
         cpuAtStart = processes.snapshot();
+        jitAtStart = processes.jitSnapshot();
         startMicros = LoadTimeline.now();
     }
 
@@ -66,11 +70,13 @@ final class LoadWindow {
     void middle() {
         middleMicros = LoadTimeline.now();
         cpuAtMiddle = processes.snapshot();
+        jitAtMiddle = processes.jitSnapshot();
     }
 
     void end() {
         endMicros = LoadTimeline.now();
         cpuAtEnd = processes.snapshot();
+        jitAtEnd = processes.jitSnapshot();
         threads.sample();
         threadSeconds = threads.secondsByGroup();
         busiestThreads = threads.busiest(10);
@@ -95,6 +101,19 @@ final class LoadWindow {
     /** CPU seconds each process used in the window's second half (the middle sample to the end). */
     Map<String, Double> cpuSecondsSecondHalf() {
         return delta(cpuAtMiddle, cpuAtEnd);
+    }
+
+    /** CPU seconds each JVM's JIT compiler threads used in the window (part of {@link #cpuSeconds()}). */
+    Map<String, Double> jitSeconds() {
+        return delta(jitAtStart, jitAtEnd);
+    }
+
+    Map<String, Double> jitSecondsFirstHalf() {
+        return delta(jitAtStart, jitAtMiddle);
+    }
+
+    Map<String, Double> jitSecondsSecondHalf() {
+        return delta(jitAtMiddle, jitAtEnd);
     }
 
     /** CPU seconds of the benchmark JVM's Java threads in the window, by group. */

@@ -47,14 +47,19 @@ final class LocalPostgres implements AutoCloseable {
     static LocalPostgres embedded(Path directory, boolean keep, int port) {
         try {
             Files.createDirectories(directory.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(!keep)
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     // the launcher stops it in order; zonky's own hook could run while services still use it
-                    .setRegisterShutdownHook(false)
-                    .start();
+                    .setRegisterShutdownHook(false);
+            if (keep) {
+                // zonky runs without fsync and with asynchronous commits, fine for data thrown away at exit; data
+                // kept for the next run is written as a production database writes it
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
             return new LocalPostgres(postgres, directory, postgres.getJdbcUrl("postgres", "postgres"), "localhost",
                     postgres.getPort(), "postgres", "postgres");
         } catch (IOException e) {

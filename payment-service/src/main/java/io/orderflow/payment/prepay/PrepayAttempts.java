@@ -80,6 +80,12 @@ class PrepayAttempts {
     private void prepaid(Payment payment, PrepayWithRequestPaymentResponse params, Instant now) {
         String prepayId = params.getPackageVal().startsWith(PREPAY_ID_PREFIX)
                 ? params.getPackageVal().substring(PREPAY_ID_PREFIX.length()) : params.getPackageVal();
+        if (prepayId.isBlank() || "null".equals(prepayId)) {
+            // the SDK builds the package "prepay_id=null" from an answer without prepay_id, and signs it: pay params
+            // that cannot pay. Failing the attempt retries it with backoff and counts it (orderflow.work.failures).
+            throw new IllegalStateException("WeChat's prepay answer for order " + payment.orderId()
+                    + " carried no prepay_id");
+        }
         Instant prepayExpiresAt = now.plus(settings.prepayValidity());
         Instant refreshAt = prepayExpiresAt.minus(settings.refreshLead());
         payments.prepaid(payment.orderId(), params, prepayId, prepayExpiresAt,

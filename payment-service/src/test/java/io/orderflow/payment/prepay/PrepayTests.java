@@ -230,6 +230,25 @@ class PrepayTests extends SimulatedWechatPay {
     }
 
     @Test
+    void aPrepayAnswerWithoutPrepayIdIsRetriedWithBackoffAndNeverPublishedAsPayParams() {
+        double failedBefore = workFailures("prepay", "IllegalStateException");
+        missingField(JSAPI_PATH, "prepay_id");
+        String orderId = newOrderId();
+        send(orderCreated(orderId, 100));
+
+        // the row appears once OrderCreated is consumed
+        await().atMost(WAIT).until(() -> jdbc.sql("select attempts from payment where order_id = ?").param(orderId)
+                .query(Integer.class).optional().orElse(0) >= 2);
+        assertThat(outboxEvents(orderId)).as("no pay params built from an answer without prepay_id").isZero();
+        assertThat(jdbc.sql("select last_error from payment where order_id = ?").param(orderId).query(String.class)
+                .single()).startsWith("FAILED:IllegalStateException").contains("carried no prepay_id");
+        assertThat(workFailures("prepay", "IllegalStateException")).isGreaterThanOrEqualTo(failedBefore + 2);
+
+        simulator.context().getBean(Faults.class).reset(42);
+        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId()).isNotEqualTo("null");
+    }
+
+    @Test
     void anOrderOfAnUnconfiguredMerchantIsDeadLettered() {
         String orderId = newOrderId();
         String ceId = send(orderCreated(orderId, "1999999999", TestMerchant.APPID, 100, Instant.now().plusSeconds(600)));

@@ -111,6 +111,8 @@ public final class PostgresServerProcess implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // zonky's default is off; a crash (kill -9) must not lose a transaction that reported committed
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {

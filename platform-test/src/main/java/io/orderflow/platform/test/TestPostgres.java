@@ -21,6 +21,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestPostgres {
 
+    /** System property naming libraries the embedded server preloads ({@code shared_preload_libraries}). */
+    public static final String PRELOAD_PROPERTY = "orderflow.test.postgres-preload";
+
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static volatile Server server;
     private static final Set<String> created = ConcurrentHashMap.newKeySet();
@@ -74,10 +77,18 @@ public final class TestPostgres {
 
     private static Server embedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
-                    .start();
+                    // zonky starts PostgreSQL with synchronous_commit=off: a commit would return before its WAL
+                    // is flushed, which no production database does and a crash would show; on, as shipped
+                    .setServerConfig("synchronous_commit", "on");
+            // e.g. pg_stat_statements, for a benchmark to count statements per order
+            String preload = System.getProperty(PRELOAD_PROPERTY, "");
+            if (!preload.isBlank()) {
+                builder.setServerConfig("shared_preload_libraries", preload);
+            }
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
             return new Server(postgres.getJdbcUrl("postgres", "postgres"), "localhost", postgres.getPort(),
                     "postgres", "postgres");
