@@ -1,6 +1,7 @@
 package io.orderflow.simulator;
 
 import io.orderflow.simulator.bill.BillFiles;
+import io.orderflow.simulator.bill.Bills;
 import io.orderflow.simulator.control.AutoPayer;
 import io.orderflow.simulator.fault.Faults;
 import io.orderflow.simulator.fault.Holds;
@@ -58,6 +59,11 @@ class SimulatorConfiguration {
     @Bean
     BillFiles billFiles() {
         return new BillFiles();
+    }
+
+    @Bean
+    Bills bills(Ledger ledger, SimulatedTime time, SimulatorProperties properties) {
+        return new Bills(ledger, time, properties.isBillsBeforeReady());
     }
 
     @Bean

@@ -24,6 +24,9 @@ public class SimulatorProperties {
 
     private long faultSeed = 42;
 
+    /** Demos only: serve a day's bill before WeChat would have generated it (today's included), never kept. */
+    private boolean billsBeforeReady;
+
     private List<WechatPayKeyProperties> wechatPayKeys = new ArrayList<>();
 
     private List<MerchantProperties> merchants = new ArrayList<>();
@@ -82,6 +85,14 @@ public class SimulatorProperties {
 
     public void setFaultSeed(long faultSeed) {
         this.faultSeed = faultSeed;
+    }
+
+    public boolean isBillsBeforeReady() {
+        return billsBeforeReady;
+    }
+
+    public void setBillsBeforeReady(boolean billsBeforeReady) {
+        this.billsBeforeReady = billsBeforeReady;
     }
 
     public List<WechatPayKeyProperties> getWechatPayKeys() {

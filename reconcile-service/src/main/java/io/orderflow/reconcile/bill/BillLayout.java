@@ -2,20 +2,18 @@ package io.orderflow.reconcile.bill;
 
 import java.util.List;
 
-/** The trade bill types orderflow reads, told apart by their detail header (WECHATPAY-V3.md §1.6). */
+/**
+ * The trade bill types orderflow reads, told apart by their detail header (WECHATPAY-V3.md §1.6); their summary
+ * lines are read by header too, since a SUCCESS bill's summary has four columns in the documentation and seven in
+ * real bills.
+ */
 enum BillLayout {
-    ALL(27, 7), SUCCESS(20, 4), REFUND(29, 7);
+    ALL(27), SUCCESS(20), REFUND(29);
 
     private final int detailColumns;
-    private final int summaryColumns;
 
-    BillLayout(int detailColumns, int summaryColumns) {
+    BillLayout(int detailColumns) {
         this.detailColumns = detailColumns;
-        this.summaryColumns = summaryColumns;
-    }
-
-    int summaryColumns() {
-        return summaryColumns;
     }
 
     /** ALL and REFUND differ by the refund times only REFUND carries. */

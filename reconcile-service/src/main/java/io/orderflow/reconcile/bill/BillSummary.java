@@ -3,7 +3,8 @@ package io.orderflow.reconcile.bill;
 import java.math.BigDecimal;
 
 /**
- * The summary line of a trade bill; a SUCCESS bill has no refund totals (zero here).
+ * The summary line of a trade bill; a column its summary leaves out (the refund totals of the documented
+ * four-column SUCCESS summary) is zero.
  *
  * @param rows 总交易单数
  * @param settlementFen 应结订单总金额

@@ -79,18 +79,32 @@ final class TradeBillReader implements AutoCloseable {
                 fen(f, "申请退款金额"));
     }
 
+    /**
+     * The summary line, read by its header's names like the detail lines: SUCCESS bills come with the documented
+     * four columns and, in real third-party bills, with ALL's seven; a column a bill leaves out counts zero.
+     */
     private BillSummary summary(String header) throws IOException {
         String line = lines.readLine();
         lineNumber++;
         if (line == null || !line.startsWith("`")) {
             throw new MalformedBill("line " + lineNumber + ": summary header '" + header + "' without its data line");
         }
-        String[] f = fields(line, layout.summaryColumns());
-        if (layout == BillLayout.SUCCESS) {
-            return new BillSummary(count(f[0]), Yuan.fen(f[1]), 0, 0, Yuan.decimal(f[2]), Yuan.fen(f[3]), 0);
+        List<String> names = Arrays.asList(header.split(",", -1));
+        String[] f = fields(line, names.size());
+        for (String required : List.of("总交易单数", "应结订单总金额", "手续费总金额", "订单总金额")) {
+            if (!names.contains(required)) {
+                throw new MalformedBill("line " + (lineNumber - 1) + ": summary header without " + required);
+            }
         }
-        return new BillSummary(count(f[0]), Yuan.fen(f[1]), Yuan.fen(f[2]), Yuan.fen(f[3]), Yuan.decimal(f[4]),
-                Yuan.fen(f[5]), Yuan.fen(f[6]));
+        return new BillSummary(count(f[names.indexOf("总交易单数")]), summaryFen(names, f, "应结订单总金额"),
+                summaryFen(names, f, "退款总金额"), summaryFen(names, f, "充值券退款总金额"),
+                Yuan.decimal(f[names.indexOf("手续费总金额")]), summaryFen(names, f, "订单总金额"),
+                summaryFen(names, f, "申请退款总金额"));
+    }
+
+    private static long summaryFen(List<String> names, String[] fields, String column) {
+        int index = names.indexOf(column);
+        return index < 0 ? 0 : Yuan.fen(fields[index]);
     }
 
     /** Splits on ",`" (a comma inside a field, such as a description, is not followed by a back-quote). */

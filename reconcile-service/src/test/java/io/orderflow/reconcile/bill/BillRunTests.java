@@ -12,6 +12,9 @@ import io.orderflow.events.DiscrepancyKind;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.simulator.SimulatedTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import org.springframework.web.context.WebApplicationContext;
 class BillRunTests extends BillFixtures {
 
     @Autowired WebApplicationContext context;
+    @Autowired BillSchedule schedule;
 
     @Test
     void aPaymentNearMidnightOnTheNextDaysBillIsHeldThenMatchedAndOneNeverBilledCountsAfterTheWindow()
@@ -97,6 +101,52 @@ class BillRunTests extends BillFixtures {
     }
 
     @Test
+    void aBillWechatHasNotGeneratedYetIsTriedAgainAndReconciledOnceItExists() throws Exception {
+        LocalDate day = day(32);
+        OrderCreated order = order(100);
+        payAt(order, at(day, "12:00:00"));
+        ledger(order, OrderStatus.SUCCESS, 100, at(day, "12:00:00"), List.of());
+        try {
+            // the simulator generates a day's bill from 09:00 the next day on its trade clock
+            tradeClockAt(at(day.plusDays(1), "08:30:00"));
+
+            BillRun waiting = run(day).run();
+
+            assertThat(waiting.outcome()).isEqualTo("STATEMENT_CREATING");
+            assertThat(waiting.retryAt()).isNotNull();
+            tradeClockAt(at(day.plusDays(1), "10:30:00"));
+            BillRun retried = awaitSettled(day);
+            assertThat(retried.trigger()).isEqualTo("RETRY");
+            assertThat(retried.outcome()).isEqualTo("COMPLETED");
+            assertThat(retried.matched()).isEqualTo(1);
+            assertThat(retried.discrepancies()).isZero();
+        } finally {
+            tradeClockAt(null);
+        }
+    }
+
+    @Test
+    void theDailyRunAtHalfPastTenReconcilesYesterdaysBillAsWechatGeneratedIt() throws Exception {
+        LocalDate yesterday = reconciliation.yesterday();
+        OrderCreated order = order(700);
+        payAt(order, at(yesterday, "15:00:00"));
+        ledger(order, OrderStatus.SUCCESS, 700, at(yesterday, "15:00:00"), List.of());
+        try {
+            tradeClockAt(at(yesterday.plusDays(1), "10:30:00"));
+
+            schedule.daily();
+
+            BillRun run = reconciliation.day(TestMerchant.MCHID, yesterday).orElseThrow().run();
+            assertThat(run.trigger()).isEqualTo("SCHEDULED");
+            assertThat(run.outcome()).isEqualTo("COMPLETED");
+            assertThat(run.matched()).isEqualTo(1);
+            assertThat(run.discrepancies()).isZero();
+        } finally {
+            tradeClockAt(null);
+        }
+    }
+
+    @Test
     void datesOutsideWechatsWindowAreRefusedWithAClearBadRequest() throws Exception {
         MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
         for (LocalDate date : List.of(LocalDate.now(CHINA), LocalDate.now(CHINA).minusMonths(4))) {
@@ -139,6 +189,12 @@ class BillRunTests extends BillFixtures {
                         org.hamcrest.Matchers.containsString("20.00 / 19.99"))));
         http.perform(get("/reconcile/v1/bills/{mchid}/{date}", TestMerchant.MCHID, day(60)))
                 .andExpect(status().isNotFound());
+    }
+
+    /** The simulator's trade clock at {@code when}; null: real time again. */
+    private static void tradeClockAt(Instant when) {
+        simulator.context().getBean(SimulatedTime.class)
+                .shiftTrades(when == null ? Duration.ZERO : Duration.between(Instant.now(), when));
     }
 
     private BillRun awaitSettled(LocalDate day) {

@@ -75,6 +75,24 @@ class TradeBillReaderUnitTests {
     }
 
     @Test
+    void readsASuccessBillWhoseSummaryHasTheSevenColumnsOfRealBills() throws IOException {
+        Read read = read("success-seven-column-summary.csv");
+
+        assertThat(read.layout).isEqualTo(BillLayout.SUCCESS);
+        assertThat(read.rows).hasSize(2);
+        assertThat(read.summary).isEqualTo(new BillSummary(2, 199, 0, 0, new BigDecimal("0.02000"), 199, 0));
+        assertThat(read.totals.check(read.summary)).isEmpty();
+    }
+
+    @Test
+    void aSummaryHeaderWithoutTheRowCountIsMalformed() {
+        String bill = new String(bytes("success.csv"), StandardCharsets.UTF_8)
+                .replace("总交易单数,应结订单总金额", "交易单数,应结订单总金额");
+        assertThatThrownBy(() -> read(new ByteArrayInputStream(bill.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(MalformedBill.class).hasMessageContaining("总交易单数");
+    }
+
+    @Test
     void readsARefundBillWithItsRefundTimesAndNegativeFee() throws IOException {
         Read read = read("refund.csv");
 
@@ -150,9 +168,11 @@ class TradeBillReaderUnitTests {
         }
     }
 
-    private static byte[] bytes(String fixture) throws IOException {
+    private static byte[] bytes(String fixture) {
         try (InputStream in = TradeBillReaderUnitTests.class.getResourceAsStream("/bills/" + fixture)) {
             return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

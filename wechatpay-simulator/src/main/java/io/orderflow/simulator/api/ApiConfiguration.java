@@ -33,6 +33,6 @@ public class ApiConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDropValve() {
-        return factory -> factory.addContextValves(new ConnectionDropValve());
+        return factory -> factory.addContextValves(new ConnectionDropValve(), new WechatHeaderValve());
     }
 }

@@ -85,7 +85,14 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
             signer.sign(out, request.getHeader("Wechatpay-Serial"), out.getContentAsByteArray());
         }
         note(request, out.getStatus(), out.getContentAsByteArray());
-        out.copyBodyToResponse();
+        if (request.getRequestURI().startsWith(BillController.DOWNLOAD_PATH)) {
+            out.copyBodyToResponse();
+        }
+        else {
+            // without a Content-Length the answer stays uncommitted for WechatHeaderValve; Tomcat sets the
+            // length itself when it closes a response that fits its buffer
+            response.getOutputStream().write(out.getContentAsByteArray());
+        }
     }
 
     /** False when the connection must be dropped without an answer. */

@@ -3,12 +3,10 @@ package io.orderflow.simulator.api;
 import io.orderflow.simulator.SimulatorProperties;
 import io.orderflow.simulator.bill.BillFiles;
 import io.orderflow.simulator.bill.BillType;
-import io.orderflow.simulator.bill.TradeBill;
+import io.orderflow.simulator.bill.Bills;
 import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.ledger.ApiError;
-import io.orderflow.simulator.ledger.Ids;
-import io.orderflow.simulator.ledger.Ledger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -21,20 +19,20 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Trade bill application and the (unsigned) file download it points to. */
+/** Trade bill application (the bill itself exists when {@link Bills} says so) and the unsigned download. */
 @RestController
 class BillController {
 
     static final String DOWNLOAD_PATH = "/v3/billdownload/file";
 
-    private final Ledger ledger;
+    private final Bills bills;
 
     private final BillFiles files;
 
     private final String downloadBase;
 
-    BillController(Ledger ledger, BillFiles files, SimulatorProperties properties) {
-        this.ledger = ledger;
+    BillController(Bills bills, BillFiles files, SimulatorProperties properties) {
+        this.bills = bills;
         this.files = files;
         this.downloadBase = properties.getBillDownloadBaseUrl();
     }
@@ -52,10 +50,7 @@ class BillController {
         if (tarType != null && !"GZIP".equals(tarType)) {
             throw ApiError.paramError("tar_type", "query", "tar_type 只支持 GZIP");
         }
-        byte[] bill = TradeBill.render(BillType.valueOf(billType), mchid, date, ledger.orders());
-        if (bill == null) {
-            throw new ApiError(400, "NO_STATEMENT_EXIST", "请求的账单文件不存在");
-        }
+        byte[] bill = bills.file(mchid, date, BillType.valueOf(billType));
         String token = files.store(mchid, bill, tarType != null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hash_type", "SHA1");
@@ -75,19 +70,13 @@ class BillController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bill.content());
     }
 
-    /** yyyy-MM-dd, China time, not in the future and at most 3 months back. */
+    /** yyyy-MM-dd; whether the day has a bill is {@link Bills}' to say. */
     private static LocalDate parseDate(String billDate) {
-        LocalDate date;
         try {
-            date = LocalDate.parse(billDate);
+            return LocalDate.parse(billDate);
         }
         catch (DateTimeParseException ex) {
             throw ApiError.paramError("bill_date", "query", "bill_date 格式应为 yyyy-MM-dd");
         }
-        LocalDate today = LocalDate.now(Ids.CHINA);
-        if (date.isAfter(today) || date.isBefore(today.minusMonths(3))) {
-            throw ApiError.paramError("bill_date", "query", "bill_date 只能是三个月以内的日期");
-        }
-        return date;
     }
 }

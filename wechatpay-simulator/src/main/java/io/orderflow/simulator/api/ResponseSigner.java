@@ -26,6 +26,15 @@ public class ResponseSigner {
         this.time = time;
     }
 
+    /**
+     * WeChat's form, {@code 08F78BB5AF0610D302189F99DD5C20BA56F89845-0}: 40 upper-case hex digits starting
+     * {@code 08}, a dash and a number. WeChat puts an internal error number after the dash of some errors; which
+     * number belongs to which error is documented for a few only, so the simulator always answers {@code 0}.
+     */
+    static String requestId() {
+        return "08" + Nonces.upperHex(38) + "-0";
+    }
+
     void sign(HttpServletResponse response, String requestSerial, byte[] body) {
         WechatPayKey key = keys.keyFor(requestSerial).orElse(keys.primary());
         boolean certificateMode = requestSerial != null && requestSerial.equalsIgnoreCase(key.certificateSerial());
@@ -33,7 +42,7 @@ public class ResponseSigner {
         String timestamp = String.valueOf(time.now().getEpochSecond());
         String nonce = Nonces.alphanumeric(32);
         String message = timestamp + "\n" + nonce + "\n" + new String(body, StandardCharsets.UTF_8) + "\n";
-        response.setHeader("Request-ID", Nonces.upperHex(32));
+        response.setHeader("Request-ID", requestId());
         response.setHeader("Wechatpay-Nonce", nonce);
         response.setHeader("Wechatpay-Signature", Rsa.sign(key.privateKey(), message));
         response.setHeader("Wechatpay-Timestamp", timestamp);

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Renders one merchant's trade bill for a China-time date: UTF-8 with BOM, CRLF after every line,
  * plain header lines, data fields prefixed with a back-quote, amounts in yuan. Paid orders appear
- * on the day of payment, refunds on the day they were requested; the fee is 0.60% rounded to fen.
+ * on the day of payment, refunds on the day they were requested; the fee is 0.60% rounded to fen. A refund
+ * row's 交易时间 is the refund's request time in ALL bills and the payment's time in REFUND bills, whose
+ * 退款申请时间 and 退款成功时间 columns carry the refund's own times.
  */
 public final class TradeBill {
 
@@ -76,7 +78,10 @@ public final class TradeBill {
     private void refund(Refund refund) {
         Order order = refund.order();
         long fee = -fee(refund.amount());
-        List<String> row = common(order, refund.createdAt(), "REFUND");
+        // REFUND bills date the row by the payment and give the refund's times their own columns; ALL bills
+        // date it by the refund (both as in real bills, see README)
+        Instant at = type == BillType.REFUND ? order.successTime() : refund.createdAt();
+        List<String> row = common(order, at, "REFUND");
         row.addAll(List.of("0.00", "0.00"));
         if (type == BillType.REFUND) {
             row.addAll(List.of(time(refund.createdAt()), time(refund.successTime())));

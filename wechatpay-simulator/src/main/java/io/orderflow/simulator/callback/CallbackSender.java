@@ -16,6 +16,9 @@ import java.util.concurrent.CompletableFuture;
  */
 class CallbackSender {
 
+    /** What WeChat's callbacks were seen to send (wechatpay-apiv3/wechatpay-go#28), not the JDK's own agent. */
+    static final String USER_AGENT = "Mozilla/4.0";
+
     private final HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
@@ -36,6 +39,7 @@ class CallbackSender {
         try {
             request = HttpRequest.newBuilder(URI.create(notification.url())).timeout(timeout)
                 .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT).header("Accept", "*/*").header("Pragma", "no-cache")
                 .POST(HttpRequest.BodyPublishers.ofString(notification.body()));
         }
         catch (IllegalArgumentException ex) {

@@ -55,7 +55,7 @@ final class Forgeries {
         if (unpaid.isPresent()) {
             return notifications.forgedPayment(unpaid.get(), paid.notifyUrl(), paidLook(unpaid.get()));
         }
-        Map<String, Object> resource = new LinkedHashMap<>(Representations.transaction(paid));
+        Map<String, Object> resource = new LinkedHashMap<>(Representations.paidNotification(paid));
         if (kind == Kind.OTHER_TRANSACTION_ID) {
             resource.put("transaction_id", otherTransactionId());
         }
@@ -69,8 +69,7 @@ final class Forgeries {
     Notification refund(Refund refund) {
         Map<String, Object> resource = new LinkedHashMap<>(Representations.refundNotification(refund));
         long total = refund.order().total();
-        resource.put("amount", Map.of("total", total, "refund", refund.amount() + 1, "payer_total", total,
-                "payer_refund", refund.amount() + 1));
+        resource.put("amount", Representations.refundNotificationAmount(total, refund.amount() + 1));
         return notifications.forgedRefund(refund, resource);
     }
 
@@ -90,20 +89,24 @@ final class Forgeries {
 
     /** An unpaid order dressed as paid: what a forger wants the merchant to ship for nothing. */
     private static Map<String, Object> paidLook(Order unpaid) {
-        Map<String, Object> resource = new LinkedHashMap<>(Representations.transaction(unpaid));
-        resource.put("amount", paidAmount(unpaid.total()));
-        resource.put("trade_state", TradeState.SUCCESS.name());
-        resource.put("trade_state_desc", TradeState.SUCCESS.description());
+        Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("transaction_id", otherTransactionId());
-        resource.put("trade_type", "JSAPI");
+        resource.put("amount", paidAmount(unpaid.total()));
+        resource.put("mchid", unpaid.mchid());
+        resource.put("trade_state", TradeState.SUCCESS.name());
         resource.put("bank_type", "OTHERS");
         resource.put("success_time", Ids.rfc3339(Instant.now()));
         resource.put("payer", Map.of("openid", unpaid.openid()));
+        resource.put("out_trade_no", unpaid.outTradeNo());
+        resource.put("appid", unpaid.appid());
+        resource.put("trade_state_desc", TradeState.SUCCESS.description());
+        resource.put("trade_type", "JSAPI");
+        resource.put("attach", unpaid.attach() == null ? "" : unpaid.attach());
         return resource;
     }
 
     private static Map<String, Object> paidAmount(long total) {
-        return Map.of("total", total, "payer_total", total, "currency", "CNY", "payer_currency", "CNY");
+        return Representations.paidAmount(total);
     }
 
     private static String otherTransactionId() {

@@ -33,7 +33,7 @@ class Notifications {
     Notification paid(Order order) {
         String id = UUID.randomUUID().toString();
         String body = body(id, "TRANSACTION.SUCCESS", "支付成功", "transaction", order.mchid(),
-                Representations.transaction(order));
+                Representations.paidNotification(order));
         return new Notification(id, "TRANSACTION.SUCCESS", order, null, order.notifyUrl(), body);
     }
 

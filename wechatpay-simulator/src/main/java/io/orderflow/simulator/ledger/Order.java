@@ -73,6 +73,12 @@ public final class Order {
         return (String) request.get("attach");
     }
 
+    /** {@code scene_info.device_id} of the prepay request, or null. */
+    public String deviceId() {
+        return request.get("scene_info") instanceof Map<?, ?> scene && scene.get("device_id") instanceof String id
+                && !id.isEmpty() ? id : null;
+    }
+
     public String openid() {
         return (String) ((Map<?, ?>) request.get("payer")).get("openid");
     }

@@ -28,6 +28,42 @@ public final class Representations {
         return out;
     }
 
+    /**
+     * The decrypted resource of a TRANSACTION.SUCCESS notification, field by field as WeChat's documented example
+     * (JSAPI 支付成功回调通知) in its key order: {@code attach} always ({@code ""} when the order had none), and
+     * neither {@code promotion_detail} (coupons only) nor {@code scene_info} (only when the prepay sent a
+     * {@code device_id}), which real callbacks of plain orders lack.
+     */
+    public static Map<String, Object> paidNotification(Order order) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("transaction_id", order.transactionId());
+        out.put("amount", paidAmount(order.total()));
+        out.put("mchid", order.mchid());
+        out.put("trade_state", order.state().name());
+        out.put("bank_type", "OTHERS");
+        out.put("success_time", Ids.rfc3339(order.successTime()));
+        out.put("payer", Map.of("openid", order.openid()));
+        out.put("out_trade_no", order.outTradeNo());
+        out.put("appid", order.appid());
+        out.put("trade_state_desc", order.state().description());
+        out.put("trade_type", "JSAPI");
+        out.put("attach", order.attach() == null ? "" : order.attach());
+        if (order.deviceId() != null) {
+            out.put("scene_info", Map.of("device_id", order.deviceId()));
+        }
+        return out;
+    }
+
+    /** A paid order's amount in the documented notification's key order. */
+    public static Map<String, Object> paidAmount(long total) {
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("payer_total", total);
+        amount.put("total", total);
+        amount.put("currency", "CNY");
+        amount.put("payer_currency", "CNY");
+        return amount;
+    }
+
     /** Unpaid orders show only total and payer_currency, as in real NOTPAY answers. */
     private static Map<String, Object> transactionAmount(long total, boolean paid) {
         Map<String, Object> amount = new LinkedHashMap<>();
@@ -102,8 +138,17 @@ public final class Representations {
             out.put("success_time", Ids.rfc3339(refund.successTime()));
         }
         out.put("user_received_account", "支付用户零钱");
-        out.put("amount", Map.of("total", order.total(), "refund", refund.amount(),
-                "payer_total", order.total(), "payer_refund", refund.amount()));
+        out.put("amount", refundNotificationAmount(order.total(), refund.amount()));
         return out;
+    }
+
+    /** Keys in the documented order (total, refund, payer_total, payer_refund), the same in every notification. */
+    public static Map<String, Object> refundNotificationAmount(long total, long refund) {
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("total", total);
+        amount.put("refund", refund);
+        amount.put("payer_total", total);
+        amount.put("payer_refund", refund);
+        return amount;
     }
 }

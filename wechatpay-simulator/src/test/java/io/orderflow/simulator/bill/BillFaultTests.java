@@ -55,23 +55,38 @@ class BillFaultTests {
     }
 
     @Test
-    void statementCreatingAnswersLikeWechatBeforeTheBillIsReady() {
+    void statementCreatingAnswersLikeWechatBeforeTheBillIsReadyEvenForADayThatIsReady() {
+        LocalDate day = LocalDate.now(Ids.CHINA).minusDays(43);
+        paidOn(day);
         faults().add(FaultKind.STATEMENT_CREATING, SharedSimulator.MCHID, TRADEBILL, 1.0, 1, null);
 
-        assertError(() -> sdk.bills().getTradeBill(billOf(LocalDate.now(Ids.CHINA))), 400, "STATEMENT_CREATING");
+        assertError(() -> sdk.bills().getTradeBill(billOf(day)), 400, "STATEMENT_CREATING");
+        assertThat(sdk.bills().getTradeBill(billOf(day)).getInputStream()).isNotNull();
     }
 
     @Test
     void aBadBillHashServesAFileThatFailsTheSdksCheck() throws IOException {
-        var request = Orders.prepay("https://merchant.example/notify", 100);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        LocalDate day = LocalDate.now(Ids.CHINA).minusDays(44);
+        paidOn(day);
         faults().add(FaultKind.BAD_BILL_HASH, SharedSimulator.MCHID, TRADEBILL, 1.0, 1, null);
 
-        var entity = sdk.bills().getTradeBill(billOf(LocalDate.now(Ids.CHINA)));
+        var entity = sdk.bills().getTradeBill(billOf(day));
         try (var in = entity.getInputStream()) {
             in.readAllBytes();
         }
         assertThat(entity.verifyHash()).isFalse();
+    }
+
+    private void paidOn(LocalDate day) {
+        var request = Orders.prepay("https://merchant.example/notify", 100);
+        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        control.tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
+        try {
+            control.pay(prepayId);
+        }
+        finally {
+            control.realTradeClock();
+        }
     }
 
     private Faults faults() {

@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Trade bills through the SDK's BillDownloadServiceExtension, hash verified. */
+/**
+ * Trade bills through the SDK's BillDownloadServiceExtension, hash verified. Each test trades on a day of its own
+ * weeks back (the trade clock), whose bill exists by now: a day's bill is generated once, so days are not shared.
+ */
 class TradeBillTests {
 
     private final RunningSimulator simulator = SharedSimulator.get();
@@ -28,9 +31,10 @@ class TradeBillTests {
     private final Control control = new Control(simulator);
 
     @Test
-    void allBillListsTodaysPaymentsAndRefundsAndVerifies() throws IOException {
-        String outTradeNo = paidAndRefunded();
-        String bill = download("ALL", null);
+    void allBillListsADaysPaymentsAndRefundsAndVerifies() throws IOException {
+        LocalDate day = LocalDate.now(Ids.CHINA).minusDays(41);
+        String outTradeNo = paidAndRefunded(day);
+        String bill = download(day, "ALL", null);
         assertThat(bill).startsWith("\uFEFF交易时间,公众账号ID,商户号,特约商户号");
         assertThat(bill).endsWith("\r\n").doesNotContain("\n\n");
         assertThat(bill).contains("`" + outTradeNo + ",`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1.23,");
@@ -40,10 +44,11 @@ class TradeBillTests {
 
     @Test
     void gzipBillVerifiesAgainstTheUncompressedHash() throws IOException {
-        String outTradeNo = paidAndRefunded();
-        assertThat(download("SUCCESS", TarType.GZIP)).contains(outTradeNo)
+        LocalDate day = LocalDate.now(Ids.CHINA).minusDays(42);
+        String outTradeNo = paidAndRefunded(day);
+        assertThat(download(day, "SUCCESS", TarType.GZIP)).contains(outTradeNo)
             .contains("\r\n总交易单数,应结订单总金额,手续费总金额,订单总金额\r\n");
-        assertThat(download("REFUND", null)).contains("退款申请时间,退款成功时间").contains(outTradeNo);
+        assertThat(download(day, "REFUND", null)).contains("退款申请时间,退款成功时间").contains(outTradeNo);
     }
 
     @Test
@@ -55,9 +60,9 @@ class TradeBillTests {
         assertError(() -> sdk.bills().getTradeBill(request), 400, "PARAM_ERROR");
     }
 
-    private String download(String type, TarType tarType) throws IOException {
+    private String download(LocalDate day, String type, TarType tarType) throws IOException {
         var request = new GetTradeBillRequest();
-        request.setBillDate(LocalDate.now(Ids.CHINA).toString());
+        request.setBillDate(day.toString());
         request.setBillType(com.wechat.pay.java.service.billdownload.model.BillType.valueOf(type));
         request.setTarType(tarType);
         var entity = sdk.bills().getTradeBill(request);
@@ -69,12 +74,20 @@ class TradeBillTests {
         return content;
     }
 
-    private String paidAndRefunded() {
+    /** Paid and partly refunded at noon of {@code day}, the refund finished. */
+    private String paidAndRefunded(LocalDate day) {
         var request = Orders.prepay("https://merchant.example/notify", 123);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
-        sdk.refunds().create(Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 23, 123));
-        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.ledger()
-            .refund(SharedSimulator.MCHID, "R" + request.getOutTradeNo()).orElseThrow().successTime() != null);
+        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        control.tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
+        try {
+            control.pay(prepayId);
+            sdk.refunds().create(Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 23, 123));
+            await().atMost(Duration.ofSeconds(5)).until(() -> simulator.ledger()
+                .refund(SharedSimulator.MCHID, "R" + request.getOutTradeNo()).orElseThrow().successTime() != null);
+        }
+        finally {
+            control.realTradeClock();
+        }
         return request.getOutTradeNo();
     }
 }

@@ -9,6 +9,7 @@ import io.orderflow.simulator.ledger.Refunds;
 import io.orderflow.simulator.ledger.Trades;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -53,6 +54,35 @@ class TradeBillUnitTests {
         assertThat(lines[3]).isEqualTo(BillType.ALL.summaryHeader());
         assertThat(lines[4]).isEqualTo("`2,`12.34,`2.34,`0.00,`0.06000,`12.34,`2.34");
         assertThat(lines[5]).isEmpty();
+    }
+
+    @Test
+    void aRefundRowIsDatedByThePaymentInRefundBillsAndByTheRefundInAllBills() {
+        ZoneId china = ZoneId.of("Asia/Shanghai");
+        LocalDate paidOn = LocalDate.now(china).minusDays(5);
+        LocalDate refundedOn = paidOn.plusDays(2);
+        var order = trades.prepay("1900000001", Map.of("appid", "wx1", "mchid", "1900000001", "description", "Tea",
+                "out_trade_no", "T0002", "notify_url", "https://m/n", "amount", Map.of("total", 500),
+                "payer", Map.of("openid", "o1")));
+        time.shiftTrades(Duration.between(Instant.now(), paidOn.atTime(16, 16, 25).atZone(china).toInstant()));
+        trades.pay(order, true);
+        time.shiftTrades(Duration.between(Instant.now(), refundedOn.atTime(14, 33, 21).atZone(china).toInstant()));
+        var refund = refunds.create("1900000001", Map.of("out_trade_no", "T0002", "out_refund_no", "R2",
+                "amount", Map.of("refund", 100, "total", 500, "currency", "CNY")));
+        refunds.finish(refund, RefundStatus.SUCCESS);
+        time.shiftTrades(Duration.ZERO);
+
+        String[] refundBill = new String(TradeBill.render(BillType.REFUND, "1900000001", refundedOn, ledger.orders()),
+                StandardCharsets.UTF_8).split("\r\n");
+        String[] allBill = new String(TradeBill.render(BillType.ALL, "1900000001", refundedOn, ledger.orders()),
+                StandardCharsets.UTF_8).split("\r\n");
+
+        assertThat(refundBill[1]).startsWith("`" + paidOn + " 16:16:25,`wx1,")
+            .matches(".*,`REFUND,`OTHERS,`CNY,`0\\.00,`0\\.00,`" + refundedOn + " 14:33:2[12],`" + refundedOn
+                    + " 14:33:2\\d,`50\\d{27},`R2,`1\\.00,.*");
+        assertThat(allBill[1]).startsWith("`" + refundedOn + " 14:33:2").contains(",`REFUND,");
+        assertThat(TradeBill.render(BillType.REFUND, "1900000001", paidOn, ledger.orders()))
+            .as("a refund is on the bill of the day it was requested").isNull();
     }
 
     @Test

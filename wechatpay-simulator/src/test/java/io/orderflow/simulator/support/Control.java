@@ -67,6 +67,16 @@ public final class Control {
         throw new AssertionError("order " + outTradeNo + " not in ledger");
     }
 
+    /** Stamps later payments and refunds at {@code when} (PUT /sim/v1/clock); {@link #realTradeClock()} undoes it. */
+    public void tradeClock(java.time.Instant when) {
+        put("/sim/v1/clock", Map.of("trade_offset_ms", java.time.Duration.between(java.time.Instant.now(), when)
+            .toMillis()));
+    }
+
+    public void realTradeClock() {
+        put("/sim/v1/clock", Map.of("trade_offset_ms", 0));
+    }
+
     public JsonNode pay(String prepayId) {
         return post("/sim/v1/payments", Map.of("prepay_id", prepayId));
     }

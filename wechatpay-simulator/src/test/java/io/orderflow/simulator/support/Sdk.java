@@ -62,7 +62,12 @@ public record Sdk(Config config, HttpClient http, JsapiServiceExtension jsapi, R
     }
 
     public static Sdk of(String baseUrl, Config config) {
-        HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(redirecting(baseUrl)).build();
+        return of(config, redirecting(baseUrl));
+    }
+
+    /** Over {@code okHttp}, which must already redirect WeChat's host (a recording client, say). */
+    public static Sdk of(Config config, OkHttpClient okHttp) {
+        HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build();
         return new Sdk(config, http, new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
                 new RefundService.Builder().httpClient(http).build(),
                 new BillDownloadServiceExtension.Builder().config(config).httpClient(http).build(),

@@ -35,6 +35,12 @@ public final class SharedSimulator {
 
     public static final String CERT_APPID = "wx00000000000000c3";
 
+    /** A generated merchant in platform-certificate mode for the SDK conformance tests alone (the SDK's certificate
+     * registry takes each merchant id once per JVM). */
+    public static final String CONFORMANCE_MCHID = "1900000004";
+
+    public static final String CONFORMANCE_APPID = "wx00000000000000d4";
+
     private static RunningSimulator simulator;
 
     private SharedSimulator() {
@@ -52,7 +58,9 @@ public final class SharedSimulator {
                         API_V3_KEY)
                 .merchant(FAULT_MCHID, FAULT_APPID, "b2cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
                 .merchant(CERT_MCHID, CERT_APPID, "c3cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
-                .property("simulator.merchants[2].notification-serial", "CERTIFICATE"));
+                .property("simulator.merchants[2].notification-serial", "CERTIFICATE")
+                .merchant(CONFORMANCE_MCHID, CONFORMANCE_APPID, "d4cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
+                .property("simulator.merchants[3].notification-serial", "CERTIFICATE"));
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         }
         return simulator;
