@@ -136,6 +136,19 @@ class WebhookEndpointTests {
         assertThat(changes.get(2).deleted()).isTrue();
     }
 
+    @Test
+    void enablingAnEnabledEndpointIsAnnouncedSoNotifyServiceLiftsADisablementForFailures() {
+        ShopClient shop = Shops.register(shops, port);
+        String id = shop.post("/v1/webhook-endpoints", "{\"url\":\"" + URL + "\"}").text("endpoint_id");
+
+        assertThat(shop.send("PATCH", "/v1/webhook-endpoints/" + id, "{\"types\":[\"*\"]}").status()).isEqualTo(200);
+        assertThat(shop.send("PATCH", "/v1/webhook-endpoints/" + id, "{\"enabled\":true}").status()).isEqualTo(200);
+
+        List<WebhookEndpointChanged> changes = Broker.decode(published(id, 2), WebhookEndpointChanged.class);
+        assertThat(changes).extracting(WebhookEndpointChanged::version).containsExactly(1L, 2L);
+        assertThat(changes.get(1).enabled()).isTrue();
+    }
+
     private static List<TopicProbe.Received> published(String endpointId, int count) {
         try (TopicProbe probe = Broker.probe(EventTypes.ORDER_WEBHOOKS_TOPIC)) {
             return probe.awaitKey(endpointId, count, Broker.WAIT);
