@@ -272,7 +272,8 @@ class WebhookDeliveryTests {
     }
 
     private String status(String endpoint) {
-        return jdbc.sql("select string_agg(status, ',') from webhook_delivery where endpoint_id = ?").param(endpoint)
+        return jdbc.sql("select coalesce(string_agg(status, ','), '') from webhook_delivery where endpoint_id = ?")
+                .param(endpoint)
                 .query(String.class).single();
     }
 
