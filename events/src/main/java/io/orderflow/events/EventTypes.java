@@ -23,6 +23,8 @@ public final class EventTypes {
     public static final String ORDER_EVENTS_TOPIC = "orderflow.order.events";
     /** The public topic for downstream consumers: OrderStatusChanged only. */
     public static final String ORDER_STATUS_TOPIC = "orderflow.order.status";
+    /** Shops' webhook endpoints, keyed by endpoint id, for notify-service: WebhookEndpointChanged only. */
+    public static final String ORDER_WEBHOOKS_TOPIC = "orderflow.order.webhooks";
     public static final String PAYMENT_EVENTS_TOPIC = "orderflow.payment.events";
     public static final String NOTIFY_EVENTS_TOPIC = "orderflow.notify.events";
     public static final String RECONCILE_EVENTS_TOPIC = "orderflow.reconcile.events";
@@ -34,6 +36,8 @@ public final class EventTypes {
     public static final EventType<RiskAlertRaised> ORDER_RISK_ALERT_RAISED = order(RiskAlertRaised.class);
     public static final EventType<OrderStatusChanged> ORDER_STATUS_CHANGED =
             EventType.v1(ORDER_SERVICE, OrderStatusChanged.class, ORDER_STATUS_TOPIC);
+    public static final EventType<WebhookEndpointChanged> WEBHOOK_ENDPOINT_CHANGED =
+            EventType.v1(ORDER_SERVICE, WebhookEndpointChanged.class, ORDER_WEBHOOKS_TOPIC);
     public static final EventType<PaymentRequested> PAYMENT_REQUESTED = payment(PaymentRequested.class);
     public static final EventType<PrepayFailed> PREPAY_FAILED = payment(PrepayFailed.class);
     public static final EventType<RefundSubmitted> REFUND_SUBMITTED = payment(RefundSubmitted.class);
@@ -52,7 +56,7 @@ public final class EventTypes {
 
     private static final List<EventType<?>> ALL = List.of(
             ORDER_CREATED, CLOSE_REQUESTED, REFUND_REQUESTED, ORDER_ANOMALY_DETECTED, ORDER_RISK_ALERT_RAISED,
-            ORDER_STATUS_CHANGED,
+            ORDER_STATUS_CHANGED, WEBHOOK_ENDPOINT_CHANGED,
             PAYMENT_REQUESTED, PREPAY_FAILED, REFUND_SUBMITTED, REFUND_REJECTED, PAYMENT_PAYMENT_NOTIFIED,
             NOTIFY_PAYMENT_NOTIFIED, NOTIFY_REFUND_NOTIFIED, NOTIFY_RISK_ALERT_RAISED,
             TIMEOUT_EXPIRED, RECONCILE_PAYMENT_NOTIFIED, RECONCILE_REFUND_NOTIFIED,

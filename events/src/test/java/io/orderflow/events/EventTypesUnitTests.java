@@ -67,9 +67,13 @@ class EventTypesUnitTests {
                 .containsEntry("orderflow.notify.PaymentNotified.v1", "orderflow.notify.events")
                 .containsEntry("orderflow.reconcile.PaymentNotified.v1", "orderflow.reconcile.events");
         assertThat(EventTypes.onTopic(EventTypes.ORDER_STATUS_TOPIC)).containsExactly(EventTypes.ORDER_STATUS_CHANGED);
+        // webhook endpoints are keyed by endpoint id, on a topic of their own (docs/adr/0018-shop-webhooks.md)
+        assertThat(EventTypes.onTopic(EventTypes.ORDER_WEBHOOKS_TOPIC))
+                .containsExactly(EventTypes.WEBHOOK_ENDPOINT_CHANGED);
         assertThat(EventTypes.all()).allSatisfy(type ->
                 assertThat(type.topic()).isEqualTo("orderflow." + type.service()
-                        + (type.recordClass() == OrderStatusChanged.class ? ".status" : ".events")));
+                        + (type.recordClass() == OrderStatusChanged.class ? ".status"
+                        : type.recordClass() == WebhookEndpointChanged.class ? ".webhooks" : ".events")));
     }
 
     @Test

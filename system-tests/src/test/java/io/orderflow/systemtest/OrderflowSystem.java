@@ -31,6 +31,9 @@ final class OrderflowSystem implements AutoCloseable {
     static final String ADMIN_TOKEN = "system-test-admin-token";
     /** 32 zero bytes: a test-only shop-secret encryption key. */
     static final String SHOP_SECRET_KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    /** Test-only master key of webhook secrets (order-service and notify-service share it). */
+    static final String WEBHOOK_MASTER_KEY = Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
 
     final RunningSimulator simulator;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -105,6 +108,7 @@ final class OrderflowSystem implements AutoCloseable {
                 // expiry races within seconds (the simulator, like WeChat, keeps an order payable for a minute)
                 "orderflow.orders.min-expire-in", "3s"));
         // the merchant's ids (no keys): shops can be registered only for a merchant orderflow acts for
+        order.put("orderflow.webhooks.master-key", WEBHOOK_MASTER_KEY);
         order.put("orderflow.wechatpay.merchants[0].mchid", TestMerchant.MCHID);
         order.put("orderflow.wechatpay.merchants[0].appids[0]", TestMerchant.APPID);
         system.add("order-service", freePort(), name, order);
@@ -113,6 +117,7 @@ final class OrderflowSystem implements AutoCloseable {
         // a forgery scenario sends one forged callback per payment: a handful makes a burst, and its forgeries
         // stay one burst (one alert, asserted exactly) however slowly a loaded machine runs the scenario
         notify.put("orderflow.risk.callback-failures.threshold", "5");
+        notify.put("orderflow.webhooks.master-key", WEBHOOK_MASTER_KEY);
         notify.put("orderflow.risk.callback-failures.window", "10m");
         system.add("notify-service", notifyPort, name, notify);
         Map<String, String> reconcile = new HashMap<>(merchant);

@@ -201,6 +201,7 @@ public final class OrderApiBenchmark {
         properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
         properties.put("server.port", 0);
         properties.put("orderflow.shops.secret-encryption-key", "YmVuY2htYXJrLW9ubHkta2V5LTMyLWJ5dGVzLTEyMzQ=");
+        properties.put("orderflow.webhooks.master-key", "YmVuY2htYXJrLW9ubHktd2ViaG9vay1tYXN0ZXIta2V5LTEy");
         properties.put("logging.level.root", "WARN");
         properties.put("orderflow.wechatpay.merchants[0].mchid", "1230000109");
         properties.put("orderflow.wechatpay.merchants[0].appids[0]", "wx2421b1c4370ec43b");

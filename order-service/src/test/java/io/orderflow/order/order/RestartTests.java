@@ -66,7 +66,8 @@ class RestartTests {
                 "--spring.datasource.password=" + environment.getRequiredProperty("spring.datasource.password"),
                 "--spring.cloud.stream.kafka.binder.brokers=" + environment.getRequiredProperty(
                         "spring.cloud.stream.kafka.binder.brokers"),
-                "--orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY));
+                "--orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
+                "--orderflow.webhooks.master-key=" + OrderServiceTest.WEBHOOK_MASTER_KEY));
         for (String binding : List.of("paymentEvents", "notifyEvents", "reconcileEvents")) {
             args.add("--spring.cloud.stream.bindings." + binding + "-in-0.consumer.auto-startup=false");
         }

@@ -160,6 +160,7 @@ class RiskConcurrencyTests {
                 "--spring.cloud.stream.kafka.binder.brokers=" + TestKafka.bootstrapServers(),
                 "--server.port=0",
                 "--orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
+                "--orderflow.webhooks.master-key=" + OrderServiceTest.WEBHOOK_MASTER_KEY,
                 "--orderflow.outbox.relay-enabled=false"));
         for (String binding : List.of("paymentEvents", "notifyEvents", "reconcileEvents")) {
             args.add("--spring.cloud.stream.bindings." + binding + "-in-0.consumer.auto-startup=false");

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
         "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
+        "orderflow.webhooks.master-key=" + OrderServiceTest.WEBHOOK_MASTER_KEY,
         "orderflow.wechatpay.merchants[0].mchid=" + Shops.MCHID,
         "orderflow.wechatpay.merchants[0].appids[0]=" + Shops.APPID,
         "orderflow.outbox.poll-interval=50ms",
@@ -37,4 +38,6 @@ public @interface OrderServiceTest {
     /** A test-only AES-256 key (32 bytes, Base64). */
     String ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=";
     String ADMIN_TOKEN = "test-admin-token";
+    /** A test-only webhook master key (Base64, 36 bytes). */
+    String WEBHOOK_MASTER_KEY = "dGVzdC1vbmx5LXdlYmhvb2stbWFzdGVyLWtleS0xMjM0NQ==";
 }

@@ -1,0 +1,196 @@
+package io.orderflow.notify.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code webhook_delivery} and {@code webhook_attempt} tables: intake, claims, outcomes, redeliveries. */
+class WebhookDeliveries {
+
+    private final JdbcClient jdbc;
+
+    WebhookDeliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One delivery per live endpoint of the shop that wants the type; a redelivered event adds none. */
+    int intake(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
+               String body, Instant now) {
+        return jdbc.sql("""
+                insert into webhook_delivery (delivery_id, endpoint_id, shop_id, order_id, order_version, ce_id,
+                                              event_type, occurred_at, body, status, next_attempt_at, created_at)
+                select gen_random_uuid(), e.endpoint_id, e.shop_id, :order, :version, :ceId, :type, :occurred, :body,
+                       'PENDING', :now, :now
+                  from webhook_endpoint e
+                 where e.shop_id = :shop and e.enabled and not e.deleted and e.disabled_at is null
+                   and e.types && cast(:types as text[])
+                on conflict (endpoint_id, ce_id) do nothing""")
+                .param("order", orderId).param("version", version).param("ceId", ceId).param("type", type)
+                .param("occurred", Timestamp.from(occurredAt)).param("body", body).param("now", Timestamp.from(now))
+                .param("shop", shopId).param("types", new String[] {type, "*"})
+                .update();
+    }
+
+    /**
+     * Locks up to {@code limit} due deliveries of live endpoints, skipping rows other replicas hold and endpoints
+     * listed as busy, oldest due first.
+     */
+    List<Claimed> due(int limit, String[] busyEndpoints, Instant now) {
+        return jdbc.sql("""
+                select d.delivery_id, d.endpoint_id, d.order_id, d.ce_id, d.event_type, d.occurred_at, d.body,
+                       d.attempt_no + 1 as attempt_no, d.schedule_step + 1 as schedule_step, e.url,
+                       e.secret_generation, e.previous_secret_generation, e.previous_secret_valid_until
+                  from webhook_delivery d join webhook_endpoint e on e.endpoint_id = d.endpoint_id
+                 where d.status = 'PENDING' and d.next_attempt_at <= :now
+                   and e.enabled and not e.deleted and e.disabled_at is null
+                   and not (d.endpoint_id = any(cast(:busy as text[])))
+                 order by d.next_attempt_at
+                 limit :limit
+                 for update of d skip locked""")
+                .param("now", Timestamp.from(now)).param("busy", busyEndpoints).param("limit", limit)
+                .query(WebhookDeliveries::claimed).list();
+    }
+
+    /** Marks the claimed rows as being attempted: not due again before the lease ends (a dead replica's rows are). */
+    void lease(List<UUID> ids, Instant leaseEnd) {
+        jdbc.sql("""
+                update webhook_delivery set attempt_no = attempt_no + 1, schedule_step = schedule_step + 1,
+                       next_attempt_at = :lease
+                 where delivery_id = any(:ids)""")
+                .param("lease", Timestamp.from(leaseEnd)).param("ids", ids.toArray(UUID[]::new)).update();
+    }
+
+    /**
+     * Records an attempt's outcome: the attempt row, and the delivery's new status and next attempt. Ignored when
+     * the row was claimed again meanwhile (its lease ran out).
+     *
+     * @param status DELIVERED, PENDING (retry at {@code next}) or FAILED
+     * @return true when recorded
+     */
+    boolean outcome(Claimed claimed, Instant started, Integer statusCode, long latencyMs, String error, String status,
+                    Instant next, Instant now) {
+        return jdbc.sql("""
+                with attempt as (
+                    insert into webhook_attempt (delivery_id, attempt_no, started_at, status_code, latency_ms, error)
+                    select delivery_id, attempt_no, :started, :code, :latency, :error
+                      from webhook_delivery where delivery_id = :id and attempt_no = :attempt
+                    on conflict do nothing)
+                update webhook_delivery set status = :status, next_attempt_at = :next, last_status_code = :code,
+                       last_latency_ms = :latency, last_error = :error,
+                       delivered_at = case when :status = 'DELIVERED' then :now else delivered_at end
+                 where delivery_id = :id and attempt_no = :attempt and status = 'PENDING'""")
+                .param("started", Timestamp.from(started)).param("code", statusCode).param("latency", latencyMs)
+                .param("error", error).param("id", claimed.deliveryId()).param("attempt", claimed.attemptNo())
+                .param("status", status).param("next", Timestamp.from(next)).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Fails every pending delivery of a disabled endpoint; answers how many. */
+    int failPending(String endpointId, String reason) {
+        return jdbc.sql("""
+                update webhook_delivery set status = 'FAILED', last_error = :reason
+                 where endpoint_id = :id and status = 'PENDING'""")
+                .param("id", endpointId).param("reason", reason).update();
+    }
+
+    /** Cancels the pending deliveries of a deleted endpoint. */
+    int cancelPending(String endpointId) {
+        return jdbc.sql("update webhook_delivery set status = 'CANCELLED' where endpoint_id = :id and status = 'PENDING'")
+                .param("id", endpointId).update();
+    }
+
+    /** Schedules one delivery again, now, with a fresh retry schedule; false when there is no such delivery. */
+    boolean redeliver(UUID deliveryId, Instant now) {
+        return jdbc.sql("""
+                update webhook_delivery set status = 'PENDING', schedule_step = 0, next_attempt_at = :now
+                 where delivery_id = :id and status <> 'PENDING'""")
+                .param("id", deliveryId).param("now", Timestamp.from(now)).update() == 1
+                || jdbc.sql("select count(*) from webhook_delivery where delivery_id = :id").param("id", deliveryId)
+                .query(Integer.class).single() == 1;
+    }
+
+    /** Schedules again every failed delivery of the endpoint created at or after {@code since}; answers how many. */
+    int redeliverFailed(String endpointId, Instant since, Instant now) {
+        return jdbc.sql("""
+                update webhook_delivery set status = 'PENDING', schedule_step = 0, next_attempt_at = :now
+                 where endpoint_id = :id and status = 'FAILED' and created_at >= :since""")
+                .param("id", endpointId).param("since", Timestamp.from(since)).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Deliveries, newest first, by order or by endpoint, each with its attempts. */
+    List<Map<String, Object>> log(String column, String value, int limit) {
+        List<Map<String, Object>> deliveries = jdbc.sql("""
+                select delivery_id, endpoint_id, order_id, order_version, ce_id, event_type, status, attempt_no,
+                       next_attempt_at, last_status_code, last_latency_ms, last_error, created_at, delivered_at
+                  from webhook_delivery where %s = :value order by created_at desc, order_version desc limit :limit"""
+                        .formatted(column))
+                .param("value", value).param("limit", limit).query((rs, row) -> {
+                    Map<String, Object> view = new java.util.LinkedHashMap<>();
+                    view.put("delivery_id", rs.getString("delivery_id"));
+                    view.put("endpoint_id", rs.getString("endpoint_id"));
+                    view.put("order_id", rs.getString("order_id"));
+                    view.put("version", rs.getLong("order_version"));
+                    view.put("ce_id", rs.getString("ce_id"));
+                    view.put("type", rs.getString("event_type"));
+                    view.put("status", rs.getString("status"));
+                    view.put("attempts", rs.getInt("attempt_no"));
+                    view.put("next_attempt_at", "PENDING".equals(rs.getString("status"))
+                            ? instant(rs, "next_attempt_at") : null);
+                    view.put("last_status_code", (Integer) rs.getObject("last_status_code"));
+                    view.put("last_latency_ms", (Integer) rs.getObject("last_latency_ms"));
+                    view.put("last_error", rs.getString("last_error"));
+                    view.put("created_at", instant(rs, "created_at"));
+                    view.put("delivered_at", instant(rs, "delivered_at"));
+                    return view;
+                }).list();
+        for (Map<String, Object> delivery : deliveries) {
+            delivery.put("attempt_log", jdbc.sql("""
+                    select attempt_no, started_at, status_code, latency_ms, error from webhook_attempt
+                     where delivery_id = cast(:id as uuid) order by attempt_no""")
+                    .param("id", delivery.get("delivery_id")).query((rs, row) -> {
+                        Map<String, Object> attempt = new java.util.LinkedHashMap<>();
+                        attempt.put("attempt", rs.getInt("attempt_no"));
+                        attempt.put("started_at", instant(rs, "started_at"));
+                        attempt.put("status_code", (Integer) rs.getObject("status_code"));
+                        attempt.put("latency_ms", rs.getInt("latency_ms"));
+                        attempt.put("error", rs.getString("error"));
+                        return attempt;
+                    }).list());
+        }
+        return deliveries;
+    }
+
+    /** Pending deliveries per endpoint (the backlog gauge). */
+    Map<String, Long> backlog() {
+        Map<String, Long> backlog = new java.util.HashMap<>();
+        jdbc.sql("select endpoint_id, count(*) from webhook_delivery where status = 'PENDING' group by endpoint_id")
+                .query(rs -> {
+                    backlog.put(rs.getString(1), rs.getLong(2));
+                });
+        return backlog;
+    }
+
+    /** The earliest due time of a pending delivery (an idle dispatcher sleeps until then). */
+    static final String EARLIEST_DUE = "select min(next_attempt_at) from webhook_delivery where status = 'PENDING'";
+
+    private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+        int previous = rs.getInt("previous_secret_generation");
+        Integer previousGeneration = rs.wasNull() ? null : previous;
+        return new Claimed(rs.getObject("delivery_id", UUID.class), rs.getString("endpoint_id"),
+                rs.getString("order_id"), rs.getString("ce_id"), rs.getString("event_type"),
+                instant(rs, "occurred_at"), rs.getString("body"), rs.getInt("attempt_no"), rs.getInt("schedule_step"),
+                rs.getString("url"), rs.getInt("secret_generation"), previousGeneration,
+                instant(rs, "previous_secret_valid_until"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

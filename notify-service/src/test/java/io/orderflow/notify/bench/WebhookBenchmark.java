@@ -1,0 +1,168 @@
+package io.orderflow.notify.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.orderflow.events.EventTypes;
+import io.orderflow.events.Money;
+import io.orderflow.events.OrderSnapshot;
+import io.orderflow.events.OrderStatus;
+import io.orderflow.events.OrderStatusChanged;
+import io.orderflow.events.OrderflowEvent;
+import io.orderflow.events.WebhookEndpointChanged;
+import io.orderflow.notify.NotifyServiceApplication;
+import io.orderflow.platform.messaging.EventCodec;
+import io.orderflow.platform.test.TestKafka;
+import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TestPostgres;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Webhook deliveries per second and the delay from a status change to its delivery: notify-service in this JVM on
+ * the embedded PostgreSQL and in-JVM broker, fed OrderStatusChanged records on orderflow.order.status (as
+ * order-service's relay would publish them, their occurred_at set when sent: the relay's own delay is not
+ * included), delivering to a local receiver (JDK HttpServer answering 204) through {@code endpoints} endpoints of
+ * as many shops. Phase 1 sends {@code total} changes as fast as the producer goes and measures deliveries/s; phase
+ * 2 sends at {@code rate} per second (open loop) and measures the delay percentiles.
+ * Arguments: endpoints (default 8), total (default 20000), rate (default 500), seconds of phase 2 (default 30).
+ */
+public final class WebhookBenchmark {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    public static void main(String[] args) throws Exception {
+        int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int total = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        AtomicLong received = new AtomicLong();
+        ConcurrentHistogram delay = new ConcurrentHistogram(600_000_000_000L, 3);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            Instant sent = Instant.parse(exchange.getRequestHeaders().getFirst("ce-time"));
+            long nanos = java.time.Duration.between(sent, Instant.now()).toNanos();
+            delay.recordValue(Math.max(0, nanos));
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        ConfigurableApplicationContext notify = start();
+        JdbcClient jdbc = JdbcClient.create(notify.getBean(javax.sql.DataSource.class));
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                TestKafka.bootstrapServers(), "linger.ms", 5, "batch.size", 262144), new StringSerializer(),
+                new ByteArraySerializer());
+        List<String> shops = new java.util.ArrayList<>();
+        for (int i = 0; i < endpoints; i++) {
+            String shop = "bench-shop-" + i;
+            shops.add(shop);
+            publish(producer, new WebhookEndpointChanged("we_bench_" + i, shop, 1, url, List.of("*"), true, 1, null,
+                    null, false, Instant.now()));
+        }
+        producer.flush();
+        while (jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single() < endpoints) {
+            Thread.sleep(100);
+        }
+
+        // warm-up, then phase 1: as fast as it goes
+        send(producer, shops, 2_000, 0);
+        waitFor(received, 2_000);
+        received.set(0);
+        delay.reset();
+        long started = System.nanoTime();
+        send(producer, shops, total, 0);
+        waitFor(received, total);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%nphase 1: %d deliveries to %d endpoints in %.1f s -> %.0f deliveries/s%n", total, endpoints,
+                elapsed, total / elapsed);
+        System.out.printf("  delay ms (send to delivery, backlog included): p50 %.1f  p99 %.1f  max %.1f%n",
+                delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6);
+
+        // phase 2: open loop at the given rate
+        received.set(0);
+        delay.reset();
+        int count = rate * seconds;
+        send(producer, shops, count, rate);
+        waitFor(received, count);
+        System.out.printf("phase 2: %d deliveries at %d/s: delay ms p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", count,
+                rate, delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(90) / 1e6,
+                delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6);
+        System.out.println("(the producer, the service, PostgreSQL, the broker and the receiver share this machine's cores)");
+        producer.close();
+        notify.close();
+        receiver.stop(0);
+        System.exit(0);
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, List<String> shops, int count, int rate) {
+        long interval = rate == 0 ? 0 : 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (interval > 0) {
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            String orderId = "OFB" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+            OrderSnapshot snapshot = new OrderSnapshot(OrderStatus.SUCCESS, Money.cny(100), Money.cny(0), "42" + i,
+                    Instant.now(), Instant.now().plusSeconds(1800), List.of());
+            publish(producer, new OrderStatusChanged(orderId, shops.get(i % shops.size()), "SO-" + orderId, 2,
+                    OrderStatus.PENDING, OrderStatus.SUCCESS, "PAID", null, Instant.now(), snapshot));
+        }
+        producer.flush();
+    }
+
+    private static void publish(KafkaProducer<String, byte[]> producer, OrderflowEvent event) {
+        var type = EventTypes.of(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
+        Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type.ceType(), "ce_specversion", "1.0", "ce_source",
+                        EventTypes.source(type.service()), "ce_subject", event.subject(), "ce_time",
+                        Instant.now().toString(), "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+    }
+
+    private static void waitFor(AtomicLong received, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (received.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        TestPostgres.Database database = TestPostgres.database("notify_webhook_benchmark");
+        Map<String, Object> properties = new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
+        properties.put("server.port", "0");
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.datasource.hikari.maximum-pool-size", "16");
+        properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
+        properties.put("orderflow.webhooks.allow-http", "true");
+        properties.put("orderflow.webhooks.allow-private-addresses", "true");
+        properties.put("logging.level.io.orderflow", "WARN");
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(NotifyServiceApplication.class).run(arguments);
+    }
+}
