@@ -15,6 +15,7 @@ import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -78,9 +80,8 @@ public final class WebhookBenchmark {
                     null, false, Instant.now()));
         }
         producer.flush();
-        while (jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single() < endpoints) {
-            Thread.sleep(100);
-        }
+        Awaitility.await("the endpoints registered").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single() >= endpoints);
 
         // warm-up, then phase 1: as fast as it goes
         send(producer, shops, 2_000, 0);
@@ -142,11 +143,9 @@ public final class WebhookBenchmark {
         producer.send(record);
     }
 
-    private static void waitFor(AtomicLong received, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + 600_000_000_000L;
-        while (received.get() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private static void waitFor(AtomicLong received, long count) {
+        Awaitility.await(count + " deliveries received").atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(20)).until(() -> received.get() >= count);
     }
 
     private static ConfigurableApplicationContext start() {

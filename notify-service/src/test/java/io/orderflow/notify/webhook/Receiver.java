@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A shop's web server for the tests: a real HTTP server on a free port. Each path answers as it is told (a status,
@@ -37,6 +39,8 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    /** Counted down at close: a slow answer is held for its delay or until the receiver closes. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     Receiver() {
         try {
@@ -51,7 +55,7 @@ final class Receiver implements AutoCloseable {
             received.add(new Request(path, exchange.getRequestHeaders(), body, Instant.now()));
             Answer answer = answers.getOrDefault(path, new Answer(204, Duration.ZERO));
             try {
-                Thread.sleep(answer.delay().toMillis());
+                closed.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -90,6 +94,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
