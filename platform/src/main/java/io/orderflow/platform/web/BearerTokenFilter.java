@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +21,17 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     /** The setting that holds the token; {@code ORDERFLOW_ADMIN_TOKEN} in the environment. */
     public static final String PROPERTY = "orderflow.admin.token";
+
+    /**
+     * The filter with the configured {@code token}, registered first in front of {@code urlPatterns}: how each service
+     * puts its admin or operator path behind the token.
+     */
+    public static FilterRegistrationBean<BearerTokenFilter> registration(String token, String... urlPatterns) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(token));
+        registration.addUrlPatterns(urlPatterns);
+        registration.setOrder(0);
+        return registration;
+    }
     public static final String CODE = "ADMIN_TOKEN_INVALID";
     private static final String BEARER = "Bearer ";
 

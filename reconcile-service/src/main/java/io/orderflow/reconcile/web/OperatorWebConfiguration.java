@@ -16,10 +16,6 @@ class OperatorWebConfiguration {
     @Bean
     FilterRegistrationBean<BearerTokenFilter> operatorTokenFilter(
             @Value("${" + BearerTokenFilter.PROPERTY + ":}") String token) {
-        FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(token));
-        registration.addUrlPatterns("/reconcile/*");
-        registration.setOrder(0);
-        return registration;
+        return BearerTokenFilter.registration(token, "/reconcile/*");
     }
 }

@@ -13,10 +13,6 @@ class OperatorWebConfiguration {
     @Bean
     FilterRegistrationBean<BearerTokenFilter> operatorTokenFilter(
             @Value("${" + BearerTokenFilter.PROPERTY + ":}") String token) {
-        FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(token));
-        registration.addUrlPatterns("/notify/v1/*");
-        registration.setOrder(0);
-        return registration;
+        return BearerTokenFilter.registration(token, "/notify/v1/*");
     }
 }

@@ -25,10 +25,6 @@ class ShopWebConfiguration {
     @Bean
     FilterRegistrationBean<BearerTokenFilter> adminTokenFilter(
             @Value("${" + BearerTokenFilter.PROPERTY + ":}") String token) {
-        FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(token));
-        registration.addUrlPatterns("/admin/*");
-        registration.setOrder(0);
-        return registration;
+        return BearerTokenFilter.registration(token, "/admin/*");
     }
 }
