@@ -71,6 +71,29 @@ final class LoadCpu {
         }).findFirst();
     }
 
+    /**
+     * The machine's CPU ticks from /proc/stat, all of them and those stolen by the hypervisor (time this VM was
+     * ready to run but another guest had the core): {@code [total, steal]}.
+     */
+    static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            return new long[] {total, cpu.length > 8 ? Long.parseLong(cpu[8]) : 0};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** The share of the ticks between two {@link #machineTicks()} readings that the hypervisor stole, as text. */
+    static String stolen(long[] from, long[] to) {
+        long total = to[0] - from[0];
+        return total <= 0 ? "n/a" : String.format("%.1f %%", 100.0 * (to[1] - from[1]) / total);
+    }
+
     /** The load average of the machine over 1, 5 and 15 minutes. */
     static String loadAverage() {
         try {

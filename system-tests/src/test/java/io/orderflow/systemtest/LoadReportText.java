@@ -2,6 +2,7 @@ package io.orderflow.systemtest;
 
 import static io.orderflow.systemtest.LoadReport.format;
 
+import io.orderflow.platform.test.TestPostgres;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -34,10 +35,14 @@ final class LoadReportText {
 
     private static void header(StringBuilder out, LoadReport r) {
         out.append("orderflow end-to-end load benchmark, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        out.append(format("machine: %d cores, %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end%n",
-                r.cores, r.facts.java(), r.facts.loadBefore(), r.window.loadAtStart, r.window.loadAtEnd));
+        out.append(format("machine: %d cores, %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end;%n"
+                        + "         CPU stolen by the hypervisor (other guests) in the window: %s%n",
+                r.cores, r.facts.java(), r.facts.loadBefore(), r.window.loadAtStart, r.window.loadAtEnd, r.window.stolen()));
         out.append("system: order-, payment-, notify-, reconcile-service as processes (JVM options: ").append(r.facts.jvmOptions())
-                .append("),\n        Kafka broker process (KRaft, -Xmx512m, SerialGC), embedded PostgreSQL 14 (fsync on),\n")
+                .append("),\n        Kafka broker process (KRaft, -Xmx512m, SerialGC), embedded PostgreSQL 14 (fsync on")
+                .append(System.getProperty(TestPostgres.CONFIG_PROPERTY, "").isBlank() ? ""
+                        : "; " + System.getProperty(TestPostgres.CONFIG_PROPERTY))
+                .append("),\n")
                 .append("        WeChat Pay simulator in this JVM (auto-payer: every order paid at once), all on this machine\n");
         out.append("tracing sampling (management.tracing.sampling.probability, from each service's /actuator/env): ")
                 .append(r.facts.tracingSampling()).append('\n');

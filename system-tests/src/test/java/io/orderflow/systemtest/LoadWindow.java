@@ -39,6 +39,9 @@ final class LoadWindow {
     long endMicros;
     String loadAtStart;
     String loadAtEnd;
+    private long[] ticksAtStart;
+    private long[] ticksAtMiddle;
+    private long[] ticksAtEnd;
     private Map<String, Double> cpuAtStart;
     private Map<String, Double> cpuAtMiddle;
     private Map<String, Double> cpuAtEnd;
@@ -60,6 +63,7 @@ final class LoadWindow {
     void begin() {
         callsAtStart = calls();
         loadAtStart = LoadCpu.loadAverage();
+        ticksAtStart = LoadCpu.machineTicks();
         threads.begin();
         cpuAtStart = processes.snapshot();
         jitAtStart = processes.jitSnapshot();
@@ -69,6 +73,7 @@ final class LoadWindow {
     /** The CPU time of every process half-way, so that the window's two halves can be compared. */
     void middle() {
         middleMicros = LoadTimeline.now();
+        ticksAtMiddle = LoadCpu.machineTicks();
         cpuAtMiddle = processes.snapshot();
         jitAtMiddle = processes.jitSnapshot();
     }
@@ -81,7 +86,14 @@ final class LoadWindow {
         threadSeconds = threads.secondsByGroup();
         busiestThreads = threads.busiest(10);
         loadAtEnd = LoadCpu.loadAverage();
+        ticksAtEnd = LoadCpu.machineTicks();
         callsAtEnd = calls();
+    }
+
+    /** CPU stolen by the hypervisor in the window, its first half and its second half: a busy neighbour shows here. */
+    String stolen() {
+        return LoadCpu.stolen(ticksAtStart, ticksAtEnd) + " (halves " + LoadCpu.stolen(ticksAtStart, ticksAtMiddle)
+                + ", " + LoadCpu.stolen(ticksAtMiddle, ticksAtEnd) + ")";
     }
 
     double seconds() {

@@ -32,8 +32,10 @@ class ShopNonces {
      * one fsync fewer (ADR 0017).
      */
     boolean firstUse(String shopId, String nonce) {
-        jdbc.sql("set local synchronous_commit to off").update();
-        return jdbc.sql("insert into shop_nonce (shop_id, nonce, created_at) values (?, ?, ?) on conflict do nothing")
+        // one statement: the setting is made in the insert's own query, not in a round trip of its own
+        return jdbc.sql("insert into shop_nonce (shop_id, nonce, created_at) select cast(? as text), cast(? as text), "
+                        + "cast(? as timestamptz) "
+                        + "from (select set_config('synchronous_commit', 'off', true)) as relaxed on conflict do nothing")
                 .params(shopId, nonce, Timestamp.from(clock.instant())).update() == 1;
     }
 

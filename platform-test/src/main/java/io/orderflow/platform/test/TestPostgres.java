@@ -23,6 +23,8 @@ public final class TestPostgres {
 
     /** System property naming libraries the embedded server preloads ({@code shared_preload_libraries}). */
     public static final String PRELOAD_PROPERTY = "orderflow.test.postgres-preload";
+    /** Extra server settings, {@code name=value;name=value}, for diagnosing a benchmark (logging, not tuning). */
+    public static final String CONFIG_PROPERTY = "orderflow.test.postgres-config";
 
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static volatile Server server;
@@ -87,6 +89,13 @@ public final class TestPostgres {
             String preload = System.getProperty(PRELOAD_PROPERTY, "");
             if (!preload.isBlank()) {
                 builder.setServerConfig("shared_preload_libraries", preload);
+            }
+            // e.g. log_checkpoints=on;log_autovacuum_min_duration=0, to see what a benchmark's database did and when
+            for (String setting : System.getProperty(CONFIG_PROPERTY, "").split(";")) {
+                int equals = setting.indexOf('=');
+                if (equals > 0) {
+                    builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                }
             }
             EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize events read, sent and acknowledged per round trip
  * @param pollInterval how long an idle lane waits before looking again (commits in this
  *     JVM wake it at once, so this only bounds the delay of events another process committed)
+ * @param linger how long a lane woken by a commit waits for more commits before it reads its batch (default 0:
+ *     at once); a few milliseconds batch the events of concurrent commits into one relay transaction
  * @param sendTimeout how long a batch waits for the broker's acknowledgements
  * @param retention how long published rows are kept before they are purged
  * @param processedRetention how long consumers remember processed {@code ce_id}s; keep it
@@ -24,6 +26,7 @@ public record OutboxProperties(
         Integer lanes,
         Integer batchSize,
         Duration pollInterval,
+        Duration linger,
         Duration sendTimeout,
         Duration retention,
         Duration processedRetention,
@@ -34,6 +37,10 @@ public record OutboxProperties(
         lanes = positive(lanes, 1, "lanes");
         batchSize = positive(batchSize, 500, "batch-size");
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        linger = linger == null ? Duration.ZERO : linger;
+        if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("orderflow.outbox.linger must be between 0 and 1 s, was " + linger);
+        }
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         retention = retention == null ? Duration.ofDays(7) : retention;
         processedRetention = processedRetention == null ? Duration.ofDays(14) : processedRetention;

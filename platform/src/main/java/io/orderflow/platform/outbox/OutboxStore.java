@@ -45,15 +45,15 @@ class OutboxStore {
         return (int) (crc.getValue() % 1024);
     }
 
-    /** True when this transaction now owns the lane; released when it ends. */
+    /**
+     * True when this transaction now owns the lane; released when it ends. In the same statement the transaction
+     * is told to commit without waiting for its WAL flush (synchronous_commit off, for it only): it only marks
+     * events published, and a mark lost in a crash re-sends events that consumers drop by ce_id.
+     */
     boolean tryLockLane(int lane) {
-        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:class, :lane)")
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:class, :lane) from "
+                        + "(select set_config('synchronous_commit', 'off', true)) as relaxed")
                 .param("class", LOCK_CLASS).param("lane", lane).query(Boolean.class).single());
-    }
-
-    /** This transaction commits without waiting for its WAL flush (synchronous_commit off, for it only). */
-    void relaxCommit() {
-        jdbc.sql("set local synchronous_commit to off").update();
     }
 
     List<PendingEvent> pending(int lane, int lanes, int limit) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.TimeoutExpired;
 import io.orderflow.platform.messaging.CloudEventEnvelope;
@@ -189,6 +190,56 @@ class OutboxTests {
         assertThat(rows(recent)).isEqualTo(1);
         assertThat(jdbc.sql("select ce_id from processed_message where consumer = 'c' and ce_id in (?, ?)")
                 .params(old, recent).query(String.class).list()).containsExactly(recent);
+    }
+
+    @Test
+    void theRelaysTransactionAloneCommitsWithoutWaitingForTheDisk() {
+        String relaying = transactions.execute(status -> {
+            store.tryLockLane(7);
+            return jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single();
+        });
+        String next = transactions.execute(status ->
+                jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single());
+
+        assertThat(relaying).isEqualTo("off");
+        assertThat(next).isEqualTo("on");
+    }
+
+    @Test
+    void aLaneWokenByACommitLingersSoThatTheNextCommitsJoinItsBatch() {
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from outbox_event where published_at is null")
+                .query(Long.class).single() == 0);
+        relay.stop();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        OutboxRelay lingering = new OutboxRelay(store, new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10)),
+                transactions, new OutboxProperties(true, 1, 500, Duration.ofMinutes(1), Duration.ofSeconds(1), null,
+                        null, null, null), new OutboxMetrics(registry, java.time.Clock.systemUTC()));
+        lingering.start();
+        try {
+            // its first look, at start, is over: from now on it only looks when woken (or after a minute)
+            await().atMost(WAIT).until(() -> lingering.passes() >= 1);
+            String orderId = newOrderId();
+            String first = transactions.execute(status -> outbox.append(orderCreated(orderId, "first")));
+            lingering.wakeUp();
+            // woken, the lane waits out its linger before it reads: the first event stays in the outbox meanwhile
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofMillis(800)).until(() -> unpublished(first));
+            String second = transactions.execute(status -> outbox.append(orderCreated(orderId, "second")));
+
+            await().atMost(WAIT).until(() -> !unpublished(first) && !unpublished(second));
+            assertThat(registry.get("orderflow.outbox.batch").timer().count()).isEqualTo(1);
+            assertThat(registry.get("orderflow.outbox.published").counter().count()).isEqualTo(2);
+            assertThat(orderEvents.awaitKey(orderId, 2, WAIT)).extracting(r -> r.header("ce_id"))
+                    .containsExactly(first, second);
+        } finally {
+            lingering.stop();
+        }
+    }
+
+    @Test
+    void lingerIsBoundedToOneSecond() {
+        assertThatThrownBy(() -> new OutboxProperties(true, 1, 500, null, Duration.ofSeconds(2), null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orderflow.outbox.linger must be between 0 and 1 s");
     }
 
     @Test

@@ -22,8 +22,10 @@ class OrderEventsBinding {
     Consumer<Message<List<byte[]>>> orderEvents(IdempotentConsumer inbox, ExpiryTimers timers, Ledger ledger) {
         return message -> inbox.acceptBatch(message, received -> {
             if (received.event() instanceof OrderCreated order) {
-                timers.arm(order);
+                // the ledger row first, then the timer: the status consumer locks them in that order too, so two
+                // batches of the same orders cannot deadlock
                 ledger.orderCreated(order);
+                timers.arm(order);
             } else if (received.event() instanceof CloseRequested close) {
                 timers.fireNow(close);
             }
