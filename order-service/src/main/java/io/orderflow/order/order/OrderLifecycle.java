@@ -51,11 +51,10 @@ public class OrderLifecycle {
     @Transactional
     public void on(OrderflowEvent event, String ceId) {
         if (event instanceof PaymentRequested requested) {
-            change(event, ceId, (order, c) -> order.paymentRequested(PayParams.of(requested.payParams()), c));
-            wakeWaiters(requested.orderId());
+            wakeWaiters(change(event, ceId,
+                    (order, c) -> order.paymentRequested(PayParams.of(requested.payParams()), c)));
         } else if (event instanceof PrepayFailed failed) {
-            change(event, ceId, (order, c) -> order.apply(Trigger.PREPAY_FAILED, c));
-            wakeWaiters(failed.orderId());
+            wakeWaiters(change(event, ceId, (order, c) -> order.apply(Trigger.PREPAY_FAILED, c)));
         } else if (event instanceof PaymentNotified notified) {
             change(event, ceId, (order, c) -> order.paymentNotified(notified, c));
         } else if (event instanceof TimeoutExpired) {
@@ -67,7 +66,7 @@ public class OrderLifecycle {
         }
     }
 
-    private void change(OrderflowEvent event, String ceId, BiFunction<Order, Context, List<OrderflowEvent>> apply) {
+    private Order change(OrderflowEvent event, String ceId, BiFunction<Order, Context, List<OrderflowEvent>> apply) {
         Order order = orders.lock(event.subject())
                 .orElseThrow(() -> new UnknownOrderException(event.subject(), event.getClass().getSimpleName()));
         Context context = new Context(clock.instant(), ceId, refundPaidAfterClose);
@@ -76,12 +75,17 @@ public class OrderLifecycle {
         events.publish(order, caused);
         // what the change asks for besides (the refund of a payment after close) runs later, on its own
         followUps.schedule(order.terms().orderId(), order.takeFollowUps(), context.now());
+        return order;
     }
 
-    /** A create call may wait for this order (Prefer: wait): on this replica at once, on the others by NOTIFY. */
-    private void wakeWaiters(String orderId) {
+    /**
+     * A create call may wait for this order (Prefer: wait): on this replica at once, with the order as this
+     * transaction stored it (nothing changes it after the commit), on the others by NOTIFY.
+     */
+    private void wakeWaiters(Order order) {
+        String orderId = order.terms().orderId();
         signal.announce(orderId);
-        afterCommit(() -> signal.stored(orderId));
+        afterCommit(() -> signal.stored(orderId, order));
     }
 
     private static void afterCommit(Runnable action) {

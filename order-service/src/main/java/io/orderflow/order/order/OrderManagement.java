@@ -55,14 +55,14 @@ public class OrderManagement {
      * {@code wait} (the shop's {@code Prefer: wait}, zero for none) until it has pay params or has failed. The shop's
      * request rate is checked first, in its own statement; the other limits inside the create transaction. A new
      * order's waiter is registered before it commits, so nothing can be stored unseen: it sleeps until woken
-     * (PayParamsSignal) and reads the order once then.
+     * (PayParamsSignal) and answers with the order the wake-up hands over, or reads it once then.
      *
      * @throws io.orderflow.order.risk.RiskRefusedException when a limit refuses the order (nothing is created)
      */
     public Creation create(Shop shop, NewOrder request, Duration wait) {
         risk.admit(shop);
         String orderId = OrderIds.next(clock);
-        CompletableFuture<Void> stored = wait.isZero() ? null : signal.subscribe(orderId);
+        CompletableFuture<Order> stored = wait.isZero() ? null : signal.subscribe(orderId);
         try {
             Instant deadline = clock.instant().plus(wait);
             Creation creation = transactions.execute(status -> createChecked(shop, request, orderId));
@@ -163,7 +163,7 @@ public class OrderManagement {
      */
     public Order awaitPayParams(Shop shop, String orderId, Duration wait) {
         Instant deadline = clock.instant().plus(wait);
-        CompletableFuture<Void> stored = signal.subscribe(orderId);
+        CompletableFuture<Order> stored = signal.subscribe(orderId);
         try {
             Order order = find(shop, orderId);
             return settled(order) ? order : awaitSettled(shop, orderId, stored, deadline);
@@ -172,15 +172,19 @@ public class OrderManagement {
         }
     }
 
-    /** Sleeps until woken or the deadline, reading the order only then (and every few seconds as a safety net). */
-    private Order awaitSettled(Shop shop, String orderId, CompletableFuture<Void> stored, Instant deadline) {
+    /**
+     * Sleeps until woken or the deadline, then answers with the order the wake-up handed over (this instance
+     * stored its pay params) or reads it (woken from another replica, or every few seconds as a safety net).
+     */
+    private Order awaitSettled(Shop shop, String orderId, CompletableFuture<Order> stored, Instant deadline) {
         while (true) {
             Duration left = Duration.between(clock.instant(), deadline);
             Duration poll = properties.waitPoll();
             if (!left.isNegative() && !left.isZero()) {
                 Waiting.upTo(stored, left.compareTo(poll) < 0 ? left : poll);
             }
-            Order order = find(shop, orderId);
+            Order handed = stored.getNow(null);
+            Order order = handed != null && handed.terms().shopId().equals(shop.shopId()) ? handed : find(shop, orderId);
             if (settled(order) || stored.isDone() || !clock.instant().isBefore(deadline)) {
                 return order;
             }

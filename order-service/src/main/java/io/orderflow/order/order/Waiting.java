@@ -13,7 +13,7 @@ final class Waiting {
     }
 
     /** Returns when the signal completes or the time is up, whichever comes first. */
-    static void upTo(CompletableFuture<Void> signal, Duration time) {
+    static void upTo(CompletableFuture<?> signal, Duration time) {
         try {
             signal.get(time.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
