@@ -128,6 +128,11 @@ public class DueWorker implements SmartLifecycle {
 
     private void await() {
         try {
+            // woken while the batch ran (busy): go again at once, without asking the database when the next row is due
+            if (wakeups.tryAcquire()) {
+                wakeups.drainPermits();
+                return;
+            }
             if (wakeups.tryAcquire(idleFor().toMillis(), TimeUnit.MILLISECONDS)) {
                 wakeups.drainPermits();
             }
