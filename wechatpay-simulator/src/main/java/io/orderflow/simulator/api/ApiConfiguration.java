@@ -4,13 +4,11 @@ import io.orderflow.simulator.SimulatedTime;
 import io.orderflow.simulator.fault.Faults;
 import io.orderflow.simulator.fault.Holds;
 import io.orderflow.simulator.keys.KeyRing;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the /v3 request pipeline: authentication, faults, signing, the journal and the connection-drop valve. */
+/** Wires the /v3 request pipeline: authentication, faults, signing, and the journal. */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
@@ -29,10 +27,5 @@ public class ApiConfiguration {
             Holds holds, ApiJournal journal, JsonMapper json) {
         return new ApiExchangeFilter(new RequestAuthenticator(keys, time), signer, faults, new ErrorWriter(json),
                 holds, journal, time, json);
-    }
-
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionDropValve() {
-        return factory -> factory.addContextValves(new ConnectionDropValve(), new WechatHeaderValve());
     }
 }
