@@ -3,6 +3,7 @@ package io.orderflow.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.simulator.support.SharedSimulator;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,6 +23,8 @@ class JettyForTheSimulatorOnlyTests {
     void theSimulatorRunsOnJetty() {
         var context = (WebServerApplicationContext) SharedSimulator.get().context();
         assertThat(context.getWebServer()).isInstanceOf(JettyWebServer.class);
+        assertThat(((JettyWebServer) context.getWebServer()).getServer().getThreadPool())
+            .isInstanceOfSatisfying(QueuedThreadPool.class, pool -> assertThat(pool.getName()).isEqualTo("simulator-http"));
     }
 
     @Test
