@@ -153,10 +153,10 @@ public final class EndToEndThroughputBenchmark {
         }
     }
 
-    /** The simulator's threads (its Tomcat, the only web server in this JVM, and its timers), the load's own, the rest. */
+    /** The simulator's threads (its Jetty's simulator-http-*, the only web server in this JVM, and its timers), the load's own, the rest. */
     private static Function<String, String> threadGroups() {
         return thread -> {
-            if (thread.startsWith("simulator-") || thread.startsWith("http-nio-")) {
+            if (thread.startsWith("simulator-")) {
                 return LoadReport.SIMULATOR_THREADS;
             }
             if (thread.startsWith("load-")) {

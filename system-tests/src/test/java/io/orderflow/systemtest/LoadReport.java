@@ -19,7 +19,7 @@ import java.util.Map;
 final class LoadReport {
 
     static final String BENCHMARK_JVM = "benchmark JVM";
-    static final String SIMULATOR_THREADS = "simulator (its Tomcat, timers)";
+    static final String SIMULATOR_THREADS = "simulator (its Jetty, timers)";
     static final String LOAD_THREADS = "shop clients + status reader";
     static final String HTTP_CLIENT_THREADS = "JDK HttpClient threads (shop calls, callbacks)";
     static final String OTHER_THREADS = "other Java threads";

@@ -14,12 +14,15 @@ import org.springframework.boot.SpringApplication;
  */
 public final class WechatPaySimulator {
 
+    /** The simulator's own config file name; it also tells {@link JettyForTheSimulatorOnly} which context is the simulator. */
+    static final String CONFIG_NAME = "wechatpay-simulator";
+
     /**
      * Properties every simulator runs with. Its own config file name keeps an embedding module's
      * application.yml out of the simulator's environment.
      */
     static final Map<String, Object> BASE_PROPERTIES = Map.of(
-            "spring.config.name", "wechatpay-simulator",
+            "spring.config.name", CONFIG_NAME,
             "spring.main.banner-mode", "off",
             "server.shutdown", "immediate");
 

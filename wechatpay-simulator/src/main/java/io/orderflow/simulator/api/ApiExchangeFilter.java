@@ -73,7 +73,7 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
         try {
             if (!handle(wrapped, out, chain, new String(body, StandardCharsets.UTF_8))) {
                 note(request, 0, new byte[0]);
-                ConnectionDropValve.requestDrop(request);
+                ConnectionDrop.drop(request);
                 return;
             }
         }
@@ -85,13 +85,18 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
             signer.sign(out, request.getHeader("Wechatpay-Serial"), out.getContentAsByteArray());
         }
         note(request, out.getStatus(), out.getContentAsByteArray());
-        if (request.getRequestURI().startsWith(BillController.DOWNLOAD_PATH)) {
-            out.copyBodyToResponse();
+        if (!request.getRequestURI().startsWith(BillController.DOWNLOAD_PATH)) {
+            wechatContentHeaders(request, response);
         }
-        else {
-            // without a Content-Length the answer stays uncommitted for WechatHeaderValve; Tomcat sets the
-            // length itself when it closes a response that fits its buffer
-            response.getOutputStream().write(out.getContentAsByteArray());
+        out.copyBodyToResponse();
+    }
+
+    /** JSON answers and a 204 get WeChat's spelling of their content headers ({@link WechatHeaders}). */
+    private static void wechatContentHeaders(HttpServletRequest request, HttpServletResponse response) {
+        String type = response.getContentType();
+        boolean noContent = response.getStatus() == HttpServletResponse.SC_NO_CONTENT;
+        if (noContent || type != null && type.startsWith("application/json")) {
+            WechatHeaders.write(request, noContent);
         }
     }
 

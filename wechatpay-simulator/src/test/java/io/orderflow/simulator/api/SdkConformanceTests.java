@@ -65,8 +65,8 @@ class SdkConformanceTests {
     private static final List<String> SIGNATURE_HEADERS = List.of("Wechatpay-Timestamp", "Wechatpay-Nonce",
             "Wechatpay-Signature", "Wechatpay-Serial", "Wechatpay-Signature-Type");
 
-    /** Raw answers seen below the SDK, newest last. */
-    record Answer(String method, String path, int code, Headers headers) {
+    /** Raw answers seen below the SDK, newest last, with the local port of the connection each came over. */
+    record Answer(String method, String path, int code, Headers headers, int localPort) {
     }
 
     private static final List<Answer> ANSWERS = new CopyOnWriteArrayList<>();
@@ -129,6 +129,14 @@ class SdkConformanceTests {
         query.setOutTradeNo("NOSUCH" + request.getOutTradeNo());
         assertError(() -> client.sdk().jsapi().queryOrderByOutTradeNo(query), 404, "ORDER_NOT_EXIST");
         assertErrorAnswer(last("GET", "/v3/pay/transactions/out-trade-no/"), 404, client);
+
+        control.post("/sim/v1/faults", Map.of("kind", "SYSTEM_ERROR", "mchid", client.mchid(), "count", 1));
+        query.setOutTradeNo(request.getOutTradeNo());
+        assertError(() -> client.sdk().jsapi().queryOrderByOutTradeNo(query), 500, "SYSTEM_ERROR");
+        Answer systemError = last("GET", "/v3/pay/transactions/out-trade-no/");
+        assertErrorAnswer(systemError, 500, client);
+        client.sdk().jsapi().queryOrderByOutTradeNo(query);
+        assertSameConnection(systemError, last("GET", "/v3/pay/transactions/out-trade-no/"));
     }
 
     @ParameterizedTest
@@ -187,9 +195,16 @@ class SdkConformanceTests {
 
         tradeClock(day.plusDays(1).atTime(8, 59, 50));
         assertError(() -> client.sdk().bills().getTradeBill(bill(day, BillType.REFUND)), 400, "STATEMENT_CREATING");
-        assertErrorAnswer(last("GET", "/v3/bill/tradebill"), 400, client);
+        Answer creating = last("GET", "/v3/bill/tradebill");
+        assertErrorAnswer(creating, 400, client);
+        assertError(() -> client.sdk().bills().getTradeBill(bill(day.plusDays(2), BillType.REFUND)), 400,
+                "PARAM_ERROR");
+        Answer future = last("GET", "/v3/bill/tradebill");
+        assertErrorAnswer(future, 400, client);
+        assertSameConnection(creating, future);
         tradeClock(day.plusDays(1).atTime(9, 0, 5));
         String first = download(client, day, BillType.REFUND);
+        assertSameConnection(future, last("GET", "/v3/bill/tradebill"));
         Answer download = last("GET", "/v3/billdownload/file");
         assertThat(download.code()).isEqualTo(200);
         assertThat(download.headers().names()).doesNotContainAnyElementsOf(SIGNATURE_HEADERS);
@@ -214,7 +229,7 @@ class SdkConformanceTests {
         OkHttpClient recording = Sdk.redirecting(simulator).newBuilder().addNetworkInterceptor(chain -> {
             var response = chain.proceed(chain.request());
             ANSWERS.add(new Answer(chain.request().method(), chain.request().url().encodedPath(), response.code(),
-                    response.headers()));
+                    response.headers(), chain.connection().socket().getLocalPort()));
             return response;
         }).build();
         if (mode == KeyMode.PUBLIC_KEY) {
@@ -257,18 +272,20 @@ class SdkConformanceTests {
         assertThat(answer.headers().get("Content-Type")).as(answer.path()).isEqualTo("application/json; charset=utf-8");
     }
 
-    /**
-     * An error answer: signed, JSON with the charset, {@code Request-ID}. Tomcat closes the connection after a
-     * 400 or 500 whatever the application says (see the README), so only other statuses must keep it.
-     */
+    /** An error answer: signed, JSON with the charset, {@code Request-ID}, keeping the connection as WeChat does. */
     private static void assertErrorAnswer(Answer answer, int code, Client client) {
         assertThat(answer.code()).as(answer.path()).isEqualTo(code);
         assertThat(answer.headers().names()).as(answer.path()).containsAll(SIGNATURE_HEADERS);
         assertThat(answer.headers().get("Request-ID")).as(answer.path()).matches(REQUEST_ID);
         assertThat(answer.headers().get("Content-Type")).as(answer.path()).isEqualTo("application/json; charset=utf-8");
-        if (code != 400 && code != 500) {
-            assertThat(answer.headers().values("Connection")).as(answer.path()).doesNotContain("close");
-        }
+        assertThat(answer.headers().values("Connection")).as(answer.path()).doesNotContain("close");
+    }
+
+    /** The SDK's next call went over the connection that carried {@code error}: the server kept it open. */
+    private static void assertSameConnection(Answer error, Answer next) {
+        assertThat(next).as("a later answer").isNotSameAs(error);
+        assertThat(next.localPort()).as("the connection after " + error.code() + " " + error.path())
+            .isEqualTo(error.localPort());
     }
 
     private static Answer last(String method, String pathPart) {
