@@ -18,7 +18,10 @@ class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** One delivery per live endpoint of the shop that wants the type; a redelivered event adds none. */
+    /**
+     * One delivery per live endpoint of the shop that wants the type and was live when the change occurred (not
+     * before its {@code live_since}: the same answer whichever topic was read first); a redelivered event adds none.
+     */
     int intake(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
                String body, Instant now) {
         return jdbc.sql("""
@@ -28,7 +31,7 @@ class WebhookDeliveries {
                        'PENDING', :now, :now
                   from webhook_endpoint e
                  where e.shop_id = :shop and e.enabled and not e.deleted and e.disabled_at is null
-                   and e.types && cast(:types as text[])
+                   and e.types && cast(:types as text[]) and e.live_since <= :occurred
                 on conflict (endpoint_id, ce_id) do nothing""")
                 .param("order", orderId).param("version", version).param("ceId", ceId).param("type", type)
                 .param("occurred", Timestamp.from(occurredAt)).param("body", body).param("now", Timestamp.from(now))

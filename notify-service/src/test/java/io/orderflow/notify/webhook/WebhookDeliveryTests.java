@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +58,9 @@ class WebhookDeliveryTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
+    @Autowired WebhookIntake intake;
+    @Autowired WebhookEndpoints endpoints;
+    @Autowired TransactionTemplate transactions;
     @LocalServerPort int port;
 
     @AfterAll
@@ -186,6 +190,52 @@ class WebhookDeliveryTests {
         await().atMost(WAIT).until(() -> !disabled(endpoint));
         Events.publish(Events.paid(order(), shop, 3));
         await().atMost(WAIT).until(() -> receiver.received("/" + shop + "-back").size() == 1);
+    }
+
+    /**
+     * The two topics are not ordered against each other: a status change may be read after a later change of its
+     * endpoint (ADR 0018). The same changes applied in both orders, directly through the consumers' use case,
+     * deliver the same: nothing of what occurred while the endpoint was disabled, the change after it was enabled.
+     */
+    @Test
+    void aStatusChangeReadAfterALaterEndpointChangeIsDeliveredAsIfReadBefore() {
+        for (boolean statusReadLast : List.of(true, false)) {
+            String shop = shop();
+            String endpoint = "we_" + UUID.randomUUID().toString().substring(0, 12);
+            Instant start = Instant.now().minusSeconds(60);
+            consume(() -> intake.endpointChanged(new WebhookEndpointChanged(endpoint, shop, 1, Receiver.refusing(),
+                    List.of("*"), true, 1, null, null, false, start)));
+            consume(() -> {
+                endpoints.failed(endpoint, start.plusSeconds(1));
+                assertThat(endpoints.disableIfFailingSince(endpoint, start.plusSeconds(10), start.plusSeconds(10),
+                        "test")).isTrue();
+            });
+            OrderStatusChanged whileDisabled = Events.paid(order(), shop, 2, start.plusSeconds(20));
+            WebhookEndpointChanged enabled = Events.endpoint(endpoint, shop, 2, receiver.url("/" + shop), List.of("*"),
+                    true);
+            OrderStatusChanged afterwards = Events.paid(order(), shop, 2, enabled.occurredAt().plusMillis(1));
+            if (statusReadLast) {
+                consume(() -> intake.endpointChanged(enabled));
+                consume(() -> intake.statusChanged(UUID.randomUUID().toString(), whileDisabled));
+            } else {
+                consume(() -> intake.statusChanged(UUID.randomUUID().toString(), whileDisabled));
+                consume(() -> intake.endpointChanged(enabled));
+            }
+            assertThat(disabled(endpoint)).isFalse();
+            consume(() -> intake.statusChanged(UUID.randomUUID().toString(), afterwards));
+            assertThat(jdbc.sql("select count(*) from webhook_delivery where order_id = ?")
+                    .param(whileDisabled.orderId()).query(Integer.class).single())
+                    .as("deliveries of the change while disabled, status read %s", statusReadLast ? "last" : "first")
+                    .isZero();
+
+            await().atMost(WAIT).until(() -> "DELIVERED".equals(status(endpoint)));
+            assertThat(receiver.received("/" + shop)).singleElement()
+                    .satisfies(r -> assertThat(r.text()).contains(afterwards.orderId()));
+        }
+    }
+
+    private void consume(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     @Test
