@@ -192,6 +192,36 @@ class WebhookDeliveryTests {
         await().atMost(WAIT).until(() -> receiver.received("/" + shop + "-back").size() == 1);
     }
 
+    @Test
+    void deliversTheChangesOfAnOrderWithItsOwnNotifyUrlThereSignedWithTheShopsSecretInsteadOfToItsEndpoints() {
+        String shop = shop();
+        endpoint(shop, receiver.url("/" + shop + "-endpoint"), List.of("*"));
+        OrderStatusChanged plain = Events.paid(order(), shop, 2);
+        OrderStatusChanged paid = Events.paid(order(), shop, 2);
+        OrderStatusChanged own = new OrderStatusChanged(paid.orderId(), shop, paid.shopOrderNo(), 2, paid.from(),
+                paid.to(), paid.reason(), paid.causationId(), paid.occurredAt(), paid.order(),
+                receiver.url("/" + shop + "-order"));
+        String ceId = Events.publish(own);
+        Events.publish(plain);
+
+        await().atMost(WAIT).until(() -> receiver.received("/" + shop + "-order").size() == 1
+                && receiver.received("/" + shop + "-endpoint").size() == 1);
+        Receiver.Request request = receiver.received("/" + shop + "-order").get(0);
+        assertThat(request.header("ce-id")).isEqualTo(ceId);
+        assertThat(JSON.readTree(request.text()).path("notify_url").asString()).isEqualTo(own.notifyUrl());
+        assertThat(ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(),
+                SECRETS.shopSecret(shop), request.at())).as("the shop's webhook secret").isTrue();
+        assertThat(ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(),
+                SECRETS.shopSecret(shop()), request.at())).as("another shop's secret").isFalse();
+        assertThat(receiver.received("/" + shop + "-endpoint")).singleElement()
+                .satisfies(r -> assertThat(r.text()).contains(plain.orderId()).doesNotContain(own.orderId()));
+        JsonNode log = operator("GET", "/notify/v1/webhook-deliveries?order_id=" + own.orderId(), null);
+        assertThat(log.path("deliveries")).singleElement().satisfies(d -> {
+            assertThat(d.path("notify_url").asString()).isEqualTo(own.notifyUrl());
+            assertThat(d.path("endpoint_id").asString()).isEqualTo(WebhookSecrets.shopEndpointId(shop));
+        });
+    }
+
     /**
      * The two topics are not ordered against each other: a status change may be read after a later change of its
      * endpoint (ADR 0018). The same changes applied in both orders, directly through the consumers' use case,
