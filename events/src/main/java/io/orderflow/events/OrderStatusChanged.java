@@ -21,6 +21,8 @@ import java.time.Instant;
  * @param causationId {@code ce_id} of the event that caused the transition; null when a shop request caused it
  * @param occurredAt instant the transition was committed; required
  * @param order snapshot of the order after the transition; required
+ * @param notifyUrl the order's own webhook URL, given by the shop at creation: notify-service delivers the order's
+ *     changes there instead of to the shop's webhook endpoints; null (absent) when the order has none
  */
 public record OrderStatusChanged(
         String orderId,
@@ -32,7 +34,8 @@ public record OrderStatusChanged(
         String reason,
         @Nullable String causationId,
         Instant occurredAt,
-        OrderSnapshot order) implements OrderServiceEvent {
+        OrderSnapshot order,
+        @Nullable String notifyUrl) implements OrderServiceEvent {
 
     public OrderStatusChanged {
         Checks.present(orderId, "orderId");
@@ -45,6 +48,13 @@ public record OrderStatusChanged(
         Checks.present(reason, "reason");
         Checks.present(occurredAt, "occurredAt");
         Checks.present(order, "order");
+    }
+
+    /** A change of an order without its own webhook URL. */
+    public OrderStatusChanged(String orderId, String shopId, String shopOrderNo, long version, OrderStatus from,
+                              OrderStatus to, String reason, String causationId, Instant occurredAt,
+                              OrderSnapshot order) {
+        this(orderId, shopId, shopOrderNo, version, from, to, reason, causationId, occurredAt, order, null);
     }
 
     @Override

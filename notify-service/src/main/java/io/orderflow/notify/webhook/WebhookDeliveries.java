@@ -1,5 +1,6 @@
 package io.orderflow.notify.webhook;
 
+import io.orderflow.platform.webhook.WebhookSecrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,10 @@ class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** One delivery per live endpoint of the shop that wants the type; a redelivered event adds none. */
+    /**
+     * One delivery per live endpoint of the shop that wants the type and was live when the change occurred (not
+     * before its {@code live_since}: the same answer whichever topic was read first); a redelivered event adds none.
+     */
     int intake(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
                String body, Instant now) {
         return jdbc.sql("""
@@ -28,11 +32,36 @@ class WebhookDeliveries {
                        'PENDING', :now, :now
                   from webhook_endpoint e
                  where e.shop_id = :shop and e.enabled and not e.deleted and e.disabled_at is null
-                   and e.types && cast(:types as text[])
+                   and e.types && cast(:types as text[]) and e.live_since <= :occurred
                 on conflict (endpoint_id, ce_id) do nothing""")
                 .param("order", orderId).param("version", version).param("ceId", ceId).param("type", type)
                 .param("occurred", Timestamp.from(occurredAt)).param("body", body).param("now", Timestamp.from(now))
                 .param("shop", shopId).param("types", new String[] {type, "*"})
+                .update();
+    }
+
+    /**
+     * The one delivery of a change of an order with its own {@code notify_url}: to that URL, under the shop's pseudo
+     * endpoint (created on first use), whatever the shop's endpoints; a redelivered event adds none.
+     */
+    int intakeOwnUrl(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
+                     String body, String url, Instant now) {
+        String endpointId = WebhookSecrets.shopEndpointId(shopId);
+        jdbc.sql("""
+                insert into webhook_endpoint (endpoint_id, shop_id, url, types, enabled, deleted, secret_generation,
+                                              version)
+                values (:id, :shop, '', '{}', true, false, 1, 0)
+                on conflict (endpoint_id) do nothing""")
+                .param("id", endpointId).param("shop", shopId).update();
+        return jdbc.sql("""
+                insert into webhook_delivery (delivery_id, endpoint_id, shop_id, order_id, order_version, ce_id,
+                                              event_type, occurred_at, body, status, next_attempt_at, created_at, url)
+                values (gen_random_uuid(), :endpoint, :shop, :order, :version, :ceId, :type, :occurred, :body,
+                        'PENDING', :now, :now, :url)
+                on conflict (endpoint_id, ce_id) do nothing""")
+                .param("endpoint", endpointId).param("shop", shopId).param("order", orderId).param("version", version)
+                .param("ceId", ceId).param("type", type).param("occurred", Timestamp.from(occurredAt))
+                .param("body", body).param("now", Timestamp.from(now)).param("url", url)
                 .update();
     }
 
@@ -43,7 +72,8 @@ class WebhookDeliveries {
     List<Claimed> due(int limit, String[] busyEndpoints, Instant now) {
         return jdbc.sql("""
                 select d.delivery_id, d.endpoint_id, d.order_id, d.ce_id, d.event_type, d.occurred_at, d.body,
-                       d.attempt_no + 1 as attempt_no, d.schedule_step + 1 as schedule_step, e.url,
+                       d.attempt_no + 1 as attempt_no, d.schedule_step + 1 as schedule_step,
+                       coalesce(d.url, e.url) as url, d.url is not null as own_url,
                        e.secret_generation, e.previous_secret_generation, e.previous_secret_valid_until
                   from webhook_delivery d join webhook_endpoint e on e.endpoint_id = d.endpoint_id
                  where d.status = 'PENDING' and d.next_attempt_at <= :now
@@ -126,7 +156,7 @@ class WebhookDeliveries {
     /** Deliveries, newest first, by order or by endpoint, each with its attempts. */
     List<Map<String, Object>> log(String column, String value, int limit) {
         List<Map<String, Object>> deliveries = jdbc.sql("""
-                select delivery_id, endpoint_id, order_id, order_version, ce_id, event_type, status, attempt_no,
+                select delivery_id, endpoint_id, url, order_id, order_version, ce_id, event_type, status, attempt_no,
                        next_attempt_at, last_status_code, last_latency_ms, last_error, created_at, delivered_at
                   from webhook_delivery where %s = :value order by created_at desc, order_version desc limit :limit"""
                         .formatted(column))
@@ -134,6 +164,9 @@ class WebhookDeliveries {
                     Map<String, Object> view = new java.util.LinkedHashMap<>();
                     view.put("delivery_id", rs.getString("delivery_id"));
                     view.put("endpoint_id", rs.getString("endpoint_id"));
+                    if (rs.getString("url") != null) {
+                        view.put("notify_url", rs.getString("url"));
+                    }
                     view.put("order_id", rs.getString("order_id"));
                     view.put("version", rs.getLong("order_version"));
                     view.put("ce_id", rs.getString("ce_id"));
@@ -186,7 +219,7 @@ class WebhookDeliveries {
                 rs.getString("order_id"), rs.getString("ce_id"), rs.getString("event_type"),
                 instant(rs, "occurred_at"), rs.getString("body"), rs.getInt("attempt_no"), rs.getInt("schedule_step"),
                 rs.getString("url"), rs.getInt("secret_generation"), previousGeneration,
-                instant(rs, "previous_secret_valid_until"));
+                instant(rs, "previous_secret_valid_until"), rs.getBoolean("own_url"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -129,16 +129,23 @@ class WebhookDispatcher {
                         delivery.deliveryId(), delivery.orderId(), delivery.endpointId(), delivery.scheduleStep(),
                         result.error());
             }
-            endpoints.failed(delivery.endpointId(), now);
-            String reason = "every attempt failed for " + properties.disableAfter() + "; last: " + result.error();
-            if (endpoints.disableIfFailingSince(delivery.endpointId(), now.minus(properties.disableAfter()), now,
-                    reason)) {
-                int failed = deliveries.failPending(delivery.endpointId(), "endpoint disabled: " + reason);
-                metrics.disabled();
-                log.warn("webhook endpoint {} disabled ({}); {} pending deliveries failed", delivery.endpointId(),
-                        reason, failed);
+            // an order's own notify_url is not an endpoint: its failures do not disable the shop's pseudo endpoint,
+            // which would strand its other orders' deliveries
+            if (!delivery.ownUrl()) {
+                endpointFailed(delivery.endpointId(), result.error(), now);
             }
         });
+    }
+
+    /** Notes the endpoint's failure, and disables it when it has failed for {@code disable-after}. */
+    private void endpointFailed(String endpointId, String error, Instant now) {
+        endpoints.failed(endpointId, now);
+        String reason = "every attempt failed for " + properties.disableAfter() + "; last: " + error;
+        if (endpoints.disableIfFailingSince(endpointId, now.minus(properties.disableAfter()), now, reason)) {
+            int failed = deliveries.failPending(endpointId, "endpoint disabled: " + reason);
+            metrics.disabled();
+            log.warn("webhook endpoint {} disabled ({}); {} pending deliveries failed", endpointId, reason, failed);
+        }
     }
 
     private AtomicInteger slots(String endpointId) {

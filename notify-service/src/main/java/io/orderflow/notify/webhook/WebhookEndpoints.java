@@ -20,22 +20,29 @@ class WebhookEndpoints {
 
     /**
      * Applies a change when it is newer than the copy. A newer change that leaves the endpoint enabled lifts a
-     * disablement for failures (the shop changed or re-enabled it: worth trying again).
+     * disablement for failures (the shop changed or re-enabled it: worth trying again). A change that makes the
+     * endpoint live (created enabled, switched on, disablement lifted) sets {@code live_since} to the instant it
+     * occurred: status changes that occurred before it are not delivered to the endpoint, whether they are read
+     * before or after this change.
      *
      * @return true when applied
      */
     boolean apply(WebhookEndpointChanged change) {
         return jdbc.sql("""
                 insert into webhook_endpoint (endpoint_id, shop_id, url, types, enabled, deleted, secret_generation,
-                                              previous_secret_generation, previous_secret_valid_until, version)
+                                              previous_secret_generation, previous_secret_valid_until, version, live_since)
                 values (:id, :shop, :url, cast(:types as text[]), :enabled, :deleted, :generation, :previous,
-                        :previousUntil, :version)
+                        :previousUntil, :version, :occurred)
                 on conflict (endpoint_id) do update set
                        url = excluded.url, types = excluded.types, enabled = excluded.enabled,
                        deleted = excluded.deleted, secret_generation = excluded.secret_generation,
                        previous_secret_generation = excluded.previous_secret_generation,
                        previous_secret_valid_until = excluded.previous_secret_valid_until,
                        version = excluded.version,
+                       live_since = case when excluded.enabled and not excluded.deleted
+                                          and (not webhook_endpoint.enabled or webhook_endpoint.deleted
+                                               or webhook_endpoint.disabled_at is not null)
+                                         then excluded.live_since else webhook_endpoint.live_since end,
                        failing_since = case when excluded.enabled then null else webhook_endpoint.failing_since end,
                        disabled_at = case when excluded.enabled then null else webhook_endpoint.disabled_at end,
                        disabled_reason = case when excluded.enabled then null else webhook_endpoint.disabled_reason end
@@ -45,7 +52,7 @@ class WebhookEndpoints {
                 .param("deleted", change.deleted()).param("generation", change.secretGeneration())
                 .param("previous", change.previousSecretGeneration())
                 .param("previousUntil", timestamp(change.previousSecretValidUntil()))
-                .param("version", change.version())
+                .param("version", change.version()).param("occurred", Timestamp.from(change.occurredAt()))
                 .update() == 1;
     }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * What the consumers do, inside their transaction: keep the endpoints' copy current, and turn each status change
  * into one delivery per endpoint that wants it. The body is the change's JSON, written once, so a later change of
- * the endpoint does not change what is delivered.
+ * the endpoint does not change what is delivered. An order created with its own {@code notify_url} gets one
+ * delivery per change, there, instead of the shop's endpoints'.
  */
 public class WebhookIntake {
 
@@ -37,8 +38,11 @@ public class WebhookIntake {
 
     public void statusChanged(String ceId, OrderStatusChanged changed) {
         String body = new String(codec.encode(changed), StandardCharsets.UTF_8);
-        int queued = deliveries.intake(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
-                changed.occurredAt(), body, clock.instant());
+        int queued = changed.notifyUrl() != null
+                ? deliveries.intakeOwnUrl(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
+                        changed.occurredAt(), body, changed.notifyUrl(), clock.instant())
+                : deliveries.intake(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
+                        changed.occurredAt(), body, clock.instant());
         if (queued > 0) {
             dispatcher.wakeAfterCommit();
         }

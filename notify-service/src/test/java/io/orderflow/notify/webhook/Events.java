@@ -37,10 +37,14 @@ final class Events {
     }
 
     static OrderStatusChanged paid(String orderId, String shopId, long version) {
+        return paid(orderId, shopId, version, Instant.now());
+    }
+
+    static OrderStatusChanged paid(String orderId, String shopId, long version, Instant occurredAt) {
         OrderSnapshot snapshot = new OrderSnapshot(OrderStatus.SUCCESS, Money.cny(880), Money.cny(0),
                 "4200000000" + version, Instant.now(), Instant.now().plusSeconds(1800), List.of());
         return new OrderStatusChanged(orderId, shopId, "SO-" + orderId, version, OrderStatus.PENDING,
-                OrderStatus.SUCCESS, "PAID", UUID.randomUUID().toString(), Instant.now(), snapshot);
+                OrderStatus.SUCCESS, "PAID", UUID.randomUUID().toString(), occurredAt, snapshot);
     }
 
     /** Publishes; answers the ce_id. */

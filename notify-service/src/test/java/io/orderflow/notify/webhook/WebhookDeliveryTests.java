@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +58,9 @@ class WebhookDeliveryTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
+    @Autowired WebhookIntake intake;
+    @Autowired WebhookEndpoints endpoints;
+    @Autowired TransactionTemplate transactions;
     @LocalServerPort int port;
 
     @AfterAll
@@ -186,6 +190,82 @@ class WebhookDeliveryTests {
         await().atMost(WAIT).until(() -> !disabled(endpoint));
         Events.publish(Events.paid(order(), shop, 3));
         await().atMost(WAIT).until(() -> receiver.received("/" + shop + "-back").size() == 1);
+    }
+
+    @Test
+    void deliversTheChangesOfAnOrderWithItsOwnNotifyUrlThereSignedWithTheShopsSecretInsteadOfToItsEndpoints() {
+        String shop = shop();
+        endpoint(shop, receiver.url("/" + shop + "-endpoint"), List.of("*"));
+        OrderStatusChanged plain = Events.paid(order(), shop, 2);
+        OrderStatusChanged paid = Events.paid(order(), shop, 2);
+        OrderStatusChanged own = new OrderStatusChanged(paid.orderId(), shop, paid.shopOrderNo(), 2, paid.from(),
+                paid.to(), paid.reason(), paid.causationId(), paid.occurredAt(), paid.order(),
+                receiver.url("/" + shop + "-order"));
+        String ceId = Events.publish(own);
+        Events.publish(plain);
+
+        await().atMost(WAIT).until(() -> receiver.received("/" + shop + "-order").size() == 1
+                && receiver.received("/" + shop + "-endpoint").size() == 1);
+        Receiver.Request request = receiver.received("/" + shop + "-order").get(0);
+        assertThat(request.header("ce-id")).isEqualTo(ceId);
+        assertThat(JSON.readTree(request.text()).path("notify_url").asString()).isEqualTo(own.notifyUrl());
+        assertThat(ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(),
+                SECRETS.shopSecret(shop), request.at())).as("the shop's webhook secret").isTrue();
+        assertThat(ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(),
+                SECRETS.shopSecret(shop()), request.at())).as("another shop's secret").isFalse();
+        assertThat(receiver.received("/" + shop + "-endpoint")).singleElement()
+                .satisfies(r -> assertThat(r.text()).contains(plain.orderId()).doesNotContain(own.orderId()));
+        JsonNode log = operator("GET", "/notify/v1/webhook-deliveries?order_id=" + own.orderId(), null);
+        assertThat(log.path("deliveries")).singleElement().satisfies(d -> {
+            assertThat(d.path("notify_url").asString()).isEqualTo(own.notifyUrl());
+            assertThat(d.path("endpoint_id").asString()).isEqualTo(WebhookSecrets.shopEndpointId(shop));
+        });
+    }
+
+    /**
+     * The two topics are not ordered against each other: a status change may be read after a later change of its
+     * endpoint (ADR 0018). The same changes applied in both orders, directly through the consumers' use case,
+     * deliver the same: nothing of what occurred while the endpoint was disabled, the change after it was enabled.
+     */
+    @Test
+    void aStatusChangeReadAfterALaterEndpointChangeIsDeliveredAsIfReadBefore() {
+        for (boolean statusReadLast : List.of(true, false)) {
+            String shop = shop();
+            String endpoint = "we_" + UUID.randomUUID().toString().substring(0, 12);
+            Instant start = Instant.now().minusSeconds(60);
+            consume(() -> intake.endpointChanged(new WebhookEndpointChanged(endpoint, shop, 1, Receiver.refusing(),
+                    List.of("*"), true, 1, null, null, false, start)));
+            consume(() -> {
+                endpoints.failed(endpoint, start.plusSeconds(1));
+                assertThat(endpoints.disableIfFailingSince(endpoint, start.plusSeconds(10), start.plusSeconds(10),
+                        "test")).isTrue();
+            });
+            OrderStatusChanged whileDisabled = Events.paid(order(), shop, 2, start.plusSeconds(20));
+            WebhookEndpointChanged enabled = Events.endpoint(endpoint, shop, 2, receiver.url("/" + shop), List.of("*"),
+                    true);
+            OrderStatusChanged afterwards = Events.paid(order(), shop, 2, enabled.occurredAt().plusMillis(1));
+            if (statusReadLast) {
+                consume(() -> intake.endpointChanged(enabled));
+                consume(() -> intake.statusChanged(UUID.randomUUID().toString(), whileDisabled));
+            } else {
+                consume(() -> intake.statusChanged(UUID.randomUUID().toString(), whileDisabled));
+                consume(() -> intake.endpointChanged(enabled));
+            }
+            assertThat(disabled(endpoint)).isFalse();
+            consume(() -> intake.statusChanged(UUID.randomUUID().toString(), afterwards));
+            assertThat(jdbc.sql("select count(*) from webhook_delivery where order_id = ?")
+                    .param(whileDisabled.orderId()).query(Integer.class).single())
+                    .as("deliveries of the change while disabled, status read %s", statusReadLast ? "last" : "first")
+                    .isZero();
+
+            await().atMost(WAIT).until(() -> "DELIVERED".equals(status(endpoint)));
+            assertThat(receiver.received("/" + shop)).singleElement()
+                    .satisfies(r -> assertThat(r.text()).contains(afterwards.orderId()));
+        }
+    }
+
+    private void consume(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     @Test

@@ -219,7 +219,7 @@ public class Order {
 
     private OrderStatusChanged statusChanged(OrderStatus from, String reason, String causationId, Instant now) {
         return new OrderStatusChanged(terms.orderId(), terms.shopId(), terms.shopOrderNo(), state.version(), from,
-                status(), reason, causationId, now, snapshot());
+                status(), reason, causationId, now, snapshot(), terms.notifyUrl());
     }
 
     OrderSnapshot snapshot() {

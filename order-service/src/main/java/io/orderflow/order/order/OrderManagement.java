@@ -84,7 +84,8 @@ public class OrderManagement {
         Instant now = clock.instant();
         Order order = Order.create(new OrderTerms(orderId, shop.shopId(), request.shopOrderNo(), hash,
                 shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
-                request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn())));
+                request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn()),
+                request.notifyUrl()));
         // the limits are the insert's condition; when nothing was inserted, either the shop_order_no exists (a
         // retry) or a limit refused the order, which explain() throws
         if (orders.insertIfAbsent(order, risk.admission(shop, request.payerOpenid(), request.amountFen()))

@@ -26,7 +26,7 @@ class Orders {
     private static final String COLUMNS = "order_id, shop_id, shop_order_no, request_hash, mchid, appid, description, "
             + "amount_fen, currency, payer_openid, attach, created_at, expire_at, status, refunded_fen, transaction_id, "
             + "paid_at, close_requested_at, pay_app_id, pay_time_stamp, pay_nonce_str, pay_package, pay_sign_type, "
-            + "pay_sign, version";
+            + "pay_sign, version, notify_url";
 
     private final JdbcClient jdbc;
 
@@ -46,13 +46,14 @@ class Orders {
                         + "cast(:description as text), cast(:fen as bigint), cast(:currency as text), "
                         + "cast(:openid as text), cast(:attach as text), cast(:createdAt as timestamptz), "
                         + "cast(:expireAt as timestamptz), 'PENDING', 0, null, null, null, null, null, null, null, "
-                        + "null, null, 1 where " + admission.condition() + " "
+                        + "null, null, 1, cast(:notifyUrl as text) where " + admission.condition() + " "
                         + "on conflict (shop_id, shop_order_no) do nothing")
                 .param("orderId", t.orderId()).param("shopId", t.shopId()).param("shopOrderNo", t.shopOrderNo())
                 .param("hash", t.requestHash()).param("mchid", t.mchid()).param("appid", t.appid())
                 .param("description", t.description()).param("fen", t.amount().fen())
                 .param("currency", t.amount().currency()).param("openid", t.payerOpenid()).param("attach", t.attach())
                 .param("createdAt", Timestamp.from(t.createdAt())).param("expireAt", Timestamp.from(t.expireAt()))
+                .param("notifyUrl", t.notifyUrl())
                 .params(admission.parameters())
                 .update() == 1;
     }
@@ -162,7 +163,7 @@ class Orders {
     private static Order map(ResultSet rs) throws SQLException {
         OrderTerms terms = new OrderTerms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), new Money(rs.getLong(8), rs.getString(9)),
-                rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13));
+                rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13), rs.getString(26));
         PayParams payParams = rs.getString(19) == null ? null : new PayParams(rs.getString(19), rs.getString(20),
                 rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24));
         OrderState state = new OrderState(OrderStatus.valueOf(rs.getString(14)), rs.getLong(15), rs.getString(16),

@@ -3,10 +3,12 @@ package io.orderflow.order.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.events.EventTypes;
+import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.WebhookEndpointChanged;
 import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.support.Broker;
 import io.orderflow.order.support.OrderServiceTest;
+import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.Shops;
 import io.orderflow.platform.test.TopicProbe;
@@ -21,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The shop API's webhook endpoints: the secret shown once and never stored or published; SSRF refusals. */
+/**
+ * The shop API's webhook endpoints: the secret shown once and never stored or published; SSRF refusals; an order's
+ * own notify_url, checked by the same rules and carried in its status changes.
+ */
 @OrderServiceTest
 class WebhookEndpointTests {
 
@@ -147,6 +152,51 @@ class WebhookEndpointTests {
         List<WebhookEndpointChanged> changes = Broker.decode(published(id, 2), WebhookEndpointChanged.class);
         assertThat(changes).extracting(WebhookEndpointChanged::version).containsExactly(1L, 2L);
         assertThat(changes.get(1).enabled()).isTrue();
+    }
+
+    @Test
+    void anOrderCreatedWithItsOwnNotifyUrlCarriesItInItsStatusChangesSignedWithTheShopsSecret() {
+        ShopClient shop = Shops.register(shops, port);
+        String shopOrderNo = Orders.newShopOrderNo();
+        String notifyUrl = "https://93.184.216.34/orderflow/notify?order=" + shopOrderNo;
+        ShopClient.Answer created = shop.post("/v1/orders", withNotifyUrl(Orders.body(shopOrderNo, 100), notifyUrl));
+
+        assertThat(created.status()).isEqualTo(201);
+        String orderId = created.text("order_id");
+        assertThat(created.text("notify_url")).isEqualTo(notifyUrl);
+        assertThat(shop.get("/v1/orders/" + orderId).text("notify_url")).isEqualTo(notifyUrl);
+        try (TopicProbe probe = Broker.probe(EventTypes.ORDER_STATUS_TOPIC)) {
+            OrderStatusChanged changed = Broker.decode(probe.awaitKey(orderId, 1, Broker.WAIT),
+                    OrderStatusChanged.class).get(0);
+            assertThat(changed.notifyUrl()).isEqualTo(notifyUrl);
+        }
+        assertThat(shop.post("/v1/orders", withNotifyUrl(Orders.body(shopOrderNo, 100), notifyUrl)).status())
+                .as("a retry").isEqualTo(200);
+        assertThat(shop.post("/v1/orders", withNotifyUrl(Orders.body(shopOrderNo, 100), notifyUrl + "&other"))
+                .text("code")).as("the same shop_order_no with another notify_url").isEqualTo("SHOP_ORDER_NO_CONFLICT");
+        assertThat(shop.get("/v1/webhook-secret").text("secret")).isEqualTo(SECRETS.shopSecret(shop.signer().shopId()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://93.184.216.34/notify, WEBHOOK_URL_NOT_HTTPS",
+            "https://169.254.169.254/latest/meta-data, WEBHOOK_URL_ADDRESS_FORBIDDEN",
+            "https://no-such-host.invalid/notify, WEBHOOK_URL_HOST_UNKNOWN",
+            "notify, WEBHOOK_URL_INVALID"})
+    void refusesAnOrdersNotifyUrlByTheEndpointRulesAndCreatesNothing(String url, String code) {
+        ShopClient shop = Shops.register(shops, port);
+        String shopOrderNo = Orders.newShopOrderNo();
+        ShopClient.Answer refused = shop.post("/v1/orders", withNotifyUrl(Orders.body(shopOrderNo, 100), url));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo(code);
+        assertThat(refused.text("message")).startsWith("notify_url");
+        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?").param(shopOrderNo)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private static String withNotifyUrl(String body, String notifyUrl) {
+        return body.substring(0, body.length() - 1) + ",\"notify_url\":\"" + notifyUrl + "\"}";
     }
 
     private static List<TopicProbe.Received> published(String endpointId, int count) {

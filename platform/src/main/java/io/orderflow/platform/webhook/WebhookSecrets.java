@@ -43,6 +43,22 @@ public final class WebhookSecrets {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
     }
 
+    /**
+     * The id under which notify-service keeps a shop's deliveries to its orders' own {@code notify_url}s (they have
+     * no endpoint of their own): {@code shop:<shop_id>}. Endpoint ids start with {@code we_}, so none collides.
+     */
+    public static String shopEndpointId(String shopId) {
+        return "shop:" + shopId;
+    }
+
+    /**
+     * The shop's webhook secret: it signs deliveries to its orders' own {@code notify_url}s. The secret of generation 1
+     * of {@link #shopEndpointId}; not rotatable (a leak of it means a new master key, as for every endpoint).
+     */
+    public String shopSecret(String shopId) {
+        return secret(shopEndpointId(shopId), 1);
+    }
+
     /** {@code t=<unix seconds>,v1=<hex>} with one {@code v1} per secret (two during a rotation's overlap). */
     public static String signatureHeader(long unixSeconds, byte[] body, List<String> secrets) {
         StringBuilder header = new StringBuilder("t=").append(unixSeconds);

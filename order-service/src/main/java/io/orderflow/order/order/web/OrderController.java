@@ -9,6 +9,7 @@ import io.orderflow.order.order.OrderQuery;
 import io.orderflow.order.order.RefundOrder;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.web.ShopAuthenticationFilter;
+import io.orderflow.platform.webhook.WebhookAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,17 +40,19 @@ class OrderController {
 
     private final OrderManagement orders;
     private final OrderProperties properties;
+    private final WebhookAddresses addresses;
 
-    OrderController(OrderManagement orders, OrderProperties properties) {
+    OrderController(OrderManagement orders, OrderProperties properties, WebhookAddresses addresses) {
         this.orders = orders;
         this.properties = properties;
+        this.addresses = addresses;
     }
 
     /** 201 with a new order, 200 with the existing one for a retry; {@code Prefer: wait=N} waits for pay params. */
     @Operation(summary = "Create an order (idempotent per shop_order_no)")
     @ApiResponse(responseCode = "201", description = "created")
     @ApiResponse(responseCode = "200", description = "an earlier create with the same shop_order_no and body")
-    @ApiResponse(responseCode = "400", description = "a field breaks WeChat's limits (FIELD_INVALID, FIELD_MISSING, BODY_INVALID)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "a field breaks WeChat's limits (FIELD_INVALID, FIELD_MISSING, BODY_INVALID), or notify_url is refused (WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_URL_HOST_UNKNOWN, WEBHOOK_URL_ADDRESS_FORBIDDEN)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "401", description = "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "403", description = "the payer is blocked for this shop (PAYER_BLOCKED)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "shop_order_no used with another body (SHOP_ORDER_NO_CONFLICT)", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -61,7 +64,7 @@ class OrderController {
                                      @Valid @RequestBody OrderRequests.CreateOrder request,
                                      @Parameter(description = "wait=N: wait up to N seconds for pay_params")
                                      @RequestHeader(name = "Prefer", required = false) String prefer) {
-        NewOrder order = OrderRequestRules.newOrder(request, properties);
+        NewOrder order = OrderRequestRules.newOrder(request, properties, addresses);
         Duration wait = PreferWait.parse(prefer, properties.maxWait());
         OrderManagement.Creation creation = orders.create(shop, order, wait);
         Order answer = creation.order();

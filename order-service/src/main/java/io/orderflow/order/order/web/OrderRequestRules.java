@@ -2,6 +2,7 @@ package io.orderflow.order.order.web;
 
 import io.orderflow.order.order.NewOrder;
 import io.orderflow.order.order.OrderProperties;
+import io.orderflow.platform.webhook.WebhookAddresses;
 import java.time.Duration;
 
 /** The create rules that depend on configuration (bean validation covers the fixed ones). */
@@ -10,7 +11,8 @@ final class OrderRequestRules {
     private OrderRequestRules() {
     }
 
-    static NewOrder newOrder(OrderRequests.CreateOrder request, OrderProperties properties) {
+    static NewOrder newOrder(OrderRequests.CreateOrder request, OrderProperties properties,
+                             WebhookAddresses addresses) {
         if (request.amount().total() > properties.maxAmountFen()) {
             throw InvalidRequestException.field("amount.total", "must be at most " + properties.maxAmountFen() + " fen");
         }
@@ -22,6 +24,19 @@ final class OrderRequestRules {
         }
         String currency = request.amount().currency() == null ? "CNY" : request.amount().currency();
         return new NewOrder(request.shopOrderNo(), request.description(), request.amount().total(), currency,
-                request.payer().openid(), request.attach(), expireIn);
+                request.payer().openid(), request.attach(), expireIn, checked(request.notifyUrl(), addresses));
+    }
+
+    /** The same rules and 400 codes as a webhook endpoint's URL (SSRF, https outside the local stack). */
+    private static String checked(String notifyUrl, WebhookAddresses addresses) {
+        if (notifyUrl == null) {
+            return null;
+        }
+        try {
+            addresses.check(notifyUrl);
+            return notifyUrl;
+        } catch (WebhookAddresses.Refused e) {
+            throw new InvalidRequestException(e.code(), "notify_url: " + e.getMessage());
+        }
     }
 }

@@ -30,7 +30,12 @@ final class OrderRequests {
             @Schema(description = "opaque data returned to the shop (WeChat's attach)")
             @Size(max = 128) @Pattern(regexp = WECHAT_TEXT, message = WECHAT_TEXT_MESSAGE) String attach,
             @Schema(description = "seconds the order stays payable; default 1800, bounded by configuration")
-            @JsonProperty("expire_in_seconds") @Min(1) Long expireInSeconds) {
+            @JsonProperty("expire_in_seconds") @Min(1) Long expireInSeconds,
+            @Schema(description = "this order's own webhook URL (like WeChat's notify_url): its status changes are POSTed "
+                    + "here, signed with the shop's webhook secret, instead of to the shop's webhook endpoints; checked "
+                    + "like an endpoint's URL (WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_URL_HOST_UNKNOWN, "
+                    + "WEBHOOK_URL_ADDRESS_FORBIDDEN)")
+            @JsonProperty("notify_url") String notifyUrl) {
     }
 
     @Schema(name = "OrderAmount")

@@ -30,7 +30,9 @@ record OrderView(
         @Schema(description = "rises by one with every status change, from 1 at creation") long version,
         @Schema(description = "JSAPI parameters for WeixinJSBridge getBrandWCPayRequest, once prepaid")
         @JsonProperty("pay_params") PayParamsView payParams,
-        List<RefundView> refunds) {
+        List<RefundView> refunds,
+        @Schema(description = "the order's own webhook URL, when it was created with one")
+        @JsonProperty("notify_url") String notifyUrl) {
 
     static OrderView of(Order order) {
         OrderTerms t = order.terms();
@@ -38,7 +40,7 @@ record OrderView(
         return new OrderView(t.orderId(), t.shopOrderNo(), s.status(), t.description(),
                 new AmountView(t.amount().fen(), t.amount().currency()), s.refundedFen(), t.attach(), s.transactionId(),
                 t.createdAt(), t.expireAt(), s.paidAt(), s.version(), PayParamsView.of(s.payParams()),
-                order.refunds().stream().map(RefundView::of).toList());
+                order.refunds().stream().map(RefundView::of).toList(), t.notifyUrl());
     }
 
     @Schema(name = "Amount")
