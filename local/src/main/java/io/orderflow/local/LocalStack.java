@@ -1,6 +1,7 @@
 package io.orderflow.local;
 
 import io.orderflow.local.sign.SignCommand;
+import io.orderflow.local.stack.IdleCommand;
 import io.orderflow.local.stack.RunningStack;
 import io.orderflow.local.stack.StackSettings;
 import java.net.URISyntaxException;
@@ -11,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar local/target/orderflow-local.jar [--option=value…]} runs the whole system on this
- * machine until Ctrl-C; {@code … sign METHOD PATH [BODY]} prints a shop API Authorization header.
+ * machine until Ctrl-C; {@code … sign METHOD PATH [BODY]} prints a shop API Authorization header;
+ * {@code … idle [--seconds=60]} prints the running stack's CPU with no traffic.
  */
 public final class LocalStack {
 
@@ -24,6 +26,15 @@ public final class LocalStack {
             Path credentials = StackSettings.parse(new String[0], System.getenv(), repository).credentialsFile();
             System.exit(SignCommand.run(Arrays.copyOfRange(args, 1, args.length), credentials, System.out,
                     System.err));
+        }
+        if (args.length > 0 && args[0].equals("idle")) {
+            // its own options (--seconds, --threads) apart from the stack's (--work-dir)
+            String[] own = Arrays.stream(args).skip(1).filter(arg -> !arg.startsWith("--work-dir="))
+                    .toArray(String[]::new);
+            String[] stack = Arrays.stream(args).skip(1).filter(arg -> arg.startsWith("--work-dir="))
+                    .toArray(String[]::new);
+            Path work = StackSettings.parse(stack, System.getenv(), repository).workDirectory();
+            System.exit(IdleCommand.run(own, work, System.out, System.err));
         }
         StackSettings settings;
         try {

@@ -57,9 +57,14 @@ class StatusFeed implements SmartLifecycle {
                 ConsumerConfig.GROUP_ID_CONFIG, "demo-shop-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                // topics appear as the services start: look for new ones every 2 s, never create them
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
+                // the services have created their topics before the shop starts; look for new ones every 30 s,
+                // never create them
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "30000",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
+                // idle, a fetch waits at the broker for up to 10 s and a heartbeat goes every 10 s (ADR 0021); a
+                // record is answered at once (fetch.min.bytes 1)
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10000",
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "10000"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "demo-shop-status-feed");
         thread.setDaemon(true);
@@ -70,7 +75,7 @@ class StatusFeed implements SmartLifecycle {
         try (KafkaConsumer<String, byte[]> owned = consumer) {
             owned.subscribe(TOPICS);
             while (!Thread.currentThread().isInterrupted()) {
-                owned.poll(Duration.ofSeconds(1)).forEach(this::accept);
+                owned.poll(Duration.ofSeconds(10)).forEach(this::accept);
             }
         } catch (WakeupException e) {
             // stop() woke the poll: leave the loop

@@ -86,6 +86,16 @@ final class LocalKafka implements AutoCloseable {
         settings.put("share.coordinator.state.topic.min.isr", "1");
         settings.put("num.partitions", String.valueOf(PARTITIONS));
         settings.put("auto.create.topics.enable", "true");
+        // one developer's traffic: a few threads instead of a server's pools (ADR 0021)
+        settings.put("num.network.threads", "1");
+        settings.put("num.io.threads", "2");
+        settings.put("background.threads", "2");
+        settings.put("num.recovery.threads.per.data.dir", "1");
+        // the controller writes a no-op record to the metadata log this often when nothing else happens (500 ms)
+        settings.put("metadata.max.idle.interval.ms", "5000");
+        // the broker's heartbeat to its controller (in this JVM) every 5 s instead of 2 s
+        settings.put("broker.heartbeat.interval.ms", "5000");
+        settings.put("broker.session.timeout.ms", "30000");
         return settings;
     }
 

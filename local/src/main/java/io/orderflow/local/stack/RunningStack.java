@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -66,7 +67,7 @@ public final class RunningStack implements AutoCloseable {
                 + seconds(Duration.between(jvmStart, Instant.now())));
         synchronized (lifecycle) {
             ensureOpen();
-            services = new Services(settings, ports, infrastructure, data.resolve("jars"));
+            services = new Services(settings, ports, infrastructure, settings.workDirectory().resolve("cache"));
             services.launch();
         }
         // outside the lock: a Ctrl-C now stops the services, and this wait ends with their exit
@@ -87,6 +88,10 @@ public final class RunningStack implements AutoCloseable {
         }
         Duration startup = Duration.between(jvmStart, Instant.now());
         new StartupReport(settings, ports, infrastructure, services, credentials).print(out, startup);
+        synchronized (lifecycle) {
+            ensureOpen();
+            processes().write(settings.workDirectory());
+        }
     }
 
     /**
@@ -122,8 +127,20 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
+    /** The launcher JVM, the PostgreSQL postmaster (when embedded) and each service's JVM. */
+    private StackProcesses processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put(StackProcesses.LAUNCHER, ProcessHandle.current().pid());
+        infrastructure.postgres.processes().stream().findFirst()
+                .ifPresent(postmaster -> pids.put(StackProcesses.POSTGRES, postmaster.pid()));
+        services.all().forEach(service -> service.processes().stream().findFirst()
+                .ifPresent(jvm -> pids.put(service.name(), jvm.pid())));
+        return new StackProcesses(pids);
+    }
+
     private void stopAll() {
         System.out.println("orderflow local stack: stopping");
+        StackProcesses.delete(settings.workDirectory());
         if (shop != null) {
             shop.close();
         }

@@ -23,10 +23,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
+    /** The launcher's own JDK runs the services. */
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    /**
+     * A small heap that grows when needed (it starts at 1/64 of the machine's memory otherwise, all of it touched
+     * during start-up), small thread stacks, the client compiler only (a developer's stack is not under load), no
+     * perf data file (its sampler wakes every 50 ms).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final Path jar;
+    private final Path cache;
+    private ClassDataCache classData;
     private final int port;
     private final int managementPort;
     private final Map<String, String> properties;
@@ -34,23 +47,37 @@ final class ServiceProcess {
     private Process process;
     private boolean stopping;
 
-    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> properties,
+    ServiceProcess(String name, Path jar, Path cache, int port, int managementPort, Map<String, String> properties,
                    Path logDirectory) {
         this.name = name;
         this.jar = jar;
+        this.cache = cache;
         this.port = port;
         this.managementPort = managementPort;
         this.properties = Map.copyOf(properties);
         this.log = logDirectory.resolve(name + ".log");
     }
 
+    /** Extracts the jar when this build was not extracted yet (ClassDataCache). */
+    void prepare() {
+        ClassDataCache prepared = ClassDataCache.prepare(jar, cache, JAVA);
+        synchronized (this) {
+            classData = prepared;
+        }
+    }
+
     synchronized void start() {
         if (stopping) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        if (classData == null) {
+            prepare();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(JAVA.toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(classData.jvmOptions());
+        command.addAll(List.of("-jar", classData.applicationJar().toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--management.server.port=" + managementPort, "--management.server.address=127.0.0.1"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));

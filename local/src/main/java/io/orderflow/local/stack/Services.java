@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,13 +18,22 @@ final class Services {
     static final List<String> NAMES = List.of("order-service", "payment-service", "notify-service",
             "reconcile-service");
 
+    /**
+     * Settings for one replica of each service on a developer's machine, never for deployments (ADR 0021): what
+     * keeps an idle stack quiet and small without changing what the services do.
+     */
+    static final Map<String, String> LOCAL_FOOTPRINT = localFootprint();
+
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
-    private final Path jars;
+    private final Path cache;
 
-    /** {@code jars}: where the jars that run are copied to. */
-    Services(StackSettings settings, Ports ports, Infrastructure infrastructure, Path jars) {
-        this.jars = jars;
+    /**
+     * {@code cache}: where each service's jar is extracted and its class-data archive kept between runs (a rebuild
+     * while the stack runs rewrites target/*.jar, not what the running JVMs load).
+     */
+    Services(StackSettings settings, Ports ports, Infrastructure infrastructure, Path cache) {
+        this.cache = cache;
         String notifyBase = "http://127.0.0.1:" + ports.of("notify");
         Map<String, String> merchant = settings.usesSimulator()
                 ? infrastructure.keys.merchantProperties(infrastructure.simulator.baseUrl(), notifyBase)
@@ -59,29 +67,21 @@ final class Services {
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.cloud.stream.kafka.binder.brokers", infrastructure.kafkaBootstrap);
-        Path jar = snapshot(settings.repository().resolve(name).resolve("target").resolve(name + ".jar"), jars);
-        processes.put(name, new ServiceProcess(name, jar, ports.of(shortName), ports.of(shortName + "-management"),
-                properties, settings.logDirectory()));
-    }
-
-    /**
-     * A copy of the service's jar to run: a rebuild while the stack runs rewrites target/*.jar, and a JVM
-     * whose jar changes under it fails to load its next class.
-     */
-    private static Path snapshot(Path jar, Path directory) {
+        properties.putAll(LOCAL_FOOTPRINT);
+        Path jar = settings.repository().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./orderflow-local builds what it needs)");
         }
-        try {
-            Files.createDirectories(directory);
-            return Files.copy(jar, directory.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + jar, e);
-        }
+        processes.put(name, new ServiceProcess(name, jar, cache.resolve(name), ports.of(shortName),
+                ports.of(shortName + "-management"), properties, settings.logDirectory()));
     }
 
-    /** Starts all four at once: they find each other through Kafka, so no order is needed. */
+    /**
+     * Starts all four at once: they find each other through Kafka, so no order is needed. The first start of a
+     * build extracts the jars first, side by side.
+     */
     void launch() {
+        processes.values().parallelStream().forEach(ServiceProcess::prepare);
         processes.values().forEach(ServiceProcess::start);
     }
 
@@ -110,6 +110,35 @@ final class Services {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static Map<String, String> localFootprint() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // an idle consumer's fetch waits at the broker until a record arrives or 10 s have passed (Kafka's default
+        // is 500 ms); with fetch.min.bytes 1 a record is answered at once, so no event waits longer for it. Its
+        // heartbeat goes every 10 s instead of 3 s (the session times out after 45 s either way)
+        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.fetch.max.wait.ms", "10000");
+        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "10000");
+        // reconcile-service's consumers batch in production (64 KiB or 200 ms, ADR 0017); one developer's orders
+        // never fill 64 KiB, so here they fetch like the others
+        settings.put("ORDERFLOW_RECONCILE_FETCH_MIN_BYTES", "1");
+        settings.put("ORDERFLOW_RECONCILE_FETCH_MAX_WAIT_MS", "10000");
+        // one replica: every outbox row and due row is written in the JVM that works it, and those commits wake
+        // the relay and the workers at once (or at the row's due time); their poll only looks for rows other
+        // replicas wrote, and there are none
+        settings.put("orderflow.outbox.poll-interval", "30s");
+        settings.put("orderflow.outbox.housekeeping-interval", "60s");
+        settings.put("orderflow.follow-ups.poll-interval", "30s");
+        settings.put("orderflow.payment.worker.poll-interval", "30s");
+        settings.put("orderflow.reconcile.worker.poll-interval", "30s");
+        settings.put("orderflow.webhooks.poll-interval", "30s");
+        // connections and threads on demand: an idle pool keeps one connection (one PostgreSQL backend) instead
+        // of its maximum, Tomcat one spare thread instead of ten
+        settings.put("spring.datasource.hikari.minimum-idle", "1");
+        settings.put("server.tomcat.threads.min-spare", "1");
+        // Tomcat's background work (sessions, which these services do not keep) every minute instead of 10 s
+        settings.put("server.tomcat.background-processor-delay", "60s");
+        return java.util.Collections.unmodifiableMap(settings);
     }
 
     /** Real WeChat Pay: the {@code orderflow.wechatpay.*} entries of the file, given to the services as they are. */

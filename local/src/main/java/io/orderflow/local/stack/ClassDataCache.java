@@ -1,0 +1,87 @@
+package io.orderflow.local.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A service's jar extracted once per build ({@code java -Djarmode=tools -jar … extract}: the application jar with its
+ * libraries beside it on the class path), and the class-data archive of its start-up beside it (ADR 0021). The
+ * first run of a build writes the archive when the service stops ({@code -XX:ArchiveClassesAtExit}, JDK 17–24; the
+ * AOT cache {@code -XX:AOTCacheOutput} on JDK 25 and later); later runs map it ({@code -XX:SharedArchiveFile},
+ * {@code -XX:AOTCache}) instead of loading, parsing and verifying the same classes again. A new jar or another JDK
+ * starts over. A nested (fat) jar cannot be archived: its classes come from Spring Boot's own class loader.
+ *
+ * @param applicationJar the extracted application jar to run with {@code -jar}
+ * @param jvmOptions the options that use (or write) the archive
+ */
+record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
+
+    /** {@code jar}: the service's jar; {@code directory}: this service's cache directory, kept between runs. */
+    static ClassDataCache prepare(Path jar, Path directory, Path java) {
+        String stamp = stamp(jar, java);
+        Path extracted = directory.resolve("application");
+        Path applicationJar = extracted.resolve(jar.getFileName());
+        try {
+            Path stampFile = directory.resolve("stamp");
+            if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)
+                    || !Files.isRegularFile(applicationJar)) {
+                FileSystemUtils.deleteRecursively(directory);
+                Files.createDirectories(directory);
+                extract(jar, extracted, java);
+                Files.writeString(stampFile, stamp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract " + jar + " into " + directory, e);
+        }
+        return new ClassDataCache(applicationJar, options(directory, Runtime.version().feature()));
+    }
+
+    /** The archive's options for a JVM of that feature release. */
+    static List<String> options(Path directory, int feature) {
+        List<String> options = new ArrayList<>();
+        if (feature >= 25) {
+            Path cache = directory.resolve("application.aot");
+            options.add(Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+        } else {
+            Path archive = directory.resolve("application.jsa");
+            options.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
+                    : "-XX:ArchiveClassesAtExit=" + archive);
+        }
+        // an archive that does not fit (another JDK build) is ignored with a warning, never an error
+        options.add("-Xshare:auto");
+        return options;
+    }
+
+    /** What the extraction and the archive depend on: the jar as built and the JDK that runs it. */
+    private static String stamp(Path jar, Path java) {
+        try {
+            return jar.toRealPath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
+                    + java.toRealPath() + " " + Runtime.version();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+    }
+
+    private static void extract(Path jar, Path destination, Path java) throws IOException {
+        Process process = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                "--destination", destination.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("extracting " + jar + " failed (exit "
+                        + (process.isAlive() ? "timeout" : process.exitValue()) + ")");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while extracting " + jar, e);
+        }
+    }
+}
