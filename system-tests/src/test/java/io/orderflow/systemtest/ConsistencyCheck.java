@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Compares orderflow with WeChat's ground truth (the simulator's ledger) after a run, order by order, and
- * checks what downstream consumers saw on {@code orderflow.order.status}, the anomalies and alerts raised
+ * checks what downstream consumers saw on {@code orderflow.order.status}, what a shop's webhook receiver got
+ * ({@link WebhookDeliveryCheck}, when the scenario gives one), the anomalies and alerts raised
  * ({@link AlertCheck}), WeChat's callback deliveries ({@link DeliveryCheck}) and the dead-letter topics
  * ({@link DeadLetterCheck}). {@link #run} returns the report; {@link Report#table()} prints what was checked,
  * {@link Report#differences()} lists every mismatch.
@@ -68,11 +69,27 @@ final class ConsistencyCheck {
     }
 
     static Report run(OrderflowSystem system, ShopClient shop, Collection<String> orderIds, Expectations expected) {
+        return run(system, shop, orderIds, expected, null);
+    }
+
+    /**
+     * As {@link #run(OrderflowSystem, ShopClient, Collection, Expectations)}, and when {@code webhooks} is not null
+     * (the shop's endpoint receiving every type), the shop's webhook deliveries against the status topic
+     * ({@link WebhookDeliveryCheck}).
+     */
+    static Report run(OrderflowSystem system, ShopClient shop, Collection<String> orderIds, Expectations expected,
+                      WebhookReceiver webhooks) {
         ConsistencyCheck check = new ConsistencyCheck();
         if (expected.callbackRetries()) {
             DeliveryCheck.awaitRetries(system, orderIds);
         }
+        if (webhooks != null) {
+            WebhookDeliveryCheck.awaitDeliveries(webhooks, () -> changes(statusEvents(system, orderIds)),
+                    Duration.ofMinutes(2));
+        }
         Map<String, List<TopicProbe.Received>> statusEvents = statusEvents(system, orderIds);
+        Map<String, List<WebhookReceiver.Delivery>> delivered = webhooks == null ? Map.of()
+                : WebhookDeliveryCheck.byOrder(webhooks.deliveries());
         for (String orderId : orderIds) {
             JsonNode here = shop.order(orderId);
             Order atWechat = system.simulator.ledger().order(TestMerchant.MCHID, orderId).orElse(null);
@@ -80,6 +97,11 @@ final class ConsistencyCheck {
             check.refunds(orderId, here, atWechat);
             check.versions(orderId, here, statusEvents.getOrDefault(orderId, List.of()));
             DeliveryCheck.check(check.table, orderId, atWechat, expected.callbackRetries());
+            if (webhooks != null) {
+                WebhookDeliveryCheck.check(check.table, orderId, WebhookDeliveryCheck.Change.of(statusEvents
+                        .getOrDefault(orderId, List.of())), delivered.getOrDefault(orderId, List.of()),
+                        here.path("status").asString());
+            }
         }
         AlertCheck.check(check.table, system, orderIds, expected.alerts(), expected.since());
         DeadLetterCheck.check(check.table, system);
@@ -176,6 +198,12 @@ final class ConsistencyCheck {
             table.differ(VERSIONS, orderId + " versions " + versions + " last " + last + ", API "
                     + here.path("status").asString());
         }
+    }
+
+    private static Map<String, List<WebhookDeliveryCheck.Change>> changes(Map<String, List<TopicProbe.Received>> events) {
+        Map<String, List<WebhookDeliveryCheck.Change>> changes = new LinkedHashMap<>();
+        events.forEach((orderId, records) -> changes.put(orderId, WebhookDeliveryCheck.Change.of(records)));
+        return changes;
     }
 
     private static Map<String, List<TopicProbe.Received>> statusEvents(OrderflowSystem system,

@@ -38,6 +38,7 @@ final class Scenario {
     private final int size;
     private final Map<String, Integer> alerts = new LinkedHashMap<>();
     private boolean callbackRetries;
+    private WebhookReceiver webhooks;
     private final List<String> paid = new ArrayList<>();
 
     Scenario(OrderflowSystem system, ShopClient shop, long seed, int size) {
@@ -50,6 +51,12 @@ final class Scenario {
     /** An anomaly or risk-alert kind the scenario's faults cause, and how many events of it they must raise. */
     Scenario expecting(String kind, int times) {
         alerts.put(kind, times);
+        return this;
+    }
+
+    /** The shop has a webhook endpoint (every type) at this receiver: the check compares its deliveries too. */
+    Scenario deliveringWebhooksTo(WebhookReceiver receiver) {
+        webhooks = receiver;
         return this;
     }
 
@@ -90,7 +97,7 @@ final class Scenario {
                 shop.order(id).path("refunds").get(0).path("status").asString()).as(id).isEqualTo("SUCCESS")));
 
         ConsistencyCheck.Report report = ConsistencyCheck.run(system, shop, orders.keySet(),
-                new ConsistencyCheck.Expectations(Map.copyOf(alerts), callbackRetries, began));
+                new ConsistencyCheck.Expectations(Map.copyOf(alerts), callbackRetries, began), webhooks);
         System.out.printf("%n%s: seed %d, %d orders (%d paid, %d refunded, %d closed)%n%s", name, seed, orders.size(),
                 paid.size(), refunded.size(), unpaid.size(), report.table());
         return report;
