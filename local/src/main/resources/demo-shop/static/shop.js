@@ -1,6 +1,6 @@
 // The checkout page: asks its own server to create the order (the server signs the shop API call; this page
 // never sees the shop's secret), opens WeChat Pay with the returned params, then shows the order's status as
-// the shop's consumer of orderflow.order.status learns it.
+// the shop's server learns it from orderflow's webhooks.
 (function () {
   var orderId = null;
   var poller = null;
@@ -33,9 +33,16 @@
     $('buy').disabled = !(done || status === 'SUCCESS');
   }
 
+  // the badge shows what the shop's server marked the order as from the webhooks orderflow POSTed to it
+  // (signature checked there), not what the page or the pay sheet said
   function poll() {
     json('GET', '/shop/api/orders/' + orderId).then(function (answer) {
-      if (answer.ok) { show(answer.body.status); }
+      var book = answer.ok ? answer.body.book : null;
+      if (book) {
+        show(book.status);
+        $('book').textContent = 'marked ' + book.status + ' by webhook (version ' + book.version + ', '
+          + book.deliveries + (book.deliveries === 1 ? ' delivery' : ' deliveries') + ')';
+      }
     });
   }
 
@@ -66,6 +73,7 @@
       $('order-id').textContent = orderId;
       $('timeline-link').href = 'timeline.html?order=' + encodeURIComponent(orderId);
       $('message').textContent = '';
+      $('book').textContent = '';
       show(answer.body.status);
       if (poller) { clearInterval(poller); }
       poller = setInterval(poll, 1000);

@@ -23,6 +23,9 @@
     $('title').textContent = 'Order ' + order.orderId;
     $('summary').textContent = order.shopOrderNo ? 'shop order ' + order.shopOrderNo + ', now ' + order.status
       + ', refunded ' + order.refundedFen + ' of ' + order.totalFen + ' fen' : 'no events seen yet';
+    $('book').textContent = order.book ? 'The shop\'s server marked it ' + order.book.status + ' from webhook version '
+      + order.book.version + ' (ce_id ' + order.book.ceId + ', attempt ' + order.book.attempt + ', '
+      + order.book.deliveries + ' deliveries received)' : 'No webhook received yet';
     $('rows').replaceChildren.apply($('rows'), order.steps.map(function (step) {
       var item = element('li', 'step');
       var head = element('div', 'step-head');

@@ -78,6 +78,35 @@ final class LaunchedStack {
                 .orElseThrow(() -> new IllegalStateException("no line " + start + " in: " + output()));
     }
 
+    /**
+     * The last warnings and errors the stack's logs hold (launcher, services), start-up notices left out, each cut
+     * to one short line: what a failed UI wait reports beside the page.
+     */
+    String problems() {
+        Path logs = output.getParent().resolve("logs");
+        List<String> found = new java.util.ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                String service = log.getFileName().toString().replace(".log", "");
+                Files.readAllLines(log).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                        .filter(line -> STARTUP_NOTICES.stream().noneMatch(line::contains))
+                        .map(line -> service + ": " + line.replace("[ ", "[").replaceAll("\\s+", " "))
+                        .map(line -> line.length() > 240 ? line.substring(0, 240) + "…" : line)
+                        .forEach(found::add);
+            }
+        } catch (IOException | RuntimeException e) {
+            return "logs unreadable (" + e + ")";
+        }
+        return found.isEmpty() ? "no warnings logged"
+                : String.join(" | ", found.subList(Math.max(0, found.size() - 8), found.size()));
+    }
+
+    /** Warnings every start logs (library notices), never the cause of a failure. */
+    private static final List<String> STARTUP_NOTICES = List.of("outOfOrder mode", "Kotlin is present",
+            "SpringDoc", "has been already registered", "metadata log appears to be empty",
+            "already been closed");
+
     /** Every process the launcher reported as part of the stack (itself, PostgreSQL, the services). */
     List<Long> processes() {
         return Arrays.stream(line("processes:").substring("processes:".length()).trim().split("\\s+"))

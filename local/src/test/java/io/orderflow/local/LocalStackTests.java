@@ -120,7 +120,14 @@ class LocalStackTests {
         screenshot("checkout-pay-sheet.png");
         click("wx-pay-confirm");
         awaitStatus("SUCCESS");
+        assertThat(browser.findElement(By.id("book")).getText()).startsWith("marked SUCCESS by webhook (version ");
         screenshot("checkout-paid.png");
+
+        // a forged delivery (the right shape, no valid signature) is refused by the shop and changes nothing
+        String orderId = browser.findElement(By.id("order-id")).getText();
+        assertThat(forgedDelivery(orderId)).isEqualTo(400);
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("SUCCESS");
+
         click("refund");
         awaitStatus("REFUND");
         screenshot("checkout-refunded.png");
@@ -164,6 +171,25 @@ class LocalStackTests {
         assertThat(stack.output()).contains("orderflow local stack: stopped");
     }
 
+    /** POSTs a REFUND delivery of a higher version to the shop's webhook receiver, signed with a made-up secret. */
+    private int forgedDelivery(String orderId) {
+        String body = "{\"order_id\":\"" + orderId + "\",\"version\":9,\"to\":\"REFUND\",\"order\":{\"status\":\"REFUND\"}}";
+        long t = java.time.Instant.now().getEpochSecond();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("whsec_forged".getBytes(), "HmacSHA256"));
+            String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes()));
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop + "shop/webhooks"))
+                    .header("Content-Type", "application/json").header("ce-id", "forged-1")
+                    .header("Orderflow-Signature", "t=" + t + ",v1=" + v1)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String secret() {
         try {
             return java.util.Arrays.stream(Files.readString(TARGET.resolve("local-stack/shop.properties"))
@@ -178,7 +204,7 @@ class LocalStackTests {
     }
 
     private void click(String id) {
-        await().atMost(UI).ignoreExceptions().until(() -> {
+        until("#" + id + " clicked", UI, () -> {
             WebElement element = browser.findElement(By.id(id));
             if (!element.isDisplayed() || !element.isEnabled()) {
                 return false;
@@ -189,12 +215,40 @@ class LocalStackTests {
     }
 
     private void awaitShown(String id) {
-        await().atMost(UI).ignoreExceptions().until(() -> browser.findElement(By.id(id)).isDisplayed());
+        until("#" + id + " shown", UI, () -> browser.findElement(By.id(id)).isDisplayed());
     }
 
     private void awaitStatus(String status) {
-        await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
-                .until(() -> browser.findElement(By.id("status")).getText().equals(status));
+        until("status " + status, Duration.ofMinutes(2),
+                () -> browser.findElement(By.id("status")).getText().equals(status));
+    }
+
+    /**
+     * Waits for what the page should show; when it does not, the failure says on one line what the page showed
+     * instead and what the stack logged meanwhile (a CI run keeps only the summary of a failure).
+     */
+    private void until(String what, Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await(what).atMost(atMost).ignoreExceptions().until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not " + what + " within " + atMost + "; page: " + pageState() + "; stack: "
+                    + stack.problems(), e);
+        }
+    }
+
+    /** The page's address, its order, status and message lines, and whether the pay sheet is there. */
+    private String pageState() {
+        try {
+            StringBuilder state = new StringBuilder(browser.getCurrentUrl());
+            for (String id : List.of("order-id", "status", "message", "wx-pay-sheet")) {
+                List<WebElement> found = browser.findElements(By.id(id));
+                state.append(" #").append(id).append('=')
+                        .append(found.isEmpty() ? "(none)" : "'" + found.get(0).getText().replace('\n', ' ') + "'");
+            }
+            return state.toString();
+        } catch (RuntimeException e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     private void screenshot(String name) throws IOException {

@@ -34,10 +34,13 @@ class CheckoutController {
 
     private final OrderServiceClient orderService;
     private final Timeline timeline;
+    private final ShopBook book;
     private final DemoShopProperties properties;
 
-    CheckoutController(OrderServiceClient orderService, Timeline timeline, DemoShopProperties properties) {
+    CheckoutController(OrderServiceClient orderService, Timeline timeline, ShopBook book,
+                       DemoShopProperties properties) {
         this.orderService = orderService;
+        this.book = book;
         this.timeline = timeline;
         this.properties = properties;
     }
@@ -52,6 +55,10 @@ class CheckoutController {
                 .put("expire_in_seconds", properties.expireIn().toSeconds());
         order.putObject("amount").put("total", PRICE_FEN).put("currency", "CNY");
         order.putObject("payer").put("openid", properties.openid());
+        if (properties.notifyUrl() != null) {
+            // like WeChat's notify_url: this order's status changes are POSTed to the shop's receiver, signed
+            order.put("notify_url", properties.notifyUrl());
+        }
         OrderServiceClient.Answer created = orderService.create(order);
         // prepay can take longer than one bounded wait on a busy machine: creating again with the same
         // shop_order_no and body is idempotent and waits again
@@ -70,10 +77,13 @@ class CheckoutController {
                 .set("pay_params", created.body().path("pay_params")));
     }
 
-    /** The order as the shop's own consumer of orderflow.order.status knows it. */
+    /**
+     * The order as the shop's book has it from webhooks ({@code book}: what the checkout shows), beside the
+     * timeline its consumer of orderflow.order.status read.
+     */
     @GetMapping("/orders/{orderId}")
     Timeline.OrderView order(@PathVariable String orderId) {
-        return timeline.order(orderId);
+        return timeline.order(orderId).withBook(book.entry(orderId));
     }
 
     @GetMapping("/orders")

@@ -12,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @EnableConfigurationProperties(DemoShopProperties.class)
 public class DemoShop {
 
+    /** Where the shop receives the webhooks of its orders (their {@code notify_url}). */
+    public static final String WEBHOOK_PATH = WebhookReceiver.PATH;
+
     /** Starts the shop on {@code port} (127.0.0.1); {@code settings} are {@code demo-shop.*} properties. */
     public static ConfigurableApplicationContext start(int port, Map<String, String> settings) {
         Map<String, Object> properties = new HashMap<>(settings);

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param simulatorUrl the WeChat Pay simulator whose WeixinJSBridge shim the page uses; empty with real WeChat
  * @param expireIn how long an order stays payable
  * @param openid the payer's openid under the shop's appid (in WeChat the page learns it through OAuth)
+ * @param notifyUrl where orderflow delivers the webhooks of the shop's orders (its {@code /shop/webhooks})
  */
 @ConfigurationProperties("demo-shop")
 record DemoShopProperties(String orderServiceUrl, String shopId, String shopSecret, String kafkaBootstrap,
-                          String simulatorUrl, Duration expireIn, String openid) {
+                          String simulatorUrl, Duration expireIn, String openid,
+                          String notifyUrl) {
 
     DemoShopProperties {
         expireIn = expireIn == null ? Duration.ofSeconds(90) : expireIn;

@@ -42,6 +42,11 @@ class OrderServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** The shop's webhook secret, which signs deliveries to its orders' notify_url. */
+    Answer webhookSecret() {
+        return send(signed("GET", "/v1/webhook-secret", "").GET().build());
+    }
+
     Answer get(String orderId) {
         String path = "/v1/orders/" + orderId;
         return send(signed("GET", path, "").GET().build());

@@ -31,9 +31,16 @@ class Timeline {
     record Step(Change change, Cause cause) {
     }
 
-    /** An order as the page shows it. */
+    /**
+     * An order as the pages show it: {@code status} as {@code orderflow.order.status} has it, {@code book} as the
+     * shop's webhook receiver marked it ({@link ShopBook}; null before the first delivery or when not asked).
+     */
     record OrderView(String orderId, String shopOrderNo, String status, long totalFen, long refundedFen,
-                     List<Step> steps) {
+                     List<Step> steps, ShopBook.Entry book) {
+
+        OrderView withBook(ShopBook.Entry entry) {
+            return new OrderView(orderId, shopOrderNo, status, totalFen, refundedFen, steps, entry);
+        }
     }
 
     private final Map<String, Map<Long, Change>> changes = new ConcurrentHashMap<>();
@@ -61,7 +68,7 @@ class Timeline {
                 .toList();
         Change latest = steps.isEmpty() ? null : steps.get(steps.size() - 1).change();
         return new OrderView(orderId, shopOrderNos.get(orderId), latest == null ? null : latest.status(),
-                totals.getOrDefault(orderId, 0L), latest == null ? 0 : latest.refundedFen(), steps);
+                totals.getOrDefault(orderId, 0L), latest == null ? 0 : latest.refundedFen(), steps, null);
     }
 
     /** All orders seen, newest first. */

@@ -60,10 +60,42 @@ final class LocalPostgres implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres postgres = builder.start();
-            return new LocalPostgres(postgres, directory, postgres.getJdbcUrl("postgres", "postgres"), "localhost",
-                    postgres.getPort(), "postgres", "postgres");
+            LocalPostgres started = new LocalPostgres(postgres, directory, postgres.getJdbcUrl("postgres", "postgres"),
+                    "localhost", postgres.getPort(), "postgres", "postgres");
+            started.ensureOwnServer();
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start (data: " + directory + ")", e);
+        }
+    }
+
+    /**
+     * The server answering on the port must be the one just started on the data directory: zonky's start waits for
+     * "a server on the port", so with the port taken (a PostgreSQL left running by a launcher that was killed, the
+     * developer's own) the stack would otherwise run on that other server, silently.
+     */
+    private void ensureOwnServer() {
+        String answering;
+        try (Connection connection = DriverManager.getConnection(adminUrl, username, password);
+             Statement statement = connection.createStatement();
+             ResultSet directory = statement.executeQuery("show data_directory")) {
+            directory.next();
+            answering = directory.getString(1);
+        } catch (SQLException e) {
+            answering = "unknown (" + e.getMessage() + ")";
+        }
+        if (!sameDirectory(answering, dataDirectory)) {
+            close();
+            throw new IllegalStateException("port " + port + " is taken by another PostgreSQL server (data directory "
+                    + answering + "): stop it, or start with --postgres-port=<a free port>");
+        }
+    }
+
+    private static boolean sameDirectory(String answered, Path directory) {
+        try {
+            return Files.isSameFile(Path.of(answered), directory);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

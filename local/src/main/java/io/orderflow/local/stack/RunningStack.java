@@ -84,6 +84,7 @@ public final class RunningStack implements AutoCloseable {
                     "demo-shop.kafka-bootstrap", infrastructure.kafkaBootstrap,
                     "demo-shop.simulator-url", settings.usesSimulator() ? infrastructure.simulator.baseUrl() : "",
                     "demo-shop.expire-in", settings.orderExpireIn().toSeconds() + "s",
+                    "demo-shop.notify-url", "http://127.0.0.1:" + ports.of("shop") + DemoShop.WEBHOOK_PATH,
                     "spring.main.register-shutdown-hook", "false"));
         }
         Duration startup = Duration.between(jvmStart, Instant.now());

@@ -115,10 +115,11 @@ final class Services {
     private static Map<String, String> localFootprint() {
         Map<String, String> settings = new LinkedHashMap<>();
         // an idle consumer's fetch waits at the broker until a record arrives or 10 s have passed (Kafka's default
-        // is 500 ms); with fetch.min.bytes 1 a record is answered at once, so no event waits longer for it. Its
-        // heartbeat goes every 10 s instead of 3 s (the session times out after 45 s either way)
+        // is 500 ms); with fetch.min.bytes 1 a record is answered at once, so no event waits longer for it. The
+        // heartbeat stays at Kafka's 3 s: a service's bindings share one consumer group and join it one after the
+        // other at start, and every join stops the whole group until each member's next heartbeat (at 10 s the
+        // first orders after "up" waited 10 s and more per join)
         settings.put("spring.cloud.stream.kafka.binder.consumer-properties.fetch.max.wait.ms", "10000");
-        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "10000");
         // reconcile-service's consumers batch in production (64 KiB or 200 ms, ADR 0017); one developer's orders
         // never fill 64 KiB, so here they fetch like the others
         settings.put("ORDERFLOW_RECONCILE_FETCH_MIN_BYTES", "1");

@@ -18,7 +18,7 @@ class StatusFeedUnitTests {
 
     private final Timeline timeline = new Timeline();
     private final StatusFeed feed = new StatusFeed(new DemoShopProperties("http://order", "shop-1", "secret",
-            "broker:9092", "http://sim", Duration.ofSeconds(60), null), timeline);
+            "broker:9092", "http://sim", Duration.ofSeconds(60), null, null), timeline);
 
     @Test
     void buildsTheTimelineInVersionOrderAndNamesTheEventBehindEachChange() {

@@ -103,13 +103,22 @@ class JsBridgeTests {
 
     /** The pay sheet appears once the paySign check has answered. */
     private static void click(String id) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id(id)).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id(id)).isEmpty());
         browser.findElement(By.id(id)).click();
     }
 
+    /**
+     * The shim's answer; generous for a busy machine (it comes as soon as the simulator has answered). A page that
+     * never answers fails saying what it shows, as a CI run keeps only the failure's message.
+     */
     private static String awaitResult() {
         var js = (JavascriptExecutor) browser;
-        await().atMost(Duration.ofSeconds(10)).until(() -> js.executeScript("return window.__result;") != null);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> js.executeScript("return window.__result;") != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no answer from WeixinJSBridge within 30 s; the page shows: "
+                    + js.executeScript("return document.body.innerText;"), e);
+        }
         return (String) js.executeScript("return window.__result;");
     }
 }
