@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -82,6 +83,32 @@ class ExposureUnitTests {
         assertThat(policies).as("Prometheus may scrape the services").anyMatch(p -> "service".equals(p.getSpec()
                 .getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
                 && peers(p).stream().anyMatch(peer -> namespace(peer).equals("monitoring")));
+    }
+
+    /** The shop API's delivery log: order-service reads notify-service's operator API, and may reach it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void orderServiceReachesNotifyServicesOperatorApiWithItsToken(String overlay) {
+        Rendered rendered = Rendered.of(overlay);
+        Container order = WorkloadsUnitTests.app(rendered.deployment("order-service"));
+        int notifyPort = service(rendered, "notify-service").getSpec().getPorts().get(0).getPort();
+        assertThat(WorkloadsUnitTests.env(order)).containsEntry("ORDERFLOW_WEBHOOKS_LOG_URL",
+                "http://notify-service:" + notifyPort);
+        assertThat(order.getEnv()).filteredOn(e -> e.getName().equals("ORDERFLOW_WEBHOOKS_LOG_TOKEN")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("orderflow-notify-secrets"))
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("admin-token"));
+        Container notify = WorkloadsUnitTests.app(rendered.deployment("notify-service"));
+        assertThat(notify.getEnv()).filteredOn(e -> e.getName().equals("ORDERFLOW_ADMIN_TOKEN")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("orderflow-notify-secrets"));
+        assertThat(rendered.ofKind("NetworkPolicy", NetworkPolicy.class)).anySatisfy(p -> {
+            assertThat(p.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "notify-service");
+            assertThat(p.getSpec().getIngress()).anySatisfy(rule -> {
+                assertThat(rule.getFrom()).anySatisfy(peer -> assertThat(peer.getPodSelector()).isNotNull()
+                        .satisfies(pods -> assertThat(pods.getMatchLabels())
+                                .containsEntry("app.kubernetes.io/name", "order-service")));
+                assertThat(ports(rule)).containsExactly("http");
+            });
+        });
     }
 
     @ParameterizedTest

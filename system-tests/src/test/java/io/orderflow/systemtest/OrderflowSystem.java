@@ -109,6 +109,9 @@ final class OrderflowSystem implements AutoCloseable {
                 "orderflow.orders.min-expire-in", "3s"));
         // the merchant's ids (no keys): shops can be registered only for a merchant orderflow acts for
         order.put("orderflow.webhooks.master-key", WEBHOOK_MASTER_KEY);
+        // the shop API's delivery log reads notify-service's operator API
+        order.put("orderflow.webhooks.log.url", notifyBase);
+        order.put("orderflow.webhooks.log.token", ADMIN_TOKEN);
         order.put("orderflow.wechatpay.merchants[0].mchid", TestMerchant.MCHID);
         order.put("orderflow.wechatpay.merchants[0].appids[0]", TestMerchant.APPID);
         system.add("order-service", freePort(), name, order);
@@ -118,6 +121,8 @@ final class OrderflowSystem implements AutoCloseable {
         // stay one burst (one alert, asserted exactly) however slowly a loaded machine runs the scenario
         notify.put("orderflow.risk.callback-failures.threshold", "5");
         notify.put("orderflow.webhooks.master-key", WEBHOOK_MASTER_KEY);
+        // the operator API, which order-service's shop API reads the delivery log from
+        notify.put("orderflow.admin.token", ADMIN_TOKEN);
         notify.put("orderflow.risk.callback-failures.window", "10m");
         system.add("notify-service", notifyPort, name, notify);
         Map<String, String> reconcile = new HashMap<>(merchant);

@@ -112,6 +112,30 @@ class WebhookOutageScenarioTests {
         // the receiver's absence was felt: some changes were delivered only at a retry, some after a 503
         assertThat(deliveries.stream().filter(delivery -> delivery.attempt() > 1)).isNotEmpty();
         assertThat(receiver.refused()).isPositive();
+
+        // the shop reads the same log through its own API (order-service, narrowed to the shop): every change
+        // delivered in the end, the retried ones with their failed attempts, the endpoint no longer failing
+        HttpResponse<String> answer = shop.get("/v1/webhook-endpoints/" + endpointId + "/deliveries?limit=1000");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode log = ShopClient.JSON.readTree(answer.body());
+        assertThat(log.path("endpoint").path("failing_since").isNull()).as(answer.body()).isTrue();
+        List<JsonNode> logged = new java.util.ArrayList<>();
+        log.path("deliveries").forEach(logged::add);
+        assertThat(logged).extracting(delivery -> delivery.path("ce_id").asString())
+                .containsAll(deliveries.stream().map(WebhookReceiver.Delivery::ceId).distinct().toList());
+        assertThat(logged).allSatisfy(delivery -> assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED"));
+        assertThat(logged).anySatisfy(delivery -> assertThat(delivery.path("attempt_log").get(0).path("status_code")
+                .asInt(0)).matches(code -> code < 200 || code > 299, "not 2xx"));
+        String orderId = deliveries.get(0).orderId();
+        HttpResponse<String> ofOrder = shop.get("/v1/orders/" + orderId + "/webhook-deliveries");
+        assertThat(ofOrder.statusCode()).as(ofOrder.body()).isEqualTo(200);
+        assertThat(ShopClient.JSON.readTree(ofOrder.body()).path("deliveries").size())
+                .isEqualTo(deliveries.stream().filter(d -> d.orderId().equals(orderId)).map(WebhookReceiver.Delivery::ceId)
+                        .distinct().count());
+        // another shop reads none of it
+        ShopClient other = system.newShop("another shop");
+        assertThat(other.get("/v1/orders/" + orderId + "/webhook-deliveries").statusCode()).isEqualTo(404);
+        assertThat(other.get("/v1/webhook-endpoints/" + endpointId + "/deliveries").statusCode()).isEqualTo(404);
     }
 
     private static HttpResponse<String> endpointState() {

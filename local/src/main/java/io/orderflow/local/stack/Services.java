@@ -47,6 +47,8 @@ final class Services {
         });
         // short expiries make the demo's CLOSED visible within minutes; the default stays 30 minutes
         order.put("orderflow.orders.min-expire-in", "5s");
+        // the shop API's delivery log reads notify-service's operator API (its local token, application-local.yml)
+        order.put("orderflow.webhooks.log.url", notifyBase);
         Map<String, String> reconcile = new LinkedHashMap<>(merchant);
         // the first active query after 15 s instead of 1 min, so a lost callback is repaired during the tour
         reconcile.put("orderflow.reconcile.query.steps", "15s,1m,5m,15m,1h");

@@ -154,13 +154,14 @@ class WebhookDeliveries {
     }
 
     /** Deliveries, newest first, by order or by endpoint, each with its attempts. */
-    List<Map<String, Object>> log(String column, String value, int limit) {
+    /** The log by {@code column} (order_id or endpoint_id); only that shop's deliveries when {@code shopId} is given. */
+    List<Map<String, Object>> log(String column, String value, String shopId, int limit) {
         List<Map<String, Object>> deliveries = jdbc.sql("""
                 select delivery_id, endpoint_id, url, order_id, order_version, ce_id, event_type, status, attempt_no,
                        next_attempt_at, last_status_code, last_latency_ms, last_error, created_at, delivered_at
-                  from webhook_delivery where %s = :value order by created_at desc, order_version desc limit :limit"""
-                        .formatted(column))
-                .param("value", value).param("limit", limit).query((rs, row) -> {
+                  from webhook_delivery where %s = :value and (cast(:shop as text) is null or shop_id = :shop)
+                 order by created_at desc, order_version desc limit :limit""".formatted(column))
+                .param("value", value).param("shop", shopId).param("limit", limit).query((rs, row) -> {
                     Map<String, Object> view = new java.util.LinkedHashMap<>();
                     view.put("delivery_id", rs.getString("delivery_id"));
                     view.put("endpoint_id", rs.getString("endpoint_id"));

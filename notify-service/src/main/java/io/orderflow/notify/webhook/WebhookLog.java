@@ -23,19 +23,22 @@ public class WebhookLog {
         this.clock = clock;
     }
 
+    /** The order's deliveries, newest first; only those of {@code shopId} when given (the shop API's view). */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> ofOrder(String orderId, int limit) {
-        return deliveries.log("order_id", orderId, limit);
+    public List<Map<String, Object>> ofOrder(String orderId, String shopId, int limit) {
+        return deliveries.log("order_id", orderId, shopId, limit);
     }
 
+    /** The endpoint's deliveries, newest first; only those of {@code shopId} when given. */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> ofEndpoint(String endpointId, int limit) {
-        return deliveries.log("endpoint_id", endpointId, limit);
+    public List<Map<String, Object>> ofEndpoint(String endpointId, String shopId, int limit) {
+        return deliveries.log("endpoint_id", endpointId, shopId, limit);
     }
 
+    /** The endpoint's delivery state; empty when unknown or, with {@code shopId}, another shop's. */
     @Transactional(readOnly = true)
-    public Optional<Map<String, Object>> endpoint(String endpointId) {
-        return endpoints.view(endpointId);
+    public Optional<Map<String, Object>> endpoint(String endpointId, String shopId) {
+        return endpoints.view(endpointId).filter(view -> shopId == null || shopId.equals(view.get("shop_id")));
     }
 
     /** Sends one delivery again now, with a fresh schedule; false when there is no such delivery. */

@@ -112,6 +112,16 @@ class WebhookDeliveryTests {
         assertThat(delivery.path("attempt_log").get(0).path("status_code").asInt()).isEqualTo(204);
         assertThat(delivery.path("attempt_log").get(0).has("latency_ms")).isTrue();
         assertThat(receiver.received("/" + shop + "-closed")).isEmpty();
+
+        // narrowed to a shop (how order-service's shop API reads it): the shop's own, and nothing of another's
+        String q = "/notify/v1/webhook-deliveries?order_id=" + paid.orderId() + "&shop_id=";
+        assertThat(operator("GET", q + shop, null).path("deliveries")).hasSize(1);
+        assertThat(operator("GET", q + shop(), null).path("deliveries")).isEmpty();
+        assertThat(operator("GET", "/notify/v1/webhook-deliveries?endpoint_id=" + endpoint + "&shop_id=" + shop(), null)
+                .path("deliveries")).isEmpty();
+        assertThat(operator("GET", "/notify/v1/webhook-endpoints/" + endpoint + "?shop_id=" + shop, null)
+                .path("endpoint_id").asString()).isEqualTo(endpoint);
+        assertThat(operatorStatus("/notify/v1/webhook-endpoints/" + endpoint + "?shop_id=" + shop())).isEqualTo(404);
     }
 
     @Test
@@ -385,6 +395,19 @@ class WebhookDeliveryTests {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isLessThan(300);
             return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int operatorStatus(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

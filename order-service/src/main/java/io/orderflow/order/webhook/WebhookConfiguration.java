@@ -15,6 +15,11 @@ class WebhookConfiguration {
     }
 
     @Bean
+    WebhookLogClient webhookLogClient(WebhookProperties properties) {
+        return new WebhookLogClient(properties.log());
+    }
+
+    @Bean
     WebhookAddresses webhookAddresses(WebhookProperties properties) {
         return new WebhookAddresses(properties.allowHttp(), properties.allowPrivateAddresses());
     }

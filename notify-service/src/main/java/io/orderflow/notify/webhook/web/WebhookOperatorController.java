@@ -35,18 +35,22 @@ class WebhookOperatorController {
     @GetMapping("/webhook-deliveries")
     ResponseEntity<Map<String, Object>> deliveries(@RequestParam(name = "order_id", required = false) String orderId,
                                                    @RequestParam(name = "endpoint_id", required = false) String endpointId,
+                                                   @RequestParam(name = "shop_id", required = false) String shopId,
                                                    @RequestParam(name = "limit", defaultValue = "100") int limit) {
         if ((orderId == null) == (endpointId == null) || limit < 1 || limit > 1000) {
             return error(HttpStatus.BAD_REQUEST, "FIELD_INVALID", "give exactly one of order_id and endpoint_id, "
                     + "and a limit of 1 to 1000");
         }
-        List<Map<String, Object>> found = orderId != null ? log.ofOrder(orderId, limit) : log.ofEndpoint(endpointId, limit);
+        List<Map<String, Object>> found = orderId != null ? log.ofOrder(orderId, shopId, limit)
+                : log.ofEndpoint(endpointId, shopId, limit);
         return ResponseEntity.ok(Map.of("deliveries", found));
     }
 
+    /** {@code shop_id}: answer only when the endpoint is that shop's (order-service's shop API asks so). */
     @GetMapping("/webhook-endpoints/{endpoint_id}")
-    ResponseEntity<Map<String, Object>> endpoint(@PathVariable("endpoint_id") String endpointId) {
-        return log.endpoint(endpointId).map(ResponseEntity::ok).orElseGet(() -> error(HttpStatus.NOT_FOUND,
+    ResponseEntity<Map<String, Object>> endpoint(@PathVariable("endpoint_id") String endpointId,
+                                                 @RequestParam(name = "shop_id", required = false) String shopId) {
+        return log.endpoint(endpointId, shopId).map(ResponseEntity::ok).orElseGet(() -> error(HttpStatus.NOT_FOUND,
                 "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId));
     }
 
@@ -74,7 +78,7 @@ class WebhookOperatorController {
         } catch (DateTimeParseException e) {
             return error(HttpStatus.BAD_REQUEST, "FIELD_INVALID", "failed_since must be an ISO-8601 instant");
         }
-        if (log.endpoint(endpointId).isEmpty()) {
+        if (log.endpoint(endpointId, null).isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("redelivered", log.redeliverFailed(endpointId, from)));
