@@ -127,6 +127,9 @@ class LocalStackTests {
         String orderId = browser.findElement(By.id("order-id")).getText();
         assertThat(forgedDelivery(orderId)).isEqualTo(400);
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("SUCCESS");
+        // the shop reads the deliveries of its order through its API (order-service reads notify-service's log)
+        String log = shopApi("/v1/orders/" + orderId + "/webhook-deliveries");
+        assertThat(log).contains("\"status\":\"DELIVERED\"").contains("\"version\":2").contains("/shop/webhooks");
 
         click("refund");
         awaitStatus("REFUND");
@@ -169,6 +172,25 @@ class LocalStackTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> processes.stream()
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
         assertThat(stack.output()).contains("orderflow local stack: stopped");
+    }
+
+    /** A signed GET of the shop API with the demo shop's credentials, as {@code ./orderflow-local sign} signs it. */
+    private String shopApi(String path) {
+        var credentials = io.orderflow.local.sign.ShopCredentials.read(TARGET.resolve("local-stack/shop.properties"));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(credentials.orderServiceUrl() + path))
+                .header("Authorization", new io.orderflow.local.sign.ShopSignature(credentials).authorization("GET", path, ""))
+                .GET().build();
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            return answer.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** POSTs a REFUND delivery of a higher version to the shop's webhook receiver, signed with a made-up secret. */

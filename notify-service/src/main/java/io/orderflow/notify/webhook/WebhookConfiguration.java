@@ -39,10 +39,10 @@ class WebhookConfiguration {
         return new WebhookMetrics(meters);
     }
 
-    /** Records outcomes off the HTTP client's threads (each is a short database transaction). */
+    /** Records outcomes off the HTTP client's threads: the dispatcher's group commits, one at a time. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService webhookCompletions() {
-        return Executors.newFixedThreadPool(4, runnable -> {
+        return Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "webhook-outcome");
             thread.setDaemon(true);
             return thread;

@@ -120,6 +120,35 @@ class WebhookDeliveries {
                 .update() == 1;
     }
 
+    /**
+     * Records many acknowledged attempts in one statement (the dispatcher's group commit): each attempt's row and its
+     * delivery DELIVERED, guarded like {@link #outcome} by the attempt number and PENDING. Answers the deliveries it
+     * changed; one whose lease ran out and was claimed again is left to that attempt.
+     */
+    List<UUID> delivered(List<UUID> ids, List<Integer> attempts, List<Instant> started, List<Integer> codes,
+                         List<Long> latencies, Instant now) {
+        return jdbc.sql("""
+                with done as (
+                    select * from unnest(cast(:ids as uuid[]), cast(:attempts as int[]),
+                                         cast(:started as timestamptz[]), cast(:codes as int[]),
+                                         cast(:latencies as bigint[])) as t(id, attempt_no, started_at, code, latency)),
+                attempt as (
+                    insert into webhook_attempt (delivery_id, attempt_no, started_at, status_code, latency_ms, error)
+                    select d.delivery_id, d.attempt_no, done.started_at, done.code, done.latency, null
+                      from webhook_delivery d join done on d.delivery_id = done.id and d.attempt_no = done.attempt_no
+                    on conflict do nothing)
+                update webhook_delivery d set status = 'DELIVERED', next_attempt_at = :now, last_status_code = done.code,
+                       last_latency_ms = done.latency, last_error = null, delivered_at = :now
+                  from done
+                 where d.delivery_id = done.id and d.attempt_no = done.attempt_no and d.status = 'PENDING'
+                returning d.delivery_id""")
+                .param("ids", ids.toArray(UUID[]::new)).param("attempts", attempts.toArray(Integer[]::new))
+                .param("started", started.stream().map(Instant::toString).toArray(String[]::new))
+                .param("codes", codes.toArray(Integer[]::new)).param("latencies", latencies.toArray(Long[]::new))
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> rs.getObject(1, UUID.class)).list();
+    }
+
     /** Fails every pending delivery of a disabled endpoint; answers how many. */
     int failPending(String endpointId, String reason) {
         return jdbc.sql("""

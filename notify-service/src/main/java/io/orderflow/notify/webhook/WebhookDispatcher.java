@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    /** Answers recorded in one transaction at most (one statement for the acknowledged among them). */
+    private static final int MAX_RECORDED_AT_ONCE = 256;
 
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
@@ -36,6 +38,8 @@ class WebhookDispatcher {
     private final Clock clock;
     private final Map<String, AtomicInteger> openByEndpoint = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Answered> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean();
     private final Duration lease;
     private volatile DueWorker worker;
 
@@ -69,16 +73,90 @@ class WebhookDispatcher {
         List<Claimed> started = transactions.execute(status -> claim(Math.min(free, properties.batchSize()), busy));
         for (Claimed delivery : started) {
             Instant startedAt = clock.instant();
-            sender.send(delivery).thenAcceptAsync(result -> settle(delivery, startedAt, result), completions)
-                    .whenComplete((ignored, failure) -> {
-                        release(delivery.endpointId());
-                        if (failure != null) {
-                            log.warn("webhook delivery {} outcome not recorded ({}); due again after its lease",
-                                    delivery.deliveryId(), failure.toString());
-                        }
-                    });
+            sender.send(delivery).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    release(delivery.endpointId());
+                    log.warn("webhook delivery {} not sent ({}); due again after its lease", delivery.deliveryId(),
+                            failure.toString());
+                    return;
+                }
+                answered.add(new Answered(delivery, startedAt, result));
+                recordAnswers();
+            });
         }
         return started.size();
+    }
+
+    /** A send's answer waiting to be recorded. */
+    private record Answered(Claimed delivery, Instant started, WebhookSender.Result result) {
+    }
+
+    /**
+     * Group commit of the answers: one recorder at a time takes every answer that has come, records them in one
+     * transaction (the acknowledged ones in one statement) and then frees their slots; answers that come meanwhile
+     * wait for the next round, so the busier the dispatcher, the larger the batches. An answer is recorded once
+     * its transaction commits; a batch that fails (the database away) is due again when its leases end.
+     */
+    private void recordAnswers() {
+        if (recording.compareAndSet(false, true)) {
+            completions.execute(this::recordRounds);
+        }
+    }
+
+    private void recordRounds() {
+        try {
+            List<Answered> batch = new ArrayList<>();
+            for (Answered next = answered.poll(); next != null; next = answered.poll()) {
+                batch.add(next);
+                if (batch.size() == MAX_RECORDED_AT_ONCE || answered.isEmpty()) {
+                    record(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+        } finally {
+            recording.set(false);
+            if (!answered.isEmpty()) {
+                recordAnswers();
+            }
+        }
+    }
+
+    private void record(List<Answered> batch) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                List<Answered> acknowledged = batch.stream().filter(a -> a.result().delivered()).toList();
+                if (!acknowledged.isEmpty()) {
+                    recordAcknowledged(acknowledged);
+                }
+                batch.stream().filter(a -> !a.result().delivered())
+                        .forEach(a -> settle(a.delivery(), a.started(), a.result()));
+            });
+        } catch (RuntimeException e) {
+            log.warn("{} webhook outcomes not recorded ({}); due again after their leases", batch.size(), e.toString());
+        } finally {
+            batch.forEach(a -> release(a.delivery().endpointId()));
+        }
+    }
+
+    private void recordAcknowledged(List<Answered> acknowledged) {
+        Instant now = clock.instant();
+        List<java.util.UUID> changed = deliveries.delivered(
+                acknowledged.stream().map(a -> a.delivery().deliveryId()).toList(),
+                acknowledged.stream().map(a -> a.delivery().attemptNo()).toList(),
+                acknowledged.stream().map(Answered::started).toList(),
+                acknowledged.stream().map(a -> a.result().statusCode()).toList(),
+                acknowledged.stream().map(a -> a.result().latencyMs()).toList(), now);
+        java.util.Set<java.util.UUID> recorded = new java.util.HashSet<>(changed);
+        java.util.Set<String> succeeded = new java.util.HashSet<>();
+        for (Answered a : acknowledged) {
+            if (recorded.contains(a.delivery().deliveryId())) {
+                succeeded.add(a.delivery().endpointId());
+                metrics.delivered(a.result().latencyMs(), Duration.between(a.delivery().occurredAt(), now));
+            }
+        }
+        if (!succeeded.isEmpty()) {
+            endpoints.succeeded(succeeded);
+        }
     }
 
     private List<Claimed> claim(int limit, String[] busy) {
@@ -103,38 +181,29 @@ class WebhookDispatcher {
         return chosen;
     }
 
+    /** Records a send that was not acknowledged (inside the batch's transaction): retried later, or failed. */
     private void settle(Claimed delivery, Instant started, WebhookSender.Result result) {
-        transactions.executeWithoutResult(status -> {
-            Instant now = clock.instant();
-            if (result.delivered()) {
-                if (deliveries.outcome(delivery, started, result.statusCode(), result.latencyMs(), null, "DELIVERED",
-                        now, now)) {
-                    endpoints.succeeded(delivery.endpointId());
-                    metrics.delivered(result.latencyMs(), Duration.between(delivery.occurredAt(), now));
-                }
-                return;
-            }
-            var retry = properties.retryAfter(delivery.scheduleStep());
-            String outcome = retry.isPresent() ? "PENDING" : "FAILED";
-            Instant next = retry.map(now::plus).orElse(now);
-            if (!deliveries.outcome(delivery, started, result.statusCode(), result.latencyMs(), result.error(),
-                    outcome, next, now)) {
-                return;
-            }
-            if (retry.isPresent()) {
-                metrics.retried(result.latencyMs());
-            } else {
-                metrics.failed(result.latencyMs());
-                log.warn("webhook delivery {} of order {} to endpoint {} failed after {} attempts: {}",
-                        delivery.deliveryId(), delivery.orderId(), delivery.endpointId(), delivery.scheduleStep(),
-                        result.error());
-            }
-            // an order's own notify_url is not an endpoint: its failures do not disable the shop's pseudo endpoint,
-            // which would strand its other orders' deliveries
-            if (!delivery.ownUrl()) {
-                endpointFailed(delivery.endpointId(), result.error(), now);
-            }
-        });
+        Instant now = clock.instant();
+        var retry = properties.retryAfter(delivery.scheduleStep());
+        String outcome = retry.isPresent() ? "PENDING" : "FAILED";
+        Instant next = retry.map(now::plus).orElse(now);
+        if (!deliveries.outcome(delivery, started, result.statusCode(), result.latencyMs(), result.error(),
+                outcome, next, now)) {
+            return;
+        }
+        if (retry.isPresent()) {
+            metrics.retried(result.latencyMs());
+        } else {
+            metrics.failed(result.latencyMs());
+            log.warn("webhook delivery {} of order {} to endpoint {} failed after {} attempts: {}",
+                    delivery.deliveryId(), delivery.orderId(), delivery.endpointId(), delivery.scheduleStep(),
+                    result.error());
+        }
+        // an order's own notify_url is not an endpoint: its failures do not disable the shop's pseudo endpoint,
+        // which would strand its other orders' deliveries
+        if (!delivery.ownUrl()) {
+            endpointFailed(delivery.endpointId(), result.error(), now);
+        }
     }
 
     /** Notes the endpoint's failure, and disables it when it has failed for {@code disable-after}. */
