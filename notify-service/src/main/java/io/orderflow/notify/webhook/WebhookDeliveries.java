@@ -123,7 +123,8 @@ class WebhookDeliveries {
     /**
      * Records many acknowledged attempts in one statement (the dispatcher's group commit): each attempt's row and its
      * delivery DELIVERED, guarded like {@link #outcome} by the attempt number and PENDING. Answers the deliveries it
-     * changed; one whose lease ran out and was claimed again is left to that attempt.
+     * changed; one whose lease ran out and was claimed again is left to that attempt. The ids are also given as
+     * {@code any(:ids)}: the planner, which cannot size the unnest, then reads the rows by their key.
      */
     List<UUID> delivered(List<UUID> ids, List<Integer> attempts, List<Instant> started, List<Integer> codes,
                          List<Long> latencies, Instant now) {
@@ -136,11 +137,13 @@ class WebhookDeliveries {
                     insert into webhook_attempt (delivery_id, attempt_no, started_at, status_code, latency_ms, error)
                     select d.delivery_id, d.attempt_no, done.started_at, done.code, done.latency, null
                       from webhook_delivery d join done on d.delivery_id = done.id and d.attempt_no = done.attempt_no
+                     where d.delivery_id = any(cast(:ids as uuid[]))
                     on conflict do nothing)
                 update webhook_delivery d set status = 'DELIVERED', next_attempt_at = :now, last_status_code = done.code,
                        last_latency_ms = done.latency, last_error = null, delivered_at = :now
                   from done
-                 where d.delivery_id = done.id and d.attempt_no = done.attempt_no and d.status = 'PENDING'
+                 where d.delivery_id = any(cast(:ids as uuid[])) and d.delivery_id = done.id
+                   and d.attempt_no = done.attempt_no and d.status = 'PENDING'
                 returning d.delivery_id""")
                 .param("ids", ids.toArray(UUID[]::new)).param("attempts", attempts.toArray(Integer[]::new))
                 .param("started", started.stream().map(Instant::toString).toArray(String[]::new))

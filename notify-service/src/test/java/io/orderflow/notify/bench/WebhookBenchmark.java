@@ -88,12 +88,17 @@ public final class WebhookBenchmark {
         waitFor(received, 2_000);
         received.set(0);
         delay.reset();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long started = System.nanoTime();
         send(producer, shops, total, 0);
         waitFor(received, total);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
         System.out.printf("%nphase 1: %d deliveries to %d endpoints in %.1f s -> %.0f deliveries/s%n", total, endpoints,
                 elapsed, total / elapsed);
+        System.out.printf("  this JVM's CPU (service, broker, producer, receiver; PostgreSQL apart): %.2f ms per delivery%n",
+                cpuMs / total);
         System.out.printf("  delay ms (send to delivery, backlog included): p50 %.1f  p99 %.1f  max %.1f%n",
                 delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6);
 
