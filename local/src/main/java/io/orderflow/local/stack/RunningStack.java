@@ -59,6 +59,10 @@ public final class RunningStack implements AutoCloseable {
         Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         out.println("orderflow local stack: starting (data " + (settings.keepsData() ? "kept in " + data
                 : "temporary") + ", logs in " + settings.logDirectory() + ")");
+        // services left without their broker wait out Kafka's close timeouts on SIGTERM; 10 s, then SIGKILL (safe:
+        // every service is crash-safe by design, and PostgreSQL is stopped only after them)
+        StackProcesses.read(settings.workDirectory())
+                .ifPresent(previous -> previous.stopOrphans(out, Duration.ofSeconds(10)));
         synchronized (lifecycle) {
             ensureOpen();
             infrastructure = Infrastructure.start(settings, ports, data);
@@ -69,6 +73,8 @@ public final class RunningStack implements AutoCloseable {
             ensureOpen();
             services = new Services(settings, ports, infrastructure, settings.workDirectory().resolve("cache"));
             services.launch();
+            // known from now on: a launcher killed while the services start leaves them to the next run to stop
+            processes().write(settings.workDirectory());
         }
         // outside the lock: a Ctrl-C now stops the services, and this wait ends with their exit
         services.awaitReady(Duration.ofMinutes(6));

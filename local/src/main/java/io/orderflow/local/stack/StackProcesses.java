@@ -28,6 +28,44 @@ record StackProcesses(Map<String, Long> pids) {
 
     static final String POSTGRES = "PostgreSQL";
 
+    /**
+     * What a previous run in this work directory left running, stopped before a new run starts: the services and
+     * PostgreSQL of a launcher that was killed (SIGKILL, a crash) outlive it, hold their ports and would serve the
+     * new run's clients. While that launcher still runs, the stack is not an orphan: this refuses instead.
+     */
+    void stopOrphans(java.io.PrintStream out, java.time.Duration grace) {
+        Long launcher = pids.get(LAUNCHER);
+        if (launcher != null) {
+            throw new IllegalStateException("a local stack already runs from this work directory (launcher pid "
+                    + launcher + "): stop it first (Ctrl-C in its terminal, or kill " + launcher + ")");
+        }
+        out.println("  stopping what a previous run left running (its launcher was killed): " + pids);
+        // the services first, then PostgreSQL, which then has no client left to wait for
+        List<String> order = new java.util.ArrayList<>(pids.keySet());
+        order.remove(POSTGRES);
+        stop(order, grace);
+        if (pids.containsKey(POSTGRES)) {
+            stop(List.of(POSTGRES), grace);
+        }
+    }
+
+    private void stop(List<String> parts, java.time.Duration grace) {
+        List<ProcessHandle> handles = parts.stream().map(pids::get).map(ProcessHandle::of)
+                .flatMap(Optional::stream).toList();
+        handles.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : handles) {
+            try {
+                handle.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                handle.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            }
+        }
+    }
+
     void write(Path workDirectory) {
         Properties properties = new Properties();
         pids.forEach((part, pid) -> ProcStat.read(pid).ifPresent(stat -> properties.setProperty(part,
