@@ -19,24 +19,37 @@ class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
+    /** A status change to turn into deliveries. */
+    record Change(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
+                  String body) {
+    }
+
     /**
-     * One delivery per live endpoint of the shop that wants the type and was live when the change occurred (not
-     * before its {@code live_since}: the same answer whichever topic was read first); a redelivered event adds none.
+     * One delivery per change and live endpoint of its shop that wants the type and was live when the change
+     * occurred (not before its {@code live_since}: the same answer whichever topic was read first); a redelivered
+     * event adds none. One statement for a consumer's whole batch; answers how many deliveries it queued.
      */
-    int intake(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
-               String body, Instant now) {
+    int intakeAll(List<Change> changes, Instant now) {
         return jdbc.sql("""
                 insert into webhook_delivery (delivery_id, endpoint_id, shop_id, order_id, order_version, ce_id,
                                               event_type, occurred_at, body, status, next_attempt_at, created_at)
-                select gen_random_uuid(), e.endpoint_id, e.shop_id, :order, :version, :ceId, :type, :occurred, :body,
-                       'PENDING', :now, :now
-                  from webhook_endpoint e
-                 where e.shop_id = :shop and e.enabled and not e.deleted and e.disabled_at is null
-                   and e.types && cast(:types as text[]) and e.live_since <= :occurred
+                select gen_random_uuid(), e.endpoint_id, e.shop_id, c.order_id, c.version, c.ce_id, c.type, c.occurred,
+                       c.body, 'PENDING', :now, :now
+                  from unnest(cast(:shops as text[]), cast(:orders as text[]), cast(:versions as bigint[]),
+                              cast(:ceIds as text[]), cast(:types as text[]), cast(:occurred as timestamptz[]),
+                              cast(:bodies as text[])) as c(shop_id, order_id, version, ce_id, type, occurred, body)
+                  join webhook_endpoint e on e.shop_id = c.shop_id
+                 where e.enabled and not e.deleted and e.disabled_at is null
+                   and e.types && array[c.type, '*'] and e.live_since <= c.occurred
                 on conflict (endpoint_id, ce_id) do nothing""")
-                .param("order", orderId).param("version", version).param("ceId", ceId).param("type", type)
-                .param("occurred", Timestamp.from(occurredAt)).param("body", body).param("now", Timestamp.from(now))
-                .param("shop", shopId).param("types", new String[] {type, "*"})
+                .param("shops", changes.stream().map(Change::shopId).toArray(String[]::new))
+                .param("orders", changes.stream().map(Change::orderId).toArray(String[]::new))
+                .param("versions", changes.stream().map(Change::version).toArray(Long[]::new))
+                .param("ceIds", changes.stream().map(Change::ceId).toArray(String[]::new))
+                .param("types", changes.stream().map(Change::type).toArray(String[]::new))
+                .param("occurred", changes.stream().map(c -> c.occurredAt().toString()).toArray(String[]::new))
+                .param("bodies", changes.stream().map(Change::body).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
                 .update();
     }
 

@@ -6,7 +6,11 @@ import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.work.DueWorker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the consumers do, inside their transaction: keep the endpoints' copy current, and turn each status change
@@ -36,16 +40,56 @@ public class WebhookIntake {
         return "order." + changed.to().name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Queues the change's deliveries. Inside a transaction (the consumer's batch) the changes for the shops'
+     * endpoints are gathered and written in one statement just before it commits; an order's own notify_url, and a
+     * call outside a transaction, are written at once.
+     */
     public void statusChanged(String ceId, OrderStatusChanged changed) {
         String body = new String(codec.encode(changed), StandardCharsets.UTF_8);
-        int queued = changed.notifyUrl() != null
-                ? deliveries.intakeOwnUrl(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
-                        changed.occurredAt(), body, changed.notifyUrl(), clock.instant())
-                : deliveries.intake(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
-                        changed.occurredAt(), body, clock.instant());
-        if (queued > 0) {
-            dispatcher.wakeAfterCommit();
+        if (changed.notifyUrl() != null) {
+            if (deliveries.intakeOwnUrl(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
+                    changed.occurredAt(), body, changed.notifyUrl(), clock.instant()) > 0) {
+                dispatcher.wakeAfterCommit();
+            }
+            return;
         }
+        WebhookDeliveries.Change change = new WebhookDeliveries.Change(changed.shopId(), changed.orderId(),
+                changed.version(), ceId, typeOf(changed), changed.occurredAt(), body);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (deliveries.intakeAll(List.of(change), clock.instant()) > 0) {
+                dispatcher.wakeAfterCommit();
+            }
+            return;
+        }
+        gathered().add(change);
+    }
+
+    /** This transaction's gathered changes, written by one statement before it commits. */
+    @SuppressWarnings("unchecked")
+    private List<WebhookDeliveries.Change> gathered() {
+        List<WebhookDeliveries.Change> changes =
+                (List<WebhookDeliveries.Change>) TransactionSynchronizationManager.getResource(this);
+        if (changes == null) {
+            List<WebhookDeliveries.Change> fresh = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (!fresh.isEmpty() && deliveries.intakeAll(fresh, clock.instant()) > 0) {
+                        // registered now, it still runs after this commit
+                        dispatcher.wakeAfterCommit();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WebhookIntake.this);
+                }
+            });
+            changes = fresh;
+        }
+        return changes;
     }
 
     public void endpointChanged(WebhookEndpointChanged changed) {
