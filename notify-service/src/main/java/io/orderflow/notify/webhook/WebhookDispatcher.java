@@ -121,18 +121,29 @@ class WebhookDispatcher {
         }
     }
 
+    /** The acknowledged answers in one transaction; each other answer in its own, as it may disable an endpoint. */
     private void record(List<Answered> batch) {
         try {
-            transactions.executeWithoutResult(status -> {
-                List<Answered> acknowledged = batch.stream().filter(a -> a.result().delivered()).toList();
-                if (!acknowledged.isEmpty()) {
-                    recordAcknowledged(acknowledged);
+            List<Answered> acknowledged = batch.stream().filter(a -> a.result().delivered()).toList();
+            if (!acknowledged.isEmpty()) {
+                try {
+                    transactions.executeWithoutResult(status -> recordAcknowledged(acknowledged));
+                } catch (RuntimeException e) {
+                    log.warn("{} webhook deliveries acknowledged but not recorded ({}); sent again after their "
+                            + "leases", acknowledged.size(), e.toString());
                 }
-                batch.stream().filter(a -> !a.result().delivered())
-                        .forEach(a -> settle(a.delivery(), a.started(), a.result()));
-            });
-        } catch (RuntimeException e) {
-            log.warn("{} webhook outcomes not recorded ({}); due again after their leases", batch.size(), e.toString());
+            }
+            for (Answered other : batch) {
+                if (!other.result().delivered()) {
+                    try {
+                        transactions.executeWithoutResult(status -> settle(other.delivery(), other.started(),
+                                other.result()));
+                    } catch (RuntimeException e) {
+                        log.warn("webhook delivery {} outcome not recorded ({}); due again after its lease",
+                                other.delivery().deliveryId(), e.toString());
+                    }
+                }
+            }
         } finally {
             batch.forEach(a -> release(a.delivery().endpointId()));
         }
