@@ -38,8 +38,10 @@ class LedgerTests extends SimulatedWechatPay {
                 status(created, 2, OrderStatus.SUCCESS, paidAt, List.of())));
         send(created);
 
+        // two consumers, each batching its topic: wait until both have applied what they read (the merchant from
+        // OrderCreated, a status from the changes); an older snapshot winning would show SUCCESS here
         await().atMost(WAIT).until(() -> entries.orders(List.of(created.orderId())).values().stream()
-                .anyMatch(order -> TestMerchant.MCHID.equals(order.mchid())));
+                .anyMatch(order -> TestMerchant.MCHID.equals(order.mchid()) && !"PENDING".equals(order.status())));
         LedgerOrder order = entries.orders(List.of(created.orderId())).get(created.orderId());
         assertThat(order.status()).isEqualTo("REFUND");
         assertThat(order.amountFen()).isEqualTo(1200);
