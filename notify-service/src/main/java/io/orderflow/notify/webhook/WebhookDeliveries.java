@@ -133,14 +133,17 @@ class WebhookDeliveries {
                 .update() == 1;
     }
 
+    /** An attempt the receiver acknowledged (2xx), as {@link #delivered} records it. */
+    record Acknowledged(UUID deliveryId, int attemptNo, Instant started, int statusCode, long latencyMs) {
+    }
+
     /**
      * Records many acknowledged attempts in one statement (the dispatcher's group commit): each attempt's row and its
      * delivery DELIVERED, guarded like {@link #outcome} by the attempt number and PENDING. Answers the deliveries it
      * changed; one whose lease ran out and was claimed again is left to that attempt. The ids are also given as
      * {@code any(:ids)}: the planner, which cannot size the unnest, then reads the rows by their key.
      */
-    List<UUID> delivered(List<UUID> ids, List<Integer> attempts, List<Instant> started, List<Integer> codes,
-                         List<Long> latencies, Instant now) {
+    List<UUID> delivered(List<Acknowledged> acknowledged, Instant now) {
         return jdbc.sql("""
                 with done as (
                     select * from unnest(cast(:ids as uuid[]), cast(:attempts as int[]),
@@ -158,9 +161,11 @@ class WebhookDeliveries {
                  where d.delivery_id = any(cast(:ids as uuid[])) and d.delivery_id = done.id
                    and d.attempt_no = done.attempt_no and d.status = 'PENDING'
                 returning d.delivery_id""")
-                .param("ids", ids.toArray(UUID[]::new)).param("attempts", attempts.toArray(Integer[]::new))
-                .param("started", started.stream().map(Instant::toString).toArray(String[]::new))
-                .param("codes", codes.toArray(Integer[]::new)).param("latencies", latencies.toArray(Long[]::new))
+                .param("ids", acknowledged.stream().map(Acknowledged::deliveryId).toArray(UUID[]::new))
+                .param("attempts", acknowledged.stream().map(Acknowledged::attemptNo).toArray(Integer[]::new))
+                .param("started", acknowledged.stream().map(a -> a.started().toString()).toArray(String[]::new))
+                .param("codes", acknowledged.stream().map(Acknowledged::statusCode).toArray(Integer[]::new))
+                .param("latencies", acknowledged.stream().map(Acknowledged::latencyMs).toArray(Long[]::new))
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> rs.getObject(1, UUID.class)).list();
     }

@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +43,8 @@ class WebhookDispatcher {
     private final Clock clock;
     private final Map<String, AtomicInteger> openByEndpoint = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final java.util.concurrent.ConcurrentLinkedQueue<Answered> answered = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ConcurrentLinkedQueue<Answered> answered = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recording = new AtomicBoolean();
     private final Duration lease;
     private volatile DueWorker worker;
 
@@ -151,14 +156,12 @@ class WebhookDispatcher {
 
     private void recordAcknowledged(List<Answered> acknowledged) {
         Instant now = clock.instant();
-        List<java.util.UUID> changed = deliveries.delivered(
-                acknowledged.stream().map(a -> a.delivery().deliveryId()).toList(),
-                acknowledged.stream().map(a -> a.delivery().attemptNo()).toList(),
-                acknowledged.stream().map(Answered::started).toList(),
-                acknowledged.stream().map(a -> a.result().statusCode()).toList(),
-                acknowledged.stream().map(a -> a.result().latencyMs()).toList(), now);
-        java.util.Set<java.util.UUID> recorded = new java.util.HashSet<>(changed);
-        java.util.Set<String> succeeded = new java.util.HashSet<>();
+        List<UUID> changed = deliveries.delivered(acknowledged.stream()
+                .map(a -> new WebhookDeliveries.Acknowledged(a.delivery().deliveryId(), a.delivery().attemptNo(),
+                        a.started(), a.result().statusCode(), a.result().latencyMs()))
+                .toList(), now);
+        Set<UUID> recorded = new HashSet<>(changed);
+        Set<String> succeeded = new HashSet<>();
         for (Answered a : acknowledged) {
             if (recorded.contains(a.delivery().deliveryId())) {
                 succeeded.add(a.delivery().endpointId());

@@ -17,6 +17,11 @@ public class WebhookRequestRejected extends RuntimeException {
                 + " for this shop");
     }
 
+    /** A request parameter out of its range (400 FIELD_INVALID). */
+    public static WebhookRequestRejected fieldInvalid(String message) {
+        return new WebhookRequestRejected(400, "FIELD_INVALID", message);
+    }
+
     public int status() {
         return status;
     }

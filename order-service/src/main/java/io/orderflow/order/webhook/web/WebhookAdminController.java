@@ -1,13 +1,10 @@
 package io.orderflow.order.webhook.web;
 
 import io.orderflow.order.webhook.WebhookEndpointManagement;
-import io.orderflow.order.webhook.WebhookRequestRejected;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,11 +58,5 @@ class WebhookAdminController {
         Long seconds = request == null ? null : request.overlapSeconds();
         return WebhookEndpointView.of(endpoints.rotate(shopId, endpointId,
                 seconds == null ? null : Duration.ofSeconds(seconds)));
-    }
-
-    @ExceptionHandler(WebhookRequestRejected.class)
-    ResponseEntity<Map<String, String>> rejected(WebhookRequestRejected e) {
-        return ResponseEntity.status(HttpStatus.valueOf(e.status()))
-                .body(Map.of("code", e.code(), "message", e.getMessage()));
     }
 }

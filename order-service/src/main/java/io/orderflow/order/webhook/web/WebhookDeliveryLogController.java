@@ -10,10 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -70,25 +67,7 @@ class WebhookDeliveryLogController {
 
     private static void checkLimit(int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new LimitInvalid();
+            throw WebhookRequestRejected.fieldInvalid("limit must be 1 to 1000");
         }
-    }
-
-    /** A limit outside 1..1000. */
-    static final class LimitInvalid extends RuntimeException {
-        LimitInvalid() {
-            super("limit must be 1 to 1000");
-        }
-    }
-
-    @ExceptionHandler(LimitInvalid.class)
-    ResponseEntity<Map<String, String>> limitInvalid(LimitInvalid e) {
-        return ResponseEntity.badRequest().body(Map.of("code", "FIELD_INVALID", "message", e.getMessage()));
-    }
-
-    @ExceptionHandler(WebhookRequestRejected.class)
-    ResponseEntity<Map<String, String>> rejected(WebhookRequestRejected e) {
-        return ResponseEntity.status(HttpStatus.valueOf(e.status()))
-                .body(Map.of("code", e.code(), "message", e.getMessage()));
     }
 }

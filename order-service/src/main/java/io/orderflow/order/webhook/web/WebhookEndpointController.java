@@ -3,18 +3,14 @@ package io.orderflow.order.webhook.web;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.web.ShopAuthenticationFilter;
 import io.orderflow.order.webhook.WebhookEndpointManagement;
-import io.orderflow.order.webhook.WebhookRequestRejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,11 +93,5 @@ class WebhookEndpointController {
         Long seconds = request == null ? null : request.overlapSeconds();
         return WebhookEndpointView.of(endpoints.rotate(shop.shopId(), endpointId,
                 seconds == null ? null : Duration.ofSeconds(seconds)));
-    }
-
-    @ExceptionHandler(WebhookRequestRejected.class)
-    ResponseEntity<Map<String, String>> rejected(WebhookRequestRejected e) {
-        return ResponseEntity.status(HttpStatus.valueOf(e.status()))
-                .body(Map.of("code", e.code(), "message", e.getMessage()));
     }
 }
