@@ -78,23 +78,33 @@ class WebhookDeliveries {
                 .update();
     }
 
+    /** The claim of {@link #due}: parameters now, busy (text[]), limit. */
+    static final String CLAIM = """
+            with d as materialized (
+                select delivery_id, endpoint_id, order_id, ce_id, event_type, occurred_at, body, url, next_attempt_at,
+                       attempt_no + 1 as attempt_no, schedule_step + 1 as schedule_step
+                  from webhook_delivery
+                 where next_attempt_at <= :now and status = 'PENDING'
+                   and not (endpoint_id = any(cast(:busy as text[])))
+                   and not (endpoint_id = any(array(select endpoint_id from webhook_endpoint
+                                                     where not enabled or deleted or disabled_at is not null)))
+                 order by next_attempt_at
+                 limit :limit
+                   for update skip locked)
+            select d.delivery_id, d.endpoint_id, d.order_id, d.ce_id, d.event_type, d.occurred_at, d.body,
+                   d.attempt_no, d.schedule_step, coalesce(d.url, e.url) as url, d.url is not null as own_url,
+                   e.secret_generation, e.previous_secret_generation, e.previous_secret_valid_until
+              from d join webhook_endpoint e on e.endpoint_id = d.endpoint_id
+             order by d.next_attempt_at""";
+
     /**
      * Locks up to {@code limit} due deliveries of live endpoints, skipping rows other replicas hold and endpoints
-     * listed as busy, oldest due first.
+     * listed as busy, oldest due first. The rows are chosen from the delivery table alone, walking the due index in
+     * order (a join to the endpoints in that step let the planner, on stale statistics, sort every due row); the
+     * endpoints that are not live are excluded by a list read once per claim, and joined after the lock.
      */
     List<Claimed> due(int limit, String[] busyEndpoints, Instant now) {
-        return jdbc.sql("""
-                select d.delivery_id, d.endpoint_id, d.order_id, d.ce_id, d.event_type, d.occurred_at, d.body,
-                       d.attempt_no + 1 as attempt_no, d.schedule_step + 1 as schedule_step,
-                       coalesce(d.url, e.url) as url, d.url is not null as own_url,
-                       e.secret_generation, e.previous_secret_generation, e.previous_secret_valid_until
-                  from webhook_delivery d join webhook_endpoint e on e.endpoint_id = d.endpoint_id
-                 where d.status = 'PENDING' and d.next_attempt_at <= :now
-                   and e.enabled and not e.deleted and e.disabled_at is null
-                   and not (d.endpoint_id = any(cast(:busy as text[])))
-                 order by d.next_attempt_at
-                 limit :limit
-                 for update of d skip locked""")
+        return jdbc.sql(CLAIM)
                 .param("now", Timestamp.from(now)).param("busy", busyEndpoints).param("limit", limit)
                 .query(WebhookDeliveries::claimed).list();
     }
@@ -123,7 +133,9 @@ class WebhookDeliveries {
                     select delivery_id, attempt_no, :started, :code, :latency, :error
                       from webhook_delivery where delivery_id = :id and attempt_no = :attempt
                     on conflict do nothing)
-                update webhook_delivery set status = :status, next_attempt_at = :next, last_status_code = :code,
+                update webhook_delivery set status = :status,
+                       next_attempt_at = case when :status = 'PENDING' then cast(:next as timestamptz) end,
+                       last_status_code = :code,
                        last_latency_ms = :latency, last_error = :error,
                        delivered_at = case when :status = 'DELIVERED' then :now else delivered_at end
                  where delivery_id = :id and attempt_no = :attempt and status = 'PENDING'""")
@@ -137,6 +149,25 @@ class WebhookDeliveries {
     record Acknowledged(UUID deliveryId, int attemptNo, Instant started, int statusCode, long latencyMs) {
     }
 
+    /** The statement of {@link #delivered}: parameters ids, attempts, started, codes, latencies, now. */
+    static final String DELIVERED = """
+            with done as (
+                select * from unnest(cast(:ids as uuid[]), cast(:attempts as int[]),
+                                     cast(:started as timestamptz[]), cast(:codes as int[]),
+                                     cast(:latencies as bigint[])) as t(id, attempt_no, started_at, code, latency)),
+            attempt as (
+                insert into webhook_attempt (delivery_id, attempt_no, started_at, status_code, latency_ms, error)
+                select d.delivery_id, d.attempt_no, done.started_at, done.code, done.latency, null
+                  from webhook_delivery d join done on d.delivery_id = done.id and d.attempt_no = done.attempt_no
+                 where d.delivery_id = any(cast(:ids as uuid[]))
+                on conflict do nothing)
+            update webhook_delivery d set status = 'DELIVERED', next_attempt_at = null, last_status_code = done.code,
+                   last_latency_ms = done.latency, last_error = null, delivered_at = :now
+              from done
+             where d.delivery_id = any(cast(:ids as uuid[])) and d.delivery_id = done.id
+               and d.attempt_no = done.attempt_no and d.status = 'PENDING'
+            returning d.delivery_id""";
+
     /**
      * Records many acknowledged attempts in one statement (the dispatcher's group commit): each attempt's row and its
      * delivery DELIVERED, guarded like {@link #outcome} by the attempt number and PENDING. Answers the deliveries it
@@ -144,23 +175,7 @@ class WebhookDeliveries {
      * {@code any(:ids)}: the planner, which cannot size the unnest, then reads the rows by their key.
      */
     List<UUID> delivered(List<Acknowledged> acknowledged, Instant now) {
-        return jdbc.sql("""
-                with done as (
-                    select * from unnest(cast(:ids as uuid[]), cast(:attempts as int[]),
-                                         cast(:started as timestamptz[]), cast(:codes as int[]),
-                                         cast(:latencies as bigint[])) as t(id, attempt_no, started_at, code, latency)),
-                attempt as (
-                    insert into webhook_attempt (delivery_id, attempt_no, started_at, status_code, latency_ms, error)
-                    select d.delivery_id, d.attempt_no, done.started_at, done.code, done.latency, null
-                      from webhook_delivery d join done on d.delivery_id = done.id and d.attempt_no = done.attempt_no
-                     where d.delivery_id = any(cast(:ids as uuid[]))
-                    on conflict do nothing)
-                update webhook_delivery d set status = 'DELIVERED', next_attempt_at = :now, last_status_code = done.code,
-                       last_latency_ms = done.latency, last_error = null, delivered_at = :now
-                  from done
-                 where d.delivery_id = any(cast(:ids as uuid[])) and d.delivery_id = done.id
-                   and d.attempt_no = done.attempt_no and d.status = 'PENDING'
-                returning d.delivery_id""")
+        return jdbc.sql(DELIVERED)
                 .param("ids", acknowledged.stream().map(Acknowledged::deliveryId).toArray(UUID[]::new))
                 .param("attempts", acknowledged.stream().map(Acknowledged::attemptNo).toArray(Integer[]::new))
                 .param("started", acknowledged.stream().map(a -> a.started().toString()).toArray(String[]::new))
@@ -173,14 +188,16 @@ class WebhookDeliveries {
     /** Fails every pending delivery of a disabled endpoint; answers how many. */
     int failPending(String endpointId, String reason) {
         return jdbc.sql("""
-                update webhook_delivery set status = 'FAILED', last_error = :reason
+                update webhook_delivery set status = 'FAILED', next_attempt_at = null, last_error = :reason
                  where endpoint_id = :id and status = 'PENDING'""")
                 .param("id", endpointId).param("reason", reason).update();
     }
 
     /** Cancels the pending deliveries of a deleted endpoint. */
     int cancelPending(String endpointId) {
-        return jdbc.sql("update webhook_delivery set status = 'CANCELLED' where endpoint_id = :id and status = 'PENDING'")
+        return jdbc.sql("""
+                update webhook_delivery set status = 'CANCELLED', next_attempt_at = null
+                 where endpoint_id = :id and status = 'PENDING'""")
                 .param("id", endpointId).update();
     }
 
@@ -253,7 +270,7 @@ class WebhookDeliveries {
     /** Pending deliveries per endpoint (the backlog gauge). */
     Map<String, Long> backlog() {
         Map<String, Long> backlog = new java.util.HashMap<>();
-        jdbc.sql("select endpoint_id, count(*) from webhook_delivery where status = 'PENDING' group by endpoint_id")
+        jdbc.sql("select endpoint_id, count(*) from webhook_delivery where next_attempt_at is not null group by endpoint_id")
                 .query(rs -> {
                     backlog.put(rs.getString(1), rs.getLong(2));
                 });
@@ -261,7 +278,7 @@ class WebhookDeliveries {
     }
 
     /** The earliest due time of a pending delivery (an idle dispatcher sleeps until then). */
-    static final String EARLIEST_DUE = "select min(next_attempt_at) from webhook_delivery where status = 'PENDING'";
+    static final String EARLIEST_DUE = "select min(next_attempt_at) from webhook_delivery where next_attempt_at is not null";
 
     private static Claimed claimed(ResultSet rs, int row) throws SQLException {
         int previous = rs.getInt("previous_secret_generation");

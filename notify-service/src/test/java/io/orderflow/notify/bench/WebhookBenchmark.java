@@ -41,21 +41,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * included), delivering to a local receiver (JDK HttpServer answering 204) through {@code endpoints} endpoints of
  * as many shops. Phase 1 sends {@code total} changes as fast as the producer goes and measures deliveries/s; phase
  * 2 sends at {@code rate} per second (open loop) and measures the delay percentiles.
- * Arguments: endpoints (default 8), total (default 20000), rate (default 500), seconds of phase 2 (default 30).
+ * A warm-up as fast as phase 1 comes first, so that the JIT compilers have done most of their work before it: what
+ * they still do in phase 1 is printed apart ("JVM (GC, JIT)").
+ * Arguments: endpoints (default 8), total (default 20000), rate (default 500), seconds of phase 2 (default 30),
+ * warm-up deliveries (default 20000).
  */
 public final class WebhookBenchmark {
 
     private static final EventCodec CODEC = new EventCodec();
+    private static final String FEED = "bench-feed";
+    private static final String SERVICE = "notify-service";
 
     public static void main(String[] args) throws Exception {
         int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
         AtomicLong received = new AtomicLong();
         ConcurrentHistogram delay = new ConcurrentHistogram(600_000_000_000L, 3);
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        AtomicLong receiverThreads = new AtomicLong();
+        receiver.setExecutor(Executors.newFixedThreadPool(16,
+                runnable -> new Thread(runnable, "receiver-" + receiverThreads.incrementAndGet())));
         receiver.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             Instant sent = Instant.parse(exchange.getRequestHeaders().getFirst("ce-time"));
@@ -69,8 +77,10 @@ public final class WebhookBenchmark {
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         ConfigurableApplicationContext notify = start();
         JdbcClient jdbc = JdbcClient.create(notify.getBean(javax.sql.DataSource.class));
+        long postmaster = CpuAccount.parent(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                TestKafka.bootstrapServers(), "linger.ms", 5, "batch.size", 262144), new StringSerializer(),
+                TestKafka.bootstrapServers(), "linger.ms", 5, "batch.size", 262144, "client.id", FEED),
+                new StringSerializer(),
                 new ByteArraySerializer());
         List<String> shops = new java.util.ArrayList<>();
         for (int i = 0; i < endpoints; i++) {
@@ -84,8 +94,8 @@ public final class WebhookBenchmark {
                 .until(() -> jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single() >= endpoints);
 
         // warm-up, then phase 1: as fast as it goes
-        send(producer, shops, 2_000, 0);
-        waitFor(received, 2_000);
+        send(producer, shops, warmUp, 0);
+        waitFor(received, warmUp);
         received.set(0);
         delay.reset();
         // phase 1's records are built (encoded) before it starts: encoding them is order-service's work, not the
@@ -94,18 +104,35 @@ public final class WebhookBenchmark {
         for (int i = 0; i < total; i++) {
             records.add(record(change(shops, i)));
         }
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
+        boolean statements = System.getProperty(TestPostgres.PRELOAD_PROPERTY, "").contains("pg_stat_statements");
+        if (statements) {
+            jdbc.sql("create extension if not exists pg_stat_statements").update();
+            jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+        }
+        CpuAccount cpu = new CpuAccount(WebhookBenchmark::group, postmaster);
+        cpu.begin();
         long started = System.nanoTime();
         records.forEach(producer::send);
         producer.flush();
         waitFor(received, total);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        double cpuMs = (os.getProcessCpuTime() - cpuBefore) / 1e6;
+        Map<String, Double> used = cpu.end();
         System.out.printf("%nphase 1: %d deliveries to %d endpoints in %.1f s -> %.0f deliveries/s%n", total, endpoints,
                 elapsed, total / elapsed);
-        System.out.printf("  this JVM's CPU (service, broker, producer, receiver; PostgreSQL apart): %.2f ms per delivery%n",
-                cpuMs / total);
+        double all = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf("  CPU per delivery, ms (2 cores give %.2f ms at this rate):%n", 2000.0 / (total / elapsed));
+        used.forEach((group, ms) -> System.out.printf("    %-34s %6.3f%n", group, ms / total));
+        System.out.printf("    %-34s %6.3f%n", "all", all / total);
+        System.out.printf("    %-34s %6.3f%n", "notify-service + PostgreSQL",
+                (used.getOrDefault(SERVICE, 0.0) + used.get("PostgreSQL")) / total);
+        if (statements) {
+            System.out.println("  PostgreSQL statements, ms per delivery (execution time; pg_stat_statements):");
+            jdbc.sql("""
+                    select total_exec_time / :total, calls * 1.0 / :total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                      from pg_stat_statements order by total_exec_time desc limit 12""").param("total", total)
+                    .query((rs, row) -> "    %6.3f  %5.2f calls  %s".formatted(rs.getDouble(1), rs.getDouble(2),
+                            rs.getString(3))).list().forEach(System.out::println);
+        }
         System.out.printf("  delay ms (send to delivery, backlog included): p50 %.1f  p99 %.1f  max %.1f%n",
                 delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6);
 
@@ -123,6 +150,24 @@ public final class WebhookBenchmark {
         notify.close();
         receiver.stop(0);
         System.exit(0);
+    }
+
+    /** The thread groups: notify-service's own threads, the harness (feed, receiver), the in-JVM broker. */
+    private static String group(String thread) {
+        if (thread.startsWith("receiver-") || thread.equals("HTTP-Dispatcher")) {
+            return "receiver (harness)";
+        }
+        if (thread.contains(FEED) || thread.contains("WebhookBenchmark") || thread.equals("main")) {
+            return "feed (harness)";
+        }
+        for (String prefix : List.of("KafkaConsumerDestination", "webhook-", "HttpClient-", "HikariPool", "http-nio",
+                "kafka-producer-network-thread | producer-", "kafka-coordinator-heartbeat-thread", "task-",
+                "scheduling-", "verification-failures", "outbox-relay", "micrometer-")) {
+            if (thread.startsWith(prefix)) {
+                return SERVICE;
+            }
+        }
+        return "broker (in-JVM) and other";
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, List<String> shops, int count, int rate) {
