@@ -23,6 +23,7 @@ final class DockerfileLint {
 
     private static final Pattern ARG_DEFAULT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S+)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
+    private static final Pattern SHARED_ARCHIVE = Pattern.compile("\"-XX:SharedArchiveFile=([^\"]+)\"");
     private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(:\\d+)?");
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i)[A-Z0-9_]*(SECRET|PASSWORD|TOKEN|API_?KEY)[A-Z0-9_]*=.+");
 
@@ -88,11 +89,13 @@ final class DockerfileLint {
     private static void checkFinalStage(List<Instruction> stage, List<String> problems) {
         Instruction user = null;
         Instruction entrypoint = null;
+        StringBuilder runs = new StringBuilder();
         for (Instruction in : stage) {
             switch (in.keyword()) {
                 case "USER" -> user = in;
                 case "ENTRYPOINT" -> entrypoint = in;
                 case "RUN" -> {
+                    runs.append(in.arguments()).append('\n');
                     if (!in.arguments().startsWith("[")) {
                         problems.add("line " + in.line() + " RUN: shell form in the run-time image (it has no shell)");
                     }
@@ -122,6 +125,12 @@ final class DockerfileLint {
             if (!args.contains("\"-XX:MaxRAMPercentage=")) {
                 problems.add("line " + entrypoint.line() + " ENTRYPOINT: size the heap from the container with "
                         + "-XX:MaxRAMPercentage");
+            }
+            Matcher archive = SHARED_ARCHIVE.matcher(args);
+            if (archive.find() && !runs.toString().contains("\"-XX:ArchiveClassesAtExit=" + archive.group(1) + "\"")) {
+                problems.add("line " + entrypoint.line() + " ENTRYPOINT: maps " + archive.group(1)
+                        + ", which no RUN of the final stage writes (-XX:ArchiveClassesAtExit=" + archive.group(1)
+                        + "): the JVM would start without it, silently");
             }
         }
     }

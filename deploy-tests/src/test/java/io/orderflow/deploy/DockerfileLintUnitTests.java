@@ -69,6 +69,21 @@ class DockerfileLintUnitTests {
                 .contains("secret");
     }
 
+    @Test
+    void aClassDataArchiveTheEntryPointMapsIsWrittenByTheFinalStage() {
+        String mapsArchive = GOOD.replace("\"-XX:MaxRAMPercentage=75.0\"",
+                "\"-XX:SharedArchiveFile=application.jsa\", \"-XX:MaxRAMPercentage=75.0\"");
+        String training = "RUN [\"/usr/bin/java\", \"-XX:ArchiveClassesAtExit=application.jsa\", "
+                + "\"-Dspring.context.exit=onRefresh\", \"-jar\", \"application.jar\"]\n";
+
+        assertThat(DockerfileLint.check(mapsArchive)).singleElement().asString().contains("no RUN of the final stage");
+        assertThat(DockerfileLint.check(mapsArchive.replace("USER 65532:65532", training + "USER 65532:65532")))
+                .isEmpty();
+        // written in the stage that only extracts the layers, it does not reach the image
+        assertThat(DockerfileLint.check(mapsArchive.replace("COPY app.jar app.jar\n", "COPY app.jar app.jar\n"
+                + training))).singleElement().asString().contains("no RUN of the final stage");
+    }
+
     private static List<Path> dockerfiles() {
         try (Stream<Path> files = Repository.files(Repository.root(), "Dockerfile").stream()) {
             return files.filter(p -> p.getFileName().toString().equals("Dockerfile"))

@@ -2,6 +2,7 @@ package io.orderflow.local;
 
 import io.orderflow.local.sign.SignCommand;
 import io.orderflow.local.stack.IdleCommand;
+import io.orderflow.local.stack.PodStartCommand;
 import io.orderflow.local.stack.RunningStack;
 import io.orderflow.local.stack.StackSettings;
 import java.net.URISyntaxException;
@@ -27,14 +28,15 @@ public final class LocalStack {
             System.exit(SignCommand.run(Arrays.copyOfRange(args, 1, args.length), credentials, System.out,
                     System.err));
         }
-        if (args.length > 0 && args[0].equals("idle")) {
-            // its own options (--seconds, --threads) apart from the stack's (--work-dir)
+        if (args.length > 0 && (args[0].equals("idle") || args[0].equals("pod-start"))) {
+            // their own options (--seconds, --service, ...) apart from the stack's (--work-dir)
             String[] own = Arrays.stream(args).skip(1).filter(arg -> !arg.startsWith("--work-dir="))
                     .toArray(String[]::new);
             String[] stack = Arrays.stream(args).skip(1).filter(arg -> arg.startsWith("--work-dir="))
                     .toArray(String[]::new);
             Path work = StackSettings.parse(stack, System.getenv(), repository).workDirectory();
-            System.exit(IdleCommand.run(own, work, System.out, System.err));
+            System.exit(args[0].equals("idle") ? IdleCommand.run(own, work, System.out, System.err)
+                    : PodStartCommand.run(own, work, repository, System.out, System.err));
         }
         StackSettings settings;
         try {
