@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +47,32 @@ class WorkloadsUnitTests {
             probe(app, app.getStartupProbe(), "/livez", port, "startup");
             probe(app, app.getLivenessProbe(), "/livez", port, "liveness");
             probe(app, app.getReadinessProbe(), "/readyz", port, "readiness");
+        }
+    }
+
+    /**
+     * A pod is seen started within a second of its start, measured by {@code ./orderflow-local pod-start} (the
+     * image's own training run and entry point, docs/performance.md "Footprint"): 5.1-8.5 s on two cores, 8.7-12.6 s
+     * on one. So the CPU limit lets start-up use two cores, the startup probe waits no longer than the fastest start
+     * and then asks every second, still giving a slow node minutes, and readiness follows within two seconds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void podsAreProbedFromTheMeasuredStartAndMayStartOnTwoCores(String overlay) {
+        for (Deployment deployment : Rendered.of(overlay).deployments()) {
+            String name = deployment.getMetadata().getName();
+            Container app = app(deployment);
+            Probe startup = app.getStartupProbe();
+            int delay = startup.getInitialDelaySeconds() == null ? 0 : startup.getInitialDelaySeconds();
+            assertThat(delay).as("%s startup probe's initial delay (fastest measured start 5.1 s)", name)
+                    .isLessThanOrEqualTo(5);
+            assertThat(startup.getPeriodSeconds()).as("%s startup probe's period", name).isEqualTo(1);
+            assertThat(delay + startup.getPeriodSeconds() * startup.getFailureThreshold())
+                    .as("%s startup probe's whole window (a slow node)", name).isGreaterThanOrEqualTo(120);
+            assertThat(app.getReadinessProbe().getPeriodSeconds()).as("%s readiness probe's period", name)
+                    .isLessThanOrEqualTo(2);
+            assertThat(app.getResources().getLimits().get("cpu").getNumericalAmount())
+                    .as("%s CPU limit (start-up is CPU-bound)", name).isGreaterThanOrEqualTo(new BigDecimal(2));
         }
     }
 

@@ -161,8 +161,8 @@ public final class PodStartCommand {
     }
 
     private static List<String> extract(Path jar, Path layout) throws IOException {
-        Files.copy(jar, layout.resolve("service.jar"));
-        return List.of(JAVA.toString(), "-Djarmode=tools", "-jar", "service.jar", "extract", "--layers",
+        Files.copy(jar, layout.resolve("application.jar"));
+        return List.of(JAVA.toString(), "-Djarmode=tools", "-jar", "application.jar", "extract", "--layers",
                 "--destination", "layers");
     }
 
