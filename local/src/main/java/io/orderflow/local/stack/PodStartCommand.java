@@ -199,6 +199,9 @@ public final class PodStartCommand {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(application.toFile()).redirectErrorStream(true)
                 .redirectOutput(layout.resolve(label + ".log").toFile()).start();
+        // Ctrl-C during the wait must not leave the replica running in the stack's consumer groups
+        Thread stopReplica = new Thread(process::destroy, "pod-start-stop-replica");
+        Runtime.getRuntime().addShutdownHook(stopReplica);
         try {
             long deadline = started + Duration.ofMinutes(2).toNanos();
             while (!ready(port)) {
@@ -218,6 +221,7 @@ public final class PodStartCommand {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            Runtime.getRuntime().removeShutdownHook(stopReplica);
         }
     }
 
