@@ -91,9 +91,13 @@ public final class PodStartCommand {
             Files.createDirectories(layout);
             out.printf("%s as deploy/docker/Dockerfile starts it, on %d CPU(s) (taskset), %d run(s) each%n", service,
                     cpus, runs);
-            double extract = time(extract(jar, layout), layout, out, "extract the jar's layers");
+            double extract = time(extract(jar, layout), layout, "extract the jar's layers");
             Path application = layout.resolve("application");
-            double training = time(java(image.training()), application, out, "build step (class-data training run)");
+            // the Dockerfile's COPY lines: the layers, dependencies first, into one directory
+            for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+                copyInto(layout.resolve("layers").resolve(layer), application);
+            }
+            double training = time(java(image.training()), application, "build step (class-data training run)");
             out.printf("  image build steps: extract %.1f s, training run %.1f s%n", extract, training);
             for (int run = 1; run <= runs; run++) {
                 double before = start(image.withoutArchive(), application, cpus, settings, layout, "without-archive");
@@ -166,23 +170,15 @@ public final class PodStartCommand {
                 "--destination", "layers");
     }
 
-    /** Runs a step in {@code directory}; after the extraction, copies the layers as the Dockerfile's COPY lines do. */
-    private static double time(List<String> command, Path directory, PrintStream out, String what)
+    /** Runs a build step in {@code directory}; answers how long it took, in seconds. */
+    private static double time(List<String> command, Path directory, String what)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Files.createDirectories(directory);
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("step.log").toFile()).start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "): see "
                     + directory.resolve("step.log"));
-        }
-        Path layers = directory.resolve("layers");
-        if (Files.isDirectory(layers)) {
-            Path application = directory.resolve("application");
-            for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
-                copyInto(layers.resolve(layer), application);
-            }
         }
         return (System.nanoTime() - started) / 1e9;
     }

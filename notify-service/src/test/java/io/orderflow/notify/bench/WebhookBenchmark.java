@@ -10,6 +10,7 @@ import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.WebhookEndpointChanged;
 import io.orderflow.notify.NotifyServiceApplication;
 import io.orderflow.platform.messaging.EventCodec;
+import io.orderflow.platform.test.PostgresCpu;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
@@ -77,7 +78,7 @@ public final class WebhookBenchmark {
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         ConfigurableApplicationContext notify = start();
         JdbcClient jdbc = JdbcClient.create(notify.getBean(javax.sql.DataSource.class));
-        long postmaster = CpuAccount.parent(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+        PostgresCpu postgres = PostgresCpu.ofBackend(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 TestKafka.bootstrapServers(), "linger.ms", 5, "batch.size", 262144, "client.id", FEED),
                 new StringSerializer(),
@@ -109,7 +110,7 @@ public final class WebhookBenchmark {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
         }
-        CpuAccount cpu = new CpuAccount(WebhookBenchmark::group, postmaster);
+        CpuAccount cpu = new CpuAccount(WebhookBenchmark::group, postgres);
         cpu.begin();
         long started = System.nanoTime();
         records.forEach(producer::send);
