@@ -39,8 +39,8 @@ final class LaunchedStack {
                     .redirectOutput(output.toFile());
             Map<String, String> environment = builder.environment();
             environment.put("ORDERFLOW_LOCAL_SKIP_BUILD", "true");
-            // the script runs "java": the same JDK as this test
-            environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
+            // the script runs $JAVA_HOME/bin/java: the same JDK as this test
+            environment.put("JAVA_HOME", System.getProperty("java.home"));
             LaunchedStack stack = new LaunchedStack(builder.start(), output);
             await("local stack up (see " + output + ")").atMost(Duration.ofMinutes(8))
                     .pollInterval(Duration.ofMillis(500)).until(() -> {

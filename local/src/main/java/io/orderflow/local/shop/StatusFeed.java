@@ -64,7 +64,9 @@ class StatusFeed implements SmartLifecycle {
                 // idle, a fetch waits at the broker for up to 10 s and a heartbeat goes every 10 s (ADR 0021); a
                 // record is answered at once (fetch.min.bytes 1)
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10000",
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "10000"),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "10000",
+                // the heartbeat thread looks whether one is due every retry.backoff.ms: once a second, not 10 times
+                ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, "1000"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "demo-shop-status-feed");
         thread.setDaemon(true);

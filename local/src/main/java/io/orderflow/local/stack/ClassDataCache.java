@@ -46,15 +46,17 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
     static List<String> options(Path directory, int feature) {
         List<String> options = new ArrayList<>();
         if (feature >= 25) {
+            // no -Xshare: the JVM refuses it beside -XX:AOTCacheOutput, and with -XX:AOTCache its default AOT mode
+            // (auto) already ignores a cache that does not fit, with a warning
             Path cache = directory.resolve("application.aot");
             options.add(Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
         } else {
             Path archive = directory.resolve("application.jsa");
             options.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
                     : "-XX:ArchiveClassesAtExit=" + archive);
+            // an archive that does not fit (another JDK build) is ignored with a warning, never an error
+            options.add("-Xshare:auto");
         }
-        // an archive that does not fit (another JDK build) is ignored with a warning, never an error
-        options.add("-Xshare:auto");
         return options;
     }
 

@@ -6,6 +6,8 @@ import io.orderflow.simulator.WechatPaySimulator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * What the services need before they start: PostgreSQL, Kafka and the WeChat Pay simulator, each ours or
@@ -30,19 +32,29 @@ final class Infrastructure implements AutoCloseable {
 
     static Infrastructure start(StackSettings settings, Ports ports, Path data) {
         LocalKeys keys = LocalKeys.writeTo(data.resolve("keys"));
+        // threads of their own, which inherit this thread's context class loader (the launcher jar's): the
+        // broker loads classes by name through it, and the common pool's threads have the system class loader
+        // on JDK 25, which does not see the jar's nested libraries
+        ExecutorService starters = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "stack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
         var postgres = CompletableFuture.supplyAsync(() -> settings.postgresUrl() != null
                 ? LocalPostgres.external(settings.postgresUrl())
-                : LocalPostgres.embedded(data.resolve("postgres"), settings.keepsData(), ports.of("postgres")));
+                : LocalPostgres.embedded(data.resolve("postgres"), settings.keepsData(), ports.of("postgres")), starters);
         var kafka = CompletableFuture.supplyAsync(() -> settings.kafkaBootstrap() != null ? null
-                : LocalKafka.start(data.resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")));
+                : LocalKafka.start(data.resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")), starters);
         var simulator = CompletableFuture.supplyAsync(() -> settings.usesSimulator()
-                ? simulator(settings, ports, keys, data) : null);
+                ? simulator(settings, ports, keys, data) : null, starters);
         try {
             CompletableFuture.allOf(postgres, kafka, simulator).join();
         } catch (RuntimeException e) {
             // whichever parts did start must not outlive the failure
             List.of(simulator, kafka, postgres).forEach(part -> part.thenAccept(Infrastructure::closeQuietly));
             throw e;
+        } finally {
+            starters.shutdown();
         }
         LocalKafka broker = kafka.join();
         return new Infrastructure(postgres.join(), broker,

@@ -122,6 +122,10 @@ final class Services {
         // other at start, and every join stops the whole group until each member's next heartbeat (at 10 s the
         // first orders after "up" waited 10 s and more per join)
         settings.put("spring.cloud.stream.kafka.binder.consumer-properties.fetch.max.wait.ms", "10000");
+        // a group member's heartbeat thread wakes every retry.backoff.ms (100 ms) to see whether a heartbeat is due
+        // (Kafka's AbstractCoordinator): about 20 consumers woke 200 times a second between their 3 s heartbeats.
+        // Once a second instead; the cost is that a failed request (the broker restarting) is retried after 1 s
+        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.retry.backoff.ms", "1000");
         // reconcile-service's consumers batch in production (64 KiB or 200 ms, ADR 0017); one developer's orders
         // never fill 64 KiB, so here they fetch like the others
         settings.put("ORDERFLOW_RECONCILE_FETCH_MIN_BYTES", "1");

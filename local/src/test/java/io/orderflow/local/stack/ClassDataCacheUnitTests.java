@@ -1,0 +1,52 @@
+package io.orderflow.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassDataCacheUnitTests {
+
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @Test
+    void theJdkRunningTheTestsAcceptsTheOptionsThatWriteTheArchiveAndThoseThatMapIt(@TempDir Path directory)
+            throws Exception {
+        int feature = Runtime.version().feature();
+        List<String> writing = ClassDataCache.options(directory, feature);
+        assertThat(run(writing)).as("a JVM started with %s", writing).isZero();
+
+        List<String> mapping = ClassDataCache.options(directory, feature);
+        assertThat(mapping).as("the archive written at exit is mapped by the next run").isNotEqualTo(writing)
+                .anySatisfy(option -> assertThat(option).matches("-XX:(AOTCache|SharedArchiveFile)=.*"));
+        assertThat(run(mapping)).as("a JVM started with %s", mapping).isZero();
+    }
+
+    @Test
+    void jdk25UsesTheAotCacheWithoutXshareWhichTheJvmRefusesBesideIt(@TempDir Path directory) {
+        assertThat(ClassDataCache.options(directory, 25))
+                .containsExactly("-XX:AOTCacheOutput=" + directory.resolve("application.aot"));
+        assertThat(ClassDataCache.options(directory, 17))
+                .containsExactly("-XX:ArchiveClassesAtExit=" + directory.resolve("application.jsa"), "-Xshare:auto");
+    }
+
+    private static int run(List<String> options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(JAVA.toString());
+        command.addAll(options);
+        command.add("-version");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        if (process.exitValue() != 0) {
+            System.err.println(new String(output, StandardCharsets.UTF_8));
+        }
+        return process.exitValue();
+    }
+}
