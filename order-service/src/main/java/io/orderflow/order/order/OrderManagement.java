@@ -5,7 +5,6 @@ import io.orderflow.order.risk.CreateRisk;
 import io.orderflow.order.risk.RefundShareWatch;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.events.Money;
-import io.orderflow.events.OrderStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,7 +193,7 @@ public class OrderManagement {
 
     /** Nothing more to wait for: the order has its pay params, or is no longer PENDING. */
     private static boolean settled(Order order) {
-        return order.state().payParams() != null || order.status() != OrderStatus.PENDING;
+        return order.state().payParams() != null || order.status().isFinal();
     }
 
     private Order lock(Shop shop, String orderId) {
