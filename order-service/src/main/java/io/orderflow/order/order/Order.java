@@ -70,40 +70,16 @@ public class Order {
     }
 
     List<OrderflowEvent> paymentRequested(PayParams payParams, Context context) {
-        Rule rule = TransitionTable.rule(status(), Trigger.PAYMENT_REQUESTED);
-        if (rule.effect() == Effect.STORE_PAY_PARAMS) {
-            state.payParams(payParams);
-        }
-        return finish(rule, context, new ArrayList<>());
+        return transition(Trigger.PAYMENT_REQUESTED, Facts.payParams(payParams), context);
     }
 
     List<OrderflowEvent> apply(Trigger trigger, Context context) {
-        return finish(TransitionTable.rule(status(), trigger), context, new ArrayList<>());
+        return transition(trigger, Facts.NONE, context);
     }
 
     List<OrderflowEvent> paymentNotified(PaymentNotified notified, Context context) {
         PaymentCheck check = PaymentCheck.of(terms, notified);
-        Rule rule = TransitionTable.rule(status(), check.trigger());
-        List<OrderflowEvent> events = new ArrayList<>();
-        if (rule.effect() == Effect.RECORD_ANOMALY) {
-            events.add(anomaly(check.anomaly(), check.detail(), check.reportedFen(), context));
-        }
-        if (rule.effect() == Effect.RECORD_PAYMENT || rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE
-                || rule.effect() == Effect.RECORD_PAYMENT_REPORTED_REFUNDED) {
-            state.paid(notified.transactionId(), notified.successTime() != null ? notified.successTime() : context.now());
-        }
-        if (rule.effect() == Effect.RECORD_PAYMENT_AFTER_CLOSE) {
-            events.add(anomaly(AnomalyKind.PAID_AFTER_CLOSE, "paid at WeChat after the order was " + status(),
-                    check.reportedFen(), context));
-            if (context.refundPaidAfterClose()) {
-                followUps.add(FollowUp.AUTOMATIC_REFUND);
-            }
-        }
-        if (rule.effect() == Effect.RECORD_PAYMENT_REPORTED_REFUNDED) {
-            events.add(anomaly(AnomalyKind.REFUND_REPORTED_UNPAID, "WeChat reports the trade paid and refunded while "
-                    + "the order was " + status() + " here", check.reportedFen(), context));
-        }
-        return finish(rule, context, events);
+        return transition(check.trigger(), Facts.payment(notified, check), context);
     }
 
     /** The follow-ups the last change asked for, to be stored in its transaction; emptied by the call. */
@@ -127,13 +103,7 @@ public class Order {
     }
 
     List<OrderflowEvent> close(Context context) {
-        Rule rule = decide(Trigger.SHOP_CLOSE);
-        List<OrderflowEvent> events = new ArrayList<>();
-        if (rule.effect() == Effect.REQUEST_CLOSE && state.closeRequestedAt() == null) {
-            state.closeRequested(context.now());
-            events.add(new CloseRequested(terms.orderId(), terms.mchid(), CloseReason.SHOP_REQUEST, context.now()));
-        }
-        return finish(rule, context, events);
+        return transition(Trigger.SHOP_CLOSE, Facts.NONE, context);
     }
 
     /** Refunds; a retry with the same out_refund_no and amount changes nothing. */
@@ -146,21 +116,14 @@ public class Order {
             }
             return List.of();
         }
-        Rule rule = decide(order.amountFen() <= refundableFen() ? Trigger.SHOP_REFUND : Trigger.SHOP_REFUND_EXCEEDING);
-        List<OrderflowEvent> events = new ArrayList<>();
-        if (rule.effect() == Effect.REQUEST_REFUND) {
-            Money amount = new Money(order.amountFen(), terms.amount().currency());
-            refunds.add(Refund.requested(order.outRefundNo(), amount, order.reason(), context.now()));
-            events.add(new RefundRequested(terms.orderId(), terms.mchid(), order.outRefundNo(), state.transactionId(),
-                    amount, terms.amount(), order.reason(), context.now()));
-        }
-        return finish(rule, context, events);
+        Trigger trigger = order.amountFen() <= refundableFen() ? Trigger.SHOP_REFUND : Trigger.SHOP_REFUND_EXCEEDING;
+        return transition(trigger, Facts.refund(order), context);
     }
 
     List<OrderflowEvent> refundChanged(RefundChange change, Context context) {
         Optional<Refund> current = refund(change.outRefundNo()).filter(r -> r.state().canBecome(change.state()));
         if (current.isEmpty()) {
-            return finish(TransitionTable.rule(status(), Trigger.REFUND_STALE), context, new ArrayList<>());
+            return transition(Trigger.REFUND_STALE, Facts.NONE, context);
         }
         Refund before = current.get();
         Refund changed = before.changedBy(change);
@@ -169,41 +132,99 @@ public class Order {
         boolean heldAfter = othersHeld || changed.state().held();
         Trigger trigger = heldBefore == heldAfter ? Trigger.REFUND_UPDATE
                 : heldAfter ? Trigger.REFUND_HELD : Trigger.REFUND_RELEASED;
-        Rule rule = TransitionTable.rule(status(), trigger);
-        List<OrderflowEvent> events = new ArrayList<>();
-        if (rule.effect() == Effect.UPDATE_REFUND) {
-            refunds.set(refunds.indexOf(before), changed);
-            if (changed.state() == RefundState.SUCCESS) {
-                state.refunded(changed.amount().fen());
-            }
-            if (changed.state() == RefundState.ABNORMAL) {
-                events.add(anomaly(AnomalyKind.REFUND_ABNORMAL, "refund " + change.outRefundNo() + " is ABNORMAL",
-                        changed.amount().fen(), context));
-            }
-            if (before.state() == RefundState.REJECTED && changed.state().held()) {
-                events.add(anomaly(AnomalyKind.REFUND_AFTER_REJECTION, "refund " + change.outRefundNo()
-                        + " was rejected at submission, WeChat reports it " + changed.state(), changed.amount().fen(),
-                        context));
-            }
-        }
-        return finish(rule, context, events);
+        return transition(trigger, Facts.refundChange(before, changed), context);
     }
 
-
-    /** The row for the trigger, refusing the request when it is a rejection. */
-    private Rule decide(Trigger trigger) {
+    /**
+     * The one place a change happens: the trigger's row is read, a rejection refused, the row's effect applied by
+     * the one {@code switch} over {@link Effect}, and a transition takes the row's {@code to} with its status event
+     * (after the effect's events).
+     */
+    private List<OrderflowEvent> transition(Trigger trigger, Facts facts, Context context) {
         Rule rule = TransitionTable.rule(status(), trigger);
         if (rule.outcome() == Outcome.REJECTION) {
             throw new OrderRejectedException(rule.reason(), Rejections.message(rule, this));
         }
-        return rule;
-    }
-
-    private List<OrderflowEvent> finish(Rule rule, Context context, List<OrderflowEvent> events) {
+        List<OrderflowEvent> events = new ArrayList<>(switch (rule.effect()) {
+            case NONE -> List.<OrderflowEvent>of();
+            case STORE_PAY_PARAMS -> storePayParams(facts.payParams());
+            case RECORD_PAYMENT -> recordPayment(facts.payment(), context);
+            case RECORD_PAYMENT_AFTER_CLOSE -> recordPaymentAfterClose(facts.payment(), facts.check(), context);
+            case RECORD_PAYMENT_REPORTED_REFUNDED -> recordPaymentReportedRefunded(facts.payment(), facts.check(),
+                    context);
+            case RECORD_ANOMALY -> List.of(anomaly(facts.check().anomaly(), facts.check().detail(),
+                    facts.check().reportedFen(), context));
+            case REQUEST_CLOSE -> requestClose(context);
+            case REQUEST_REFUND -> requestRefund(facts.refund(), context);
+            case UPDATE_REFUND -> updateRefund(facts.refundBefore(), facts.refundAfter(), context);
+        });
         if (rule.outcome() == Outcome.TRANSITION) {
             OrderStatus from = status();
             state.transition(rule.to());
             events.add(statusChanged(from, rule.reason(), context.causationId(), context.now()));
+        }
+        return events;
+    }
+
+    private List<OrderflowEvent> storePayParams(PayParams payParams) {
+        state.payParams(payParams);
+        return List.of();
+    }
+
+    private List<OrderflowEvent> recordPayment(PaymentNotified notified, Context context) {
+        state.paid(notified.transactionId(), notified.successTime() != null ? notified.successTime() : context.now());
+        return List.of();
+    }
+
+    private List<OrderflowEvent> recordPaymentAfterClose(PaymentNotified notified, PaymentCheck check,
+                                                         Context context) {
+        OrderflowEvent anomaly = anomaly(AnomalyKind.PAID_AFTER_CLOSE, "paid at WeChat after the order was "
+                + status(), check.reportedFen(), context);
+        recordPayment(notified, context);
+        if (context.refundPaidAfterClose()) {
+            followUps.add(FollowUp.AUTOMATIC_REFUND);
+        }
+        return List.of(anomaly);
+    }
+
+    private List<OrderflowEvent> recordPaymentReportedRefunded(PaymentNotified notified, PaymentCheck check,
+                                                               Context context) {
+        OrderflowEvent anomaly = anomaly(AnomalyKind.REFUND_REPORTED_UNPAID, "WeChat reports the trade paid and "
+                + "refunded while the order was " + status() + " here", check.reportedFen(), context);
+        recordPayment(notified, context);
+        return List.of(anomaly);
+    }
+
+    /** CloseRequested once: a second close while reconcile-service closes the order asks nothing new. */
+    private List<OrderflowEvent> requestClose(Context context) {
+        if (state.closeRequestedAt() != null) {
+            return List.of();
+        }
+        state.closeRequested(context.now());
+        return List.of(new CloseRequested(terms.orderId(), terms.mchid(), CloseReason.SHOP_REQUEST, context.now()));
+    }
+
+    private List<OrderflowEvent> requestRefund(RefundOrder order, Context context) {
+        Money amount = new Money(order.amountFen(), terms.amount().currency());
+        refunds.add(Refund.requested(order.outRefundNo(), amount, order.reason(), context.now()));
+        return List.of(new RefundRequested(terms.orderId(), terms.mchid(), order.outRefundNo(), state.transactionId(),
+                amount, terms.amount(), order.reason(), context.now()));
+    }
+
+    private List<OrderflowEvent> updateRefund(Refund before, Refund changed, Context context) {
+        refunds.set(refunds.indexOf(before), changed);
+        if (changed.state() == RefundState.SUCCESS) {
+            state.refunded(changed.amount().fen());
+        }
+        List<OrderflowEvent> events = new ArrayList<>();
+        if (changed.state() == RefundState.ABNORMAL) {
+            events.add(anomaly(AnomalyKind.REFUND_ABNORMAL, "refund " + changed.outRefundNo() + " is ABNORMAL",
+                    changed.amount().fen(), context));
+        }
+        if (before.state() == RefundState.REJECTED && changed.state().held()) {
+            events.add(anomaly(AnomalyKind.REFUND_AFTER_REJECTION, "refund " + changed.outRefundNo()
+                    + " was rejected at submission, WeChat reports it " + changed.state(), changed.amount().fen(),
+                    context));
         }
         return events;
     }

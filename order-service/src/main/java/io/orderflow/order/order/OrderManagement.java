@@ -5,7 +5,6 @@ import io.orderflow.order.risk.CreateRisk;
 import io.orderflow.order.risk.RefundShareWatch;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.events.Money;
-import io.orderflow.events.OrderStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,23 +78,47 @@ public class OrderManagement {
         }
     }
 
+    /**
+     * The create transaction in three steps: the insert the risk limits admit (the usual path: one statement); when
+     * it inserted nothing, the explanation (a retry of the shop_order_no, or the limit that refuses the order, thrown)
+     * and, when no limit refuses it any more, the unconditional insert; else the order this shop_order_no made.
+     */
     private Creation createChecked(Shop shop, NewOrder request, String orderId) {
-        String hash = Sha256.hex(request.canonical());
-        Instant now = clock.instant();
-        Order order = Order.create(new OrderTerms(orderId, shop.shopId(), request.shopOrderNo(), hash,
-                shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
-                request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn()),
-                request.notifyUrl()));
-        // the limits are the insert's condition; when nothing was inserted, either the shop_order_no exists (a
-        // retry) or a limit refused the order, which explain() throws
-        if (orders.insertIfAbsent(order, risk.admission(shop, request.payerOpenid(), request.amountFen()))
-                || !risk.explain(shop, request.shopOrderNo(), request.payerOpenid(), request.amountFen())
-                && orders.insertIfAbsent(order, Admission.ANY)) {
+        Order order = newOrder(shop, request, orderId);
+        if (insertAdmitted(shop, request, order) || insertUnlessRetried(shop, request, order)) {
             log.debug("order {} created for shop {} payer {}", order.terms().orderId(), shop.shopId(),
                     OpenIds.mask(request.payerOpenid()));
             events.publish(order, order.creationEvents());
             return new Creation(order, true);
         }
+        return retried(shop, request, order.terms().requestHash());
+    }
+
+    private Order newOrder(Shop shop, NewOrder request, String orderId) {
+        String hash = Sha256.hex(request.canonical());
+        Instant now = clock.instant();
+        return Order.create(new OrderTerms(orderId, shop.shopId(), request.shopOrderNo(), hash,
+                shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
+                request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn()),
+                request.notifyUrl()));
+    }
+
+    /** The order's insert with the risk limits as its condition; false when they refused it or it exists. */
+    private boolean insertAdmitted(Shop shop, NewOrder request, Order order) {
+        return orders.insertIfAbsent(order, risk.admission(shop, request.payerOpenid(), request.amountFen()));
+    }
+
+    /**
+     * After an insert that inserted nothing: a retry of the shop_order_no inserts nothing (false); a limit that
+     * refuses the order throws; an order no limit refuses any more (a block lifted meanwhile) is inserted.
+     */
+    private boolean insertUnlessRetried(Shop shop, NewOrder request, Order order) {
+        boolean retry = risk.explain(shop, request.shopOrderNo(), request.payerOpenid(), request.amountFen());
+        return !retry && orders.insertIfAbsent(order, Admission.ANY);
+    }
+
+    /** The order an earlier create with this shop_order_no made, if its request was the same. */
+    private Creation retried(Shop shop, NewOrder request, String hash) {
         Order existing = orders.findByShopOrderNo(shop.shopId(), request.shopOrderNo()).orElseThrow();
         if (!existing.terms().requestHash().equals(hash)) {
             throw new OrderRejectedException("SHOP_ORDER_NO_CONFLICT", "shop_order_no " + request.shopOrderNo()
@@ -194,7 +217,7 @@ public class OrderManagement {
 
     /** Nothing more to wait for: the order has its pay params, or is no longer PENDING. */
     private static boolean settled(Order order) {
-        return order.state().payParams() != null || order.status() != OrderStatus.PENDING;
+        return order.state().payParams() != null || order.status().isFinal();
     }
 
     private Order lock(Shop shop, String orderId) {

@@ -147,7 +147,7 @@ class Orders {
 
     /** Loads the refunds of a paid order; an unpaid one has none (a refund is refused unless SUCCESS or REFUND). */
     private Order withRefunds(Order order) {
-        if (order.status() != OrderStatus.SUCCESS && order.status() != OrderStatus.REFUND) {
+        if (!order.status().isPaid()) {
             return order;
         }
         List<Refund> refunds = jdbc.sql("select out_refund_no, amount_fen, currency, reason, status, refund_id, "

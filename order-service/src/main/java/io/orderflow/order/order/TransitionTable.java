@@ -5,6 +5,19 @@ import static io.orderflow.events.OrderStatus.FAILED;
 import static io.orderflow.events.OrderStatus.PENDING;
 import static io.orderflow.events.OrderStatus.REFUND;
 import static io.orderflow.events.OrderStatus.SUCCESS;
+import static io.orderflow.order.order.Effect.NONE;
+import static io.orderflow.order.order.Effect.RECORD_ANOMALY;
+import static io.orderflow.order.order.Effect.RECORD_PAYMENT;
+import static io.orderflow.order.order.Effect.RECORD_PAYMENT_AFTER_CLOSE;
+import static io.orderflow.order.order.Effect.RECORD_PAYMENT_REPORTED_REFUNDED;
+import static io.orderflow.order.order.Effect.REQUEST_CLOSE;
+import static io.orderflow.order.order.Effect.REQUEST_REFUND;
+import static io.orderflow.order.order.Effect.STORE_PAY_PARAMS;
+import static io.orderflow.order.order.Effect.UPDATE_REFUND;
+import static io.orderflow.order.order.Outcome.ANOMALY;
+import static io.orderflow.order.order.Outcome.NO_OP;
+import static io.orderflow.order.order.Outcome.REJECTION;
+import static io.orderflow.order.order.Outcome.TRANSITION;
 import static io.orderflow.order.order.Trigger.CLOSED_AT_WECHAT;
 import static io.orderflow.order.order.Trigger.NOT_PAID;
 import static io.orderflow.order.order.Trigger.PAID;
@@ -22,14 +35,14 @@ import static io.orderflow.order.order.Trigger.SHOP_REFUND_EXCEEDING;
 import static io.orderflow.order.order.Trigger.TIMEOUT_EXPIRED;
 
 import io.orderflow.events.OrderStatus;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The order lifecycle of ARCHITECTURE.md §3 as data: every (status, trigger) pair has exactly
- * one row. Rows §3 lists are marked "§3"; the others are this service's choices:
+ * one row, written out below in status order, then trigger order. Rows §3 lists are marked "§3"; the others are
+ * this service's choices:
  * <ul>
  * <li>late PaymentRequested/PrepayFailed after PENDING, duplicate or stale payment results,
  * TimeoutExpired outside PENDING (stale: the order was paid or already closed), and refund events
@@ -39,10 +52,12 @@ import java.util.Map;
  * {@code ORDER_NOT_CLOSABLE}; shop refund on PENDING/CLOSED/FAILED → rejected {@code ORDER_NOT_PAID};</li>
  * <li>PaymentNotified CLOSED after SUCCESS/REFUND/FAILED is stale and a no-op;</li>
  * <li>REFUND means WeChat holds a refund of the order (PROCESSING, SUCCESS or ABNORMAL): a shop's refund request
- * changes no status, the first refund WeChat accepts makes the order REFUND, and the order is SUCCESS again when
- * every refund ended closed or rejected without money leaving (ADR 0014, docs/states/order.md);</li>
+ * changes no status (it is not held by WeChat yet: the status follows REFUND_HELD, not the request), the first
+ * refund WeChat accepts makes the order REFUND, and the order is SUCCESS again when every refund ended closed or
+ * rejected without money leaving (ADR 0014, docs/states/order.md);</li>
  * <li>PaymentNotified REFUND for an order not paid here records the payment first, with an anomaly.</li>
  * </ul>
+ * {@link Order} honours every column: the outcome and {@code to} in one place, the effect in one {@code switch}.
  */
 public final class TransitionTable {
 
@@ -50,7 +65,92 @@ public final class TransitionTable {
     static final String ORDER_NOT_PAID = "ORDER_NOT_PAID";
     static final String ORDER_NOT_CLOSABLE = "ORDER_NOT_CLOSABLE";
 
-    private static final List<Rule> RULES = build();
+    /** The {@code to} of a row that keeps the status. */
+    private static final OrderStatus SAME = null;
+
+    private static final List<Rule> RULES = List.of(
+        //  status   trigger                  outcome     to       reason or error code         effect
+        row(PENDING, PAYMENT_REQUESTED,      NO_OP,      SAME,    "PAY_PARAMS_STORED",        STORE_PAY_PARAMS), // §3
+        row(PENDING, PREPAY_FAILED,          TRANSITION, FAILED,  "PREPAY_FAILED",            NONE), // §3
+        row(PENDING, PAID,                   TRANSITION, SUCCESS, "PAID",                     RECORD_PAYMENT), // §3
+        row(PENDING, PAID_MISMATCH,          ANOMALY,    SAME,    "PAYMENT_MISMATCH",         RECORD_ANOMALY), // §3
+        row(PENDING, NOT_PAID,               NO_OP,      SAME,    "NOT_PAID_YET",             NONE), // §3
+        row(PENDING, CLOSED_AT_WECHAT,       TRANSITION, CLOSED,  "CLOSED_AT_WECHAT",         NONE), // §3
+        row(PENDING, REFUND_REPORTED,        TRANSITION, SUCCESS, "PAID_REPORTED_REFUNDED",   RECORD_PAYMENT_REPORTED_REFUNDED),
+        row(PENDING, SHOP_CLOSE,             NO_OP,      SAME,    "CLOSE_REQUESTED",          REQUEST_CLOSE), // §3
+        row(PENDING, TIMEOUT_EXPIRED,        TRANSITION, CLOSED,  "TIMEOUT_EXPIRED",          NONE), // §3
+        row(PENDING, SHOP_REFUND,            REJECTION,  SAME,    "ORDER_NOT_PAID",           NONE),
+        row(PENDING, SHOP_REFUND_EXCEEDING,  REJECTION,  SAME,    "ORDER_NOT_PAID",           NONE),
+        row(PENDING, REFUND_HELD,            NO_OP,      SAME,    "STALE",                    NONE),
+        row(PENDING, REFUND_UPDATE,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(PENDING, REFUND_RELEASED,        NO_OP,      SAME,    "STALE",                    NONE),
+        row(PENDING, REFUND_STALE,           NO_OP,      SAME,    "DUPLICATE",                NONE),
+
+        row(SUCCESS, PAYMENT_REQUESTED,      NO_OP,      SAME,    "STALE",                    NONE),
+        row(SUCCESS, PREPAY_FAILED,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(SUCCESS, PAID,                   NO_OP,      SAME,    "DUPLICATE",                NONE), // §3
+        row(SUCCESS, PAID_MISMATCH,          ANOMALY,    SAME,    "PAYMENT_MISMATCH",         RECORD_ANOMALY),
+        row(SUCCESS, NOT_PAID,               NO_OP,      SAME,    "STALE",                    NONE),
+        row(SUCCESS, CLOSED_AT_WECHAT,       NO_OP,      SAME,    "STALE",                    NONE),
+        row(SUCCESS, REFUND_REPORTED,        NO_OP,      SAME,    "INFORMATIONAL",            NONE),
+        row(SUCCESS, SHOP_CLOSE,             REJECTION,  SAME,    "ORDER_NOT_CLOSABLE",       NONE),
+        row(SUCCESS, TIMEOUT_EXPIRED,        NO_OP,      SAME,    "STALE",                    NONE), // §3
+        row(SUCCESS, SHOP_REFUND,            NO_OP,      SAME,    "REFUND_REQUESTED",         REQUEST_REFUND), // §3, ADR 0014
+        row(SUCCESS, SHOP_REFUND_EXCEEDING,  REJECTION,  SAME,    "REFUND_AMOUNT_EXCEEDS_REMAINING",NONE), // §3
+        row(SUCCESS, REFUND_HELD,            TRANSITION, REFUND,  "REFUND_ACCEPTED",          UPDATE_REFUND), // ADR 0014
+        row(SUCCESS, REFUND_UPDATE,          NO_OP,      SAME,    "REFUND_UPDATED",           UPDATE_REFUND),
+        row(SUCCESS, REFUND_RELEASED,        NO_OP,      SAME,    "REFUND_UPDATED",           UPDATE_REFUND),
+        row(SUCCESS, REFUND_STALE,           NO_OP,      SAME,    "DUPLICATE",                NONE),
+
+        row(REFUND,  PAYMENT_REQUESTED,      NO_OP,      SAME,    "STALE",                    NONE),
+        row(REFUND,  PREPAY_FAILED,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(REFUND,  PAID,                   NO_OP,      SAME,    "DUPLICATE",                NONE), // §3
+        row(REFUND,  PAID_MISMATCH,          ANOMALY,    SAME,    "PAYMENT_MISMATCH",         RECORD_ANOMALY),
+        row(REFUND,  NOT_PAID,               NO_OP,      SAME,    "STALE",                    NONE),
+        row(REFUND,  CLOSED_AT_WECHAT,       NO_OP,      SAME,    "STALE",                    NONE),
+        row(REFUND,  REFUND_REPORTED,        NO_OP,      SAME,    "INFORMATIONAL",            NONE),
+        row(REFUND,  SHOP_CLOSE,             REJECTION,  SAME,    "ORDER_NOT_CLOSABLE",       NONE),
+        row(REFUND,  TIMEOUT_EXPIRED,        NO_OP,      SAME,    "STALE",                    NONE), // §3
+        row(REFUND,  SHOP_REFUND,            NO_OP,      SAME,    "REFUND_REQUESTED",         REQUEST_REFUND), // §3, ADR 0014
+        row(REFUND,  SHOP_REFUND_EXCEEDING,  REJECTION,  SAME,    "REFUND_AMOUNT_EXCEEDS_REMAINING",NONE), // §3
+        row(REFUND,  REFUND_HELD,            TRANSITION, REFUND,  "REFUND_UPDATED",           UPDATE_REFUND),
+        row(REFUND,  REFUND_UPDATE,          TRANSITION, REFUND,  "REFUND_UPDATED",           UPDATE_REFUND), // §3
+        row(REFUND,  REFUND_RELEASED,        TRANSITION, SUCCESS, "REFUNDS_ENDED_UNPAID",     UPDATE_REFUND), // ADR 0014
+        row(REFUND,  REFUND_STALE,           NO_OP,      SAME,    "DUPLICATE",                NONE),
+
+        row(CLOSED,  PAYMENT_REQUESTED,      NO_OP,      SAME,    "STALE",                    NONE),
+        row(CLOSED,  PREPAY_FAILED,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(CLOSED,  PAID,                   TRANSITION, SUCCESS, "PAID_AFTER_CLOSE",         RECORD_PAYMENT_AFTER_CLOSE), // §3
+        row(CLOSED,  PAID_MISMATCH,          ANOMALY,    SAME,    "PAYMENT_MISMATCH",         RECORD_ANOMALY),
+        row(CLOSED,  NOT_PAID,               NO_OP,      SAME,    "STALE",                    NONE),
+        row(CLOSED,  CLOSED_AT_WECHAT,       NO_OP,      SAME,    "DUPLICATE",                NONE),
+        row(CLOSED,  REFUND_REPORTED,        TRANSITION, SUCCESS, "PAID_REPORTED_REFUNDED",   RECORD_PAYMENT_REPORTED_REFUNDED),
+        row(CLOSED,  SHOP_CLOSE,             NO_OP,      SAME,    "ALREADY_FINAL",            NONE),
+        row(CLOSED,  TIMEOUT_EXPIRED,        NO_OP,      SAME,    "DUPLICATE",                NONE),
+        row(CLOSED,  SHOP_REFUND,            REJECTION,  SAME,    "ORDER_NOT_PAID",           NONE),
+        row(CLOSED,  SHOP_REFUND_EXCEEDING,  REJECTION,  SAME,    "ORDER_NOT_PAID",           NONE),
+        row(CLOSED,  REFUND_HELD,            NO_OP,      SAME,    "STALE",                    NONE),
+        row(CLOSED,  REFUND_UPDATE,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(CLOSED,  REFUND_RELEASED,        NO_OP,      SAME,    "STALE",                    NONE),
+        row(CLOSED,  REFUND_STALE,           NO_OP,      SAME,    "DUPLICATE",                NONE),
+
+        row(FAILED,  PAYMENT_REQUESTED,      NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  PREPAY_FAILED,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  PAID,                   TRANSITION, SUCCESS, "PAID_AFTER_CLOSE",         RECORD_PAYMENT_AFTER_CLOSE), // §3
+        row(FAILED,  PAID_MISMATCH,          ANOMALY,    SAME,    "PAYMENT_MISMATCH",         RECORD_ANOMALY),
+        row(FAILED,  NOT_PAID,               NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  CLOSED_AT_WECHAT,       NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  REFUND_REPORTED,        TRANSITION, SUCCESS, "PAID_REPORTED_REFUNDED",   RECORD_PAYMENT_REPORTED_REFUNDED),
+        row(FAILED,  SHOP_CLOSE,             NO_OP,      SAME,    "ALREADY_FINAL",            NONE),
+        row(FAILED,  TIMEOUT_EXPIRED,        NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  SHOP_REFUND,            REJECTION,  SAME,    "ORDER_NOT_PAID",           NONE),
+        row(FAILED,  SHOP_REFUND_EXCEEDING,  REJECTION,  SAME,    "ORDER_NOT_PAID",           NONE),
+        row(FAILED,  REFUND_HELD,            NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  REFUND_UPDATE,          NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  REFUND_RELEASED,        NO_OP,      SAME,    "STALE",                    NONE),
+        row(FAILED,  REFUND_STALE,           NO_OP,      SAME,    "DUPLICATE",                NONE)
+    );
+
     private static final Map<OrderStatus, Map<Trigger, Rule>> INDEX = index(RULES);
 
     private TransitionTable() {
@@ -59,67 +159,6 @@ public final class TransitionTable {
     /** Every row, in the order written. */
     public static List<Rule> rules() {
         return RULES;
-    }
-
-    private static List<Rule> build() {
-        List<Rule> rules = new ArrayList<>();
-        // PENDING
-        rules.add(noOp(PENDING, PAYMENT_REQUESTED, "PAY_PARAMS_STORED", Effect.STORE_PAY_PARAMS)); // §3
-        rules.add(to(PENDING, PREPAY_FAILED, FAILED, "PREPAY_FAILED", Effect.NONE)); // §3
-        rules.add(to(PENDING, PAID, SUCCESS, "PAID", Effect.RECORD_PAYMENT)); // §3
-        rules.add(anomaly(PENDING)); // §3
-        rules.add(noOp(PENDING, NOT_PAID, "NOT_PAID_YET", Effect.NONE)); // §3
-        rules.add(to(PENDING, CLOSED_AT_WECHAT, CLOSED, "CLOSED_AT_WECHAT", Effect.NONE)); // §3
-        rules.add(to(PENDING, REFUND_REPORTED, SUCCESS, "PAID_REPORTED_REFUNDED", Effect.RECORD_PAYMENT_REPORTED_REFUNDED));
-        rules.add(noOp(PENDING, SHOP_CLOSE, "CLOSE_REQUESTED", Effect.REQUEST_CLOSE)); // §3
-        rules.add(to(PENDING, TIMEOUT_EXPIRED, CLOSED, "TIMEOUT_EXPIRED", Effect.NONE)); // §3
-        rules.add(reject(PENDING, SHOP_REFUND, ORDER_NOT_PAID));
-        rules.add(reject(PENDING, SHOP_REFUND_EXCEEDING, ORDER_NOT_PAID));
-        // SUCCESS and REFUND
-        for (OrderStatus paid : List.of(SUCCESS, REFUND)) {
-            rules.add(noOp(paid, PAYMENT_REQUESTED, "STALE", Effect.NONE));
-            rules.add(noOp(paid, PREPAY_FAILED, "STALE", Effect.NONE));
-            rules.add(noOp(paid, PAID, "DUPLICATE", Effect.NONE)); // §3
-            rules.add(anomaly(paid));
-            rules.add(noOp(paid, NOT_PAID, "STALE", Effect.NONE));
-            rules.add(noOp(paid, CLOSED_AT_WECHAT, "STALE", Effect.NONE));
-            rules.add(noOp(paid, REFUND_REPORTED, "INFORMATIONAL", Effect.NONE));
-            rules.add(reject(paid, SHOP_CLOSE, ORDER_NOT_CLOSABLE));
-            rules.add(noOp(paid, TIMEOUT_EXPIRED, "STALE", Effect.NONE)); // §3
-            // a requested refund is not held by WeChat yet: the status follows REFUND_HELD, not the request
-            rules.add(noOp(paid, SHOP_REFUND, "REFUND_REQUESTED", Effect.REQUEST_REFUND)); // §3, ADR 0014
-            rules.add(reject(paid, SHOP_REFUND_EXCEEDING, REFUND_AMOUNT_EXCEEDS_REMAINING)); // §3
-        }
-        rules.add(to(SUCCESS, REFUND_HELD, REFUND, "REFUND_ACCEPTED", Effect.UPDATE_REFUND)); // ADR 0014
-        rules.add(noOp(SUCCESS, REFUND_UPDATE, "REFUND_UPDATED", Effect.UPDATE_REFUND));
-        rules.add(noOp(SUCCESS, REFUND_RELEASED, "REFUND_UPDATED", Effect.UPDATE_REFUND));
-        rules.add(to(REFUND, REFUND_HELD, REFUND, "REFUND_UPDATED", Effect.UPDATE_REFUND));
-        rules.add(to(REFUND, REFUND_UPDATE, REFUND, "REFUND_UPDATED", Effect.UPDATE_REFUND)); // §3
-        rules.add(to(REFUND, REFUND_RELEASED, SUCCESS, "REFUNDS_ENDED_UNPAID", Effect.UPDATE_REFUND)); // ADR 0014
-        // CLOSED and FAILED
-        for (OrderStatus over : List.of(CLOSED, FAILED)) {
-            rules.add(noOp(over, PAYMENT_REQUESTED, "STALE", Effect.NONE));
-            rules.add(noOp(over, PREPAY_FAILED, "STALE", Effect.NONE));
-            rules.add(to(over, PAID, SUCCESS, "PAID_AFTER_CLOSE", Effect.RECORD_PAYMENT_AFTER_CLOSE)); // §3
-            rules.add(anomaly(over));
-            rules.add(noOp(over, NOT_PAID, "STALE", Effect.NONE));
-            rules.add(noOp(over, CLOSED_AT_WECHAT, over == CLOSED ? "DUPLICATE" : "STALE", Effect.NONE));
-            rules.add(to(over, REFUND_REPORTED, SUCCESS, "PAID_REPORTED_REFUNDED", Effect.RECORD_PAYMENT_REPORTED_REFUNDED));
-            rules.add(noOp(over, SHOP_CLOSE, "ALREADY_FINAL", Effect.NONE));
-            rules.add(noOp(over, TIMEOUT_EXPIRED, over == CLOSED ? "DUPLICATE" : "STALE", Effect.NONE));
-            rules.add(reject(over, SHOP_REFUND, ORDER_NOT_PAID));
-            rules.add(reject(over, SHOP_REFUND_EXCEEDING, ORDER_NOT_PAID));
-            for (Trigger refundChange : List.of(REFUND_HELD, REFUND_UPDATE, REFUND_RELEASED)) {
-                rules.add(noOp(over, refundChange, "STALE", Effect.NONE));
-            }
-        }
-        for (Trigger refundChange : List.of(REFUND_HELD, REFUND_UPDATE, REFUND_RELEASED)) {
-            rules.add(noOp(PENDING, refundChange, "STALE", Effect.NONE));
-        }
-        for (OrderStatus status : OrderStatus.values()) {
-            rules.add(noOp(status, REFUND_STALE, "DUPLICATE", Effect.NONE));
-        }
-        return List.copyOf(rules);
     }
 
     /** The one row for this pair. */
@@ -140,19 +179,13 @@ public final class TransitionTable {
         return index;
     }
 
-    private static Rule to(OrderStatus from, Trigger trigger, OrderStatus to, String reason, Effect effect) {
-        return new Rule(from, trigger, Outcome.TRANSITION, to, reason, effect);
-    }
-
-    private static Rule noOp(OrderStatus from, Trigger trigger, String reason, Effect effect) {
-        return new Rule(from, trigger, Outcome.NO_OP, from, reason, effect);
-    }
-
-    private static Rule anomaly(OrderStatus from) {
-        return new Rule(from, PAID_MISMATCH, Outcome.ANOMALY, from, "PAYMENT_MISMATCH", Effect.RECORD_ANOMALY);
-    }
-
-    private static Rule reject(OrderStatus from, Trigger trigger, String code) {
-        return new Rule(from, trigger, Outcome.REJECTION, from, code, Effect.NONE);
+    /** A row; only a transition names a {@code to}, every other outcome keeps the status ({@link #SAME}). */
+    private static Rule row(OrderStatus from, Trigger trigger, Outcome outcome, OrderStatus to, String reason,
+                            Effect effect) {
+        if ((outcome == TRANSITION) == (to == SAME)) {
+            throw new IllegalStateException(from + " + " + trigger + ": a " + outcome + " row "
+                    + (to == SAME ? "needs" : "cannot have") + " a status to go to");
+        }
+        return new Rule(from, trigger, outcome, to == SAME ? from : to, reason, effect);
     }
 }

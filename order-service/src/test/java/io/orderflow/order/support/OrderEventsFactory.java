@@ -34,12 +34,7 @@ public record OrderEventsFactory(String orderId) {
     }
 
     public PaymentNotified payment(TradeState state, long fen, String mchid, NotificationSource source) {
-        Instant now = Instant.now();
-        // WeChat reports a transaction id and payment time for every paid trade, refunded ones included
-        boolean success = state == TradeState.SUCCESS || state == TradeState.REFUND;
-        return new PaymentNotified(orderId, mchid, Shops.APPID, source, state, null,
-                success ? "4200000" + orderId.substring(2) : null, Money.cny(fen), success ? fen : null,
-                Orders.OPENID, success ? now : null, null, now);
+        return PaymentNotifiedBuilder.of(orderId, mchid, Shops.APPID, state, fen).source(source).build();
     }
 
     public TimeoutExpired timeoutExpired() {

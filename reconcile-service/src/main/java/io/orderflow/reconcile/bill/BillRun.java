@@ -7,8 +7,7 @@ import java.time.LocalDate;
  * One reconciliation run of a merchant's day, with its counts and totals (fen).
  *
  * @param trigger SCHEDULED, ON_DEMAND or RETRY
- * @param outcome RUNNING, COMPLETED, NO_STATEMENT, STATEMENT_CREATING, HASH_MISMATCH, UNAVAILABLE, MALFORMED,
- *     FAILED or ABANDONED
+ * @param outcome a {@link RunOutcome}'s name, as stored and shown
  * @param retryAt when the run is tried again automatically; null when it is not
  */
 public record BillRun(String runId, String mchid, LocalDate billDate, String trigger, String outcome, String detail,
@@ -18,6 +17,6 @@ public record BillRun(String runId, String mchid, LocalDate billDate, String tri
 
     /** The run reached a verdict on the day (with or without a bill). */
     public boolean settled() {
-        return "COMPLETED".equals(outcome) || "NO_STATEMENT".equals(outcome);
+        return RunOutcome.valueOf(outcome).settled();
     }
 }

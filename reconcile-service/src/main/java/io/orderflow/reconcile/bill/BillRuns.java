@@ -45,7 +45,7 @@ class BillRuns {
         return runId;
     }
 
-    void finish(String runId, String outcome, String detail, Comparison result, long repaired, Instant retryAt,
+    void finish(String runId, RunOutcome outcome, String detail, Comparison result, long repaired, Instant retryAt,
                 Instant now) {
         Comparison c = result == null ? new Comparison(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()) : result;
         jdbc.sql("""
@@ -53,7 +53,7 @@ class BillRuns {
                     matched = ?, discrepancies = ?, repaired = ?, held = ?, wechat_success_fen = ?,
                     wechat_refund_fen = ?, local_success_fen = ?, local_refund_fen = ?, retry_at = ?, completed_at = ?
                 where run_id = ?""")
-                .params(outcome, detail, c.rows(), c.paymentRows(), c.refundRows(), c.matched(),
+                .params(outcome.name(), detail, c.rows(), c.paymentRows(), c.refundRows(), c.matched(),
                         c.discrepancies().size(), repaired, c.held(), c.wechatSuccessFen(), c.wechatRefundFen(),
                         c.localSuccessFen(), c.localRefundFen(), retryAt == null ? null : Timestamp.from(retryAt),
                         Timestamp.from(now), runId)

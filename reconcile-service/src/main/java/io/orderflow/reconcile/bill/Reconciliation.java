@@ -69,16 +69,16 @@ public class Reconciliation {
         checkDate(billDate);
         merchants.merchant(mchid);
         String runId = runs.start(mchid, billDate, trigger, attempt, clock.instant());
-        String outcome;
+        RunOutcome outcome;
         try {
             outcome = reconcile(runId, mchid, billDate, attempt);
         } catch (RuntimeException e) {
-            runs.finish(runId, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), null, 0, null,
+            runs.finish(runId, RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null, 0, null,
                     clock.instant());
-            meters.counter("orderflow.reconcile.bill.runs", "outcome", "FAILED").increment();
+            meters.counter("orderflow.reconcile.bill.runs", "outcome", RunOutcome.FAILED.name()).increment();
             throw e;
         }
-        meters.counter("orderflow.reconcile.bill.runs", "outcome", outcome).increment();
+        meters.counter("orderflow.reconcile.bill.runs", "outcome", outcome.name()).increment();
         return day(mchid, billDate).orElseThrow();
     }
 
@@ -96,32 +96,32 @@ public class Reconciliation {
         return LocalDate.now(clock.withZone(Ledger.CHINA)).minusDays(1);
     }
 
-    private String reconcile(String runId, String mchid, LocalDate billDate, int attempt) {
+    private RunOutcome reconcile(String runId, String mchid, LocalDate billDate, int attempt) {
         BillFetcher.Fetched fetched;
         try {
             fetched = fetcher.fetch(mchid, billDate);
         } catch (WechatPayUnavailable | WechatPayRejected | UncheckedIOException e) {
-            return later(runId, attempt, "UNAVAILABLE", e.getMessage());
+            return later(runId, attempt, RunOutcome.UNAVAILABLE, e.getMessage());
         }
         if (fetched instanceof BillFetcher.NoStatement) {
-            return complete(runId, mchid, billDate, "NO_STATEMENT", comparison.compareWithoutBill(mchid, billDate));
+            return complete(runId, mchid, billDate, RunOutcome.NO_STATEMENT, comparison.compareWithoutBill(mchid, billDate));
         }
         if (fetched instanceof BillFetcher.StatementCreating) {
-            return later(runId, attempt, "STATEMENT_CREATING", "WeChat is still generating the bill");
+            return later(runId, attempt, RunOutcome.STATEMENT_CREATING, "WeChat is still generating the bill");
         }
         if (fetched instanceof BillFetcher.Downloaded downloaded) {
             return compareFile(runId, mchid, billDate, downloaded);
         }
         log.warn("trade bill of {} for {} failed its SHA-1 check; run {} ignores it", mchid, billDate, runId);
-        return later(runId, attempt, "HASH_MISMATCH", "the downloaded file's SHA-1 differs from WeChat's hash_value");
+        return later(runId, attempt, RunOutcome.HASH_MISMATCH, "the downloaded file's SHA-1 differs from WeChat's hash_value");
     }
 
-    private String compareFile(String runId, String mchid, LocalDate billDate, BillFetcher.Downloaded downloaded) {
+    private RunOutcome compareFile(String runId, String mchid, LocalDate billDate, BillFetcher.Downloaded downloaded) {
         try (InputStream in = Files.newInputStream(downloaded.file())) {
-            return complete(runId, mchid, billDate, "COMPLETED", comparison.compare(mchid, billDate, in));
+            return complete(runId, mchid, billDate, RunOutcome.COMPLETED, comparison.compare(mchid, billDate, in));
         } catch (MalformedBill e) {
-            runs.finish(runId, "MALFORMED", e.getMessage(), null, 0, null, clock.instant());
-            return "MALFORMED";
+            runs.finish(runId, RunOutcome.MALFORMED, e.getMessage(), null, 0, null, clock.instant());
+            return RunOutcome.MALFORMED;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -129,14 +129,14 @@ public class Reconciliation {
         }
     }
 
-    private String later(String runId, int attempt, String outcome, String detail) {
+    private RunOutcome later(String runId, int attempt, RunOutcome outcome, String detail) {
         Instant now = clock.instant();
         Instant retryAt = attempt < settings.maxAttempts() ? now.plus(settings.retryAfter()) : null;
         runs.finish(runId, outcome, detail, null, 0, retryAt, now);
         return outcome;
     }
 
-    private String complete(String runId, String mchid, LocalDate billDate, String outcome, Comparison c) {
+    private RunOutcome complete(String runId, String mchid, LocalDate billDate, RunOutcome outcome, Comparison c) {
         List<Discrepancy> discrepancies = c.discrepancies().stream()
                 .map(d -> repair.repair(runId, mchid, d)).toList();
         long repaired = discrepancies.stream().filter(Discrepancy::repaired).count();

@@ -6,15 +6,10 @@ import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** Arms, fires and cancels expiry timers inside the consumer's transaction; the worker does the rest. */
 public class ExpiryTimers {
-
-    static final Set<OrderStatus> TERMINAL = EnumSet.of(OrderStatus.SUCCESS, OrderStatus.FAILED, OrderStatus.CLOSED,
-            OrderStatus.REFUND);
 
     private final Timers timers;
     private final Runnable wakeWorker;
@@ -40,9 +35,9 @@ public class ExpiryTimers {
         return timers.overdue(Instant.now().minus(threshold), limit);
     }
 
-    /** A terminal status settles the order: its timer is cancelled. */
+    /** A final status ({@link OrderStatus#isFinal()}) settles the order: its timer is cancelled. */
     public void statusChanged(OrderStatusChanged changed) {
-        if (TERMINAL.contains(changed.to())) {
+        if (changed.to().isFinal()) {
             timers.cancel(changed.orderId(), changed.order().expireAt());
         }
     }

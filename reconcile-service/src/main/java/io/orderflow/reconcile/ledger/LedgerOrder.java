@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.ledger;
 
+import io.orderflow.events.OrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -15,6 +16,6 @@ public record LedgerOrder(String orderId, String mchid, String status, long amou
                           Instant paidAt, LocalDate payDate, LocalDate billedDate) {
 
     public boolean paid() {
-        return "SUCCESS".equals(status) || "REFUND".equals(status);
+        return status != null && OrderStatus.valueOf(status).isPaid();
     }
 }

@@ -8,17 +8,16 @@ import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Starts and stops active queries inside the consumer's transaction; the worker runs them. */
 public class ActiveQueries {
 
-    private static final Set<OrderStatus> VERDICT = EnumSet.of(OrderStatus.SUCCESS, OrderStatus.FAILED,
-            OrderStatus.CLOSED, OrderStatus.REFUND);
-    private static final Set<String> VERDICT_NAMES = VERDICT.stream().map(Enum::name)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** A final status is the payment's verdict: the query stops. */
+    private static final Set<String> VERDICT_NAMES = OrderStatus.finals().stream().map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Queries queries;
     private final QuerySchedule schedule;
@@ -50,7 +49,7 @@ public class ActiveQueries {
 
     /** A verdict stops the order's payment query; a refund no longer PROCESSING stops its refund query. */
     public void statusChanged(OrderStatusChanged changed) {
-        if (VERDICT.contains(changed.to())) {
+        if (changed.to().isFinal()) {
             queries.cancel(Query.PAYMENT, changed.orderId(), null);
         }
         for (RefundSnapshot refund : changed.order().refunds()) {

@@ -6,13 +6,12 @@ import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
-import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.RefundSnapshot;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.simulator.SimulatedTime;
 import io.orderflow.simulator.ledger.Refund;
@@ -83,9 +82,8 @@ abstract class BillFixtures extends SimulatedWechatPay {
         long refunded = refunds.stream().filter(r -> r.status() == RefundStatus.SUCCESS)
                 .mapToLong(r -> r.amount().fen()).sum();
         long version = 2 + refunds.size();
-        sendAll(List.of(order, new OrderStatusChanged(order.orderId(), order.shopId(), order.shopOrderNo(), version,
-                OrderStatus.PENDING, status, "TEST", null, Instant.now(), new OrderSnapshot(status, Money.cny(fen),
-                Money.cny(refunded), paidAt == null ? null : transactionId, paidAt, order.expireAt(), refunds))));
+        sendAll(List.of(order, OrderStatusChangedBuilder.changed(order, status).version(version).fen(fen)
+                .refundedFen(refunded).paid(paidAt == null ? null : transactionId, paidAt).refunds(refunds).build()));
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from ledger_order where order_id = ? "
                 + "and mchid is not null and version = ?").params(order.orderId(), version)
                 .query(Long.class).single() == 1);

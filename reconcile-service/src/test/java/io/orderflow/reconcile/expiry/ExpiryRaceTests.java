@@ -8,6 +8,7 @@ import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TimeoutExpired;
+import io.orderflow.reconcile.OrderCreatedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
@@ -45,8 +46,7 @@ class ExpiryRaceTests extends SimulatedWechatPay {
         Random random = new Random(7);
         List<OrderCreated> prepaid = IntStream.range(0, 16).mapToObj(i -> prepaid(100, Instant.now())).toList();
         Instant expireAt = Instant.now().plusMillis(2500);
-        List<OrderCreated> orders = prepaid.stream().map(o -> new OrderCreated(o.orderId(), o.shopId(), o.shopOrderNo(),
-                o.mchid(), o.appid(), o.description(), o.amount(), o.payerOpenid(), o.attach(), o.createdAt(), expireAt))
+        List<OrderCreated> orders = prepaid.stream().map(o -> OrderCreatedBuilder.from(o).expireAt(expireAt).build())
                 .toList();
         ScheduledExecutorService payers = Executors.newScheduledThreadPool(4);
         try {

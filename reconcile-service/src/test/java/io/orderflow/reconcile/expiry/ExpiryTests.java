@@ -8,14 +8,13 @@ import io.orderflow.events.CloseRequested;
 import io.orderflow.events.Money;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.OrderCreated;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
-import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TimeoutExpired;
 import io.orderflow.events.TradeState;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.simulator.fault.FaultRule;
 import java.time.Duration;
@@ -105,9 +104,7 @@ class ExpiryTests extends SimulatedWechatPay {
         OrderCreated order = prepaid(100, Instant.now().plusSeconds(3));
         send(order);
         await().atMost(WAIT).until(() -> "ARMED:null".equals(timer(order.orderId())));
-        send(new OrderStatusChanged(order.orderId(), "shop-1", order.shopOrderNo(), 2, OrderStatus.PENDING,
-                OrderStatus.FAILED, "PREPAY_FAILED", null, Instant.now(), new OrderSnapshot(OrderStatus.FAILED,
-                order.amount(), Money.cny(0), null, null, order.expireAt(), List.of())));
+        send(OrderStatusChangedBuilder.changed(order, OrderStatus.FAILED).reason("PREPAY_FAILED").build());
 
         await().atMost(WAIT).until(() -> "CANCELLED:TERMINAL_STATUS".equals(timer(order.orderId())));
         await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() -> outboxEvents(order.orderId()) == 0);

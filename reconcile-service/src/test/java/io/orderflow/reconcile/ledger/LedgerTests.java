@@ -5,14 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.RefundSnapshot;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.reconcile.OrderCreatedBuilder;
+import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,9 +27,8 @@ class LedgerTests extends SimulatedWechatPay {
 
     @Test
     void theNewestSnapshotWinsAndTheMerchantArrivesWithOrderCreatedWhicheverComesFirst() {
-        OrderCreated created = new OrderCreated("LG" + System.nanoTime(), "shop-1", "SO-1", TestMerchant.MCHID,
-                TestMerchant.APPID, "ledger test", Money.cny(1200), "oUser", null, Instant.now(),
-                Instant.now().plus(Duration.ofHours(1)));
+        OrderCreated created = OrderCreatedBuilder.order("LG" + System.nanoTime()).shopOrderNo("SO-1")
+                .description("ledger test").fen(1200).payerOpenid("oUser").build();
         Instant paidAt = Instant.parse("2026-03-01T15:59:59Z");
         Instant refundedAt = Instant.parse("2026-03-02T02:00:00Z");
         RefundSnapshot refund = new RefundSnapshot("RF-" + created.orderId(), Money.cny(200), RefundStatus.SUCCESS,
@@ -54,8 +53,7 @@ class LedgerTests extends SimulatedWechatPay {
 
     private static OrderStatusChanged status(OrderCreated created, long version, OrderStatus to, Instant paidAt,
                                              List<RefundSnapshot> refunds) {
-        return new OrderStatusChanged(created.orderId(), "shop-1", "SO-1", version, OrderStatus.PENDING, to, "TEST",
-                null, Instant.now(), new OrderSnapshot(to, Money.cny(1200), Money.cny(0), "4200000000000000000000000001",
-                paidAt, created.expireAt(), refunds));
+        return OrderStatusChangedBuilder.changed(created, to).version(version)
+                .paid("4200000000000000000000000001", paidAt).refunds(refunds).build();
     }
 }

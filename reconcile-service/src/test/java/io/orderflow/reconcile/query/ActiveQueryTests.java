@@ -12,9 +12,7 @@ import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.Money;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.OrderCreated;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
-import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.RefundNotified;
@@ -22,6 +20,7 @@ import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
 import io.orderflow.events.TradeState;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.simulator.ledger.Refunds;
 import java.time.Duration;
@@ -95,9 +94,7 @@ class ActiveQueryTests extends SimulatedWechatPay {
             assertThat(stuck.kind()).isEqualTo("PAYMENT");
             assertThat(stuck.lastOutcome()).isEqualTo("NOTPAY");
         });
-        send(new OrderStatusChanged(order.orderId(), "shop-1", order.shopOrderNo(), 2, OrderStatus.PENDING,
-                OrderStatus.CLOSED, "CLOSED", null, Instant.now(), new OrderSnapshot(OrderStatus.CLOSED,
-                order.amount(), Money.cny(0), null, null, order.expireAt(), List.of())));
+        send(OrderStatusChangedBuilder.changed(order, OrderStatus.CLOSED).reason("CLOSED").build());
         await().atMost(WAIT).until(() -> "CANCELLED:SETTLED".equals(query(order.orderId())));
         assertThat(outboxEvents(order.orderId())).isZero();
     }
@@ -106,9 +103,8 @@ class ActiveQueryTests extends SimulatedWechatPay {
     void payParamsArrivingAfterTheVerdictStartNoQuery() {
         OrderCreated order = prepaid(100, Instant.now().plus(Duration.ofHours(1)));
         // the status topic was faster than the payment events: the order is paid before its pay params arrive
-        send(new OrderStatusChanged(order.orderId(), "shop-1", order.shopOrderNo(), 2, OrderStatus.PENDING,
-                OrderStatus.SUCCESS, "PAID", null, Instant.now(), new OrderSnapshot(OrderStatus.SUCCESS,
-                order.amount(), Money.cny(0), "4200001", Instant.now(), order.expireAt(), List.of())));
+        send(OrderStatusChangedBuilder.changed(order, OrderStatus.SUCCESS).reason("PAID")
+                .paid("4200001", Instant.now()).build());
         await().atMost(WAIT).until(() -> "SUCCESS".equals(jdbc.sql("select status from ledger_order where order_id = ?")
                 .param(order.orderId()).query(String.class).optional().orElse(null)));
 

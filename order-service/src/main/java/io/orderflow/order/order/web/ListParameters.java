@@ -3,6 +3,8 @@ package io.orderflow.order.order.web;
 import io.orderflow.events.OrderStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 
 /** Query parameters of the order list, checked with messages that name them. */
 final class ListParameters {
@@ -28,8 +30,14 @@ final class ListParameters {
         try {
             return OrderStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw InvalidRequestException.field("status", "must be one of PENDING, SUCCESS, FAILED, CLOSED, REFUND");
+            throw InvalidRequestException.field("status", "must be one of " + statuses(", "));
         }
+    }
+
+    /** Every status, from the status type itself: "PENDING, SUCCESS, …{@code last}REFUND". */
+    static String statuses(String last) {
+        List<String> names = Arrays.stream(OrderStatus.values()).map(Enum::name).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + last + names.get(names.size() - 1);
     }
 
     static Instant instant(String name, String value) {

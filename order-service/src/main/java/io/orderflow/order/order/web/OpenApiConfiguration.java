@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.servers.Server;
+import org.springdoc.core.customizers.ParameterCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The OpenAPI document's header: fixed server and the shop signature scheme, so the document is stable. */
 @Configuration(proxyBeanMethods = false)
@@ -22,4 +25,17 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String SHOP_SIGNATURE = "shopSignature";
+
+    /** The list's {@code status} parameter names every status of the status type (an annotation cannot). */
+    @Bean
+    ParameterCustomizer statusParameter() {
+        return (parameter, method) -> {
+            RequestParam param = method.getParameterAnnotation(RequestParam.class);
+            if (parameter != null && method.getDeclaringClass() == OrderController.class && param != null
+                    && "status".equals(param.name())) {
+                parameter.setDescription(ListParameters.statuses(" or "));
+            }
+            return parameter;
+        };
+    }
 }

@@ -96,7 +96,7 @@ class OrderController {
     @GetMapping
     OrderView.Page list(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
                         @RequestParam(name = "shop_order_no", required = false) String shopOrderNo,
-                        @Parameter(description = "PENDING, SUCCESS, FAILED, CLOSED or REFUND") @RequestParam(name = "status", required = false) String status,
+                        @Parameter(description = "every status, filled in by OpenApiConfiguration") @RequestParam(name = "status", required = false) String status,
                         @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(name = "created_from", required = false) String createdFrom,
                         @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(name = "created_to", required = false) String createdTo,
                         @Parameter(description = "1 to 100, default 20") @RequestParam(name = "page_size", required = false) Integer pageSize,
