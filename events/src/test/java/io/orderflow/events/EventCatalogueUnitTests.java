@@ -1,5 +1,6 @@
 package io.orderflow.events;
 
+import io.orderflow.platform.test.GeneratedFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

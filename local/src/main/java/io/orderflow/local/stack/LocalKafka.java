@@ -76,7 +76,7 @@ final class LocalKafka implements AutoCloseable {
         settings.put("inter.broker.listener.name", "PLAINTEXT");
         settings.put("log.dirs", logDirectory.toString());
         // one node: internal topics cannot have more replicas; one offsets partition and no rebalance
-        // delay keep consumer groups from churning for seconds at start (STACK.md pitfalls)
+        // delay keep consumer groups from churning for seconds at start
         settings.put("offsets.topic.num.partitions", "1");
         settings.put("offsets.topic.replication.factor", "1");
         settings.put("group.initial.rebalance.delay.ms", "0");

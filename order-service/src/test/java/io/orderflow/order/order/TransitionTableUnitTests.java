@@ -8,7 +8,7 @@ import static io.orderflow.events.OrderStatus.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.events.OrderStatus;
-import io.orderflow.order.support.GeneratedFile;
+import io.orderflow.platform.test.GeneratedFile;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;

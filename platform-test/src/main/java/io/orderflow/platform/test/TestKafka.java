@@ -38,7 +38,7 @@ public final class TestKafka {
         return embedded();
     }
 
-    /** Broker settings that keep a one-node test cluster quick (STACK.md pitfalls). */
+    /** Broker settings that keep a one-node test cluster quick: one replica and offsets partition, no group rebalance delay. */
     public static Map<String, String> singleNodeSettings() {
         return Map.of(
                 "offsets.topic.num.partitions", "1",

@@ -3,7 +3,7 @@ package io.orderflow.reconcile.bill;
 import java.util.List;
 
 /**
- * The trade bill types orderflow reads, told apart by their detail header (WECHATPAY-V3.md §1.6); their summary
+ * The trade bill types orderflow reads, told apart by their detail header (WeChat Pay's trade bill download); their summary
  * lines are read by header too, since a SUCCESS bill's summary has four columns in the documentation and seven in
  * real bills.
  */

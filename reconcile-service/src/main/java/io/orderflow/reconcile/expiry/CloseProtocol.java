@@ -11,7 +11,7 @@ import io.orderflow.reconcile.wechat.WechatPayUnavailable;
 import java.time.Clock;
 
 /**
- * What a fired timer does at WeChat (ARCHITECTURE.md §4): query; SUCCESS → PaymentNotified (QUERY);
+ * What a fired timer does at WeChat (docs/adr/0007): query; SUCCESS → PaymentNotified (QUERY);
  * CLOSED → TimeoutExpired; NOTPAY → close, and 204 or ORDER_CLOSED → TimeoutExpired, any other 4xx
  * (ORDERPAID …) → query again. Transient failures and undecided states leave the timer armed.
  * TimeoutExpired is only ever built after WeChat has confirmed the order closed.

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class Bills {
 
-    /** WeChat generates a day's bills from this time the next day (WECHATPAY-V3.md §1.6). */
+    /** WeChat generates a day's bills from this time the next day (WeChat Pay's trade bill download documentation). */
     public static final LocalTime GENERATED_FROM = LocalTime.of(9, 0);
 
     private record Key(String mchid, LocalDate date, BillType type) {

@@ -19,7 +19,7 @@ import okhttp3.Request;
 
 /**
  * The official SDK configured as production would be (response verification on), redirected to
- * the simulator by an OkHttp interceptor, exactly as WECHATPAY-V3.md §4.7 shows.
+ * the simulator by an OkHttp interceptor that rewrites the API host (as platform's ApiHostRedirect does).
  */
 public record Sdk(Config config, HttpClient http, JsapiServiceExtension jsapi, RefundService refunds,
         BillDownloadServiceExtension bills, NotificationParser parser) {

@@ -2,7 +2,7 @@ package io.orderflow.order.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.order.support.GeneratedFile;
+import io.orderflow.platform.test.GeneratedFile;
 import io.orderflow.order.support.OrderServiceTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The structure rules every orderflow service keeps (STYLE.md, "Tests"), as plain ArchUnit
+ * The structure rules every orderflow service keeps (docs/adr/0003-test-infrastructure.md), as plain ArchUnit
  * rules a service applies to its own main classes. Rules that select no classes pass, so
  * they hold for services that are still empty.
  */
@@ -55,7 +55,7 @@ public final class OrderflowArchitecture {
         return noClasses().that(coreOfServices())
                 .should().dependOnClassesThat().resideInAnyPackage(WEB_PACKAGES)
                 .orShould().dependOnClassesThat().resideInAnyPackage(MESSAGING_PACKAGES)
-                .because("web and messaging are thin adapters around the core (STYLE.md)")
+                .because("web and messaging are thin adapters around the core")
                 .allowEmptyShould(true);
     }
 
@@ -73,7 +73,7 @@ public final class OrderflowArchitecture {
         return classes().that().areAssignableTo(SPRING_DATA_REPOSITORY)
                 .and().resideOutsideOfPackage("org.springframework..")
                 .should().notBePublic()
-                .because("only the feature's use cases reach its repository (STYLE.md)")
+                .because("only the feature's use cases reach its repository")
                 .allowEmptyShould(true);
     }
 
