@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The state of an order as order-service owns it (ARCHITECTURE.md section 3). */
+/** The state of an order as order-service owns it (its lifecycle: docs/states/order.md). */
 public enum OrderStatus {
     /** Created, not yet paid; pay params may or may not exist yet. */
     PENDING,

@@ -40,7 +40,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The order lifecycle of ARCHITECTURE.md §3 as data: every (status, trigger) pair has exactly
+ * The order lifecycle (docs/states/order.md, generated from it) as data: every (status, trigger) pair has exactly
  * one row, written out below in status order, then trigger order. Rows §3 lists are marked "§3"; the others are
  * this service's choices:
  * <ul>

@@ -18,7 +18,7 @@ final class OrderStateDiagram {
                      Do not edit: change the table, then run
                      ./mvnw -B -q -pl order-service test -Dtest=TransitionTableUnitTests -Dorderflow.docs.write=true -->
 
-                The transitions of an order (ARCHITECTURE.md §3). Each arrow emits exactly one `OrderStatusChanged`
+                The transitions of an order (its transition table, TransitionTable). Each arrow emits exactly one `OrderStatusChanged`
                 with the reason shown; self-loops on REFUND announce refund updates.
 
                 **REFUND** means WeChat holds a refund of the order: at least one refund is PROCESSING, SUCCESS or

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The table restated row by row from ARCHITECTURE.md §3, its totality, and its generated diagram. */
+/** The table restated row by row from the lifecycle it was written from, its totality, and its generated diagram. */
 class TransitionTableUnitTests {
 
     static Stream<Arguments> architectureRows() {
