@@ -5,9 +5,9 @@ import com.wechat.pay.java.service.payments.model.Transaction;
 import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.PrepayFailed;
-import io.orderflow.payment.wechat.WechatPayGateway;
-import io.orderflow.payment.wechat.WechatPayRejected;
-import io.orderflow.payment.wechat.WechatPayUnavailable;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayRejected;
+import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.events.NotificationSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,7 +97,8 @@ class PrepayAttempts {
     }
 
     private void rejected(Payment payment, WechatPayRejected rejection, Instant now) {
-        if (rejection.alreadyPaid()) {
+        if (rejection.alreadyDone()) {
+            // ORDERPAID / ORDER_PAID: what a prepay is for has happened (WechatPayCall.PREPAY)
             alreadyPaid(payment, now);
         } else if (payment.status() == PaymentStatus.PREPAID) {
             // the order has valid pay params until they expire; its fate is reconcile's (expiry, close)

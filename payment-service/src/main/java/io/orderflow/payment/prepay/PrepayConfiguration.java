@@ -1,7 +1,7 @@
 package io.orderflow.payment.prepay;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.payment.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.platform.outbox.Outbox;

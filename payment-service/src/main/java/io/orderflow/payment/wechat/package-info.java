@@ -1,6 +1,5 @@
 /**
- * WeChat Pay calls of payment-service through the official SDK, guarded per merchant by a
- * resilience4j retry, circuit breaker and (for prepay) rate limiter configured in YAML. Callers
- * see two outcomes besides success: rejected for good, or unavailable for now.
+ * How payment-service configures platform's WeChat Pay gateway: per merchant a resilience4j retry, circuit breaker
+ * and (for prepay) rate limiter, set in YAML.
  */
 package io.orderflow.payment.wechat;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import io.orderflow.reconcile.ledger.LedgerEntries;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,8 +1,8 @@
 package io.orderflow.reconcile.bill;
 
 import com.wechat.pay.java.service.billdownload.DigestBillEntity;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
-import io.orderflow.reconcile.wechat.WechatPayRejected;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayRejected;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ class BillFetcher {
         this.wechat = wechat;
     }
 
-    /** @throws io.orderflow.reconcile.wechat.WechatPayUnavailable when WeChat could not be reached */
+    /** @throws io.orderflow.platform.wechatpay.WechatPayUnavailable when WeChat could not be reached */
     Fetched fetch(String mchid, LocalDate billDate) {
         try {
             return wechat.tradeBill(mchid, billDate, BillFetcher::save);

@@ -10,7 +10,7 @@ import io.orderflow.events.RefundNotified;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.Transactions;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;

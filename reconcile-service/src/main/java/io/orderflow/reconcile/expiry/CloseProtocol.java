@@ -5,9 +5,9 @@ import io.orderflow.events.NotificationSource;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.TimeoutExpired;
 import io.orderflow.platform.wechatpay.Transactions;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
-import io.orderflow.reconcile.wechat.WechatPayRejected;
-import io.orderflow.reconcile.wechat.WechatPayUnavailable;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayRejected;
+import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import java.time.Clock;
 
 /**
@@ -73,7 +73,8 @@ class CloseProtocol {
             wechat.closeOrder(timer.mchid(), timer.orderId());
             return closed(timer, "CLOSED");
         } catch (WechatPayRejected e) {
-            return "ORDER_CLOSED".equals(e.code()) ? closed(timer, "CLOSED") : null;
+            // ORDER_CLOSED: closed already (WechatPayCall.CLOSE_ORDER), as good as a 204
+            return e.alreadyDone() ? closed(timer, "CLOSED") : null;
         }
     }
 

@@ -3,7 +3,7 @@ package io.orderflow.reconcile.expiry;
 import io.orderflow.platform.work.DueWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;

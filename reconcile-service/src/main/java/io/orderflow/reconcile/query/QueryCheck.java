@@ -8,9 +8,9 @@ import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.RefundNotified;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.platform.wechatpay.Transactions;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
-import io.orderflow.reconcile.wechat.WechatPayRejected;
-import io.orderflow.reconcile.wechat.WechatPayUnavailable;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayRejected;
+import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import java.time.Clock;
 
 /**

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.reconcile.expiry.WorkerSettings;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

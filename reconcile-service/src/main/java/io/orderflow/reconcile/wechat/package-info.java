@@ -1,5 +1,5 @@
 /**
- * The WeChat Pay calls reconcile-service makes (query, close, refund query), guarded per merchant by a
- * resilience4j retry, rate limiter and bulkhead configured in YAML.
+ * How reconcile-service configures platform's WeChat Pay gateway for its calls (query, close, refund query, trade
+ * bill): per merchant a resilience4j retry, rate limiter and bulkhead, set in YAML.
  */
 package io.orderflow.reconcile.wechat;

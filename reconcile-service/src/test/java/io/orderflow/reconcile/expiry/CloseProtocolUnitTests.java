@@ -2,14 +2,18 @@ package io.orderflow.reconcile.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wechat.pay.java.core.exception.ServiceException;
+import com.wechat.pay.java.core.http.HttpMethod;
+import com.wechat.pay.java.core.http.HttpRequest;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.model.TransactionAmount;
 import io.orderflow.events.CloseReason;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TimeoutExpired;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
-import io.orderflow.reconcile.wechat.WechatPayRejected;
-import io.orderflow.reconcile.wechat.WechatPayUnavailable;
+import io.orderflow.platform.wechatpay.WechatPayCall;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayRejected;
+import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,14 +43,14 @@ class CloseProtocolUnitTests {
     @Test
     void orderClosedAnswerCountsAsConfirmation() {
         wechat.states.add("NOTPAY");
-        wechat.closes.add(new WechatPayRejected(400, "ORDER_CLOSED", "closed", null));
+        wechat.closes.add(closeAnswer(400, "ORDER_CLOSED"));
         assertThat(protocol.fire(timer).event()).isInstanceOf(TimeoutExpired.class);
     }
 
     @Test
     void paidWhileClosingIsQueriedAgainAndReportedPaid() {
         wechat.states.add("NOTPAY");
-        wechat.closes.add(new WechatPayRejected(400, "ORDERPAID", "paid", null));
+        wechat.closes.add(closeAnswer(400, "ORDERPAID"));
         wechat.states.add("SUCCESS");
         CloseProtocol.Outcome outcome = protocol.fire(timer);
         assertThat(outcome.event()).isInstanceOf(PaymentNotified.class);
@@ -75,6 +79,14 @@ class CloseProtocolUnitTests {
         assertThat(wechat.calls).containsExactly("query");
     }
 
+    /** What the gateway throws when WeChat answers a close with this status and code. */
+    private static RuntimeException closeAnswer(int status, String code) {
+        HttpRequest request = new HttpRequest.Builder().httpMethod(HttpMethod.POST)
+                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/O1/close").build();
+        return WechatPayCall.CLOSE_ORDER.classify(new ServiceException(request, status,
+                "{\"code\":\"" + code + "\",\"message\":\"m\"}"));
+    }
+
     /** Answers queries with the scripted trade states and closes with the scripted failures (204 when none). */
     private static final class Scripted extends WechatPayGateway {
         final Deque<String> states = new ArrayDeque<>();
@@ -83,7 +95,7 @@ class CloseProtocolUnitTests {
         RuntimeException queryFailure;
 
         Scripted() {
-            super(null, null, null, null);
+            super(null, null);
         }
 
         @Override

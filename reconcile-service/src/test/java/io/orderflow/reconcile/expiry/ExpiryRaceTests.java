@@ -12,7 +12,7 @@ import io.orderflow.reconcile.OrderCreatedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

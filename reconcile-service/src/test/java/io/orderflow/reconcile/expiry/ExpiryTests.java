@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.orderflow.reconcile.wechat.WechatPayGateway;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import org.junit.jupiter.api.Test;
 
 /** OrderCreated arms a timer; when it fires, the close protocol runs at the simulator and reports the truth. */

@@ -1,4 +1,4 @@
-package io.orderflow.payment.wechat;
+package io.orderflow.platform.wechatpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.orderflow.platform.wechatpay.TransientFailure;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +45,13 @@ class TransientFailureUnitTests {
 
     @Test
     void recognisesAlreadyPaidInBothSpellings() {
-        assertThat(new WechatPayRejected(400, "ORDERPAID", "该订单已支付", null).alreadyPaid()).isTrue();
-        assertThat(new WechatPayRejected(400, "ORDER_PAID", "订单已支付", null).alreadyPaid()).isTrue();
-        assertThat(new WechatPayRejected(400, "ORDER_CLOSED", "当前订单已关闭", null).alreadyPaid()).isFalse();
+        assertThat(prepayAnswer(400, "ORDERPAID").alreadyDone()).isTrue();
+        assertThat(prepayAnswer(400, "ORDER_PAID").alreadyDone()).isTrue();
+        assertThat(prepayAnswer(400, "ORDER_CLOSED").alreadyDone()).isFalse();
+    }
+
+    private static WechatPayRejected prepayAnswer(int status, String code) {
+        return (WechatPayRejected) WechatPayCall.PREPAY.classify(serviceException(status, code));
     }
 
     private static ServiceException serviceException(int status, String code) {
