@@ -9,7 +9,8 @@ import okhttp3.Response;
 /**
  * Sends the SDK's requests for WeChat Pay's API hosts to another base URL. The SDK signs
  * only path and query, so rewriting scheme, host and port after signing keeps the signature
- * valid (WECHATPAY-V3.md §4.7); requests to any other host are left alone.
+ * valid (the signed message is method, path with query, timestamp, nonce and body); requests to any other
+ * host are left alone.
  */
 final class ApiHostRedirect implements Interceptor {
 

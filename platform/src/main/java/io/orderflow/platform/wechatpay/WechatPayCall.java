@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The WeChat Pay calls orderflow makes, each with the error codes by which WeChat says that what the call asks for
- * has happened already (WECHATPAY-V3.md §1.1, §1.3), and the one place that turns a failed call into what its
+ * has happened already (prepay: ORDERPAID / ORDER_PAID; close: ORDER_CLOSED), and the one place that turns a failed call into what its
  * caller acts on: {@link WechatPayUnavailable} (try again later) or {@link WechatPayRejected} (a definite answer,
  * maybe {@link WechatPayRejected#alreadyDone() already done}).
  */
