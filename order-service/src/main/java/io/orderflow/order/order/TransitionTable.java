@@ -68,6 +68,8 @@ public final class TransitionTable {
     /** The {@code to} of a row that keeps the status. */
     private static final OrderStatus SAME = null;
 
+    // the table is laid out in columns by hand; the formatter leaves it so (spotless:off ... spotless:on)
+    // spotless:off
     private static final List<Rule> RULES = List.of(
         //  status   trigger                  outcome     to       reason or error code         effect
         row(PENDING, PAYMENT_REQUESTED,      NO_OP,      SAME,    "PAY_PARAMS_STORED",        STORE_PAY_PARAMS), // §3
@@ -150,6 +152,7 @@ public final class TransitionTable {
         row(FAILED,  REFUND_RELEASED,        NO_OP,      SAME,    "STALE",                    NONE),
         row(FAILED,  REFUND_STALE,           NO_OP,      SAME,    "DUPLICATE",                NONE)
     );
+    // spotless:on
 
     private static final Map<OrderStatus, Map<Trigger, Rule>> INDEX = index(RULES);
 
