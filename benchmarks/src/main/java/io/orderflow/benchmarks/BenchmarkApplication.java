@@ -31,15 +31,15 @@ public class BenchmarkApplication {
     @Bean
     Consumer<Message<List<byte[]>>> applyStatus(IdempotentConsumer inbox, JdbcClient jdbc, LatencyProbe probe) {
         return batch -> inbox.acceptBatch(batch, event -> {
-                OrderStatusChanged changed = (OrderStatusChanged) event.event();
-                jdbc.sql("""
+            OrderStatusChanged changed = (OrderStatusChanged) event.event();
+            jdbc.sql("""
                         insert into benchmark_order_status (order_id, version, status) values (?, ?, ?)
                         on conflict (order_id) do update set version = excluded.version, status = excluded.status
                         where benchmark_order_status.version < excluded.version""")
-                        .params(changed.orderId(), changed.version(), changed.to().name())
-                        .update();
-                // measured at the apply, inside the batch's transaction (a commit follows within the batch)
-                probe.applied(event.ceId());
-            });
+                    .params(changed.orderId(), changed.version(), changed.to().name())
+                    .update();
+            // measured at the apply, inside the batch's transaction (a commit follows within the batch)
+            probe.applied(event.ceId());
+        });
     }
 }

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class EndToEndLatency {
 
     /** The binder names its listener threads after the consumer destination. */
-    private static final String CONSUMER_THREAD = "KafkaConsumerDestination{consumerDestinationName='orderflow.order.status'";
+    private static final String CONSUMER_THREAD =
+            "KafkaConsumerDestination{consumerDestinationName='orderflow.order.status'";
+
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /**
@@ -36,10 +38,20 @@ final class EndToEndLatency {
      * @param jvmCpuMicros CPU time of the whole JVM (appenders, relay, broker, consumer) per sent event
      * @param load the machine's 1-minute load average at the end
      */
-    record Result(int offeredRate, int threads, long sent, double achievedRate, long applied, double appliedRate,
-                  long unmatched, long lost, Histogram latencyMicros, double[] relayMillis, double consumerCpuMicros,
-                  double jvmCpuMicros, double load) {
-    }
+    record Result(
+            int offeredRate,
+            int threads,
+            long sent,
+            double achievedRate,
+            long applied,
+            double appliedRate,
+            long unmatched,
+            long lost,
+            Histogram latencyMicros,
+            double[] relayMillis,
+            double consumerCpuMicros,
+            double jvmCpuMicros,
+            double load) {}
 
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -86,8 +98,20 @@ final class EndToEndLatency {
         if (Boolean.getBoolean("benchmark.thread-cpu")) {
             System.out.println("   CPU by thread at " + rate + "/s: " + ThreadCpu.top(threadCpuBefore, 12));
         }
-        return new Result(rate, threads, sent.get(), achieved, applied, appliedRate, unmatched, lost, probe.drain(),
-                relayMillis(), consumerCpu, jvmCpu, ThreadCpu.loadAverage());
+        return new Result(
+                rate,
+                threads,
+                sent.get(),
+                achieved,
+                applied,
+                appliedRate,
+                unmatched,
+                lost,
+                probe.drain(),
+                relayMillis(),
+                consumerCpu,
+                jvmCpu,
+                ThreadCpu.loadAverage());
     }
 
     private void append(long first, long end, long interval, AtomicLong sent, AtomicLong lastCommit) {

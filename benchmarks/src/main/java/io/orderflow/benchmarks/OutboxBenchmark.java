@@ -25,8 +25,7 @@ public final class OutboxBenchmark {
     private static final String LATENCY_BATCH_SIZE = "500";
     private static final String LATENCY_LANES = "1";
 
-    private OutboxBenchmark() {
-    }
+    private OutboxBenchmark() {}
 
     public static void main(String[] args) {
         int status = 1;
@@ -37,7 +36,8 @@ public final class OutboxBenchmark {
             e.printStackTrace();
         } finally {
             System.out.flush();
-            // the embedded broker's and database's shutdown hooks stop them; exec:java would otherwise wait for their threads
+            // the embedded broker's and database's shutdown hooks stop them; exec:java would otherwise wait for their
+            // threads
             System.exit(status);
         }
     }
@@ -74,8 +74,11 @@ public final class OutboxBenchmark {
                     }
                     RelayThroughput.Result result = RelayThroughput.run(context, events, brokers);
                     throughput.add(result);
-                    Report.progress(started, String.format("relay batch %d, lanes %d: %.0f events/s",
-                            batchSize, laneCount, result.eventsPerSecond()));
+                    Report.progress(
+                            started,
+                            String.format(
+                                    "relay batch %d, lanes %d: %.0f events/s",
+                                    batchSize, laneCount, result.eventsPerSecond()));
                 }
             }
         }
@@ -111,11 +114,15 @@ public final class OutboxBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(BenchmarkApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties(properties)
+                .run();
     }
 
     private static int[] ints(String property, String fallback) {
         return Arrays.stream(System.getProperty(property, fallback).split(","))
-                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 }

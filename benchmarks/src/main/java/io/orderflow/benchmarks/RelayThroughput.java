@@ -32,16 +32,24 @@ final class RelayThroughput {
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     /** One configuration's figures; {@code onTopic} counts records the broker gained (duplicates included). */
-    record Result(int batchSize, int lanes, int events, double loadSeconds, double drainSeconds,
-                  long batches, double meanBatchMillis, double relayCpuMicrosPerEvent, long onTopic, double load) {
+    record Result(
+            int batchSize,
+            int lanes,
+            int events,
+            double loadSeconds,
+            double drainSeconds,
+            long batches,
+            double meanBatchMillis,
+            double relayCpuMicrosPerEvent,
+            long onTopic,
+            double load) {
 
         double eventsPerSecond() {
             return events / drainSeconds;
         }
     }
 
-    private RelayThroughput() {
-    }
+    private RelayThroughput() {}
 
     static Result run(ConfigurableApplicationContext context, int events, String brokers) throws Exception {
         OutboxRelay relay = context.getBean(OutboxRelay.class);
@@ -77,10 +85,20 @@ final class RelayThroughput {
         // the relay's lane threads are new at each start, so their CPU time is this run's
         double relayCpu = ThreadCpu.nanos("outbox-relay-") / 1e3 / events;
         long batchCount = batches.count() - batchesBefore;
-        double meanBatch = batchCount == 0 ? 0 : (batches.totalTime(TimeUnit.MILLISECONDS) - batchMillisBefore) / batchCount;
+        double meanBatch =
+                batchCount == 0 ? 0 : (batches.totalTime(TimeUnit.MILLISECONDS) - batchMillisBefore) / batchCount;
         long onTopic = recordsOn(brokers, EventTypes.ORDER_EVENTS_TOPIC) - topicBefore;
-        return new Result(properties.batchSize(), properties.lanes(), events, loadSeconds, drainSeconds,
-                batchCount, meanBatch, relayCpu, onTopic, ThreadCpu.loadAverage());
+        return new Result(
+                properties.batchSize(),
+                properties.lanes(),
+                events,
+                loadSeconds,
+                drainSeconds,
+                batchCount,
+                meanBatch,
+                relayCpu,
+                onTopic,
+                ThreadCpu.loadAverage());
     }
 
     /** Appends through {@link Outbox#append} in transactions of 100 events, on two threads. */
@@ -107,17 +125,22 @@ final class RelayThroughput {
     }
 
     private static long pending(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where published_at is null")
+                .query(Long.class)
+                .single();
     }
 
     /** Sum of the topic's end offsets: records written to it so far. */
     static long recordsOn(String brokers, String topic) {
         Map<String, Object> settings = Map.of("bootstrap.servers", brokers);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings,
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 }

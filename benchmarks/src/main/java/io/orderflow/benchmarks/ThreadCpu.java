@@ -17,8 +17,7 @@ final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private ThreadCpu() {
-    }
+    private ThreadCpu() {}
 
     /** Sum of the CPU nanoseconds of the live threads whose name starts with the prefix. */
     static long nanos(String namePrefix) {
@@ -51,8 +50,11 @@ final class ThreadCpu {
                 byName.merge(name, now.getValue() - before.getOrDefault(now.getKey(), 0L), Long::sum);
             }
         }
-        return byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(count)
-                .map(e -> e.getKey() + " " + e.getValue() / 1_000_000 + " ms").collect(Collectors.joining("; "));
+        return byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(count)
+                .map(e -> e.getKey() + " " + e.getValue() / 1_000_000 + " ms")
+                .collect(Collectors.joining("; "));
     }
 
     /** CPU nanoseconds this whole JVM (broker included) has used, or -1 where the JVM does not tell. */

@@ -24,17 +24,18 @@ import org.w3c.dom.NodeList;
 class BuildHygieneUnitTests {
 
     /** Design documents that live outside this repository; the tree must not send a reader to them. */
-    private static final Pattern OUTSIDE_DESIGN = Pattern
-            .compile("shared/design|\\b(ARCHITECTURE|STACK|STYLE|WECHATPAY-V3|PERFORMANCE)\\.md\\b");
+    private static final Pattern OUTSIDE_DESIGN =
+            Pattern.compile("shared/design|\\b(ARCHITECTURE|STACK|STYLE|WECHATPAY-V3|PERFORMANCE)\\.md\\b");
 
-    private static final Set<String> TEXT = Set.of(".java", ".xml", ".md", ".yml", ".yaml", ".properties",
-            ".sql", ".sh", ".txt", "Dockerfile", ".json");
+    private static final Set<String> TEXT = Set.of(
+            ".java", ".xml", ".md", ".yml", ".yaml", ".properties", ".sql", ".sh", ".txt", "Dockerfile", ".json");
 
     @Test
     void modulePomsCarryNoDependencyOrPluginVersion() throws Exception {
         List<String> versioned = new ArrayList<>();
         for (Path pom : modulePoms()) {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
             NodeList versions = doc.getElementsByTagName("version");
             for (int i = 0; i < versions.getLength(); i++) {
                 Element version = (Element) versions.item(i);
@@ -42,12 +43,14 @@ class BuildHygieneUnitTests {
                 String kind = owner.getTagName();
                 if (kind.equals("dependency") || kind.equals("plugin") || kind.equals("extension")) {
                     versioned.add(Repository.root().relativize(pom) + ": " + text(owner, "groupId") + ":"
-                            + text(owner, "artifactId") + " " + version.getTextContent().trim());
+                            + text(owner, "artifactId") + " "
+                            + version.getTextContent().trim());
                 }
             }
         }
         assertThat(modulePoms()).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(versioned).as("versions belong in the root pom's dependencyManagement / pluginManagement")
+        assertThat(versioned)
+                .as("versions belong in the root pom's dependencyManagement / pluginManagement")
                 .isEmpty();
     }
 
@@ -55,7 +58,9 @@ class BuildHygieneUnitTests {
     void noFileRefersToDesignFilesOutsideTheRepository() throws IOException {
         List<String> references = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(Repository.root())) {
-            for (Path file : walk.filter(Files::isRegularFile).filter(BuildHygieneUnitTests::isSource).toList()) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(BuildHygieneUnitTests::isSource)
+                    .toList()) {
                 String relative = Repository.root().relativize(file).toString();
                 if (file.equals(thisSource())) {
                     continue;
@@ -68,12 +73,17 @@ class BuildHygieneUnitTests {
                 }
             }
         }
-        assertThat(references).as("point to docs/ in the tree, or say it in place").isEmpty();
+        assertThat(references)
+                .as("point to docs/ in the tree, or say it in place")
+                .isEmpty();
     }
 
     private static List<Path> modulePoms() {
         try (Stream<Path> dirs = Files.list(Repository.root())) {
-            return dirs.map(d -> d.resolve("pom.xml")).filter(Files::isRegularFile).sorted().toList();
+            return dirs.map(d -> d.resolve("pom.xml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

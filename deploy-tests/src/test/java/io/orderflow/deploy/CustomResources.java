@@ -13,8 +13,7 @@ import java.util.function.BiConsumer;
  */
 final class CustomResources {
 
-    record Kind(String apiVersion, BiConsumer<Map<String, Object>, List<String>> check) {
-    }
+    record Kind(String apiVersion, BiConsumer<Map<String, Object>, List<String>> check) {}
 
     static final Map<String, Kind> KINDS = Map.of(
             "Kafka", new Kind("kafka.strimzi.io/v1beta2", CustomResources::kafka),
@@ -26,8 +25,7 @@ final class CustomResources {
             "PodMonitor", new Kind("monitoring.coreos.com/v1", CustomResources::podMonitor),
             "PrometheusRule", new Kind("monitoring.coreos.com/v1", CustomResources::prometheusRule));
 
-    private CustomResources() {
-    }
+    private CustomResources() {}
 
     /** What {@code object} lacks; empty when its operator can act on it. */
     static List<String> problems(Map<String, Object> object) {
@@ -52,7 +50,9 @@ final class CustomResources {
         require(o, p, "spec.replicas");
         require(o, p, "spec.storage.type");
         Object roles = Rendered.at(o, "spec.roles");
-        if (!(roles instanceof List<?> list) || list.isEmpty() || !Set.of("controller", "broker").containsAll(list)) {
+        if (!(roles instanceof List<?> list)
+                || list.isEmpty()
+                || !Set.of("controller", "broker").containsAll(list)) {
             p.add("spec.roles must be controller and/or broker: " + roles);
         }
     }

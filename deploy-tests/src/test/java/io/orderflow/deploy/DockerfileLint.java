@@ -18,17 +18,16 @@ import java.util.regex.Pattern;
 final class DockerfileLint {
 
     /** One instruction, continuation lines joined. */
-    record Instruction(int line, String keyword, String arguments) {
-    }
+    record Instruction(int line, String keyword, String arguments) {}
 
     private static final Pattern ARG_DEFAULT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\\S+)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
     private static final Pattern SHARED_ARCHIVE = Pattern.compile("\"-XX:SharedArchiveFile=([^\"]+)\"");
     private static final Pattern NUMERIC_USER = Pattern.compile("(\\d+)(:\\d+)?");
-    private static final Pattern SECRET_LIKE = Pattern.compile("(?i)[A-Z0-9_]*(SECRET|PASSWORD|TOKEN|API_?KEY)[A-Z0-9_]*=.+");
+    private static final Pattern SECRET_LIKE =
+            Pattern.compile("(?i)[A-Z0-9_]*(SECRET|PASSWORD|TOKEN|API_?KEY)[A-Z0-9_]*=.+");
 
-    private DockerfileLint() {
-    }
+    private DockerfileLint() {}
 
     /** The problems of {@code dockerfile}'s text; empty when it passes. */
     static List<String> check(String dockerfile) {
@@ -75,8 +74,7 @@ final class DockerfileLint {
                         problems.add(where + ": a secret in the image; pass it at run time from a Secret");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (finalStage < 0) {
@@ -105,11 +103,11 @@ final class DockerfileLint {
                         problems.add("line " + in.line() + " CMD: shell form; use the exec (JSON array) form");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
-        Matcher numeric = user == null ? null : NUMERIC_USER.matcher(user.arguments().trim());
+        Matcher numeric =
+                user == null ? null : NUMERIC_USER.matcher(user.arguments().trim());
         if (numeric == null || !numeric.matches()) {
             problems.add("the final stage needs USER <uid>[:<gid>], numeric, so that runAsNonRoot can verify it");
         } else if (Long.parseLong(numeric.group(1)) == 0) {
@@ -162,12 +160,15 @@ final class DockerfileLint {
                 start = i + 1;
             }
             boolean continues = line.endsWith("\\");
-            current.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
+            current.append(continues ? line.substring(0, line.length() - 1) : line)
+                    .append(' ');
             if (!continues) {
                 String text = current.toString().strip();
                 int space = text.indexOf(' ');
-                instructions.add(new Instruction(start, (space < 0 ? text : text.substring(0, space))
-                        .toUpperCase(Locale.ROOT), space < 0 ? "" : text.substring(space + 1).strip()));
+                instructions.add(new Instruction(
+                        start,
+                        (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT),
+                        space < 0 ? "" : text.substring(space + 1).strip()));
                 current.setLength(0);
             }
         }

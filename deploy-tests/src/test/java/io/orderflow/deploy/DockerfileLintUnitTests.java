@@ -28,7 +28,9 @@ class DockerfileLintUnitTests {
         List<Path> dockerfiles = dockerfiles();
         assertThat(dockerfiles).as("Dockerfiles in the repository").isNotEmpty();
         for (Path dockerfile : dockerfiles) {
-            assertThat(DockerfileLint.check(Repository.read(dockerfile))).as(dockerfile.toString()).isEmpty();
+            assertThat(DockerfileLint.check(Repository.read(dockerfile)))
+                    .as(dockerfile.toString())
+                    .isEmpty();
         }
     }
 
@@ -38,7 +40,8 @@ class DockerfileLintUnitTests {
         assertThat(dockerfile).contains("COPY ${SERVICE}/target/${SERVICE}.jar");
         for (String service : Repository.SERVICES) {
             assertThat(Repository.read(Repository.root().resolve(service).resolve("pom.xml")))
-                    .as("%s builds target/%s.jar", service, service).contains("<finalName>" + service + "</finalName>");
+                    .as("%s builds target/%s.jar", service, service)
+                    .contains("<finalName>" + service + "</finalName>");
         }
     }
 
@@ -50,28 +53,44 @@ class DockerfileLintUnitTests {
     @Test
     void flagsUnpinnedBasesRootShellFormAndUrls() {
         assertThat(DockerfileLint.check(GOOD.replaceFirst("ARG BASE=\\S+", "ARG BASE=eclipse-temurin:latest")))
-                .hasSize(2).allSatisfy(p -> assertThat(p).contains("not pinned"));
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p).contains("not pinned"));
         assertThat(DockerfileLint.check("FROM eclipse-temurin\nUSER 1000\nENTRYPOINT [\"java\"]"))
                 .anySatisfy(p -> assertThat(p).contains("not pinned"));
-        assertThat(DockerfileLint.check(GOOD.replace("USER 65532:65532", "USER 0"))).singleElement().asString()
+        assertThat(DockerfileLint.check(GOOD.replace("USER 65532:65532", "USER 0")))
+                .singleElement()
+                .asString()
                 .contains("runs as root");
-        assertThat(DockerfileLint.check(GOOD.replace("USER 65532:65532", "USER nonroot"))).singleElement()
-                .asString().contains("numeric");
+        assertThat(DockerfileLint.check(GOOD.replace("USER 65532:65532", "USER nonroot")))
+                .singleElement()
+                .asString()
+                .contains("numeric");
         assertThat(DockerfileLint.check(GOOD.replaceFirst("(?s)ENTRYPOINT.*", "ENTRYPOINT java -jar application.jar")))
-                .singleElement().asString().contains("exec-form");
-        assertThat(DockerfileLint.check(GOOD.replace("\"-XX:MaxRAMPercentage=75.0\", ", ""))).singleElement()
-                .asString().contains("MaxRAMPercentage");
-        assertThat(DockerfileLint.check(GOOD + "ADD https://example.com/agent.jar /agent.jar\n")).singleElement()
-                .asString().contains("ADD fetches a URL");
-        assertThat(DockerfileLint.check(GOOD + "RUN chmod +x /app\n")).singleElement().asString()
+                .singleElement()
+                .asString()
+                .contains("exec-form");
+        assertThat(DockerfileLint.check(GOOD.replace("\"-XX:MaxRAMPercentage=75.0\", ", "")))
+                .singleElement()
+                .asString()
+                .contains("MaxRAMPercentage");
+        assertThat(DockerfileLint.check(GOOD + "ADD https://example.com/agent.jar /agent.jar\n"))
+                .singleElement()
+                .asString()
+                .contains("ADD fetches a URL");
+        assertThat(DockerfileLint.check(GOOD + "RUN chmod +x /app\n"))
+                .singleElement()
+                .asString()
                 .contains("shell form");
-        assertThat(DockerfileLint.check(GOOD + "ENV DB_PASSWORD=secret\n")).singleElement().asString()
+        assertThat(DockerfileLint.check(GOOD + "ENV DB_PASSWORD=secret\n"))
+                .singleElement()
+                .asString()
                 .contains("secret");
     }
 
     @Test
     void aClassDataArchiveTheEntryPointMapsIsWrittenByTheFinalStage() {
-        String mapsArchive = GOOD.replace("\"-XX:MaxRAMPercentage=75.0\"",
+        String mapsArchive = GOOD.replace(
+                "\"-XX:MaxRAMPercentage=75.0\"",
                 "\"-XX:SharedArchiveFile=application.jsa\", \"-XX:MaxRAMPercentage=75.0\"");
         String training = "RUN [\"/usr/bin/java\", \"-XX:ArchiveClassesAtExit=application.jsa\", "
                 + "\"-Dspring.context.exit=onRefresh\", \"-jar\", \"application.jar\"]\n";
@@ -80,14 +99,18 @@ class DockerfileLintUnitTests {
         assertThat(DockerfileLint.check(mapsArchive.replace("USER 65532:65532", training + "USER 65532:65532")))
                 .isEmpty();
         // written in the stage that only extracts the layers, it does not reach the image
-        assertThat(DockerfileLint.check(mapsArchive.replace("COPY app.jar app.jar\n", "COPY app.jar app.jar\n"
-                + training))).singleElement().asString().contains("no RUN of the final stage");
+        assertThat(DockerfileLint.check(
+                        mapsArchive.replace("COPY app.jar app.jar\n", "COPY app.jar app.jar\n" + training)))
+                .singleElement()
+                .asString()
+                .contains("no RUN of the final stage");
     }
 
     private static List<Path> dockerfiles() {
         try (Stream<Path> files = Repository.files(Repository.root(), "Dockerfile").stream()) {
             return files.filter(p -> p.getFileName().toString().equals("Dockerfile"))
-                    .filter(p -> !p.toString().contains("/node_modules/")).toList();
+                    .filter(p -> !p.toString().contains("/node_modules/"))
+                    .toList();
         }
     }
 }

@@ -32,20 +32,19 @@ import java.util.regex.Pattern;
 final class ExportedMetrics {
 
     /** Modules whose code runs in the deployed services. */
-    static final List<String> MODULES = List.of("platform", "order-service", "payment-service", "notify-service",
-            "reconcile-service");
+    static final List<String> MODULES =
+            List.of("platform", "order-service", "payment-service", "notify-service", "reconcile-service");
 
     /** Series from outside the services: Prometheus itself and Strimzi's Kafka Exporter. */
     static final Set<String> EXTERNAL = Set.of("up", "kafka_consumergroup_lag", "kafka_topic_partition_current_offset");
 
-    private static final Pattern BUILDER = Pattern.compile(
-            "(Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*(\"[^\"]+\"|[A-Z_]+)([^;]*);");
-    private static final Pattern SHORTHAND = Pattern.compile(
-            "\\.(counter|timer|summary|gauge)\\(\\s*(\"[^\"]+\"|[A-Z_]+)\\s*[,)]");
+    private static final Pattern BUILDER =
+            Pattern.compile("(Counter|Gauge|Timer|DistributionSummary)\\.builder\\(\\s*(\"[^\"]+\"|[A-Z_]+)([^;]*);");
+    private static final Pattern SHORTHAND =
+            Pattern.compile("\\.(counter|timer|summary|gauge)\\(\\s*(\"[^\"]+\"|[A-Z_]+)\\s*[,)]");
     private static final Pattern BASE_UNIT = Pattern.compile("\\.baseUnit\\(\\s*\"([^\"]+)\"");
 
-    private ExportedMetrics() {
-    }
+    private ExportedMetrics() {}
 
     /** The series names of orderflow's own meters (orderflow_*). */
     static Set<String> orderflow() {
@@ -70,12 +69,11 @@ final class ExportedMetrics {
         try (JvmGcMetrics gc = new JvmGcMetrics()) {
             gc.bindTo(registry);
             // the GC pause timer is registered at the first pause; its series are a Timer's
-            Set<String> names = new TreeSet<>(List.of("jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum",
-                    "jvm_gc_pause_seconds_max"));
+            Set<String> names = new TreeSet<>(
+                    List.of("jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_max"));
             new MicrometerMetricsTrackerFactory(registry).create("orderflow", new PoolStats(1_000) {
                 @Override
-                protected void update() {
-                }
+                protected void update() {}
             });
             CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
             breakers.circuitBreaker("wechatpay-1900000001");
@@ -87,7 +85,9 @@ final class ExportedMetrics {
 
     static Set<String> names(PrometheusMeterRegistry registry) {
         Set<String> names = new TreeSet<>();
-        registry.scrape().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+        registry.scrape()
+                .lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
                 .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
         return names;
     }
@@ -122,7 +122,8 @@ final class ExportedMetrics {
         if (literalOrConstant.startsWith("\"")) {
             return literalOrConstant.substring(1, literalOrConstant.length() - 1);
         }
-        Matcher constant = Pattern.compile("\\b" + literalOrConstant + "\\s*=\\s*\"([^\"]+)\"").matcher(source);
+        Matcher constant = Pattern.compile("\\b" + literalOrConstant + "\\s*=\\s*\"([^\"]+)\"")
+                .matcher(source);
         if (!constant.find()) {
             throw new IllegalStateException("cannot resolve meter name constant " + literalOrConstant);
         }

@@ -9,8 +9,7 @@ final class Images {
     /** A tag that names a version: starts with a digit ("0.1.0", "17.0.13_11-jre"). */
     private static final Pattern VERSION_TAG = Pattern.compile("[0-9][A-Za-z0-9_.-]*");
 
-    private Images() {
-    }
+    private Images() {}
 
     /** Why {@code image} is not pinned, or null when it is (by digest or by a version tag). */
     static String problem(String image) {

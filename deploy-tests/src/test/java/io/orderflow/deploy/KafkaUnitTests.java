@@ -20,10 +20,16 @@ class KafkaUnitTests {
 
     @Test
     void theServicesConfigurationNamesTopicsAndGroups() {
-        assertThat(usedTopics()).as("topics from application.yml and EventTypes").hasSizeGreaterThanOrEqualTo(5)
+        assertThat(usedTopics())
+                .as("topics from application.yml and EventTypes")
+                .hasSizeGreaterThanOrEqualTo(5)
                 .anyMatch(t -> t.endsWith(".dlt"));
-        assertThat(ServiceSettings.all()).flatExtracting(ServiceSettings::bindings).isNotEmpty()
-                .allSatisfy(b -> assertThat(b.deadLetterTopic()).as("dlq-name of %s", b.name()).isNotBlank());
+        assertThat(ServiceSettings.all())
+                .flatExtracting(ServiceSettings::bindings)
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b.deadLetterTopic())
+                        .as("dlq-name of %s", b.name())
+                        .isNotBlank());
     }
 
     @ParameterizedTest
@@ -34,7 +40,8 @@ class KafkaUnitTests {
         for (ServiceSettings settings : ServiceSettings.all()) {
             for (ServiceSettings.Binding binding : settings.bindings()) {
                 int source = Rendered.number(topics.get(binding.destination()), "spec.partitions");
-                assertThat(source).as("partitions of %s (binder min-partition-count)", binding.destination())
+                assertThat(source)
+                        .as("partitions of %s (binder min-partition-count)", binding.destination())
                         .isGreaterThanOrEqualTo(settings.minPartitions());
                 assertThat(Rendered.number(topics.get(binding.deadLetterTopic()), "spec.partitions"))
                         .as("a dead-letter topic keeps its record's partition: %s", binding.deadLetterTopic())
@@ -52,11 +59,14 @@ class KafkaUnitTests {
         String topicRegex = Rendered.text(kafka, "spec.kafkaExporter.topicRegex");
         for (ServiceSettings settings : ServiceSettings.all()) {
             for (ServiceSettings.Binding binding : settings.bindings()) {
-                assertThat(binding.group()).as("consumer group of %s", binding.name()).isEqualTo(settings.service());
+                assertThat(binding.group())
+                        .as("consumer group of %s", binding.name())
+                        .isEqualTo(settings.service());
                 assertThat(binding.group()).as("Kafka Exporter groupRegex").matches(groupRegex);
             }
         }
-        assertThat(usedTopics()).allSatisfy(t -> assertThat(t).as("Kafka Exporter topicRegex").matches(topicRegex));
+        assertThat(usedTopics())
+                .allSatisfy(t -> assertThat(t).as("Kafka Exporter topicRegex").matches(topicRegex));
     }
 
     @ParameterizedTest
@@ -75,8 +85,10 @@ class KafkaUnitTests {
             assertThat(minInSync).isLessThanOrEqualTo(replicas);
         }
         for (Map<String, Object> listener : Rendered.list(kafka, "spec.kafka.listeners")) {
-            assertThat(Rendered.list(listener, "networkPolicyPeers")).as("peers of listener %s", listener.get("name"))
-                    .isNotEmpty().allSatisfy(peer -> assertThat(Rendered.text(peer, "podSelector.matchLabels"))
+            assertThat(Rendered.list(listener, "networkPolicyPeers"))
+                    .as("peers of listener %s", listener.get("name"))
+                    .isNotEmpty()
+                    .allSatisfy(peer -> assertThat(Rendered.text(peer, "podSelector.matchLabels"))
                             .contains("app.kubernetes.io/component=service"));
         }
         assertThat(Rendered.text(kafka, "spec.kafka.config")).contains("auto.create.topics.enable=false");
@@ -88,7 +100,9 @@ class KafkaUnitTests {
         assertThat(pools(prod, "broker")).isGreaterThanOrEqualTo(3);
         assertThat(pools(prod, "controller")).isGreaterThanOrEqualTo(3);
         assertThat(topics(prod).values()).allSatisfy(topic -> {
-            assertThat(Rendered.number(topic, "spec.replicas")).as(Rendered.name(topic)).isEqualTo(3);
+            assertThat(Rendered.number(topic, "spec.replicas"))
+                    .as(Rendered.name(topic))
+                    .isEqualTo(3);
             assertThat(minInSync(topic)).as(Rendered.name(topic)).isEqualTo(2);
         });
     }
@@ -97,17 +111,22 @@ class KafkaUnitTests {
     static Set<String> usedTopics() {
         Set<String> topics = new TreeSet<>(Arrays.stream(EventTypes.class.getFields())
                 .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getName().endsWith("_TOPIC"))
-                .map(KafkaUnitTests::value).toList());
+                .map(KafkaUnitTests::value)
+                .toList());
         for (ServiceSettings settings : ServiceSettings.all()) {
-            settings.bindings().forEach(b -> List.of(b.destination(), b.deadLetterTopic()).forEach(topics::add));
+            settings.bindings()
+                    .forEach(b -> List.of(b.destination(), b.deadLetterTopic()).forEach(topics::add));
         }
         return topics;
     }
 
     static Map<String, Map<String, Object>> topics(Rendered rendered) {
-        return rendered.ofKind("KafkaTopic").stream().collect(Collectors.toMap(
-                t -> Rendered.text(t, "spec.topicName") == null ? Rendered.name(t) : Rendered.text(t, "spec.topicName"),
-                t -> t));
+        return rendered.ofKind("KafkaTopic").stream()
+                .collect(Collectors.toMap(
+                        t -> Rendered.text(t, "spec.topicName") == null
+                                ? Rendered.name(t)
+                                : Rendered.text(t, "spec.topicName"),
+                        t -> t));
     }
 
     private static int minInSync(Map<String, Object> topic) {
@@ -120,7 +139,8 @@ class KafkaUnitTests {
     private static int pools(Rendered rendered, String role) {
         return rendered.ofKind("KafkaNodePool").stream()
                 .filter(p -> String.valueOf(Rendered.at(p, "spec.roles")).contains(role))
-                .mapToInt(p -> Rendered.number(p, "spec.replicas")).sum();
+                .mapToInt(p -> Rendered.number(p, "spec.replicas"))
+                .sum();
     }
 
     private static String value(Field field) {

@@ -27,8 +27,7 @@ import java.util.Map;
  */
 final class KubernetesKinds {
 
-    record Kind(String apiVersion, Class<?> type) {
-    }
+    record Kind(String apiVersion, Class<?> type) {}
 
     static final Map<String, Kind> BUILT_IN = Map.of(
             "Namespace", new Kind("v1", Namespace.class),
@@ -44,8 +43,7 @@ final class KubernetesKinds {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KubernetesKinds() {
-    }
+    private KubernetesKinds() {}
 
     /** Reads {@code object} as its kind's model; returns the fields the model did not know. */
     static List<String> unknownFields(Map<String, Object> object) {
@@ -71,8 +69,10 @@ final class KubernetesKinds {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             Object field = invoke(getter, value);

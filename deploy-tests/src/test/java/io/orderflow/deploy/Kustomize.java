@@ -23,8 +23,7 @@ final class Kustomize {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The objects of {@code deploy/base} or {@code deploy/overlays/<name>}, as kubectl prints them. */
     static List<Map<String, Object>> render(String name) {
@@ -43,10 +42,13 @@ final class Kustomize {
         try {
             errors = Files.createTempFile("kustomize-" + name, ".err");
             process = new ProcessBuilder(kubectl(), "kustomize", dir.toString())
-                    .redirectError(errors.toFile()).start();
+                    .redirectError(errors.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run '" + kubectl() + " kustomize': kubectl is needed to render deploy/ "
-                    + "(apt-get install -y kubernetes-client, as .ci/run does, or set KUBECTL to its path)", e);
+            throw new AssertionError(
+                    "cannot run '" + kubectl() + " kustomize': kubectl is needed to render deploy/ "
+                            + "(apt-get install -y kubernetes-client, as .ci/run does, or set KUBECTL to its path)",
+                    e);
         }
         try {
             byte[] out = process.getInputStream().readAllBytes();
@@ -71,7 +73,8 @@ final class Kustomize {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> parse(String yaml) {
         List<Map<String, Object>> objects = new ArrayList<>();
-        try (MappingIterator<Map<String, Object>> docs = YAML.readerFor(Map.class).readValues(yaml)) {
+        try (MappingIterator<Map<String, Object>> docs =
+                YAML.readerFor(Map.class).readValues(yaml)) {
             while (docs.hasNextValue()) {
                 Map<String, Object> doc = docs.nextValue();
                 if (doc != null && !doc.isEmpty()) {

@@ -39,20 +39,22 @@ class MetricNamesUnitTests {
     @Test
     void theDashboardAndTheAlertsReadMetrics() {
         assertThat(USED.keySet()).anyMatch(k -> k.startsWith("panel ")).anyMatch(k -> k.startsWith("alert "));
-        assertThat(USED).allSatisfy((where, names) -> assertThat(names).as(where).isNotEmpty());
+        assertThat(USED)
+                .allSatisfy((where, names) -> assertThat(names).as(where).isNotEmpty());
     }
 
     @Test
     void metricNamesAreWellFormed() {
-        USED.forEach((where, names) -> assertThat(names).as(where)
-                .allSatisfy(n -> assertThat(n).matches(PromQl.METRIC_NAME)));
+        USED.forEach((where, names) ->
+                assertThat(names).as(where).allSatisfy(n -> assertThat(n).matches(PromQl.METRIC_NAME)));
     }
 
     @Test
     void orderflowsOwnMetricsAreRegisteredByTheCode() {
         Set<String> exported = ExportedMetrics.orderflow();
         assertThat(exported).as("meters found in the services' code").contains("orderflow_outbox_oldest_age_seconds");
-        USED.forEach((where, names) -> names.stream().filter(n -> n.startsWith("orderflow_"))
+        USED.forEach((where, names) -> names.stream()
+                .filter(n -> n.startsWith("orderflow_"))
                 .forEach(n -> assertThat(exported).as("%s reads %s", where, n).contains(n)));
     }
 
@@ -60,7 +62,8 @@ class MetricNamesUnitTests {
     void everyOtherMetricIsAStandardOrExporterSeries() {
         Set<String> known = new TreeSet<>(ExportedMetrics.standard());
         known.addAll(ExportedMetrics.EXTERNAL);
-        USED.forEach((where, names) -> names.stream().filter(n -> !n.startsWith("orderflow_"))
+        USED.forEach((where, names) -> names.stream()
+                .filter(n -> !n.startsWith("orderflow_"))
                 .forEach(n -> assertThat(known).as("%s reads %s", where, n).contains(n)));
     }
 
@@ -68,7 +71,9 @@ class MetricNamesUnitTests {
         for (JsonNode panel : panels) {
             dashboardPanels(panel.path("panels"));
             for (JsonNode target : panel.path("targets")) {
-                USED.put("panel " + panel.path("title").asText() + " " + target.path("refId").asText(),
+                USED.put(
+                        "panel " + panel.path("title").asText() + " "
+                                + target.path("refId").asText(),
                         PromQl.metricNames(target.path("expr").asText()));
             }
         }
@@ -76,7 +81,8 @@ class MetricNamesUnitTests {
 
     private static JsonNode readDashboard() {
         try {
-            return new ObjectMapper().readTree(Repository.deploy().resolve(DASHBOARD).toFile());
+            return new ObjectMapper()
+                    .readTree(Repository.deploy().resolve(DASHBOARD).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,9 @@ record Rendered(String name, List<Map<String, Object>> objects) {
     }
 
     Deployment deployment(String service) {
-        return deployments().stream().filter(d -> service.equals(d.getMetadata().getName())).findFirst()
+        return deployments().stream()
+                .filter(d -> service.equals(d.getMetadata().getName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + ": no Deployment " + service));
     }
 

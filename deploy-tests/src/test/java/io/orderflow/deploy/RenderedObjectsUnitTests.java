@@ -19,13 +19,19 @@ class RenderedObjectsUnitTests {
             String kind = String.valueOf(object.get("kind"));
             String where = overlay + ": " + kind + " " + Rendered.name(object);
             assertThat(KubernetesKinds.BUILT_IN.containsKey(kind) || CustomResources.KINDS.containsKey(kind))
-                    .as("%s is a kind deploy-tests knows how to check", where).isTrue();
+                    .as("%s is a kind deploy-tests knows how to check", where)
+                    .isTrue();
             if (KubernetesKinds.BUILT_IN.containsKey(kind)) {
-                assertThat(object.get("apiVersion")).as(where).isEqualTo(KubernetesKinds.BUILT_IN.get(kind).apiVersion());
-                assertThat(KubernetesKinds.unknownFields(object)).as("fields the %s model does not know", where)
+                assertThat(object.get("apiVersion"))
+                        .as(where)
+                        .isEqualTo(KubernetesKinds.BUILT_IN.get(kind).apiVersion());
+                assertThat(KubernetesKinds.unknownFields(object))
+                        .as("fields the %s model does not know", where)
                         .isEmpty();
             } else {
-                assertThat(object.get("apiVersion")).as(where).isEqualTo(CustomResources.KINDS.get(kind).apiVersion());
+                assertThat(object.get("apiVersion"))
+                        .as(where)
+                        .isEqualTo(CustomResources.KINDS.get(kind).apiVersion());
                 assertThat(CustomResources.problems(object)).as(where).isEmpty();
             }
         }
@@ -37,7 +43,8 @@ class RenderedObjectsUnitTests {
         for (Map<String, Object> object : Kustomize.render(overlay)) {
             if (!"Namespace".equals(object.get("kind"))) {
                 assertThat(Rendered.text(object, "metadata.namespace"))
-                        .as("%s %s", object.get("kind"), Rendered.name(object)).isEqualTo("orderflow");
+                        .as("%s %s", object.get("kind"), Rendered.name(object))
+                        .isEqualTo("orderflow");
             }
         }
     }
@@ -46,7 +53,8 @@ class RenderedObjectsUnitTests {
     @ValueSource(strings = {"base", "dev", "prod"})
     void namesAreUniquePerKind(String overlay) {
         List<String> keys = Kustomize.render(overlay).stream()
-                .map(o -> o.get("kind") + "/" + Rendered.name(o)).toList();
+                .map(o -> o.get("kind") + "/" + Rendered.name(o))
+                .toList();
         assertThat(keys).doesNotHaveDuplicates();
     }
 }

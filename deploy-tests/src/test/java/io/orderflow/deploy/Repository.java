@@ -11,16 +11,15 @@ import java.util.stream.Stream;
 final class Repository {
 
     /** The deployable services: each has a module, an image, a Deployment and a database. */
-    static final List<String> SERVICES = List.of("order-service", "payment-service", "notify-service",
-            "reconcile-service");
+    static final List<String> SERVICES =
+            List.of("order-service", "payment-service", "notify-service", "reconcile-service");
 
     /** The overlays a cluster is deployed from; "base" is rendered too, for the secret rules. */
     static final List<String> OVERLAYS = List.of("dev", "prod");
 
     private static final Path ROOT = findRoot();
 
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         return ROOT;
@@ -32,7 +31,9 @@ final class Repository {
 
     /** {@code deploy/base} or {@code deploy/overlays/<name>}. */
     static Path kustomization(String name) {
-        return "base".equals(name) ? deploy().resolve("base") : deploy().resolve("overlays").resolve(name);
+        return "base".equals(name)
+                ? deploy().resolve("base")
+                : deploy().resolve("overlays").resolve(name);
     }
 
     static String read(Path file) {
@@ -49,8 +50,11 @@ final class Repository {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix))
-                    .filter(p -> !p.toString().contains("/target/")).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .filter(p -> !p.toString().contains("/target/"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +66,8 @@ final class Repository {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no repository root with deploy/ above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no repository root with deploy/ above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -25,8 +25,10 @@ class SecretsUnitTests {
     @ParameterizedTest
     @ValueSource(strings = {"base", "prod"})
     void noSecretValuesAreRendered(String overlay) {
-        assertThat(Kustomize.render(overlay)).as("Secrets in %s", overlay)
-                .noneMatch(o -> "Secret".equals(o.get("kind")) && (o.get("data") != null || o.get("stringData") != null));
+        assertThat(Kustomize.render(overlay))
+                .as("Secrets in %s", overlay)
+                .noneMatch(
+                        o -> "Secret".equals(o.get("kind")) && (o.get("data") != null || o.get("stringData") != null));
     }
 
     @ParameterizedTest
@@ -36,9 +38,14 @@ class SecretsUnitTests {
             for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 for (EnvVar var : c.getEnv()) {
                     if (SECRET_LIKE.matcher(var.getName()).matches()) {
-                        assertThat(var.getValue()).as("%s: %s must come from a Secret (valueFrom)",
-                                deployment.getMetadata().getName(), var.getName()).isNull();
-                        assertThat(var.getValueFrom().getSecretKeyRef()).as(var.getName()).isNotNull();
+                        assertThat(var.getValue())
+                                .as(
+                                        "%s: %s must come from a Secret (valueFrom)",
+                                        deployment.getMetadata().getName(), var.getName())
+                                .isNull();
+                        assertThat(var.getValueFrom().getSecretKeyRef())
+                                .as(var.getName())
+                                .isNotNull();
                     }
                 }
             }
@@ -49,8 +56,11 @@ class SecretsUnitTests {
     @ValueSource(strings = {"base", "dev", "prod"})
     void configMapsHoldNoKeys(String overlay) {
         for (ConfigMap map : Rendered.of(overlay).ofKind("ConfigMap", ConfigMap.class)) {
-            map.getData().forEach((file, content) -> assertThat(content).as("%s/%s", map.getMetadata().getName(), file)
-                    .doesNotContain("PRIVATE KEY").doesNotContainPattern("(?i)api-v3-key\\s*:"));
+            map.getData()
+                    .forEach((file, content) -> assertThat(content)
+                            .as("%s/%s", map.getMetadata().getName(), file)
+                            .doesNotContain("PRIVATE KEY")
+                            .doesNotContainPattern("(?i)api-v3-key\\s*:"));
         }
     }
 
@@ -62,22 +72,31 @@ class SecretsUnitTests {
             referenced.addAll(referencedSecrets(Rendered.of(overlay)));
         }
         assertThat(referenced).as("Secrets the manifests reference").isNotEmpty();
-        assertThat(referenced).allSatisfy(name -> assertThat(readme).as("deploy/README.md names Secret " + name)
-                .contains("`" + name + "`"));
+        assertThat(referenced)
+                .allSatisfy(name -> assertThat(readme)
+                        .as("deploy/README.md names Secret " + name)
+                        .contains("`" + name + "`"));
     }
 
     static Set<String> referencedSecrets(Rendered rendered) {
         Set<String> names = new TreeSet<>();
         for (Deployment deployment : rendered.deployments()) {
             var pod = deployment.getSpec().getTemplate().getSpec();
-            pod.getContainers().stream().flatMap(c -> c.getEnv().stream()).map(EnvVar::getValueFrom)
-                    .filter(Objects::nonNull).map(v -> v.getSecretKeyRef()).filter(Objects::nonNull)
+            pod.getContainers().stream()
+                    .flatMap(c -> c.getEnv().stream())
+                    .map(EnvVar::getValueFrom)
+                    .filter(Objects::nonNull)
+                    .map(v -> v.getSecretKeyRef())
+                    .filter(Objects::nonNull)
                     .forEach(ref -> names.add(ref.getName()));
-            pod.getVolumes().stream().filter(v -> v.getSecret() != null)
+            pod.getVolumes().stream()
+                    .filter(v -> v.getSecret() != null)
                     .forEach(v -> names.add(v.getSecret().getSecretName()));
         }
-        rendered.ofKind("Ingress", Ingress.class).stream().flatMap(i -> i.getSpec().getTls().stream())
-                .map(IngressTLS::getSecretName).forEach(names::add);
+        rendered.ofKind("Ingress", Ingress.class).stream()
+                .flatMap(i -> i.getSpec().getTls().stream())
+                .map(IngressTLS::getSecretName)
+                .forEach(names::add);
         for (Map<String, Object> cluster : rendered.ofKind("Cluster")) {
             names.add(Objects.requireNonNull(Rendered.text(cluster, "spec.bootstrap.initdb.secret.name")));
             Object s3 = Rendered.at(cluster, "spec.backup.barmanObjectStore.s3Credentials");

@@ -26,9 +26,16 @@ import java.util.regex.Pattern;
  * @param datasource the placeholders of {@code spring.datasource.url}, username and password
  * @param localPassword the password placeholder of {@code application-local.yml}, or null without one
  */
-record ServiceSettings(String service, Placeholder port, Placeholder managementPort, List<Binding> bindings, int minPartitions,
-                       boolean probesEnabled, boolean probePathsOnServerPort, Map<String, Placeholder> datasource,
-                       Placeholder localPassword) {
+record ServiceSettings(
+        String service,
+        Placeholder port,
+        Placeholder managementPort,
+        List<Binding> bindings,
+        int minPartitions,
+        boolean probesEnabled,
+        boolean probePathsOnServerPort,
+        Map<String, Placeholder> datasource,
+        Placeholder localPassword) {
 
     /** A {@code ${NAME:default}} value: the variable that overrides it and its default. */
     record Placeholder(String variable, String defaultValue) {
@@ -43,8 +50,7 @@ record ServiceSettings(String service, Placeholder port, Placeholder managementP
     }
 
     /** One consumer binding: where it reads, as which group, where its dead letters go. */
-    record Binding(String name, String destination, String group, String deadLetterTopic) {
-    }
+    record Binding(String name, String destination, String group, String deadLetterTopic) {}
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -58,23 +64,30 @@ record ServiceSettings(String service, Placeholder port, Placeholder managementP
         List<Binding> bindings = new ArrayList<>();
         Object declared = Rendered.at(yml, "spring.cloud.stream.bindings");
         if (declared instanceof Map<?, ?> map) {
-            map.forEach((name, binding) -> bindings.add(new Binding(String.valueOf(name),
-                    Rendered.text(binding, "destination"), Rendered.text(binding, "group"),
-                    Rendered.text(Rendered.at(yml, "spring.cloud.stream.kafka.bindings"),
-                            name + ".consumer.dlq-name"))));
+            map.forEach((name, binding) -> bindings.add(new Binding(
+                    String.valueOf(name),
+                    Rendered.text(binding, "destination"),
+                    Rendered.text(binding, "group"),
+                    Rendered.text(
+                            Rendered.at(yml, "spring.cloud.stream.kafka.bindings"), name + ".consumer.dlq-name"))));
         }
         Map<String, Placeholder> datasource = Map.of(
                 "url", Placeholder.parse(Rendered.at(yml, "spring.datasource.url")),
                 "username", Placeholder.parse(Rendered.at(yml, "spring.datasource.username")),
                 "password", Placeholder.parse(Rendered.at(yml, "spring.datasource.password")));
         Object management = Rendered.at(yml, "management.server.port");
-        return new ServiceSettings(service, Placeholder.parse(Rendered.at(yml, "server.port")),
-                management == null ? null : Placeholder.parse(management), bindings,
-                Integer.parseInt(Placeholder.parse(Rendered.at(yml,
-                        "spring.cloud.stream.kafka.binder.min-partition-count")).defaultValue()),
+        return new ServiceSettings(
+                service,
+                Placeholder.parse(Rendered.at(yml, "server.port")),
+                management == null ? null : Placeholder.parse(management),
+                bindings,
+                Integer.parseInt(
+                        Placeholder.parse(Rendered.at(yml, "spring.cloud.stream.kafka.binder.min-partition-count"))
+                                .defaultValue()),
                 Boolean.parseBoolean(Rendered.text(yml, "management.endpoint.health.probes.enabled")),
                 Boolean.parseBoolean(Rendered.text(yml, "management.endpoint.health.probes.add-additional-paths")),
-                datasource, localPassword == null ? null : Placeholder.parse(localPassword));
+                datasource,
+                localPassword == null ? null : Placeholder.parse(localPassword));
     }
 
     /** The port the service listens on when the Deployment sets {@code env} (name to value). */
@@ -84,14 +97,16 @@ record ServiceSettings(String service, Placeholder port, Placeholder managementP
 
     /** The port actuator (metrics, Prometheus, health groups) answers on when the Deployment sets {@code env}. */
     int managementPort(Map<String, String> env) {
-        return managementPort == null ? port(env)
+        return managementPort == null
+                ? port(env)
                 : Integer.parseInt(env.getOrDefault(managementPort.variable(), managementPort.defaultValue()));
     }
 
     /** The service's resource file as maps, or an empty map when there is no such file. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> read(String service, String file) {
-        var path = Repository.root().resolve(service).resolve("src/main/resources").resolve(file);
+        var path =
+                Repository.root().resolve(service).resolve("src/main/resources").resolve(file);
         if (!java.nio.file.Files.exists(path)) {
             return Map.of();
         }

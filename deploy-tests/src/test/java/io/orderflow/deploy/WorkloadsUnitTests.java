@@ -24,7 +24,8 @@ class WorkloadsUnitTests {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void thereIsOneDeploymentPerService(String overlay) {
-        assertThat(Rendered.of(overlay).deployments()).extracting(d -> d.getMetadata().getName())
+        assertThat(Rendered.of(overlay).deployments())
+                .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(Repository.SERVICES);
     }
 
@@ -34,14 +35,21 @@ class WorkloadsUnitTests {
         Rendered rendered = Rendered.of(overlay);
         for (ServiceSettings settings : ServiceSettings.all()) {
             String name = settings.service();
-            assertThat(settings.probesEnabled()).as("%s enables the health probe groups", name).isTrue();
-            assertThat(settings.probePathsOnServerPort()).as("%s serves /livez and /readyz on its port", name).isTrue();
-            assertThat(settings.managementPort()).as("%s sets management.server.port", name).isNotNull();
+            assertThat(settings.probesEnabled())
+                    .as("%s enables the health probe groups", name)
+                    .isTrue();
+            assertThat(settings.probePathsOnServerPort())
+                    .as("%s serves /livez and /readyz on its port", name)
+                    .isTrue();
+            assertThat(settings.managementPort())
+                    .as("%s sets management.server.port", name)
+                    .isNotNull();
             Container app = app(rendered.deployment(name));
             int port = settings.port(env(app));
             int management = settings.managementPort(env(app));
             assertThat(management).as("%s management port", name).isNotEqualTo(port);
-            assertThat(app.getPorts()).as("%s container ports", name)
+            assertThat(app.getPorts())
+                    .as("%s container ports", name)
                     .anyMatch(p -> p.getContainerPort() == port && "http".equals(p.getName()))
                     .anyMatch(p -> p.getContainerPort() == management && "management".equals(p.getName()));
             probe(app, app.getStartupProbe(), "/livez", port, "startup");
@@ -64,15 +72,21 @@ class WorkloadsUnitTests {
             Container app = app(deployment);
             Probe startup = app.getStartupProbe();
             int delay = startup.getInitialDelaySeconds() == null ? 0 : startup.getInitialDelaySeconds();
-            assertThat(delay).as("%s startup probe's initial delay (fastest measured start 5.1 s)", name)
+            assertThat(delay)
+                    .as("%s startup probe's initial delay (fastest measured start 5.1 s)", name)
                     .isLessThanOrEqualTo(5);
-            assertThat(startup.getPeriodSeconds()).as("%s startup probe's period", name).isEqualTo(1);
+            assertThat(startup.getPeriodSeconds())
+                    .as("%s startup probe's period", name)
+                    .isEqualTo(1);
             assertThat(delay + startup.getPeriodSeconds() * startup.getFailureThreshold())
-                    .as("%s startup probe's whole window (a slow node)", name).isGreaterThanOrEqualTo(120);
-            assertThat(app.getReadinessProbe().getPeriodSeconds()).as("%s readiness probe's period", name)
+                    .as("%s startup probe's whole window (a slow node)", name)
+                    .isGreaterThanOrEqualTo(120);
+            assertThat(app.getReadinessProbe().getPeriodSeconds())
+                    .as("%s readiness probe's period", name)
                     .isLessThanOrEqualTo(2);
             assertThat(app.getResources().getLimits().get("cpu").getNumericalAmount())
-                    .as("%s CPU limit (start-up is CPU-bound)", name).isGreaterThanOrEqualTo(new BigDecimal(2));
+                    .as("%s CPU limit (start-up is CPU-bound)", name)
+                    .isGreaterThanOrEqualTo(new BigDecimal(2));
         }
     }
 
@@ -82,27 +96,50 @@ class WorkloadsUnitTests {
         for (Deployment deployment : Rendered.of(overlay).deployments()) {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             String name = deployment.getMetadata().getName();
-            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as("%s pod runAsNonRoot", name).isTrue();
-            assertThat(pod.getSecurityContext().getRunAsUser()).as("%s pod runAsUser", name).isNotNull().isPositive();
-            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
-            assertThat(pod.getAutomountServiceAccountToken()).as("%s mounts no API token", name).isFalse();
-            for (Container c : Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream()).toList()) {
+            assertThat(pod.getSecurityContext().getRunAsNonRoot())
+                    .as("%s pod runAsNonRoot", name)
+                    .isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser())
+                    .as("%s pod runAsUser", name)
+                    .isNotNull()
+                    .isPositive();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType())
+                    .as(name)
+                    .isEqualTo("RuntimeDefault");
+            assertThat(pod.getAutomountServiceAccountToken())
+                    .as("%s mounts no API token", name)
+                    .isFalse();
+            for (Container c : Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream())
+                    .toList()) {
                 String where = name + "/" + c.getName();
                 for (String resource : List.of("cpu", "memory")) {
-                    assertThat(c.getResources().getRequests()).as("%s requests", where).containsKey(resource);
-                    assertThat(c.getResources().getLimits()).as("%s limits", where).containsKey(resource);
+                    assertThat(c.getResources().getRequests())
+                            .as("%s requests", where)
+                            .containsKey(resource);
+                    assertThat(c.getResources().getLimits())
+                            .as("%s limits", where)
+                            .containsKey(resource);
                 }
                 SecurityContext sc = c.getSecurityContext();
                 assertThat(sc).as("%s securityContext", where).isNotNull();
-                assertThat(sc.getAllowPrivilegeEscalation()).as("%s allowPrivilegeEscalation", where).isFalse();
-                assertThat(sc.getReadOnlyRootFilesystem()).as("%s readOnlyRootFilesystem", where).isTrue();
+                assertThat(sc.getAllowPrivilegeEscalation())
+                        .as("%s allowPrivilegeEscalation", where)
+                        .isFalse();
+                assertThat(sc.getReadOnlyRootFilesystem())
+                        .as("%s readOnlyRootFilesystem", where)
+                        .isTrue();
                 assertThat(sc.getRunAsNonRoot()).as("%s runAsNonRoot", where).isTrue();
                 assertThat(sc.getPrivileged()).as("%s privileged", where).isNotEqualTo(Boolean.TRUE);
                 assertThat(sc.getCapabilities().getDrop()).as("%s drops", where).contains("ALL");
-                assertThat(sc.getCapabilities().getAdd()).as("%s adds no capability", where).isEmpty();
-                assertThat(c.getVolumeMounts()).as("%s has a writable /tmp", where)
+                assertThat(sc.getCapabilities().getAdd())
+                        .as("%s adds no capability", where)
+                        .isEmpty();
+                assertThat(c.getVolumeMounts())
+                        .as("%s has a writable /tmp", where)
                         .anyMatch(m -> "/tmp".equals(m.getMountPath()) && isEmptyDir(pod, m.getName()));
-                assertThat(Images.problem(c.getImage())).as("%s image %s", where, c.getImage()).isNull();
+                assertThat(Images.problem(c.getImage()))
+                        .as("%s image %s", where, c.getImage())
+                        .isNull();
             }
         }
     }
@@ -115,12 +152,20 @@ class WorkloadsUnitTests {
             Container app = app(rendered.deployment(settings.service()));
             Map<String, EnvVar> env = app.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
             String where = settings.service();
-            assertThat(env).as("%s env", where).containsKeys("ORDERFLOW_KAFKA_BOOTSTRAP",
-                    settings.datasource().get("url").variable());
+            assertThat(env)
+                    .as("%s env", where)
+                    .containsKeys(
+                            "ORDERFLOW_KAFKA_BOOTSTRAP",
+                            settings.datasource().get("url").variable());
             for (String credential : List.of("username", "password")) {
                 EnvVar var = env.get(settings.datasource().get(credential).variable());
-                assertThat(var).as("%s sets %s", where, settings.datasource().get(credential).variable()).isNotNull();
-                assertThat(var.getValueFrom().getSecretKeyRef().getName()).as("%s %s Secret", where, credential)
+                assertThat(var)
+                        .as(
+                                "%s sets %s",
+                                where, settings.datasource().get(credential).variable())
+                        .isNotNull();
+                assertThat(var.getValueFrom().getSecretKeyRef().getName())
+                        .as("%s %s Secret", where, credential)
                         .isNotBlank();
             }
         }
@@ -130,11 +175,16 @@ class WorkloadsUnitTests {
     void theDatabasePasswordHasNoDefaultOutsideTheLocalProfile() {
         for (ServiceSettings settings : ServiceSettings.all()) {
             ServiceSettings.Placeholder password = settings.datasource().get("password");
-            assertThat(password.variable()).as("%s reads its password from the environment", settings.service())
-                    .isEqualTo("ORDERFLOW_" + settings.service().replace("-service", "").toUpperCase() + "_DB_PASSWORD");
-            assertThat(password.defaultValue()).as("%s application.yml password default", settings.service()).isEmpty();
-            assertThat(settings.localPassword()).as("%s application-local.yml keeps a development default",
-                    settings.service()).isNotNull()
+            assertThat(password.variable())
+                    .as("%s reads its password from the environment", settings.service())
+                    .isEqualTo("ORDERFLOW_"
+                            + settings.service().replace("-service", "").toUpperCase() + "_DB_PASSWORD");
+            assertThat(password.defaultValue())
+                    .as("%s application.yml password default", settings.service())
+                    .isEmpty();
+            assertThat(settings.localPassword())
+                    .as("%s application-local.yml keeps a development default", settings.service())
+                    .isNotNull()
                     .satisfies(local -> assertThat(local.variable()).isEqualTo(password.variable()))
                     .satisfies(local -> assertThat(local.defaultValue()).isNotEmpty());
         }
@@ -143,12 +193,14 @@ class WorkloadsUnitTests {
     static Container app(Deployment deployment) {
         String name = deployment.getMetadata().getName();
         return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> name.equals(c.getName())).findFirst()
+                .filter(c -> name.equals(c.getName()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " has no container named " + name));
     }
 
     static Map<String, String> env(Container container) {
-        return container.getEnv().stream().filter(e -> e.getValue() != null)
+        return container.getEnv().stream()
+                .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 
@@ -158,14 +210,20 @@ class WorkloadsUnitTests {
         assertThat(probe.getHttpGet()).as(where + " is an HTTP GET").isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(where + " path").isEqualTo(path);
         Object target = probe.getHttpGet().getPort().getValue();
-        int resolved = target instanceof Integer number ? number : c.getPorts().stream()
-                .filter(p -> Objects.equals(p.getName(), target)).findFirst()
-                .orElseThrow(() -> new AssertionError(where + ": no container port named " + target)).getContainerPort();
+        int resolved = target instanceof Integer number
+                ? number
+                : c.getPorts().stream()
+                        .filter(p -> Objects.equals(p.getName(), target))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(where + ": no container port named " + target))
+                        .getContainerPort();
         assertThat(resolved).as(where + " port").isEqualTo(port);
     }
 
     private static boolean isEmptyDir(PodSpec pod, String volume) {
-        return pod.getVolumes().stream().filter(v -> volume.equals(v.getName())).map(Volume::getEmptyDir)
+        return pod.getVolumes().stream()
+                .filter(v -> volume.equals(v.getName()))
+                .map(Volume::getEmptyDir)
                 .anyMatch(Objects::nonNull);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Objects;
 /** Argument checks shared by the compact constructors of the event records. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static <T> T present(T value, String name) {
         return Objects.requireNonNull(value, () -> name + " is required");

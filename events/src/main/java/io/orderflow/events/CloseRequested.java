@@ -11,11 +11,8 @@ import java.time.Instant;
  * @param reason why the close was requested, usually SHOP_REQUEST; required
  * @param requestedAt instant order-service accepted the close request; required
  */
-public record CloseRequested(
-        String orderId,
-        String mchid,
-        CloseReason reason,
-        Instant requestedAt) implements OrderServiceEvent {
+public record CloseRequested(String orderId, String mchid, CloseReason reason, Instant requestedAt)
+        implements OrderServiceEvent {
 
     public CloseRequested {
         Checks.present(orderId, "orderId");

@@ -38,7 +38,8 @@ public record DiscrepancyFound(
         @Nullable String localStatus,
         String detail,
         boolean repaired,
-        Instant foundAt) implements ReconcileServiceEvent {
+        Instant foundAt)
+        implements ReconcileServiceEvent {
 
     public DiscrepancyFound {
         Checks.present(runId, "runId");

@@ -12,11 +12,7 @@ import java.util.regex.Pattern;
  * @param service the publishing service's short name: order, payment, notify or reconcile; required
  * @param <T> the record type
  */
-public record EventType<T extends OrderflowEvent>(
-        String ceType,
-        Class<T> recordClass,
-        String topic,
-        String service) {
+public record EventType<T extends OrderflowEvent>(String ceType, Class<T> recordClass, String topic, String service) {
 
     static final Pattern CE_TYPE =
             Pattern.compile("orderflow\\.(order|payment|notify|reconcile)\\.[A-Z][A-Za-z0-9]*\\.v[1-9][0-9]*");
@@ -34,8 +30,8 @@ public record EventType<T extends OrderflowEvent>(
 
     /** Creates the version-1 type of a record published by a service. */
     static <T extends OrderflowEvent> EventType<T> v1(String service, Class<T> recordClass, String topic) {
-        return new EventType<>("orderflow." + service + "." + recordClass.getSimpleName() + ".v1",
-                recordClass, topic, service);
+        return new EventType<>(
+                "orderflow." + service + "." + recordClass.getSimpleName() + ".v1", recordClass, topic, service);
     }
 
     /** The CloudEvents {@code ce_source} of the publishing service, for example {@code /orderflow/order-service}. */

@@ -25,6 +25,7 @@ public final class EventTypes {
     public static final String ORDER_STATUS_TOPIC = "orderflow.order.status";
     /** Shops' webhook endpoints, keyed by endpoint id, for notify-service: WebhookEndpointChanged only. */
     public static final String ORDER_WEBHOOKS_TOPIC = "orderflow.order.webhooks";
+
     public static final String PAYMENT_EVENTS_TOPIC = "orderflow.payment.events";
     public static final String NOTIFY_EVENTS_TOPIC = "orderflow.notify.events";
     public static final String RECONCILE_EVENTS_TOPIC = "orderflow.reconcile.events";
@@ -55,18 +56,32 @@ public final class EventTypes {
     public static final EventType<RiskAlertRaised> RECONCILE_RISK_ALERT_RAISED = reconcile(RiskAlertRaised.class);
 
     private static final List<EventType<?>> ALL = List.of(
-            ORDER_CREATED, CLOSE_REQUESTED, REFUND_REQUESTED, ORDER_ANOMALY_DETECTED, ORDER_RISK_ALERT_RAISED,
-            ORDER_STATUS_CHANGED, WEBHOOK_ENDPOINT_CHANGED,
-            PAYMENT_REQUESTED, PREPAY_FAILED, REFUND_SUBMITTED, REFUND_REJECTED, PAYMENT_PAYMENT_NOTIFIED,
-            NOTIFY_PAYMENT_NOTIFIED, NOTIFY_REFUND_NOTIFIED, NOTIFY_RISK_ALERT_RAISED,
-            TIMEOUT_EXPIRED, RECONCILE_PAYMENT_NOTIFIED, RECONCILE_REFUND_NOTIFIED,
-            RECONCILIATION_COMPLETED, DISCREPANCY_FOUND, RECONCILE_RISK_ALERT_RAISED);
+            ORDER_CREATED,
+            CLOSE_REQUESTED,
+            REFUND_REQUESTED,
+            ORDER_ANOMALY_DETECTED,
+            ORDER_RISK_ALERT_RAISED,
+            ORDER_STATUS_CHANGED,
+            WEBHOOK_ENDPOINT_CHANGED,
+            PAYMENT_REQUESTED,
+            PREPAY_FAILED,
+            REFUND_SUBMITTED,
+            REFUND_REJECTED,
+            PAYMENT_PAYMENT_NOTIFIED,
+            NOTIFY_PAYMENT_NOTIFIED,
+            NOTIFY_REFUND_NOTIFIED,
+            NOTIFY_RISK_ALERT_RAISED,
+            TIMEOUT_EXPIRED,
+            RECONCILE_PAYMENT_NOTIFIED,
+            RECONCILE_REFUND_NOTIFIED,
+            RECONCILIATION_COMPLETED,
+            DISCREPANCY_FOUND,
+            RECONCILE_RISK_ALERT_RAISED);
 
     private static final String RESOURCE_ROOT = "io/orderflow/events/";
     private static final String FIXTURE_INDEX = RESOURCE_ROOT + "fixtures/index.txt";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** Every registered event type, grouped by service in publishing order. */
     public static List<EventType<?>> all() {
@@ -82,7 +97,8 @@ public final class EventTypes {
     @SuppressWarnings("unchecked")
     public static <T extends OrderflowEvent> Optional<EventType<T>> forEvent(String service, Class<T> recordClass) {
         return ALL.stream()
-                .filter(type -> type.service().equals(service) && type.recordClass().equals(recordClass))
+                .filter(type ->
+                        type.service().equals(service) && type.recordClass().equals(recordClass))
                 .map(type -> (EventType<T>) type)
                 .findFirst();
     }
@@ -143,8 +159,11 @@ public final class EventTypes {
             throw new IllegalStateException("missing classpath resource " + FIXTURE_INDEX);
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(line -> !line.isEmpty())
-                    .map(line -> RESOURCE_ROOT + "fixtures/" + line).toList();
+            return reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .map(line -> RESOURCE_ROOT + "fixtures/" + line)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,12 +13,7 @@ package io.orderflow.events;
  *     required
  */
 public record JsapiPayParams(
-        String appId,
-        String timeStamp,
-        String nonceStr,
-        String packageValue,
-        String signType,
-        String paySign) {
+        String appId, String timeStamp, String nonceStr, String packageValue, String signType, String paySign) {
 
     public JsapiPayParams {
         Checks.present(appId, "appId");

@@ -5,5 +5,4 @@ package io.orderflow.events;
  * always with source CALLBACK, and RiskAlertRaised for callback incidents.
  */
 public sealed interface NotifyServiceEvent extends OrderflowEvent
-        permits PaymentNotified, RefundNotified, RiskAlertRaised {
-}
+        permits PaymentNotified, RefundNotified, RiskAlertRaised {}

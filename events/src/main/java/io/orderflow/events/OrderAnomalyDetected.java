@@ -23,7 +23,8 @@ public record OrderAnomalyDetected(
         @Nullable Long expectedFen,
         @Nullable Long reportedFen,
         @Nullable String causationId,
-        Instant detectedAt) implements OrderServiceEvent {
+        Instant detectedAt)
+        implements OrderServiceEvent {
 
     public OrderAnomalyDetected {
         Checks.present(orderId, "orderId");

@@ -31,7 +31,8 @@ public record OrderCreated(
         String payerOpenid,
         @Nullable String attach,
         Instant createdAt,
-        Instant expireAt) implements OrderServiceEvent {
+        Instant expireAt)
+        implements OrderServiceEvent {
 
     public OrderCreated {
         Checks.present(orderId, "orderId");

@@ -5,6 +5,10 @@ package io.orderflow.events;
  * {@code orderflow.order.webhooks}.
  */
 public sealed interface OrderServiceEvent extends OrderflowEvent
-        permits OrderCreated, CloseRequested, RefundRequested, OrderStatusChanged, OrderAnomalyDetected,
-        RiskAlertRaised, WebhookEndpointChanged {
-}
+        permits OrderCreated,
+                CloseRequested,
+                RefundRequested,
+                OrderStatusChanged,
+                OrderAnomalyDetected,
+                RiskAlertRaised,
+                WebhookEndpointChanged {}

@@ -35,7 +35,8 @@ public record OrderStatusChanged(
         @Nullable String causationId,
         Instant occurredAt,
         OrderSnapshot order,
-        @Nullable String notifyUrl) implements OrderServiceEvent {
+        @Nullable String notifyUrl)
+        implements OrderServiceEvent {
 
     public OrderStatusChanged {
         Checks.present(orderId, "orderId");
@@ -51,9 +52,17 @@ public record OrderStatusChanged(
     }
 
     /** A change of an order without its own webhook URL. */
-    public OrderStatusChanged(String orderId, String shopId, String shopOrderNo, long version, OrderStatus from,
-                              OrderStatus to, String reason, String causationId, Instant occurredAt,
-                              OrderSnapshot order) {
+    public OrderStatusChanged(
+            String orderId,
+            String shopId,
+            String shopOrderNo,
+            long version,
+            OrderStatus from,
+            OrderStatus to,
+            String reason,
+            String causationId,
+            Instant occurredAt,
+            OrderSnapshot order) {
         this(orderId, shopId, shopOrderNo, version, from, to, reason, causationId, occurredAt, order, null);
     }
 

@@ -35,7 +35,8 @@ public record PaymentNotified(
         @Nullable String payerOpenid,
         @Nullable Instant successTime,
         @Nullable String notificationId,
-        Instant observedAt) implements NotifyServiceEvent, ReconcileServiceEvent, PaymentServiceEvent {
+        Instant observedAt)
+        implements NotifyServiceEvent, ReconcileServiceEvent, PaymentServiceEvent {
 
     public PaymentNotified {
         Checks.present(orderId, "orderId");

@@ -21,7 +21,8 @@ public record PaymentRequested(
         String prepayId,
         JsapiPayParams payParams,
         Instant prepayExpiresAt,
-        Instant requestedAt) implements PaymentServiceEvent {
+        Instant requestedAt)
+        implements PaymentServiceEvent {
 
     public PaymentRequested {
         Checks.present(orderId, "orderId");

@@ -19,7 +19,8 @@ public record PrepayFailed(
         String errorCode,
         String errorMessage,
         @Nullable Integer httpStatus,
-        Instant failedAt) implements PaymentServiceEvent {
+        Instant failedAt)
+        implements PaymentServiceEvent {
 
     public PrepayFailed {
         Checks.present(orderId, "orderId");

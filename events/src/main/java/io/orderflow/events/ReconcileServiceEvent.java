@@ -5,6 +5,9 @@ package io.orderflow.events;
  * RefundNotified appear here with source QUERY or BILL.
  */
 public sealed interface ReconcileServiceEvent extends OrderflowEvent
-        permits TimeoutExpired, PaymentNotified, RefundNotified, ReconciliationCompleted, DiscrepancyFound,
-        RiskAlertRaised {
-}
+        permits TimeoutExpired,
+                PaymentNotified,
+                RefundNotified,
+                ReconciliationCompleted,
+                DiscrepancyFound,
+                RiskAlertRaised {}

@@ -38,14 +38,24 @@ public record ReconciliationCompleted(
         long localSuccessTotalFen,
         long localRefundTotalFen,
         Instant startedAt,
-        Instant completedAt) implements ReconcileServiceEvent {
+        Instant completedAt)
+        implements ReconcileServiceEvent {
 
     public ReconciliationCompleted {
         Checks.present(runId, "runId");
         Checks.present(mchid, "mchid");
         Checks.present(billDate, "billDate");
-        long[] counts = {billRows, matched, discrepancies, repaired, held, wechatSuccessTotalFen,
-                wechatRefundTotalFen, localSuccessTotalFen, localRefundTotalFen};
+        long[] counts = {
+            billRows,
+            matched,
+            discrepancies,
+            repaired,
+            held,
+            wechatSuccessTotalFen,
+            wechatRefundTotalFen,
+            localSuccessTotalFen,
+            localRefundTotalFen
+        };
         for (long count : counts) {
             Checks.nonNegative(count, "counts and totals");
         }

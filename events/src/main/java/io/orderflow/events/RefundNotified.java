@@ -29,7 +29,8 @@ public record RefundNotified(
         Money refund,
         @Nullable Instant successTime,
         @Nullable String notificationId,
-        Instant observedAt) implements NotifyServiceEvent, ReconcileServiceEvent {
+        Instant observedAt)
+        implements NotifyServiceEvent, ReconcileServiceEvent {
 
     public RefundNotified {
         Checks.present(orderId, "orderId");

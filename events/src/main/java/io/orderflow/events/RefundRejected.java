@@ -20,7 +20,8 @@ public record RefundRejected(
         String errorCode,
         String errorMessage,
         @Nullable Integer httpStatus,
-        Instant rejectedAt) implements PaymentServiceEvent {
+        Instant rejectedAt)
+        implements PaymentServiceEvent {
 
     public RefundRejected {
         Checks.present(orderId, "orderId");

@@ -24,7 +24,8 @@ public record RefundRequested(
         Money refund,
         Money orderTotal,
         @Nullable String reason,
-        Instant requestedAt) implements OrderServiceEvent {
+        Instant requestedAt)
+        implements OrderServiceEvent {
 
     public RefundRequested {
         Checks.present(orderId, "orderId");

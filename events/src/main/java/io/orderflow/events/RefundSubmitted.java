@@ -20,7 +20,8 @@ public record RefundSubmitted(
         String refundId,
         RefundStatus status,
         Money refund,
-        Instant submittedAt) implements PaymentServiceEvent {
+        Instant submittedAt)
+        implements PaymentServiceEvent {
 
     public RefundSubmitted {
         Checks.present(orderId, "orderId");

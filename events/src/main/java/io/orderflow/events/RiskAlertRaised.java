@@ -48,8 +48,8 @@ public record RiskAlertRaised(
         @Nullable Instant windowEnd,
         @Nullable String causationId,
         String detail,
-        Instant raisedAt) implements OrderServiceEvent, NotifyServiceEvent,
-        ReconcileServiceEvent {
+        Instant raisedAt)
+        implements OrderServiceEvent, NotifyServiceEvent, ReconcileServiceEvent {
 
     public RiskAlertRaised {
         Checks.present(alertId, "alertId");

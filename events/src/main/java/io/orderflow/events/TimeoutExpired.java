@@ -12,12 +12,8 @@ import java.time.Instant;
  * @param closedAt instant WeChat confirmed the close; required
  * @param reason why the order was closed: EXPIRED, or SHOP_REQUEST after CloseRequested; required
  */
-public record TimeoutExpired(
-        String orderId,
-        String mchid,
-        Instant expireAt,
-        Instant closedAt,
-        CloseReason reason) implements ReconcileServiceEvent {
+public record TimeoutExpired(String orderId, String mchid, Instant expireAt, Instant closedAt, CloseReason reason)
+        implements ReconcileServiceEvent {
 
     public TimeoutExpired {
         Checks.present(orderId, "orderId");

@@ -36,7 +36,8 @@ public record WebhookEndpointChanged(
         @Nullable Integer previousSecretGeneration,
         @Nullable Instant previousSecretValidUntil,
         boolean deleted,
-        Instant occurredAt) implements OrderServiceEvent {
+        Instant occurredAt)
+        implements OrderServiceEvent {
 
     public WebhookEndpointChanged {
         Checks.present(endpointId, "endpointId");

@@ -1,7 +1,5 @@
 package io.orderflow.events;
 
-import tools.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /** Renders {@code docs/events.md} from the registry and the checked-in JSON Schemas. */
 final class EventCatalogue {
@@ -37,15 +36,18 @@ final class EventCatalogue {
         Map<String, String> publishers = new TreeMap<>();
         EventTypes.all().forEach(type -> publishers.put(type.topic(), type.service() + "-service"));
         publishers.forEach((topic, publisher) -> append("| `" + topic + "` | " + publisher + " | "
-                + EventTypes.onTopic(topic).stream().map(type -> "`" + type.ceType() + "`")
-                .collect(Collectors.joining("<br>")) + " |\n"));
+                + EventTypes.onTopic(topic).stream()
+                        .map(type -> "`" + type.ceType() + "`")
+                        .collect(Collectors.joining("<br>"))
+                + " |\n"));
         append("\n");
     }
 
     private void types() {
         append("## Event types\n\n| ce_type | topic | ce_source | record |\n|---|---|---|---|\n");
-        EventTypes.all().forEach(type -> append("| [`" + type.ceType() + "`](#" + anchor(type.ceType()) + ") | `"
-                + type.topic() + "` | `" + type.source() + "` | `" + type.recordClass().getName() + "` |\n"));
+        EventTypes.all()
+                .forEach(type -> append("| [`" + type.ceType() + "`](#" + anchor(type.ceType()) + ") | `" + type.topic()
+                        + "` | `" + type.source() + "` | `" + type.recordClass().getName() + "` |\n"));
         append("\n");
         EventTypes.all().forEach(this::type);
     }
@@ -74,9 +76,12 @@ final class EventCatalogue {
 
     private void fields(JsonNode objectSchema) {
         append("| field | type | required | description |\n|---|---|---|---|\n");
-        objectSchema.get("properties").properties().forEach(entry -> append("| `" + entry.getKey() + "` | "
-                + typeOf(entry.getValue()) + " | " + (isRequired(objectSchema, entry.getKey()) ? "yes" : "no")
-                + " | " + escape(entry.getValue().get("description").asString()) + " |\n"));
+        objectSchema
+                .get("properties")
+                .properties()
+                .forEach(entry -> append("| `" + entry.getKey() + "` | "
+                        + typeOf(entry.getValue()) + " | " + (isRequired(objectSchema, entry.getKey()) ? "yes" : "no")
+                        + " | " + escape(entry.getValue().get("description").asString()) + " |\n"));
         append("\n");
     }
 
@@ -90,21 +95,31 @@ final class EventCatalogue {
             return "array of " + typeOf(property.get("items"));
         }
         if (property.has("enum")) {
-            return "enum: " + property.get("enum").valueStream().map(value -> "`" + value.asString() + "`")
-                    .collect(Collectors.joining(", "));
+            return "enum: "
+                    + property.get("enum")
+                            .valueStream()
+                            .map(value -> "`" + value.asString() + "`")
+                            .collect(Collectors.joining(", "));
         }
         String format = property.has("format") ? " (" + property.get("format").asString() + ")" : "";
-        String minimum = property.has("minimum") ? " ≥ " + property.get("minimum").asInt() : "";
-        String pattern = property.has("pattern") ? " `" + property.get("pattern").asString() + "`" : "";
+        String minimum =
+                property.has("minimum") ? " ≥ " + property.get("minimum").asInt() : "";
+        String pattern =
+                property.has("pattern") ? " `" + property.get("pattern").asString() + "`" : "";
         return type + format + minimum + pattern;
     }
 
     private static boolean isRequired(JsonNode objectSchema, String property) {
-        return objectSchema.get("required").valueStream().anyMatch(name -> name.asString().equals(property));
+        return objectSchema
+                .get("required")
+                .valueStream()
+                .anyMatch(name -> name.asString().equals(property));
     }
 
     private static String anchor(String heading) {
-        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "").replace(' ', '-');
+        return heading.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9 -]", "")
+                .replace(' ', '-');
     }
 
     private static String escape(String text) {

@@ -37,6 +37,5 @@ final class EventCatalogueText {
 
             """;
 
-    private EventCatalogueText() {
-    }
+    private EventCatalogueText() {}
 }

@@ -1,17 +1,13 @@
 package io.orderflow.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +16,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Golden fixtures against the JSON Schemas and the records, with the platform codec's configuration. */
 class EventContractUnitTests {
 
     private static final Path FIXTURES = Path.of("src/main/resources/io/orderflow/events/fixtures");
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
                     SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     static Stream<Fixture> fixtures() {
@@ -68,9 +68,13 @@ class EventContractUnitTests {
     @Test
     void everyRegisteredTypeHasASchemaAndAFixture() {
         assertThat(EventTypes.all()).allSatisfy(type -> {
-            assertThat(WireFormat.readResource(EventTypes.schemaResource(type)).path("$id").asString())
+            assertThat(WireFormat.readResource(EventTypes.schemaResource(type))
+                            .path("$id")
+                            .asString())
                     .endsWith(type.ceType() + ".schema.json");
-            assertThat(EventTypes.fixtureResources(type)).as("fixtures of %s", type.ceType()).isNotEmpty();
+            assertThat(EventTypes.fixtureResources(type))
+                    .as("fixtures of %s", type.ceType())
+                    .isNotEmpty();
         });
     }
 
@@ -79,23 +83,30 @@ class EventContractUnitTests {
         Set<String> files = new TreeSet<>();
         try (Stream<Path> paths = Files.walk(FIXTURES)) {
             paths.filter(path -> path.toString().endsWith(".json"))
-                    .forEach(path -> files.add(FIXTURES.relativize(path).toString().replace('\\', '/')));
+                    .forEach(path ->
+                            files.add(FIXTURES.relativize(path).toString().replace('\\', '/')));
         }
         Set<String> indexed = new TreeSet<>();
         Fixture.all().forEach(fixture -> indexed.add(fixture.toString()));
 
         assertThat(indexed).containsExactlyElementsOf(files);
-        assertThat(files).allSatisfy(file -> assertThat(EventTypes.byCeType(file.substring(0, file.indexOf('/'))))
-                .as("fixture folder of %s names a registered ce_type", file).isPresent());
+        assertThat(files)
+                .allSatisfy(file -> assertThat(EventTypes.byCeType(file.substring(0, file.indexOf('/'))))
+                        .as("fixture folder of %s names a registered ce_type", file)
+                        .isPresent());
     }
 
     @Test
     void fixturesTogetherUseEveryPropertyOfEachRecord() {
         assertThat(EventTypes.all()).allSatisfy(type -> {
             Set<String> used = new TreeSet<>();
-            Fixture.all().filter(fixture -> fixture.type().recordClass() == type.recordClass())
+            Fixture.all()
+                    .filter(fixture -> fixture.type().recordClass() == type.recordClass())
                     .forEach(fixture -> fixture.json().propertyNames().forEach(used::add));
-            assertThat(used).as("properties of %s used by its fixtures", type.recordClass().getSimpleName())
+            assertThat(used)
+                    .as(
+                            "properties of %s used by its fixtures",
+                            type.recordClass().getSimpleName())
                     .containsAll(fixtureOf(type).schema().get("properties").propertyNames());
         });
     }
@@ -105,9 +116,12 @@ class EventContractUnitTests {
         Fixture fixture = fixtureOf(EventTypes.ORDER_CREATED);
         ObjectNode json = edited(fixture, node -> ((ObjectNode) node.get("amount")).put("fen", -1));
 
-        assertThat(validate(fixture.schema(), json)).extracting(Error::getKeyword).containsExactly("minimum");
+        assertThat(validate(fixture.schema(), json))
+                .extracting(Error::getKeyword)
+                .containsExactly("minimum");
         assertThatThrownBy(() -> WireFormat.CODEC.treeToValue(json, OrderCreated.class))
-                .isInstanceOf(JacksonException.class).hasRootCauseMessage("fen must not be negative: -1");
+                .isInstanceOf(JacksonException.class)
+                .hasRootCauseMessage("fen must not be negative: -1");
     }
 
     @Test
@@ -115,9 +129,12 @@ class EventContractUnitTests {
         Fixture fixture = fixtureOf(EventTypes.NOTIFY_PAYMENT_NOTIFIED);
         ObjectNode json = edited(fixture, node -> node.remove("trade_state"));
 
-        assertThat(validate(fixture.schema(), json)).extracting(Error::getKeyword).containsExactly("required");
+        assertThat(validate(fixture.schema(), json))
+                .extracting(Error::getKeyword)
+                .containsExactly("required");
         assertThatThrownBy(() -> WireFormat.CODEC.treeToValue(json, PaymentNotified.class))
-                .isInstanceOf(JacksonException.class).hasRootCauseMessage("tradeState is required");
+                .isInstanceOf(JacksonException.class)
+                .hasRootCauseMessage("tradeState is required");
     }
 
     @Test
@@ -125,7 +142,8 @@ class EventContractUnitTests {
         Fixture fixture = fixtureOf(EventTypes.REFUND_SUBMITTED);
         ObjectNode json = edited(fixture, node -> node.put("status", "DONE").put("submitted_at", "30/11/2026"));
 
-        assertThat(validate(fixture.schema(), json)).extracting(Error::getKeyword)
+        assertThat(validate(fixture.schema(), json))
+                .extracting(Error::getKeyword)
                 .containsExactlyInAnyOrder("enum", "format");
     }
 
@@ -135,9 +153,11 @@ class EventContractUnitTests {
         Fixture query = fixtureOf(EventTypes.RECONCILE_PAYMENT_NOTIFIED);
 
         assertThat(validate(callback.schema(), edited(callback, node -> node.put("source", "QUERY"))))
-                .extracting(Error::getKeyword).containsExactly("enum");
+                .extracting(Error::getKeyword)
+                .containsExactly("enum");
         assertThat(validate(query.schema(), edited(query, node -> node.put("source", "CALLBACK"))))
-                .extracting(Error::getKeyword).containsExactly("enum");
+                .extracting(Error::getKeyword)
+                .containsExactly("enum");
     }
 
     @Test
@@ -150,7 +170,10 @@ class EventContractUnitTests {
     }
 
     static Fixture fixtureOf(EventType<?> type) {
-        return Fixture.all().filter(fixture -> fixture.type().equals(type)).findFirst().orElseThrow();
+        return Fixture.all()
+                .filter(fixture -> fixture.type().equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ObjectNode edited(Fixture fixture, Consumer<ObjectNode> edit) {

@@ -1,18 +1,17 @@
 package io.orderflow.events;
 
-import io.orderflow.platform.test.GeneratedFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.platform.test.GeneratedFile;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The published JSON Schemas are generated from the records and their Javadoc; they fail here when stale.
@@ -48,12 +47,14 @@ class EventSchemaUnitTests {
 
     @Test
     void everyRecordComponentHasJavadocAndNoJavadocIsStale() {
-        Stream.concat(EventTypes.all().stream().map(EventType::recordClass), Stream.of(Money.class,
-                        OrderSnapshot.class, RefundSnapshot.class, JsapiPayParams.class))
+        Stream.concat(
+                        EventTypes.all().stream().map(EventType::recordClass),
+                        Stream.of(Money.class, OrderSnapshot.class, RefundSnapshot.class, JsapiPayParams.class))
                 .forEach(record -> assertThat(RecordJavadoc.of(record).params().keySet())
                         .as("@param tags of %s", record.getSimpleName())
                         .containsExactlyElementsOf(componentNames(record))
-                        .allSatisfy(name -> assertThat(RecordJavadoc.of(record).param(name)).isNotBlank()));
+                        .allSatisfy(name ->
+                                assertThat(RecordJavadoc.of(record).param(name)).isNotBlank()));
     }
 
     @Test
@@ -69,22 +70,29 @@ class EventSchemaUnitTests {
     }
 
     private static void assertMatches(Class<?> record, JsonNode objectSchema) {
-        List<String> names = componentNames(record).stream().map(WireFormat::snakeCase).toList();
+        List<String> names =
+                componentNames(record).stream().map(WireFormat::snakeCase).toList();
         List<String> required = Arrays.stream(record.getRecordComponents())
                 .filter(component -> !component.isAnnotationPresent(Nullable.class))
-                .map(component -> WireFormat.snakeCase(component.getName())).toList();
+                .map(component -> WireFormat.snakeCase(component.getName()))
+                .toList();
 
-        assertThat(objectSchema.get("properties").propertyNames()).as("properties of %s", record.getSimpleName())
+        assertThat(objectSchema.get("properties").propertyNames())
+                .as("properties of %s", record.getSimpleName())
                 .containsExactlyElementsOf(names);
         assertThat(objectSchema.get("required").valueStream().map(JsonNode::asString))
-                .as("required of %s", record.getSimpleName()).containsExactlyElementsOf(required);
-        assertThat(objectSchema.get("properties")).allSatisfy(property -> assertThat(property.has("type")
-                && property.has("description")).isTrue());
+                .as("required of %s", record.getSimpleName())
+                .containsExactlyElementsOf(required);
+        assertThat(objectSchema.get("properties"))
+                .allSatisfy(property -> assertThat(property.has("type") && property.has("description"))
+                        .isTrue());
         assertThat(objectSchema.get("additionalProperties").asBoolean()).isTrue();
     }
 
     private static List<String> componentNames(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private static Class<?> nestedRecord(String simpleName) {

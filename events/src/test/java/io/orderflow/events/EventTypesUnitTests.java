@@ -1,9 +1,7 @@
 package io.orderflow.events;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EventTypesUnitTests {
 
@@ -34,16 +33,20 @@ class EventTypesUnitTests {
                 .map(EventType::recordClass)
                 .collect(Collectors.toSet());
 
-        assertThat(registered).as("records registered for service %s", service)
+        assertThat(registered)
+                .as("records registered for service %s", service)
                 .containsExactlyInAnyOrderElementsOf(permitted);
         assertThat(permitted).allSatisfy(record -> assertThat(record.isRecord()).isTrue());
     }
 
     @Test
     void everyEventServiceInterfaceIsAPermittedSubtypeOfOrderflowEvent() {
-        assertThat(OrderflowEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
-                OrderServiceEvent.class, PaymentServiceEvent.class, NotifyServiceEvent.class,
-                ReconcileServiceEvent.class);
+        assertThat(OrderflowEvent.class.getPermittedSubclasses())
+                .containsExactlyInAnyOrder(
+                        OrderServiceEvent.class,
+                        PaymentServiceEvent.class,
+                        NotifyServiceEvent.class,
+                        ReconcileServiceEvent.class);
     }
 
     @Test
@@ -51,17 +54,20 @@ class EventTypesUnitTests {
         List<String> ceTypes = EventTypes.all().stream().map(EventType::ceType).toList();
 
         assertThat(ceTypes).doesNotHaveDuplicates();
-        assertThat(EventTypes.all()).allSatisfy(type -> assertThat(type.ceType())
-                .matches("orderflow\\.(order|payment|notify|reconcile)\\.[A-Z][A-Za-z]+\\.v1")
-                .isEqualTo("orderflow." + type.service() + "." + type.recordClass().getSimpleName() + ".v1"));
+        assertThat(EventTypes.all())
+                .allSatisfy(type -> assertThat(type.ceType())
+                        .matches("orderflow\\.(order|payment|notify|reconcile)\\.[A-Z][A-Za-z]+\\.v1")
+                        .isEqualTo("orderflow." + type.service() + "."
+                                + type.recordClass().getSimpleName() + ".v1"));
     }
 
     @Test
     void topicsFollowTheArchitecture() {
-        Map<String, String> topicByCeType = EventTypes.all().stream()
-                .collect(Collectors.toMap(EventType::ceType, EventType::topic));
+        Map<String, String> topicByCeType =
+                EventTypes.all().stream().collect(Collectors.toMap(EventType::ceType, EventType::topic));
 
-        assertThat(topicByCeType).containsEntry("orderflow.order.OrderCreated.v1", "orderflow.order.events")
+        assertThat(topicByCeType)
+                .containsEntry("orderflow.order.OrderCreated.v1", "orderflow.order.events")
                 .containsEntry("orderflow.order.OrderStatusChanged.v1", "orderflow.order.status")
                 .containsEntry("orderflow.payment.PrepayFailed.v1", "orderflow.payment.events")
                 .containsEntry("orderflow.notify.PaymentNotified.v1", "orderflow.notify.events")
@@ -70,10 +76,14 @@ class EventTypesUnitTests {
         // webhook endpoints are keyed by endpoint id, on a topic of their own (docs/adr/0018-shop-webhooks.md)
         assertThat(EventTypes.onTopic(EventTypes.ORDER_WEBHOOKS_TOPIC))
                 .containsExactly(EventTypes.WEBHOOK_ENDPOINT_CHANGED);
-        assertThat(EventTypes.all()).allSatisfy(type ->
-                assertThat(type.topic()).isEqualTo("orderflow." + type.service()
-                        + (type.recordClass() == OrderStatusChanged.class ? ".status"
-                        : type.recordClass() == WebhookEndpointChanged.class ? ".webhooks" : ".events")));
+        assertThat(EventTypes.all())
+                .allSatisfy(type -> assertThat(type.topic())
+                        .isEqualTo("orderflow." + type.service()
+                                + (type.recordClass() == OrderStatusChanged.class
+                                        ? ".status"
+                                        : type.recordClass() == WebhookEndpointChanged.class
+                                                ? ".webhooks"
+                                                : ".events")));
     }
 
     @Test
@@ -85,7 +95,8 @@ class EventTypesUnitTests {
                 .contains(EventTypes.NOTIFY_PAYMENT_NOTIFIED);
         assertThat(EventTypes.forEvent(EventTypes.PAYMENT_SERVICE, PaymentNotified.class))
                 .contains(EventTypes.PAYMENT_PAYMENT_NOTIFIED);
-        assertThat(EventTypes.forEvent(EventTypes.PAYMENT_SERVICE, RefundNotified.class)).isEmpty();
+        assertThat(EventTypes.forEvent(EventTypes.PAYMENT_SERVICE, RefundNotified.class))
+                .isEmpty();
     }
 
     @Test
@@ -97,10 +108,12 @@ class EventTypesUnitTests {
 
     @Test
     void rejectsACeTypeThatDoesNotNameItsServiceAndRecord() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new EventType<>(
-                "orderflow.payment.OrderCreated.v1", OrderCreated.class, "orderflow.order.events", "order"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new EventType<>(
-                "io.orderflow.events.OrderCreated", OrderCreated.class, "orderflow.order.events", "order"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EventType<>(
+                        "orderflow.payment.OrderCreated.v1", OrderCreated.class, "orderflow.order.events", "order"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EventType<>(
+                        "io.orderflow.events.OrderCreated", OrderCreated.class, "orderflow.order.events", "order"));
     }
 
     @Test
@@ -108,9 +121,13 @@ class EventTypesUnitTests {
         assertThat(EventTypes.schemaResource(EventTypes.ORDER_CREATED))
                 .isEqualTo("io/orderflow/events/schemas/orderflow.order.OrderCreated.v1.schema.json");
         assertThat(EventTypes.all()).allSatisfy(type -> {
-            assertThat(getClass().getClassLoader().getResource(EventTypes.schemaResource(type))).isNotNull();
-            assertThat(EventTypes.fixtureResources(type)).isNotEmpty().allSatisfy(path -> assertThat(path)
-                    .startsWith(EventTypes.fixtureDirectory(type)).endsWith(".json"));
+            assertThat(getClass().getClassLoader().getResource(EventTypes.schemaResource(type)))
+                    .isNotNull();
+            assertThat(EventTypes.fixtureResources(type))
+                    .isNotEmpty()
+                    .allSatisfy(path -> assertThat(path)
+                            .startsWith(EventTypes.fixtureDirectory(type))
+                            .endsWith(".json"));
         });
     }
 

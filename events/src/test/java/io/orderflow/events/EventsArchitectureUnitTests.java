@@ -1,12 +1,12 @@
 package io.orderflow.events;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The contract stays a plain-JDK library every service and consumer can depend on. */
 class EventsArchitectureUnitTests {
@@ -17,16 +17,23 @@ class EventsArchitectureUnitTests {
 
     @Test
     void dependsOnNothingButTheJdk() {
-        classes().that().resideInAPackage("io.orderflow.events..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.orderflow.events..")
+        classes()
+                .that()
+                .resideInAPackage("io.orderflow.events..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.orderflow.events..")
                 .check(MAIN);
     }
 
     @Test
     void usesNeitherSpringNorJackson() {
-        noClasses().that().resideInAPackage("io.orderflow.events..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "com.fasterxml.jackson..", "tools.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.orderflow.events..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.fasterxml.jackson..", "tools.jackson..")
                 .check(MAIN);
     }
 

@@ -1,9 +1,8 @@
 package io.orderflow.events;
 
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.stream.Stream;
 
 /** A golden fixture of an event type, as shipped in the jar. */
 record Fixture(EventType<?> type, String resource) {

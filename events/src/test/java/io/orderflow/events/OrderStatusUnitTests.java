@@ -9,13 +9,15 @@ class OrderStatusUnitTests {
 
     @Test
     void everyStatusButPendingIsFinal() {
-        assertThat(OrderStatus.finals()).containsExactlyInAnyOrder(OrderStatus.SUCCESS, OrderStatus.FAILED,
-                OrderStatus.CLOSED, OrderStatus.REFUND);
+        assertThat(OrderStatus.finals())
+                .containsExactlyInAnyOrder(
+                        OrderStatus.SUCCESS, OrderStatus.FAILED, OrderStatus.CLOSED, OrderStatus.REFUND);
     }
 
     @Test
     void onlySuccessAndRefundArePaid() {
-        assertThat(OrderStatus.values()).filteredOn(OrderStatus::isPaid)
+        assertThat(OrderStatus.values())
+                .filteredOn(OrderStatus::isPaid)
                 .containsExactlyInAnyOrder(OrderStatus.SUCCESS, OrderStatus.REFUND);
     }
 

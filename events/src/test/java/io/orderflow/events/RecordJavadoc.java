@@ -28,8 +28,8 @@ record RecordJavadoc(String summary, Map<String, String> params) {
         if (declaration < 0 || start < 0) {
             throw new IllegalStateException("no Javadoc on record " + type.getName());
         }
-        String comment = source.substring(start + 3, source.indexOf("*/", start))
-                .replaceAll("(?m)^\\s*\\* ?", "");
+        String comment =
+                source.substring(start + 3, source.indexOf("*/", start)).replaceAll("(?m)^\\s*\\* ?", "");
         Matcher tag = BLOCK_TAG.matcher(comment);
         int firstTag = tag.find() ? tag.start() : -1;
         String summary = clean(firstTag < 0 ? comment : comment.substring(0, firstTag));

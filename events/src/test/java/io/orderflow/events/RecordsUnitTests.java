@@ -1,8 +1,9 @@
 package io.orderflow.events;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -12,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The records enforce what their schemas promise: required components, non-negative money, subjects. */
 class RecordsUnitTests {
@@ -25,13 +24,20 @@ class RecordsUnitTests {
     static Stream<Record> samples() {
         OrderStatusChanged refunded = (OrderStatusChanged) Fixture.all()
                 .filter(fixture -> fixture.toString().endsWith("refund-succeeded.json"))
-                .findFirst().orElseThrow().event();
-        PaymentRequested prepaid = (PaymentRequested) EventContractUnitTests
-                .fixtureOf(EventTypes.PAYMENT_REQUESTED).event();
+                .findFirst()
+                .orElseThrow()
+                .event();
+        PaymentRequested prepaid = (PaymentRequested)
+                EventContractUnitTests.fixtureOf(EventTypes.PAYMENT_REQUESTED).event();
         Stream<Record> events = EventTypes.all().stream()
                 .map(type -> (Record) EventContractUnitTests.fixtureOf(type).event());
-        return Stream.concat(events, Stream.of(refunded.order(), refunded.order().refunds().get(0),
-                refunded.order().amount(), prepaid.payParams()));
+        return Stream.concat(
+                events,
+                Stream.of(
+                        refunded.order(),
+                        refunded.order().refunds().get(0),
+                        refunded.order().amount(),
+                        prepaid.payParams()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -46,7 +52,8 @@ class RecordsUnitTests {
             if (components[i].isAnnotationPresent(Nullable.class)) {
                 assertThat(copyWith(sample, index, null)).isNotNull();
             } else {
-                assertThatNullPointerException().as("null %s", components[i].getName())
+                assertThatNullPointerException()
+                        .as("null %s", components[i].getName())
                         .isThrownBy(() -> copyWith(sample, index, null))
                         .withMessage(components[i].getName() + " is required");
             }
@@ -63,16 +70,18 @@ class RecordsUnitTests {
 
     @Test
     void statusVersionsStartAtOne() {
-        OrderStatusChanged created = (OrderStatusChanged) EventContractUnitTests
-                .fixtureOf(EventTypes.ORDER_STATUS_CHANGED).event();
+        OrderStatusChanged created =
+                (OrderStatusChanged) EventContractUnitTests.fixtureOf(EventTypes.ORDER_STATUS_CHANGED)
+                        .event();
 
         assertThatThrownBy(() -> copyWith(created, 3, 0L)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void snapshotRefundsAreAnImmutableCopy() {
-        OrderSnapshot snapshot = ((OrderStatusChanged) EventContractUnitTests
-                .fixtureOf(EventTypes.ORDER_STATUS_CHANGED).event()).order();
+        OrderSnapshot snapshot = ((OrderStatusChanged) EventContractUnitTests.fixtureOf(EventTypes.ORDER_STATUS_CHANGED)
+                        .event())
+                .order();
         List<RefundSnapshot> refunds = new ArrayList<>();
         OrderSnapshot copy = (OrderSnapshot) copyWith(snapshot, 6, refunds);
         refunds.add(null);
@@ -83,10 +92,11 @@ class RecordsUnitTests {
 
     @Test
     void reconciliationEventsUseTheRunSubjectUnlessAnOrderIsNamed() {
-        ReconciliationCompleted run = (ReconciliationCompleted) EventContractUnitTests
-                .fixtureOf(EventTypes.RECONCILIATION_COMPLETED).event();
-        DiscrepancyFound found = (DiscrepancyFound) EventContractUnitTests
-                .fixtureOf(EventTypes.DISCREPANCY_FOUND).event();
+        ReconciliationCompleted run =
+                (ReconciliationCompleted) EventContractUnitTests.fixtureOf(EventTypes.RECONCILIATION_COMPLETED)
+                        .event();
+        DiscrepancyFound found = (DiscrepancyFound)
+                EventContractUnitTests.fixtureOf(EventTypes.DISCREPANCY_FOUND).event();
         DiscrepancyFound summary = (DiscrepancyFound) copyWith(found, 3, null);
 
         assertThat(run.subject()).isEqualTo("reconciliation:1900000109:" + LocalDate.of(2026, 11, 30));
@@ -96,8 +106,9 @@ class RecordsUnitTests {
 
     @Test
     void notificationsMapToTheirPublisherBySource() {
-        PaymentNotified callback = (PaymentNotified) EventContractUnitTests
-                .fixtureOf(EventTypes.NOTIFY_PAYMENT_NOTIFIED).event();
+        PaymentNotified callback =
+                (PaymentNotified) EventContractUnitTests.fixtureOf(EventTypes.NOTIFY_PAYMENT_NOTIFIED)
+                        .event();
         PaymentNotified query = (PaymentNotified) copyWith(callback, 3, NotificationSource.QUERY);
         PaymentNotified bill = (PaymentNotified) copyWith(callback, 3, NotificationSource.BILL);
 
@@ -108,11 +119,15 @@ class RecordsUnitTests {
 
     static Record copyWith(Record sample, int index, Object value) {
         RecordComponent[] components = sample.getClass().getRecordComponents();
-        Object[] args = Arrays.stream(components).map(component -> read(component, sample)).toArray();
+        Object[] args = Arrays.stream(components)
+                .map(component -> read(component, sample))
+                .toArray();
         args[index] = value;
         try {
-            Constructor<?> canonical = sample.getClass().getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            Constructor<?> canonical = sample.getClass()
+                    .getDeclaredConstructor(Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new));
             return (Record) canonical.newInstance(args);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e);

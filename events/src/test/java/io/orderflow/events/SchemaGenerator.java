@@ -1,9 +1,5 @@
 package io.orderflow.events;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -12,6 +8,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders the JSON Schema (draft 2020-12) of an event type from its record: names as the codec writes them
@@ -30,17 +29,18 @@ final class SchemaGenerator {
             "Money.currency", Map.of("pattern", "^[A-Z]{3}$"),
             "OrderStatusChanged.version", Map.of("minimum", 1));
 
-    private SchemaGenerator() {
-    }
+    private SchemaGenerator() {}
 
     static ObjectNode schemaOf(EventType<?> type) {
         ObjectNode schema = NODES.objectNode();
         schema.put("$schema", DIALECT);
         schema.put("$id", ID_BASE + type.ceType() + ".schema.json");
         schema.put("title", type.recordClass().getSimpleName() + " (" + type.ceType() + ")");
-        schema.put("description", RecordJavadoc.of(type.recordClass()).summary() + " Published by "
-                + type.service() + "-service (ce_source " + type.source() + ") on topic " + type.topic()
-                + " with ce_type " + type.ceType() + "; Kafka key and ce_subject: the event's subject.");
+        schema.put(
+                "description",
+                RecordJavadoc.of(type.recordClass()).summary() + " Published by "
+                        + type.service() + "-service (ce_source " + type.source() + ") on topic " + type.topic()
+                        + " with ce_type " + type.ceType() + "; Kafka key and ce_subject: the event's subject.");
         ObjectNode defs = NODES.objectNode();
         schema.setAll(objectBody(type.recordClass(), defs));
         restrictSource(type, (ObjectNode) schema.get("properties").get("source"));
@@ -133,7 +133,9 @@ final class SchemaGenerator {
         } else if (raw.isEnum()) {
             node.put("type", "string");
             ArrayNode values = node.putArray("enum");
-            Arrays.stream(raw.getEnumConstants()).map(value -> ((Enum<?>) value).name()).forEach(values::add);
+            Arrays.stream(raw.getEnumConstants())
+                    .map(value -> ((Enum<?>) value).name())
+                    .forEach(values::add);
             return node;
         }
         throw new IllegalArgumentException("no JSON Schema mapping for " + raw.getName());
@@ -143,7 +145,8 @@ final class SchemaGenerator {
         String name = record.getSimpleName();
         if (!defs.has(name)) {
             defs.putObject(name);
-            ObjectNode definition = NODES.objectNode().put("description", RecordJavadoc.of(record).summary());
+            ObjectNode definition = NODES.objectNode()
+                    .put("description", RecordJavadoc.of(record).summary());
             definition.setAll(objectBody(record, defs));
             defs.set(name, definition);
         }

@@ -18,25 +18,30 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path repository = repository();
         if (args.length > 0 && args[0].equals("sign")) {
-            Path credentials = StackSettings.parse(new String[0], System.getenv(), repository).credentialsFile();
-            System.exit(SignCommand.run(Arrays.copyOfRange(args, 1, args.length), credentials, System.out,
-                    System.err));
+            Path credentials = StackSettings.parse(new String[0], System.getenv(), repository)
+                    .credentialsFile();
+            System.exit(SignCommand.run(Arrays.copyOfRange(args, 1, args.length), credentials, System.out, System.err));
         }
         if (args.length > 0 && (args[0].equals("idle") || args[0].equals("pod-start"))) {
             // their own options (--seconds, --service, ...) apart from the stack's (--work-dir)
-            String[] own = Arrays.stream(args).skip(1).filter(arg -> !arg.startsWith("--work-dir="))
+            String[] own = Arrays.stream(args)
+                    .skip(1)
+                    .filter(arg -> !arg.startsWith("--work-dir="))
                     .toArray(String[]::new);
-            String[] stack = Arrays.stream(args).skip(1).filter(arg -> arg.startsWith("--work-dir="))
+            String[] stack = Arrays.stream(args)
+                    .skip(1)
+                    .filter(arg -> arg.startsWith("--work-dir="))
                     .toArray(String[]::new);
             Path work = StackSettings.parse(stack, System.getenv(), repository).workDirectory();
-            System.exit(args[0].equals("idle") ? IdleCommand.run(own, work, System.out, System.err)
-                    : PodStartCommand.run(own, work, repository, System.out, System.err));
+            System.exit(
+                    args[0].equals("idle")
+                            ? IdleCommand.run(own, work, System.out, System.err)
+                            : PodStartCommand.run(own, work, repository, System.out, System.err));
         }
         StackSettings settings;
         try {
@@ -78,7 +83,11 @@ public final class LocalStack {
             return Path.of(home).toAbsolutePath();
         }
         try {
-            Path jar = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(LocalStack.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path dir = jar.toAbsolutePath(); dir != null; dir = dir.getParent()) {
                 if (isCheckout(dir)) {
                     return dir;

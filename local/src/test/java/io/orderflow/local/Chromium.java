@@ -28,7 +28,8 @@ final class Chromium implements ExecutionCondition {
         if (context.getTestMethod().isEmpty()) {
             return ConditionEvaluationResult.enabled("decided per test, so that every skipped one is reported");
         }
-        return installed() ? ConditionEvaluationResult.enabled("headless Chromium at " + BINARY)
+        return installed()
+                ? ConditionEvaluationResult.enabled("headless Chromium at " + BINARY)
                 : ConditionEvaluationResult.disabled("headless Chromium not installed (" + BINARY + ", " + DRIVER
                         + "): apt-get install -y chromium chromium-driver, as .ci/run does");
     }

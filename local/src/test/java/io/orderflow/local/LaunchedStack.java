@@ -32,18 +32,21 @@ final class LaunchedStack {
             Files.createDirectories(workDirectory);
             Path output = workDirectory.resolve("launcher.out");
             List<String> command = new java.util.ArrayList<>(List.of(
-                    repository.resolve("orderflow-local").toString(), "--random-ports",
+                    repository.resolve("orderflow-local").toString(),
+                    "--random-ports",
                     "--work-dir=" + workDirectory.toAbsolutePath()));
             command.addAll(Arrays.asList(options));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             Map<String, String> environment = builder.environment();
             environment.put("ORDERFLOW_LOCAL_SKIP_BUILD", "true");
             // the script runs $JAVA_HOME/bin/java: the same JDK as this test
             environment.put("JAVA_HOME", System.getProperty("java.home"));
             LaunchedStack stack = new LaunchedStack(builder.start(), output);
-            await("local stack up (see " + output + ")").atMost(Duration.ofMinutes(8))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            await("local stack up (see " + output + ")")
+                    .atMost(Duration.ofMinutes(8))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         if (!stack.process.isAlive()) {
                             throw new IllegalStateException("launcher exited: " + stack.output());
                         }
@@ -65,7 +68,8 @@ final class LaunchedStack {
 
     /** The address printed on the line naming that part, e.g. "demo shop checkout". */
     String url(String part) {
-        Matcher matcher = Pattern.compile("(?m)^\\s+" + Pattern.quote(part) + "\\s+(http://\\S+)").matcher(output());
+        Matcher matcher = Pattern.compile("(?m)^\\s+" + Pattern.quote(part) + "\\s+(http://\\S+)")
+                .matcher(output());
         if (!matcher.find()) {
             throw new IllegalStateException("no URL for " + part + " in: " + output());
         }
@@ -74,7 +78,10 @@ final class LaunchedStack {
 
     /** The first line starting with that text, trimmed. */
     String line(String start) {
-        return output().lines().map(String::trim).filter(line -> line.startsWith(start)).findFirst()
+        return output().lines()
+                .map(String::trim)
+                .filter(line -> line.startsWith(start))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no line " + start + " in: " + output()));
     }
 
@@ -98,19 +105,28 @@ final class LaunchedStack {
         } catch (IOException | RuntimeException e) {
             return "logs unreadable (" + e + ")";
         }
-        return found.isEmpty() ? "no warnings logged"
+        return found.isEmpty()
+                ? "no warnings logged"
                 : String.join(" | ", found.subList(Math.max(0, found.size() - 8), found.size()));
     }
 
     /** Warnings every start logs (library notices), never the cause of a failure. */
-    private static final List<String> STARTUP_NOTICES = List.of("outOfOrder mode", "Kotlin is present",
-            "SpringDoc", "has been already registered", "metadata log appears to be empty",
+    private static final List<String> STARTUP_NOTICES = List.of(
+            "outOfOrder mode",
+            "Kotlin is present",
+            "SpringDoc",
+            "has been already registered",
+            "metadata log appears to be empty",
             "already been closed");
 
     /** Every process the launcher reported as part of the stack (itself, PostgreSQL, the services). */
     List<Long> processes() {
-        return Arrays.stream(line("processes:").substring("processes:".length()).trim().split("\\s+"))
-                .map(Long::valueOf).toList();
+        return Arrays.stream(line("processes:")
+                        .substring("processes:".length())
+                        .trim()
+                        .split("\\s+"))
+                .map(Long::valueOf)
+                .toList();
     }
 
     Process process() {

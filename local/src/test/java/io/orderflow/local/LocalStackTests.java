@@ -16,8 +16,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -69,19 +69,32 @@ class LocalStackTests {
             return; // every test is reported skipped, with the reason, by the Chromium condition
         }
         // an order payable for 30 s: long enough to cancel in the pay sheet and see it still PENDING
-        stack = LaunchedStack.start(TARGET.toAbsolutePath().getParent().getParent(), TARGET.resolve("local-stack"),
+        stack = LaunchedStack.start(
+                TARGET.toAbsolutePath().getParent().getParent(),
+                TARGET.resolve("local-stack"),
                 "--order-expire-in=30s");
         shop = stack.url("demo shop checkout");
         System.out.println(stack.line("orderflow local stack is up"));
         System.out.println(stack.line("total"));
         var options = new ChromeOptions();
         options.setBinary(Chromium.BINARY.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=480,900",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=480,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile()).build(), options);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Chromium.DRIVER.toFile())
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -99,12 +112,18 @@ class LocalStackTests {
     void launcherReportsWhereEverythingListensHowLongItTookAndItsMemory() {
         assertThat(stack.line("orderflow local stack is up after")).matches(".* after \\d+\\.\\d s .*");
         assertThat(stack.line("total")).matches("total\\s+\\d+ processes\\s+RSS\\s+[\\d,]+ MiB\\s+PSS\\s+[\\d,]+ MiB");
-        for (String part : List.of("order-service", "payment-service", "notify-service", "reconcile-service",
-                "WeChat Pay simulator", "order timelines")) {
+        for (String part : List.of(
+                "order-service",
+                "payment-service",
+                "notify-service",
+                "reconcile-service",
+                "WeChat Pay simulator",
+                "order timelines")) {
             assertThat(stack.url(part)).startsWith("http://127.0.0.1:");
         }
         for (String service : List.of("order-service", "payment-service", "notify-service", "reconcile-service")) {
-            assertThat(stack.line(service)).as("%s's actuator on its own port", service)
+            assertThat(stack.line(service))
+                    .as("%s's actuator on its own port", service)
                     .containsPattern("actuator http://127\\.0\\.0\\.1:\\d+/actuator");
         }
         assertThat(stack.line("admin and operator token")).contains("/reconcile/v1");
@@ -129,15 +148,20 @@ class LocalStackTests {
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("SUCCESS");
         // the shop reads the deliveries of its order through its API (order-service reads notify-service's log)
         String log = shopApi("/v1/orders/" + orderId + "/webhook-deliveries");
-        assertThat(log).contains("\"status\":\"DELIVERED\"").contains("\"version\":2").contains("/shop/webhooks");
+        assertThat(log)
+                .contains("\"status\":\"DELIVERED\"")
+                .contains("\"version\":2")
+                .contains("/shop/webhooks");
 
         click("refund");
         awaitStatus("REFUND");
         screenshot("checkout-refunded.png");
 
         browser.findElement(By.id("timeline-link")).click();
-        await().atMost(UI).ignoreExceptions().until(() -> transitions().containsAll(
-                List.of("— → PENDING", "PENDING → SUCCESS", "SUCCESS → REFUND")));
+        await().atMost(UI)
+                .ignoreExceptions()
+                .until(() ->
+                        transitions().containsAll(List.of("— → PENDING", "PENDING → SUCCESS", "SUCCESS → REFUND")));
         assertThat(browser.findElement(By.id("rows")).getText())
                 .contains("orderflow.order.OrderStatusChanged.v1")
                 .contains("orderflow.notify.PaymentNotified.v1 (CALLBACK)");
@@ -150,7 +174,8 @@ class LocalStackTests {
         browser.get(shop);
         click("buy");
         click("wx-pay-cancel");
-        await().atMost(UI).until(() -> browser.findElement(By.id("message")).getText().contains("cancelled"));
+        await().atMost(UI)
+                .until(() -> browser.findElement(By.id("message")).getText().contains("cancelled"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING");
         screenshot("checkout-cancelled.png");
         awaitStatus("CLOSED");
@@ -168,9 +193,14 @@ class LocalStackTests {
         List<Long> processes = stack.processes();
         assertThat(processes).hasSizeGreaterThan(5);
         stack.process().destroy();
-        assertThat(stack.process().waitFor(2, TimeUnit.MINUTES)).as("launcher exited").isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> processes.stream()
-                .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        assertThat(stack.process().waitFor(2, TimeUnit.MINUTES))
+                .as("launcher exited")
+                .isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> processes.stream()
+                        .noneMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)));
         assertThat(stack.output()).contains("orderflow local stack: stopped");
     }
 
@@ -178,11 +208,14 @@ class LocalStackTests {
     private String shopApi(String path) {
         var credentials = io.orderflow.local.sign.ShopCredentials.read(TARGET.resolve("local-stack/shop.properties"));
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(credentials.orderServiceUrl() + path))
-                .header("Authorization", new io.orderflow.local.sign.ShopSignature(credentials).authorization("GET", path, ""))
-                .GET().build();
+                .header(
+                        "Authorization",
+                        new io.orderflow.local.sign.ShopSignature(credentials).authorization("GET", path, ""))
+                .GET()
+                .build();
         try {
-            var answer = java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var answer = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             return answer.body();
         } catch (java.io.IOException e) {
@@ -195,18 +228,22 @@ class LocalStackTests {
 
     /** POSTs a REFUND delivery of a higher version to the shop's webhook receiver, signed with a made-up secret. */
     private int forgedDelivery(String orderId) {
-        String body = "{\"order_id\":\"" + orderId + "\",\"version\":9,\"to\":\"REFUND\",\"order\":{\"status\":\"REFUND\"}}";
+        String body =
+                "{\"order_id\":\"" + orderId + "\",\"version\":9,\"to\":\"REFUND\",\"order\":{\"status\":\"REFUND\"}}";
         long t = java.time.Instant.now().getEpochSecond();
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec("whsec_forged".getBytes(), "HmacSHA256"));
             String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes()));
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(shop + "shop/webhooks"))
-                    .header("Content-Type", "application/json").header("ce-id", "forged-1")
+                    .header("Content-Type", "application/json")
+                    .header("ce-id", "forged-1")
                     .header("Orderflow-Signature", "t=" + t + ",v1=" + v1)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             return java.net.http.HttpClient.newHttpClient()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -215,14 +252,20 @@ class LocalStackTests {
     private String secret() {
         try {
             return java.util.Arrays.stream(Files.readString(TARGET.resolve("local-stack/shop.properties"))
-                    .split("\n")).filter(line -> line.startsWith("secret=")).findFirst().orElseThrow().substring(7);
+                            .split("\n"))
+                    .filter(line -> line.startsWith("secret="))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(7);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private List<String> transitions() {
-        return browser.findElements(By.cssSelector("#rows .step .transition")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("#rows .step .transition")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private void click(String id) {
@@ -241,7 +284,9 @@ class LocalStackTests {
     }
 
     private void awaitStatus(String status) {
-        until("status " + status, Duration.ofMinutes(2),
+        until(
+                "status " + status,
+                Duration.ofMinutes(2),
                 () -> browser.findElement(By.id("status")).getText().equals(status));
     }
 
@@ -253,8 +298,8 @@ class LocalStackTests {
         try {
             await(what).atMost(atMost).ignoreExceptions().until(condition);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("not " + what + " within " + atMost + "; page: " + pageState() + "; stack: "
-                    + stack.problems(), e);
+            throw new AssertionError(
+                    "not " + what + " within " + atMost + "; page: " + pageState() + "; stack: " + stack.problems(), e);
         }
     }
 
@@ -264,8 +309,13 @@ class LocalStackTests {
             StringBuilder state = new StringBuilder(browser.getCurrentUrl());
             for (String id : List.of("order-id", "status", "message", "wx-pay-sheet")) {
                 List<WebElement> found = browser.findElements(By.id(id));
-                state.append(" #").append(id).append('=')
-                        .append(found.isEmpty() ? "(none)" : "'" + found.get(0).getText().replace('\n', ' ') + "'");
+                state.append(" #")
+                        .append(id)
+                        .append('=')
+                        .append(
+                                found.isEmpty()
+                                        ? "(none)"
+                                        : "'" + found.get(0).getText().replace('\n', ' ') + "'");
             }
             return state.toString();
         } catch (RuntimeException e) {
@@ -275,7 +325,9 @@ class LocalStackTests {
 
     private void screenshot(String name) throws IOException {
         Path directory = Files.createDirectories(TARGET.resolve("screenshots"));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), directory.resolve(name),
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                directory.resolve(name),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

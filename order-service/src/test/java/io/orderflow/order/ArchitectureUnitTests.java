@@ -41,7 +41,9 @@ class ArchitectureUnitTests extends ServiceArchitectureTests {
 
     private static void assertViolated(ArchRule rule, Class<?> violator) {
         JavaClasses classes = new ClassFileImporter().importClasses(violator);
-        assertThat(rule.evaluate(classes).hasViolation()).as("%s violates: %s", violator.getSimpleName(), rule).isTrue();
+        assertThat(rule.evaluate(classes).hasViolation())
+                .as("%s violates: %s", violator.getSimpleName(), rule)
+                .isTrue();
     }
 
     static class FieldInjected {
@@ -61,6 +63,5 @@ class ArchitectureUnitTests extends ServiceArchitectureTests {
         }
     }
 
-    public interface PublicRepository extends Repository<FieldInjected, String> {
-    }
+    public interface PublicRepository extends Repository<FieldInjected, String> {}
 }

@@ -3,13 +3,12 @@ package io.orderflow.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.support.OrderServiceTest;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -25,8 +24,7 @@ import org.springframework.web.client.RestTemplate;
 @OrderServiceTest
 class OrderServiceApplicationTests {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private final TestRestTemplate http;
     private final JdbcClient jdbc;
@@ -36,7 +34,9 @@ class OrderServiceApplicationTests {
     OrderServiceApplicationTests(TestRestTemplate http, JdbcClient jdbc, @LocalManagementPort int managementPort) {
         this.http = http;
         this.jdbc = jdbc;
-        this.management = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + managementPort).build();
+        this.management = new RestTemplateBuilder()
+                .rootUri("http://127.0.0.1:" + managementPort)
+                .build();
     }
 
     @Test
@@ -50,8 +50,8 @@ class OrderServiceApplicationTests {
 
     @Test
     void isReadyOnlyWithDatabaseAndKafkaBinderChecked() {
-        for (Map<String, Object> readiness : List.of(getUp(management, "/actuator/health/readiness"),
-                getUp(http.getRestTemplate(), "/readyz"))) {
+        for (Map<String, Object> readiness :
+                List.of(getUp(management, "/actuator/health/readiness"), getUp(http.getRestTemplate(), "/readyz"))) {
             assertThat(component(readiness, "readinessState")).containsEntry("status", "UP");
             assertThat(component(readiness, "db")).containsEntry("status", "UP");
             assertThat(component(readiness, "binders")).containsEntry("status", "UP");
@@ -69,14 +69,17 @@ class OrderServiceApplicationTests {
         assertThat(management.getForEntity("/actuator/prometheus", String.class).getBody())
                 .contains("jvm_memory_used_bytes");
         for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health")) {
-            assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(http.getForEntity(path, String.class).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
         }
     }
 
     @Test
     void appliesPlatformMigrationsAtStartUp() {
         var applied = jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
 
         assertThat(applied).contains("0.1", "0.2", "1");
         assertThat(tableExists("outbox_event")).isTrue();
@@ -104,6 +107,9 @@ class OrderServiceApplicationTests {
     }
 
     private boolean tableExists(String table) {
-        return jdbc.sql("select to_regclass(?) is not null").param("public." + table).query(Boolean.class).single();
+        return jdbc.sql("select to_regclass(?) is not null")
+                .param("public." + table)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -6,5 +6,4 @@ import io.orderflow.platform.test.ServiceStartupTests;
  * payment-service starts against the real PostgreSQL and Kafka broker, migrates and reports health;
  * the assertions are those of {@link ServiceStartupTests}.
  */
-class PaymentServiceApplicationTests extends ServiceStartupTests {
-}
+class PaymentServiceApplicationTests extends ServiceStartupTests {}

@@ -55,12 +55,18 @@ public abstract class SimulatedWechatPay {
     protected static final String JSAPI_PATH = "/v3/pay/transactions/jsapi";
     protected static final String REFUND_PATH = "/v3/refund/domestic/refunds";
     protected static final EventCodec CODEC = new EventCodec();
-    protected static final RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001));
+    protected static final RunningSimulator simulator =
+            WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001));
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    @Autowired protected JdbcClient jdbc;
-    @Autowired protected CircuitBreakerRegistry breakers;
-    @Autowired protected io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected CircuitBreakerRegistry breakers;
+
+    @Autowired
+    protected io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void merchant(DynamicPropertyRegistry registry) {
@@ -82,12 +88,27 @@ public abstract class SimulatedWechatPay {
     }
 
     protected static OrderCreated orderCreated(String orderId, long fen) {
-        return orderCreated(orderId, TestMerchant.MCHID, TestMerchant.APPID, fen, Instant.now().plus(Duration.ofHours(3)));
+        return orderCreated(
+                orderId,
+                TestMerchant.MCHID,
+                TestMerchant.APPID,
+                fen,
+                Instant.now().plus(Duration.ofHours(3)));
     }
 
     protected static OrderCreated orderCreated(String orderId, String mchid, String appid, long fen, Instant expireAt) {
-        return new OrderCreated(orderId, "shop-1", "SO-" + orderId, mchid, appid, "orderflow test order",
-                Money.cny(fen), "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "attach-" + orderId, Instant.now(), expireAt);
+        return new OrderCreated(
+                orderId,
+                "shop-1",
+                "SO-" + orderId,
+                mchid,
+                appid,
+                "orderflow test order",
+                Money.cny(fen),
+                "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+                "attach-" + orderId,
+                Instant.now(),
+                expireAt);
     }
 
     /** Publishes as order-service does: CloudEvents headers as raw UTF-8, the codec's JSON; returns the ce_id. */
@@ -104,10 +125,10 @@ public abstract class SimulatedWechatPay {
         headers.put("ce_specversion", "1.0");
         headers.put("ce_time", Instant.now().toString());
         Map<String, Object> config = Map.of("bootstrap.servers", TestKafka.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.ORDER_EVENTS_TOPIC,
-                    event.subject(), CODEC.encode(event));
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(EventTypes.ORDER_EVENTS_TOPIC, event.subject(), CODEC.encode(event));
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record);
             producer.flush();
@@ -119,17 +140,21 @@ public abstract class SimulatedWechatPay {
     protected static List<OrderflowEvent> paymentEvents(String orderId, int count) {
         try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.PAYMENT_EVENTS_TOPIC)) {
             return probe.awaitKey(orderId, count, WAIT).stream()
-                    .map(record -> CODEC.decode(record.header("ce_type"), record.value())).toList();
+                    .map(record -> CODEC.decode(record.header("ce_type"), record.value()))
+                    .toList();
         }
     }
 
     /** The first event payment-service published for each of these orders, read with one consumer. */
     protected static Map<String, OrderflowEvent> firstPaymentEvents(List<String> orderIds) {
         try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.PAYMENT_EVENTS_TOPIC)) {
-            List<TopicProbe.Received> all = probe.awaitRecords(records -> orderIds.stream()
-                    .allMatch(id -> records.stream().anyMatch(r -> id.equals(r.key()))), WAIT);
+            List<TopicProbe.Received> all = probe.awaitRecords(
+                    records -> orderIds.stream().allMatch(id -> records.stream().anyMatch(r -> id.equals(r.key()))),
+                    WAIT);
             Map<String, OrderflowEvent> first = new LinkedHashMap<>();
-            orderIds.forEach(id -> all.stream().filter(r -> id.equals(r.key())).findFirst()
+            orderIds.forEach(id -> all.stream()
+                    .filter(r -> id.equals(r.key()))
+                    .findFirst()
                     .ifPresent(r -> first.put(id, CODEC.decode(r.header("ce_type"), r.value()))));
             return first;
         }
@@ -137,43 +162,73 @@ public abstract class SimulatedWechatPay {
 
     /** Events of this order in the outbox: everything payment-service ever decided to publish for it. */
     protected long outboxEvents(String orderId) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(orderId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
     }
 
     protected boolean processed(String ceId) {
-        return jdbc.sql("select count(*) from processed_message where ce_id = ?").param(ceId)
-                .query(Long.class).single() == 1;
+        return jdbc.sql("select count(*) from processed_message where ce_id = ?")
+                        .param(ceId)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     protected static FaultRule fault(String kind, String pathPrefix, int count) {
-        return simulator.context().getBean(Faults.class).add(io.orderflow.simulator.fault.FaultKind.valueOf(kind),
-                TestMerchant.MCHID, pathPrefix, 1.0, count, null);
+        return simulator
+                .context()
+                .getBean(Faults.class)
+                .add(
+                        io.orderflow.simulator.fault.FaultKind.valueOf(kind),
+                        TestMerchant.MCHID,
+                        pathPrefix,
+                        1.0,
+                        count,
+                        null);
     }
 
     /** WeChat's answers on this path leave {@code field} out (still signed), until the faults are cleared. */
     protected static FaultRule missingField(String pathPrefix, String field) {
-        return simulator.context().getBean(Faults.class).add(io.orderflow.simulator.fault.FaultKind.MISSING_FIELD,
-                TestMerchant.MCHID, pathPrefix, 1.0, null, null, field);
+        return simulator
+                .context()
+                .getBean(Faults.class)
+                .add(
+                        io.orderflow.simulator.fault.FaultKind.MISSING_FIELD,
+                        TestMerchant.MCHID,
+                        pathPrefix,
+                        1.0,
+                        null,
+                        null,
+                        field);
     }
 
     /** Rows a worker could not settle because they threw (platform's DueBatch), by exception. */
     protected double workFailures(String worker, String reason) {
-        var counter = meters.find("orderflow.work.failures").tags("worker", worker, "reason", reason).counter();
+        var counter = meters.find("orderflow.work.failures")
+                .tags("worker", worker, "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     /** Uses left of a fault rule: how many calls it has not answered yet. */
     protected static int remaining(FaultRule rule) {
         return simulator.context().getBean(Faults.class).rules().stream()
-                .filter(r -> r.id().equals(rule.id())).findFirst().orElseThrow().remaining();
+                .filter(r -> r.id().equals(rule.id()))
+                .findFirst()
+                .orElseThrow()
+                .remaining();
     }
 
     /** The payer pays the order at WeChat through the simulator's control API. */
     protected static void pay(String orderId) throws Exception {
         String body = "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("pay " + orderId + ": " + response.statusCode() + " " + response.body());
@@ -185,7 +240,11 @@ public abstract class SimulatedWechatPay {
     }
 
     protected void awaitPaymentStatus(String orderId, String status) {
-        await().atMost(WAIT).until(() -> status.equals(jdbc.sql("select status from payment where order_id = ?")
-                .param(orderId).query(String.class).optional().orElse(null)));
+        await().atMost(WAIT)
+                .until(() -> status.equals(jdbc.sql("select status from payment where order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null)));
     }
 }

@@ -18,15 +18,28 @@ class PlatformArchitectureUnitTests {
     @Test
     void dependsOnNoServiceAndNotOnTheSimulator() {
         // platform-test (io.orderflow.platform.test, on this classpath) may start the simulator; the platform may not
-        noClasses().that().resideOutsideOfPackage("io.orderflow.platform.test..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.orderflow.order..", "io.orderflow.payment..",
-                "io.orderflow.notify..", "io.orderflow.reconcile..", "io.orderflow.simulator..").check(MAIN);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.orderflow.platform.test..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.orderflow.order..",
+                        "io.orderflow.payment..",
+                        "io.orderflow.notify..",
+                        "io.orderflow.reconcile..",
+                        "io.orderflow.simulator..")
+                .check(MAIN);
     }
 
     @Test
     void outboxAndMessagingDoNotDependOnWeb() {
-        noClasses().that().resideInAnyPackage("io.orderflow.platform.outbox..", "io.orderflow.platform.messaging..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.orderflow.platform.outbox..", "io.orderflow.platform.messaging..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
                 .check(MAIN);
     }
 

@@ -1,13 +1,12 @@
 package io.orderflow.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.springframework.kafka.support.KafkaHeaders;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.platform.messaging.CloudEventEnvelope;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.messaging.InboundEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +15,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -53,16 +53,16 @@ public class PlatformTestApplication {
     Consumer<Message<List<byte[]>>> recordStatus(IdempotentConsumer inbox, JdbcClient jdbc) {
         return message -> {
             count(message);
-            inbox.acceptBatch(message, event -> record(jdbc, "status", event,
-                    ((OrderStatusChanged) event.event()).version()));
+            inbox.acceptBatch(
+                    message, event -> record(jdbc, "status", event, ((OrderStatusChanged) event.event()).version()));
         };
     }
 
     /** Counts each record of a delivered batch as one delivery attempt of its ce_id. */
     @SuppressWarnings("unchecked")
     private static void count(Message<List<byte[]>> batch) {
-        for (Map<String, Object> headers : (List<Map<String, Object>>) batch.getHeaders()
-                .get(KafkaHeaders.BATCH_CONVERTED_HEADERS)) {
+        for (Map<String, Object> headers :
+                (List<Map<String, Object>>) batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS)) {
             Object id = headers.get(CloudEventEnvelope.ID);
             String key = id instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(id);
             ATTEMPTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
@@ -71,7 +71,12 @@ public class PlatformTestApplication {
 
     private static void record(JdbcClient jdbc, String binding, InboundEvent event, Long version) {
         jdbc.sql("insert into received_event (binding, ce_id, ce_type, subject, version) values (?, ?, ?, ?, ?)")
-                .params(binding, event.ceId(), event.attributes().type(), event.event().subject(), version)
+                .params(
+                        binding,
+                        event.ceId(),
+                        event.attributes().type(),
+                        event.event().subject(),
+                        version)
                 .update();
     }
 }

@@ -69,7 +69,17 @@ public final class OrderCreatedBuilder {
     }
 
     public OrderCreated build() {
-        return new OrderCreated(orderId, shopId, shopOrderNo, TestMerchant.MCHID, TestMerchant.APPID, description,
-                amount, payerOpenid, null, createdAt, expireAt);
+        return new OrderCreated(
+                orderId,
+                shopId,
+                shopOrderNo,
+                TestMerchant.MCHID,
+                TestMerchant.APPID,
+                description,
+                amount,
+                payerOpenid,
+                null,
+                createdAt,
+                expireAt);
     }
 }

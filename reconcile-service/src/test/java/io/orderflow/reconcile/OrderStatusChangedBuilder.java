@@ -69,8 +69,17 @@ public final class OrderStatusChangedBuilder {
     }
 
     public OrderStatusChanged build() {
-        return new OrderStatusChanged(order.orderId(), order.shopId(), order.shopOrderNo(), version,
-                OrderStatus.PENDING, to, reason, null, Instant.now(), new OrderSnapshot(to, amount,
-                Money.cny(refundedFen), transactionId, paidAt, order.expireAt(), refunds), null);
+        return new OrderStatusChanged(
+                order.orderId(),
+                order.shopId(),
+                order.shopOrderNo(),
+                version,
+                OrderStatus.PENDING,
+                to,
+                reason,
+                null,
+                Instant.now(),
+                new OrderSnapshot(to, amount, Money.cny(refundedFen), transactionId, paidAt, order.expireAt(), refunds),
+                null);
     }
 }

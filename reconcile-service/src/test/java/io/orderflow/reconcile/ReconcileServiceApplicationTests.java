@@ -26,7 +26,8 @@ class ReconcileServiceApplicationTests extends ServiceStartupTests {
     static final String TOKEN = "test-operator-token";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     @ParameterizedTest(name = "Authorization: {0}")
     @NullSource
@@ -35,8 +36,8 @@ class ReconcileServiceApplicationTests extends ServiceStartupTests {
         long runs = billRuns();
 
         HttpResponse<String> stuck = call("GET", "/reconcile/v1/stuck", authorization);
-        HttpResponse<String> run = call("POST", "/reconcile/v1/bills/1900000001/" + LocalDate.now().minusDays(1)
-                + "/runs", authorization);
+        HttpResponse<String> run =
+                call("POST", "/reconcile/v1/bills/1900000001/" + LocalDate.now().minusDays(1) + "/runs", authorization);
         HttpResponse<String> report = call("GET", "/reconcile/v1/bills/1900000001/2026-01-01/report", authorization);
 
         for (HttpResponse<String> answer : java.util.List.of(stuck, run, report)) {
@@ -54,7 +55,9 @@ class ReconcileServiceApplicationTests extends ServiceStartupTests {
 
         assertThat(stuck.statusCode()).isEqualTo(200);
         assertThat(stuck.body()).contains("\"timers\":", "\"queries\":");
-        assertThat(run.statusCode()).as("reached the controller, which refuses the date").isEqualTo(400);
+        assertThat(run.statusCode())
+                .as("reached the controller, which refuses the date")
+                .isEqualTo(400);
         assertThat(run.body()).contains("INVALID_BILL_DATE");
     }
 

@@ -52,12 +52,18 @@ public abstract class SimulatedWechatPay {
 
     protected static final Duration WAIT = Duration.ofSeconds(30);
     protected static final EventCodec CODEC = new EventCodec();
-    protected static final RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001));
+    protected static final RunningSimulator simulator =
+            WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001));
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    @Autowired protected JdbcClient jdbc;
-    @Autowired protected WechatPayClients merchants;
-    @Autowired protected MeterRegistry meters;
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected WechatPayClients merchants;
+
+    @Autowired
+    protected MeterRegistry meters;
 
     @DynamicPropertySource
     static void merchant(DynamicPropertyRegistry registry) {
@@ -85,8 +91,18 @@ public abstract class SimulatedWechatPay {
         payer.setOpenid("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
         request.setPayer(payer);
         merchants.merchant(TestMerchant.MCHID).jsapi().prepayWithRequestPayment(request);
-        return new OrderCreated(orderId, "shop-1", "SO-" + orderId, TestMerchant.MCHID, TestMerchant.APPID,
-                "reconcile test", Money.cny(fen), "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", null, Instant.now(), expireAt);
+        return new OrderCreated(
+                orderId,
+                "shop-1",
+                "SO-" + orderId,
+                TestMerchant.MCHID,
+                TestMerchant.APPID,
+                "reconcile test",
+                Money.cny(fen),
+                "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+                null,
+                Instant.now(),
+                expireAt);
     }
 
     /** Publishes as its service does: CloudEvents headers as raw UTF-8, the codec's JSON; returns the ce_id. */
@@ -97,19 +113,34 @@ public abstract class SimulatedWechatPay {
     /** Publishes the events in order with one producer; returns their ce_ids. */
     protected static List<String> sendAll(List<? extends OrderflowEvent> events) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            List<String> ids = events.stream().map(event -> {
-                String ceId = UUID.randomUUID().toString();
-                var type = EventTypes.of(event);
-                Map<String, String> headers = Map.of("ce_id", ceId, "ce_type", type.ceType(),
-                        "ce_source", EventTypes.source(type.service()), "ce_subject", event.subject(),
-                        "ce_specversion", "1.0", "ce_time", Instant.now().toString());
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(),
-                        CODEC.encode(event));
-                headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record);
-                return ceId;
-            }).toList();
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<String> ids = events.stream()
+                    .map(event -> {
+                        String ceId = UUID.randomUUID().toString();
+                        var type = EventTypes.of(event);
+                        Map<String, String> headers = Map.of(
+                                "ce_id",
+                                ceId,
+                                "ce_type",
+                                type.ceType(),
+                                "ce_source",
+                                EventTypes.source(type.service()),
+                                "ce_subject",
+                                event.subject(),
+                                "ce_specversion",
+                                "1.0",
+                                "ce_time",
+                                Instant.now().toString());
+                        ProducerRecord<String, byte[]> record =
+                                new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
+                        headers.forEach(
+                                (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                        producer.send(record);
+                        return ceId;
+                    })
+                    .toList();
             producer.flush();
             return ids;
         }
@@ -119,25 +150,32 @@ public abstract class SimulatedWechatPay {
     protected static List<OrderflowEvent> reconcileEvents(String orderId, int count) {
         try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.RECONCILE_EVENTS_TOPIC)) {
             return probe.awaitKey(orderId, count, WAIT).stream()
-                    .map(record -> CODEC.decode(record.header("ce_type"), record.value())).toList();
+                    .map(record -> CODEC.decode(record.header("ce_type"), record.value()))
+                    .toList();
         }
     }
 
     /** Events of this order in the outbox: everything reconcile-service ever decided to publish for it. */
     protected long outboxEvents(String orderId) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(orderId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
     }
 
     protected static FaultRule fault(String kind, String pathPrefix, int count) {
-        return simulator.context().getBean(Faults.class).add(FaultKind.valueOf(kind), TestMerchant.MCHID, pathPrefix,
-                1.0, count, null);
+        return simulator
+                .context()
+                .getBean(Faults.class)
+                .add(FaultKind.valueOf(kind), TestMerchant.MCHID, pathPrefix, 1.0, count, null);
     }
 
     /** WeChat's answers on this path leave {@code field} out (still signed), until the faults are cleared. */
     protected static FaultRule missingField(String pathPrefix, String field) {
-        return simulator.context().getBean(Faults.class).add(FaultKind.MISSING_FIELD, TestMerchant.MCHID, pathPrefix,
-                1.0, null, null, field);
+        return simulator
+                .context()
+                .getBean(Faults.class)
+                .add(FaultKind.MISSING_FIELD, TestMerchant.MCHID, pathPrefix, 1.0, null, null, field);
     }
 
     protected static void clearFaultsNow() {
@@ -146,20 +184,28 @@ public abstract class SimulatedWechatPay {
 
     /** Rows a worker could not settle because they threw (platform's DueBatch), by exception. */
     protected double workFailures(String worker, String reason) {
-        var counter = meters.find("orderflow.work.failures").tags("worker", worker, "reason", reason).counter();
+        var counter = meters.find("orderflow.work.failures")
+                .tags("worker", worker, "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     protected static int remaining(FaultRule rule) {
         return simulator.context().getBean(Faults.class).rules().stream()
-                .filter(r -> r.id().equals(rule.id())).findFirst().map(FaultRule::remaining).orElse(0);
+                .filter(r -> r.id().equals(rule.id()))
+                .findFirst()
+                .map(FaultRule::remaining)
+                .orElse(0);
     }
 
     /** The payer pays the order at WeChat through the simulator's control API. */
     protected static void pay(String orderId) throws Exception {
         String body = "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("pay " + orderId + ": " + response.statusCode() + " " + response.body());
@@ -167,6 +213,11 @@ public abstract class SimulatedWechatPay {
     }
 
     protected static String ledgerState(String orderId) {
-        return simulator.ledger().order(TestMerchant.MCHID, orderId).orElseThrow().state().name();
+        return simulator
+                .ledger()
+                .order(TestMerchant.MCHID, orderId)
+                .orElseThrow()
+                .state()
+                .name();
     }
 }

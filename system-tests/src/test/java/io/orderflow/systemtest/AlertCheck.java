@@ -22,20 +22,23 @@ import tools.jackson.databind.JsonNode;
 final class AlertCheck {
 
     static final String CHECK = "anomalies and alerts: exactly the expected kinds and counts";
-    private static final List<String> TYPES = List.of(".OrderAnomalyDetected.", ".RiskAlertRaised.",
-            ".DiscrepancyFound.");
+    private static final List<String> TYPES =
+            List.of(".OrderAnomalyDetected.", ".RiskAlertRaised.", ".DiscrepancyFound.");
     private static final List<String> TIMES = List.of("detected_at", "raised_at", "found_at");
 
-    private AlertCheck() {
-    }
+    private AlertCheck() {}
 
-    static void check(CheckTable table, OrderflowSystem system, Collection<String> orderIds,
-                      Map<String, Integer> expected, Instant since) {
+    static void check(
+            CheckTable table,
+            OrderflowSystem system,
+            Collection<String> orderIds,
+            Map<String, Integer> expected,
+            Instant since) {
         Set<String> ours = Set.copyOf(orderIds);
         Map<String, Integer> raised = new TreeMap<>();
         orderIds.forEach(id -> table.count(CHECK, true));
-        for (String topic : List.of(EventTypes.ORDER_EVENTS_TOPIC, EventTypes.NOTIFY_EVENTS_TOPIC,
-                EventTypes.RECONCILE_EVENTS_TOPIC)) {
+        for (String topic : List.of(
+                EventTypes.ORDER_EVENTS_TOPIC, EventTypes.NOTIFY_EVENTS_TOPIC, EventTypes.RECONCILE_EVENTS_TOPIC)) {
             try (TopicProbe probe = new TopicProbe(system.bootstrapServers(), topic)) {
                 for (TopicProbe.Received r : StatusRecords.distinctByCeId(probe.readToEnd(Duration.ofSeconds(30)))) {
                     String type = String.valueOf(r.header("ce_type"));
@@ -53,8 +56,11 @@ final class AlertCheck {
                     String kind = alert.path("kind").asString();
                     raised.merge(kind, 1, Integer::sum);
                     if (!expected.containsKey(kind)) {
-                        table.differ(CHECK, type.replaceAll("^orderflow\\.|\\.v\\d+$", "") + " " + kind + " for "
-                                + (orderId.isEmpty() ? "no order" : orderId) + ": " + alert.path("detail").asString(""));
+                        table.differ(
+                                CHECK,
+                                type.replaceAll("^orderflow\\.|\\.v\\d+$", "") + " " + kind + " for "
+                                        + (orderId.isEmpty() ? "no order" : orderId) + ": "
+                                        + alert.path("detail").asString(""));
                     }
                 }
             }
@@ -69,7 +75,11 @@ final class AlertCheck {
 
     /** When the event says it happened; an event without a time counts as happening now (never skipped). */
     private static Instant raisedAt(JsonNode alert) {
-        return TIMES.stream().map(name -> alert.path(name).asString("")).filter(at -> !at.isEmpty())
-                .map(Instant::parse).findFirst().orElse(Instant.MAX);
+        return TIMES.stream()
+                .map(name -> alert.path(name).asString(""))
+                .filter(at -> !at.isEmpty())
+                .map(Instant::parse)
+                .findFirst()
+                .orElse(Instant.MAX);
     }
 }

@@ -26,7 +26,8 @@ import org.awaitility.Awaitility;
  */
 final class ApplyingPaymentKill {
 
-    private static final String BLOCKED_BY = "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))";
+    private static final String BLOCKED_BY =
+            "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))";
 
     private final OrderflowSystem system;
     private CompletableFuture<Set<String>> landed;
@@ -40,10 +41,12 @@ final class ApplyingPaymentKill {
         Connection lock = lock(watched.get(0));
         List<String> orders = List.copyOf(watched);
         landed = CompletableFuture.supplyAsync(() -> {
-            try (lock; Connection watch = system.database("order-service").connect()) {
+            try (lock;
+                    Connection watch = system.database("order-service").connect()) {
                 int holder = backendPid(lock);
                 Awaitility.await("order-service applying PaymentNotified of " + orders.get(0))
-                        .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10))
+                        .atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(10))
                         .until(() -> blockedBy(watch, holder) > 0);
                 system.service("order-service").kill();
                 lock.rollback();
@@ -73,8 +76,8 @@ final class ApplyingPaymentKill {
         try {
             Connection connection = system.database("order-service").connect();
             connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select order_id from orders where order_id = ? for update")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("select order_id from orders where order_id = ? for update")) {
                 select.setString(1, orderId);
                 select.executeQuery().close();
             }
@@ -105,7 +108,8 @@ final class ApplyingPaymentKill {
         try (TopicProbe status = new TopicProbe(system.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
             return status.readToEnd(Duration.ofSeconds(30)).stream()
                     .filter(r -> "SUCCESS".equals(StatusRecords.field(r, "to")))
-                    .map(TopicProbe.Received::key).collect(Collectors.toSet());
+                    .map(TopicProbe.Received::key)
+                    .collect(Collectors.toSet());
         }
     }
 }

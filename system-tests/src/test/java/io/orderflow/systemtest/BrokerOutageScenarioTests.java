@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class BrokerOutageScenarioTests {
 
-    private static final Pattern PENDING = Pattern.compile("(?m)^orderflow_outbox_pending_events(?:\\{[^}]*})? ([0-9.E]+)$");
+    private static final Pattern PENDING =
+            Pattern.compile("(?m)^orderflow_outbox_pending_events(?:\\{[^}]*})? ([0-9.E]+)$");
 
     private static KafkaBrokerProcess broker;
     private static OrderflowSystem system;
@@ -53,26 +54,38 @@ class BrokerOutageScenarioTests {
         ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
         Scenario scenario = new Scenario(system, shop, Scenario.SEED + 3, Scenario.ORDERS);
 
-        ConsistencyCheck.Report report = scenario.run("broker killed", () -> {
-            broker.kill();
-            prober.scheduleWithFixedDelay(() -> {
-                int status = notify.readiness(Duration.ofSeconds(3));
-                synchronized (readiness) {
-                    readiness.merge(status, 1, Integer::sum);
-                }
-            }, 0, 100, TimeUnit.MILLISECONDS);
-        }, () -> {
-            // still without a broker: the outage shows on a readiness that includes the binder (order-service's),
-            // every payment's callback was taken, and its event waits in notify-service's outbox
-            await("order-service not ready without the broker").atMost(Duration.ofMinutes(2))
-                    .until(() -> system.service("order-service").readiness(Duration.ofSeconds(3)) != 200);
-            await("callbacks acknowledged during the outage").atMost(Duration.ofMinutes(2))
-                    .until(() -> scenario.paid().stream().allMatch(BrokerOutageScenarioTests::acknowledged));
-            await("notify-service's outbox holding the payments").atMost(Duration.ofMinutes(1))
-                    .until(() -> outboxPending(notify) >= scenario.paid().size());
-            prober.shutdownNow();
-            broker.restart();
-        });
+        ConsistencyCheck.Report report = scenario.run(
+                "broker killed",
+                () -> {
+                    broker.kill();
+                    prober.scheduleWithFixedDelay(
+                            () -> {
+                                int status = notify.readiness(Duration.ofSeconds(3));
+                                synchronized (readiness) {
+                                    readiness.merge(status, 1, Integer::sum);
+                                }
+                            },
+                            0,
+                            100,
+                            TimeUnit.MILLISECONDS);
+                },
+                () -> {
+                    // still without a broker: the outage shows on a readiness that includes the binder
+                    // (order-service's),
+                    // every payment's callback was taken, and its event waits in notify-service's outbox
+                    await("order-service not ready without the broker")
+                            .atMost(Duration.ofMinutes(2))
+                            .until(() -> system.service("order-service").readiness(Duration.ofSeconds(3)) != 200);
+                    await("callbacks acknowledged during the outage")
+                            .atMost(Duration.ofMinutes(2))
+                            .until(() -> scenario.paid().stream().allMatch(BrokerOutageScenarioTests::acknowledged));
+                    await("notify-service's outbox holding the payments")
+                            .atMost(Duration.ofMinutes(1))
+                            .until(() ->
+                                    outboxPending(notify) >= scenario.paid().size());
+                    prober.shutdownNow();
+                    broker.restart();
+                });
 
         System.out.println("notify-service readiness during the outage (HTTP status: samples): " + readiness);
         FaultScenarioTests.assertConsistent(report);
@@ -82,7 +95,8 @@ class BrokerOutageScenarioTests {
 
     private static boolean acknowledged(String orderId) {
         return system.simulator.ledger().order(TestMerchant.MCHID, orderId).orElseThrow().deliveries().stream()
-                .anyMatch(d -> d.eventType().equals("TRANSACTION.SUCCESS") && d.outcome().equals("ACKNOWLEDGED"));
+                .anyMatch(d -> d.eventType().equals("TRANSACTION.SUCCESS")
+                        && d.outcome().equals("ACKNOWLEDGED"));
     }
 
     /** notify-service's {@code orderflow.outbox.pending} gauge (refreshed every 5 s). */

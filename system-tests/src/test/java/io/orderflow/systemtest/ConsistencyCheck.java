@@ -36,22 +36,24 @@ final class ConsistencyCheck {
 
     private final CheckTable table = new CheckTable();
 
-    private ConsistencyCheck() {
-    }
+    private ConsistencyCheck() {}
 
     /** One kind of check: how many items it looked at and what differed. */
-    record Row(String check, int[] checked, List<String> differences) {
-    }
+    record Row(String check, int[] checked, List<String> differences) {}
 
     record Report(Collection<Row> rows) {
         List<String> differences() {
-            return rows.stream().flatMap(row -> row.differences().stream().map(d -> row.check() + ": " + d)).toList();
+            return rows.stream()
+                    .flatMap(row -> row.differences().stream().map(d -> row.check() + ": " + d))
+                    .toList();
         }
 
         String table() {
-            StringBuilder table = new StringBuilder(String.format("%-72s %8s %12s%n", "check", "checked", "differences"));
-            rows.forEach(row -> table.append(String.format("%-72s %8d %12d%n", row.check(), row.checked()[0],
-                    row.differences().size())));
+            StringBuilder table =
+                    new StringBuilder(String.format("%-72s %8s %12s%n", "check", "checked", "differences"));
+            rows.forEach(row -> table.append(String.format(
+                    "%-72s %8d %12d%n",
+                    row.check(), row.checked()[0], row.differences().size())));
             return table.toString();
         }
     }
@@ -65,8 +67,7 @@ final class ConsistencyCheck {
      *     database crashed): each must then be acknowledged at some attempt, not at every one
      * @param since when the scenario began: events about no order of the scenario count from then on
      */
-    record Expectations(Map<String, Integer> alerts, boolean callbackRetries, Instant since) {
-    }
+    record Expectations(Map<String, Integer> alerts, boolean callbackRetries, Instant since) {}
 
     static Report run(OrderflowSystem system, ShopClient shop, Collection<String> orderIds, Expectations expected) {
         return run(system, shop, orderIds, expected, null);
@@ -77,29 +78,37 @@ final class ConsistencyCheck {
      * (the shop's endpoint receiving every type), the shop's webhook deliveries against the status topic
      * ({@link WebhookDeliveryCheck}).
      */
-    static Report run(OrderflowSystem system, ShopClient shop, Collection<String> orderIds, Expectations expected,
-                      WebhookReceiver webhooks) {
+    static Report run(
+            OrderflowSystem system,
+            ShopClient shop,
+            Collection<String> orderIds,
+            Expectations expected,
+            WebhookReceiver webhooks) {
         ConsistencyCheck check = new ConsistencyCheck();
         if (expected.callbackRetries()) {
             DeliveryCheck.awaitRetries(system, orderIds);
         }
         if (webhooks != null) {
-            WebhookDeliveryCheck.awaitDeliveries(webhooks, () -> changes(statusEvents(system, orderIds)),
-                    Duration.ofMinutes(2));
+            WebhookDeliveryCheck.awaitDeliveries(
+                    webhooks, () -> changes(statusEvents(system, orderIds)), Duration.ofMinutes(2));
         }
         Map<String, List<TopicProbe.Received>> statusEvents = statusEvents(system, orderIds);
-        Map<String, List<WebhookReceiver.Delivery>> delivered = webhooks == null ? Map.of()
-                : WebhookDeliveryCheck.byOrder(webhooks.deliveries());
+        Map<String, List<WebhookReceiver.Delivery>> delivered =
+                webhooks == null ? Map.of() : WebhookDeliveryCheck.byOrder(webhooks.deliveries());
         for (String orderId : orderIds) {
             JsonNode here = shop.order(orderId);
-            Order atWechat = system.simulator.ledger().order(TestMerchant.MCHID, orderId).orElse(null);
+            Order atWechat =
+                    system.simulator.ledger().order(TestMerchant.MCHID, orderId).orElse(null);
             check.tradeState(orderId, here, atWechat);
             check.refunds(orderId, here, atWechat);
             check.versions(orderId, here, statusEvents.getOrDefault(orderId, List.of()));
             DeliveryCheck.check(check.table, orderId, atWechat, expected.callbackRetries());
             if (webhooks != null) {
-                WebhookDeliveryCheck.check(check.table, orderId, WebhookDeliveryCheck.Change.of(statusEvents
-                        .getOrDefault(orderId, List.of())), delivered.getOrDefault(orderId, List.of()),
+                WebhookDeliveryCheck.check(
+                        check.table,
+                        orderId,
+                        WebhookDeliveryCheck.Change.of(statusEvents.getOrDefault(orderId, List.of())),
+                        delivered.getOrDefault(orderId, List.of()),
                         here.path("status").asString());
             }
         }
@@ -121,8 +130,12 @@ final class ConsistencyCheck {
             case NOTPAY -> Set.of("PENDING");
             case SUCCESS -> Set.of("SUCCESS");
             case CLOSED -> Set.of("CLOSED");
-            case REFUND -> Set.of(atWechat.snapshotRefunds().stream().anyMatch(r -> HELD.contains(r.status().name()))
-                    ? "REFUND" : "SUCCESS");
+            case REFUND ->
+                Set.of(
+                        atWechat.snapshotRefunds().stream()
+                                        .anyMatch(r -> HELD.contains(r.status().name()))
+                                ? "REFUND"
+                                : "SUCCESS");
         };
     }
 
@@ -130,11 +143,19 @@ final class ConsistencyCheck {
         String status = here.path("status").asString();
         table.count(TRADE_STATE, true);
         boolean paid = atWechat != null && atWechat.transactionId() != null;
-        if (!expectedStatus(atWechat).contains(status) || paid && (!Objects.equals(here.path("transaction_id")
-                .asString(null), atWechat.transactionId()) || here.path("amount").path("total").asLong() != atWechat.total())) {
-            table.differ(TRADE_STATE, orderId + " is " + status + " " + here.path("transaction_id").asString("-") + "/"
-                    + here.path("amount").path("total").asLong() + " here, " + (atWechat == null ? "never at WeChat"
-                    : atWechat.state() + " " + atWechat.transactionId() + "/" + atWechat.total() + " at WeChat"));
+        if (!expectedStatus(atWechat).contains(status)
+                || paid
+                        && (!Objects.equals(here.path("transaction_id").asString(null), atWechat.transactionId())
+                                || here.path("amount").path("total").asLong() != atWechat.total())) {
+            table.differ(
+                    TRADE_STATE,
+                    orderId + " is " + status + " "
+                            + here.path("transaction_id").asString("-") + "/"
+                            + here.path("amount").path("total").asLong() + " here, "
+                            + (atWechat == null
+                                    ? "never at WeChat"
+                                    : atWechat.state() + " " + atWechat.transactionId() + "/" + atWechat.total()
+                                            + " at WeChat"));
         }
     }
 
@@ -144,41 +165,52 @@ final class ConsistencyCheck {
             atWechat.snapshotRefunds().forEach(refund -> truth.put(refund.outRefundNo(), refund));
         }
         Map<String, JsonNode> mine = new LinkedHashMap<>();
-        here.path("refunds").forEach(refund -> mine.put(refund.path("out_refund_no").asString(), refund));
+        here.path("refunds")
+                .forEach(refund -> mine.put(refund.path("out_refund_no").asString(), refund));
         mine.forEach((outRefundNo, refund) -> {
             table.count(REFUNDS_HERE, true);
             Refund there = truth.get(outRefundNo);
             // a refund WeChat refused never existed there; every other one must be there as it is here
             boolean rejected = "REJECTED".equals(refund.path("status").asString());
             if (rejected ? there != null : !same(refund, there)) {
-                table.differ(REFUNDS_HERE, outRefundNo + " of " + orderId + ": here " + describe(refund) + ", WeChat "
-                        + describe(there));
+                table.differ(
+                        REFUNDS_HERE,
+                        outRefundNo + " of " + orderId + ": here " + describe(refund) + ", WeChat " + describe(there));
             }
         });
         truth.forEach((outRefundNo, refund) -> {
             table.count(REFUNDS_THERE, true);
             if (!same(mine.get(outRefundNo), refund)) {
-                table.differ(REFUNDS_THERE, outRefundNo + " of " + orderId + ": WeChat " + describe(refund) + ", here "
-                        + describe(mine.get(outRefundNo)));
+                table.differ(
+                        REFUNDS_THERE,
+                        outRefundNo + " of " + orderId + ": WeChat " + describe(refund) + ", here "
+                                + describe(mine.get(outRefundNo)));
             }
         });
-        long succeeded = truth.values().stream().filter(r -> r.status().name().equals("SUCCESS"))
-                .mapToLong(Refund::amount).sum();
+        long succeeded = truth.values().stream()
+                .filter(r -> r.status().name().equals("SUCCESS"))
+                .mapToLong(Refund::amount)
+                .sum();
         table.count(REFUNDED, !truth.isEmpty());
         if (here.path("refunded_amount").asLong() != succeeded) {
-            table.differ(REFUNDED, orderId + ": " + here.path("refunded_amount").asLong() + " here, " + succeeded
-                    + " at WeChat");
+            table.differ(
+                    REFUNDED,
+                    orderId + ": " + here.path("refunded_amount").asLong() + " here, " + succeeded + " at WeChat");
         }
     }
 
     private static boolean same(JsonNode here, Refund there) {
-        return here != null && there != null && here.path("amount").path("refund").asLong() == there.amount()
+        return here != null
+                && there != null
+                && here.path("amount").path("refund").asLong() == there.amount()
                 && there.status().name().equals(here.path("status").asString());
     }
 
     private static String describe(JsonNode refund) {
-        return refund == null ? "missing" : refund.path("amount").path("refund").asLong() + " "
-                + refund.path("status").asString();
+        return refund == null
+                ? "missing"
+                : refund.path("amount").path("refund").asLong() + " "
+                        + refund.path("status").asString();
     }
 
     private static String describe(Refund refund) {
@@ -187,27 +219,34 @@ final class ConsistencyCheck {
 
     private void versions(String orderId, JsonNode here, List<TopicProbe.Received> events) {
         List<TopicProbe.Received> distinct = StatusRecords.distinctByCeId(events);
-        List<Long> versions = distinct.stream().map(r -> StatusRecords.json(r).path("version").asLong()).toList();
+        List<Long> versions = distinct.stream()
+                .map(r -> StatusRecords.json(r).path("version").asLong())
+                .toList();
         table.count(VERSIONS, true);
         boolean contiguous = true;
         for (int i = 0; i < versions.size(); i++) {
             contiguous &= versions.get(i) == i + 1;
         }
         String last = distinct.isEmpty() ? "none" : StatusRecords.field(distinct.get(distinct.size() - 1), "to");
-        if (!contiguous || versions.isEmpty() || !last.equals(here.path("status").asString())) {
-            table.differ(VERSIONS, orderId + " versions " + versions + " last " + last + ", API "
-                    + here.path("status").asString());
+        if (!contiguous
+                || versions.isEmpty()
+                || !last.equals(here.path("status").asString())) {
+            table.differ(
+                    VERSIONS,
+                    orderId + " versions " + versions + " last " + last + ", API "
+                            + here.path("status").asString());
         }
     }
 
-    private static Map<String, List<WebhookDeliveryCheck.Change>> changes(Map<String, List<TopicProbe.Received>> events) {
+    private static Map<String, List<WebhookDeliveryCheck.Change>> changes(
+            Map<String, List<TopicProbe.Received>> events) {
         Map<String, List<WebhookDeliveryCheck.Change>> changes = new LinkedHashMap<>();
         events.forEach((orderId, records) -> changes.put(orderId, WebhookDeliveryCheck.Change.of(records)));
         return changes;
     }
 
-    private static Map<String, List<TopicProbe.Received>> statusEvents(OrderflowSystem system,
-                                                                       Collection<String> orderIds) {
+    private static Map<String, List<TopicProbe.Received>> statusEvents(
+            OrderflowSystem system, Collection<String> orderIds) {
         Set<String> wanted = Set.copyOf(orderIds);
         try (TopicProbe probe = new TopicProbe(system.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
             return probe.readToEnd(Duration.ofSeconds(30)).stream()

@@ -22,8 +22,8 @@ class ConsistencyCheckUnitTests {
 
     private final SimulatedTime time = new SimulatedTime(1.0);
     private final Ledger ledger = new Ledger();
-    private final Trades trades = new Trades(ledger, time, event -> { });
-    private final Refunds refunds = new Refunds(ledger, time, event -> { }, Duration.ofHours(1), RefundStatus.SUCCESS);
+    private final Trades trades = new Trades(ledger, time, event -> {});
+    private final Refunds refunds = new Refunds(ledger, time, event -> {}, Duration.ofHours(1), RefundStatus.SUCCESS);
 
     @AfterEach
     void stop() {
@@ -65,14 +65,16 @@ class ConsistencyCheckUnitTests {
 
         CheckTable strict = new CheckTable();
         DeliveryCheck.check(strict, "T4", order, false);
-        assertThat(strict.report().differences()).containsExactlyInAnyOrder(
-                DeliveryCheck.REFUSED + ": FORGED TRANSACTION.SUCCESS of T4 attempt 1: ACKNOWLEDGED 204",
-                DeliveryCheck.ACKNOWLEDGED + ": REAL TRANSACTION.SUCCESS of T4 attempt 1: REJECTED 500");
+        assertThat(strict.report().differences())
+                .containsExactlyInAnyOrder(
+                        DeliveryCheck.REFUSED + ": FORGED TRANSACTION.SUCCESS of T4 attempt 1: ACKNOWLEDGED 204",
+                        DeliveryCheck.ACKNOWLEDGED + ": REAL TRANSACTION.SUCCESS of T4 attempt 1: REJECTED 500");
 
         CheckTable retries = new CheckTable();
         DeliveryCheck.check(retries, "T4", order, true);
-        assertThat(retries.report().differences()).containsExactly(
-                DeliveryCheck.REFUSED + ": FORGED TRANSACTION.SUCCESS of T4 attempt 1: ACKNOWLEDGED 204");
+        assertThat(retries.report().differences())
+                .containsExactly(
+                        DeliveryCheck.REFUSED + ": FORGED TRANSACTION.SUCCESS of T4 attempt 1: ACKNOWLEDGED 204");
     }
 
     @Test
@@ -83,14 +85,17 @@ class ConsistencyCheckUnitTests {
 
         CheckTable retries = new CheckTable();
         DeliveryCheck.check(retries, "T5", order, true);
-        assertThat(retries.report().differences()).containsExactly(
-                DeliveryCheck.EVENTUALLY + ": notification n1 of T5 never acknowledged");
+        assertThat(retries.report().differences())
+                .containsExactly(DeliveryCheck.EVENTUALLY + ": notification n1 of T5 never acknowledged");
     }
 
     @Test
     void theDeadLetterTopicsAreTheOnesTheServicesDeclare() {
-        assertThat(DeadLetterCheck.declared()).contains("orderflow.notify.events.order-service.dlt",
-                "orderflow.order.events.payment-service.dlt", "orderflow.order.status.reconcile-service.dlt")
+        assertThat(DeadLetterCheck.declared())
+                .contains(
+                        "orderflow.notify.events.order-service.dlt",
+                        "orderflow.order.events.payment-service.dlt",
+                        "orderflow.order.status.reconcile-service.dlt")
                 .allSatisfy(topic -> assertThat(topic).endsWith(".dlt"));
     }
 
@@ -99,8 +104,15 @@ class ConsistencyCheckUnitTests {
     }
 
     private Refund refund(Order order, String outRefundNo, long amount) {
-        return refunds.create("1", Map.of("out_trade_no", order.outTradeNo(), "out_refund_no", outRefundNo,
-                "amount", Map.of("refund", amount, "total", order.total(), "currency", "CNY")));
+        return refunds.create(
+                "1",
+                Map.of(
+                        "out_trade_no",
+                        order.outTradeNo(),
+                        "out_refund_no",
+                        outRefundNo,
+                        "amount",
+                        Map.of("refund", amount, "total", order.total(), "currency", "CNY")));
     }
 
     private static CallbackDelivery delivery(String id, String kind, int attempt, int status, String outcome) {
@@ -108,8 +120,19 @@ class ConsistencyCheckUnitTests {
     }
 
     private static Map<String, Object> body(String outTradeNo, long total) {
-        Map<String, Object> body = new HashMap<>(Map.of("appid", "wx1", "mchid", "1", "description", "d",
-                "out_trade_no", outTradeNo, "notify_url", "https://m/n", "amount", Map.of("total", total)));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "appid",
+                "wx1",
+                "mchid",
+                "1",
+                "description",
+                "d",
+                "out_trade_no",
+                outTradeNo,
+                "notify_url",
+                "https://m/n",
+                "amount",
+                Map.of("total", total)));
         body.put("payer", Map.of("openid", "o1"));
         return body;
     }

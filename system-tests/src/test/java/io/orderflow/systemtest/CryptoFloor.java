@@ -37,7 +37,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class CryptoFloor {
 
     /** Where the work runs, so that it can be set against the CPU of that process. */
-    enum Side { ORDER_SERVICE, PAYMENT_SERVICE, NOTIFY_SERVICE, SIMULATOR, SHOP_CLIENT }
+    enum Side {
+        ORDER_SERVICE,
+        PAYMENT_SERVICE,
+        NOTIFY_SERVICE,
+        SIMULATOR,
+        SHOP_CLIENT
+    }
 
     /** The kinds of operation, each timed once. */
     enum Operation {
@@ -58,23 +64,55 @@ final class CryptoFloor {
     }
 
     /** One use of an operation in a paid order's life, and where in the code it happens. */
-    record Use(Operation operation, Side side, String where) {
-    }
+    record Use(Operation operation, Side side, String where) {}
 
     /** A paid order without faults: create, prepay, pay, one callback, SUCCESS. */
     static final List<Use> HAPPY_PATH = List.of(
             new Use(Operation.SHOP_HMAC, Side.SHOP_CLIENT, "shop signs POST /v1/orders (ShopClient)"),
-            new Use(Operation.SHOP_HMAC, Side.ORDER_SERVICE, "order-service checks it (ShopAuthentication → RequestSignature.matches)"),
-            new Use(Operation.SHOP_SECRET_AES_DECRYPT, Side.ORDER_SERVICE, "order-service decrypts the shop secret (ShopAuthentication → SecretCipher.decrypt)"),
-            new Use(Operation.MERCHANT_RSA_SIGN, Side.PAYMENT_SERVICE, "prepay request Authorization (SDK WechatPay2Credential → RSASigner)"),
-            new Use(Operation.MERCHANT_RSA_VERIFY, Side.SIMULATOR, "simulator checks it (ApiExchangeFilter → RequestAuthenticator → Rsa.verify)"),
-            new Use(Operation.WECHATPAY_RSA_SIGN, Side.SIMULATOR, "simulator signs the prepay answer (ApiExchangeFilter → ResponseSigner → Rsa.sign)"),
-            new Use(Operation.WECHATPAY_RSA_VERIFY, Side.PAYMENT_SERVICE, "payment-service checks the answer (SDK WechatPay2Validator → RSAVerifier)"),
-            new Use(Operation.MERCHANT_RSA_SIGN, Side.PAYMENT_SERVICE, "JSAPI paySign (SDK JsapiServiceExtension.prepayWithRequestPayment → RSASigner)"),
-            new Use(Operation.CALLBACK_AES_ENCRYPT, Side.SIMULATOR, "simulator encrypts the callback resource (Notifications.body → AesGcm.encrypt)"),
-            new Use(Operation.WECHATPAY_RSA_SIGN, Side.SIMULATOR, "simulator signs the callback (Notifications.headers → Rsa.sign)"),
-            new Use(Operation.WECHATPAY_RSA_VERIFY, Side.NOTIFY_SERVICE, "notify-service checks it (CallbackVerifier → SDK NotificationParser → RSAVerifier)"),
-            new Use(Operation.CALLBACK_AES_DECRYPT, Side.NOTIFY_SERVICE, "notify-service decrypts the resource (NotificationParser → AeadAesCipher)"));
+            new Use(
+                    Operation.SHOP_HMAC,
+                    Side.ORDER_SERVICE,
+                    "order-service checks it (ShopAuthentication → RequestSignature.matches)"),
+            new Use(
+                    Operation.SHOP_SECRET_AES_DECRYPT,
+                    Side.ORDER_SERVICE,
+                    "order-service decrypts the shop secret (ShopAuthentication → SecretCipher.decrypt)"),
+            new Use(
+                    Operation.MERCHANT_RSA_SIGN,
+                    Side.PAYMENT_SERVICE,
+                    "prepay request Authorization (SDK WechatPay2Credential → RSASigner)"),
+            new Use(
+                    Operation.MERCHANT_RSA_VERIFY,
+                    Side.SIMULATOR,
+                    "simulator checks it (ApiExchangeFilter → RequestAuthenticator → Rsa.verify)"),
+            new Use(
+                    Operation.WECHATPAY_RSA_SIGN,
+                    Side.SIMULATOR,
+                    "simulator signs the prepay answer (ApiExchangeFilter → ResponseSigner → Rsa.sign)"),
+            new Use(
+                    Operation.WECHATPAY_RSA_VERIFY,
+                    Side.PAYMENT_SERVICE,
+                    "payment-service checks the answer (SDK WechatPay2Validator → RSAVerifier)"),
+            new Use(
+                    Operation.MERCHANT_RSA_SIGN,
+                    Side.PAYMENT_SERVICE,
+                    "JSAPI paySign (SDK JsapiServiceExtension.prepayWithRequestPayment → RSASigner)"),
+            new Use(
+                    Operation.CALLBACK_AES_ENCRYPT,
+                    Side.SIMULATOR,
+                    "simulator encrypts the callback resource (Notifications.body → AesGcm.encrypt)"),
+            new Use(
+                    Operation.WECHATPAY_RSA_SIGN,
+                    Side.SIMULATOR,
+                    "simulator signs the callback (Notifications.headers → Rsa.sign)"),
+            new Use(
+                    Operation.WECHATPAY_RSA_VERIFY,
+                    Side.NOTIFY_SERVICE,
+                    "notify-service checks it (CallbackVerifier → SDK NotificationParser → RSAVerifier)"),
+            new Use(
+                    Operation.CALLBACK_AES_DECRYPT,
+                    Side.NOTIFY_SERVICE,
+                    "notify-service decrypts the resource (NotificationParser → AeadAesCipher)"));
 
     /** Each further signed API call (a reconcile or payment query): sign, check, sign the answer, check it. */
     static final List<Use> PER_API_CALL = List.of(
@@ -90,19 +128,19 @@ final class CryptoFloor {
             new Use(Operation.CALLBACK_AES_DECRYPT, Side.NOTIFY_SERVICE, "notify-service decrypts it"));
 
     /** The measured cost of one operation: thread CPU and wall time per call. */
-    record Cost(Operation operation, double cpuMicros, double wallMicros, long calls) {
-    }
+    record Cost(Operation operation, double cpuMicros, double wallMicros, long calls) {}
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int ROUNDS = 5;
     private static volatile int sink;
 
-    private CryptoFloor() {
-    }
+    private CryptoFloor() {}
 
     /** CPU microseconds of a list of uses, given the measured costs. */
     static double cpuMicros(List<Use> uses, Map<Operation, Cost> costs) {
-        return uses.stream().mapToDouble(use -> costs.get(use.operation()).cpuMicros()).sum();
+        return uses.stream()
+                .mapToDouble(use -> costs.get(use.operation()).cpuMicros())
+                .sum();
     }
 
     /** Times every operation on the calling thread: warm-up, then {@code measure} of calls in rounds. */
@@ -128,17 +166,23 @@ final class CryptoFloor {
         byte[] sealed = Base64.getDecoder().decode(ciphertext);
         byte[] shopSecret = "s3cr3t-0123456789abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.UTF_8);
         byte[] shopRequest = ("POST\n/v1/orders\n1764567000\n0123456789abcdef0123456789abcdef\n{\"shop_order_no\":\"B-"
-                + UUID.randomUUID() + "\",\"description\":\"bench\",\"amount\":{\"total\":100,\"currency\":\"CNY\"},"
-                + "\"payer\":{\"openid\":\"oT0123456789abcdef0123456789\"}}\n").getBytes(StandardCharsets.UTF_8);
+                        + UUID.randomUUID()
+                        + "\",\"description\":\"bench\",\"amount\":{\"total\":100,\"currency\":\"CNY\"},"
+                        + "\"payer\":{\"openid\":\"oT0123456789abcdef0123456789\"}}\n")
+                .getBytes(StandardCharsets.UTF_8);
         SecretAtRest secret = new SecretAtRest(shopSecret);
 
         Map<Operation, Supplier<Object>> calls = new EnumMap<>(Operation.class);
-        calls.put(Operation.MERCHANT_RSA_SIGN, () -> merchantSigner.sign(request).getSign());
+        calls.put(
+                Operation.MERCHANT_RSA_SIGN, () -> merchantSigner.sign(request).getSign());
         calls.put(Operation.MERCHANT_RSA_VERIFY, () -> Rsa.verify(keys.merchantPublic, request, merchantSignature));
         calls.put(Operation.WECHATPAY_RSA_SIGN, () -> Rsa.sign(keys.wechatPayPrivate, callback));
-        calls.put(Operation.WECHATPAY_RSA_VERIFY,
+        calls.put(
+                Operation.WECHATPAY_RSA_VERIFY,
                 () -> wechatPayVerifier.verify(TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, callback, wechatPaySignature));
-        calls.put(Operation.CALLBACK_AES_ENCRYPT, () -> AesGcm.encrypt(TestMerchant.API_V3_KEY, nonce, "transaction", resource));
+        calls.put(
+                Operation.CALLBACK_AES_ENCRYPT,
+                () -> AesGcm.encrypt(TestMerchant.API_V3_KEY, nonce, "transaction", resource));
         calls.put(Operation.CALLBACK_AES_DECRYPT, () -> apiV3.decrypt(aad, iv, sealed));
         calls.put(Operation.SHOP_HMAC, () -> hmac(shopSecret, shopRequest));
         calls.put(Operation.SHOP_SECRET_AES_DECRYPT, secret::decrypt);
@@ -151,7 +195,8 @@ final class CryptoFloor {
      * interleave the operations, so a burst of outside load (on a shared machine) does not fall on
      * one operation only, and the median drops the round it hit hardest.
      */
-    private static Map<Operation, Cost> time(Map<Operation, Supplier<Object>> calls, Duration warmUp, Duration measure) {
+    private static Map<Operation, Cost> time(
+            Map<Operation, Supplier<Object>> calls, Duration warmUp, Duration measure) {
         calls.values().forEach(call -> {
             long warmUpEnd = System.nanoTime() + warmUp.toNanos();
             while (System.nanoTime() < warmUpEnd) {
@@ -167,8 +212,13 @@ final class CryptoFloor {
         rounds.forEach((operation, measured) -> {
             measured.sort(Comparator.comparingDouble(Cost::cpuMicros));
             Cost median = measured.get(ROUNDS / 2);
-            costs.put(operation, new Cost(operation, median.cpuMicros(), median.wallMicros(),
-                    measured.stream().mapToLong(Cost::calls).sum()));
+            costs.put(
+                    operation,
+                    new Cost(
+                            operation,
+                            median.cpuMicros(),
+                            median.wallMicros(),
+                            measured.stream().mapToLong(Cost::calls).sum()));
         });
         return costs;
     }
@@ -225,13 +275,21 @@ final class CryptoFloor {
     }
 
     /** The test merchant's and the test WeChat Pay key pairs, as the run uses them. */
-    private record Keys(PrivateKey merchantPrivate, PublicKey merchantPublic, PrivateKey wechatPayPrivate,
-                        PublicKey wechatPayPublic) {
+    private record Keys(
+            PrivateKey merchantPrivate,
+            PublicKey merchantPublic,
+            PrivateKey wechatPayPrivate,
+            PublicKey wechatPayPublic) {
         static Keys load() {
-            return new Keys(PemUtil.loadPrivateKeyFromPath(TestMerchant.merchantPrivateKey().toString()),
-                    PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()),
-                    PemUtil.loadPrivateKeyFromPath(TestMerchant.wechatPayPrivateKey().toString()),
-                    PemUtil.loadPublicKeyFromPath(TestMerchant.wechatPayPublicKey().toString()));
+            return new Keys(
+                    PemUtil.loadPrivateKeyFromPath(
+                            TestMerchant.merchantPrivateKey().toString()),
+                    PemUtil.loadPublicKeyFromPath(
+                            TestMerchant.merchantPublicKey().toString()),
+                    PemUtil.loadPrivateKeyFromPath(
+                            TestMerchant.wechatPayPrivateKey().toString()),
+                    PemUtil.loadPublicKeyFromPath(
+                            TestMerchant.wechatPayPublicKey().toString()));
         }
     }
 

@@ -38,7 +38,8 @@ class DatabaseRestartScenarioTests {
 
     @Test
     void everyServicesDatabaseCrashedAndRestartedMidRunOneAtATime() {
-        for (String service : new String[] {"order-service", "payment-service", "notify-service", "reconcile-service"}) {
+        for (String service :
+                new String[] {"order-service", "payment-service", "notify-service", "reconcile-service"}) {
             PostgresServerProcess database = system.databaseServer(service);
             ServiceProcess process = system.service(service);
             Scenario scenario = new Scenario(system, shop, Scenario.SEED + 7 + service.hashCode(), Scenario.ORDERS / 2);
@@ -47,17 +48,19 @@ class DatabaseRestartScenarioTests {
                 scenario.failingSomeCallbacks();
             }
             FaultScenarioTests.assertConsistent(scenario.run(service + "'s database crashed", database::crash, () -> {
-                        // the service notices (its readiness probe turns away traffic) before the database returns
-                        await(service + " not ready without its database").atMost(Duration.ofSeconds(90))
-                                .until(() -> process.readiness(PROBE_TIMEOUT) == 503);
-                        if (service.equals("order-service")) {
-                            shopRetriesACreateRefusedWhileTheDatabaseIsAway(database);
-                        } else {
-                            database.restart();
-                        }
-                        await(service + " ready again").atMost(Duration.ofSeconds(120))
-                                .until(() -> process.readiness(PROBE_TIMEOUT) == 200);
-                    }));
+                // the service notices (its readiness probe turns away traffic) before the database returns
+                await(service + " not ready without its database")
+                        .atMost(Duration.ofSeconds(90))
+                        .until(() -> process.readiness(PROBE_TIMEOUT) == 503);
+                if (service.equals("order-service")) {
+                    shopRetriesACreateRefusedWhileTheDatabaseIsAway(database);
+                } else {
+                    database.restart();
+                }
+                await(service + " ready again")
+                        .atMost(Duration.ofSeconds(120))
+                        .until(() -> process.readiness(PROBE_TIMEOUT) == 200);
+            }));
         }
     }
 
@@ -72,15 +75,20 @@ class DatabaseRestartScenarioTests {
         HttpResponse<String> away = shop.post("/v1/orders", body);
         assertThat(away.statusCode()).as(away.body()).isEqualTo(503);
         assertThat(away.headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(ShopClient.JSON.readTree(away.body()).path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(ShopClient.JSON.readTree(away.body()).path("code").asString())
+                .isEqualTo("SERVICE_UNAVAILABLE");
 
         database.restart();
-        HttpResponse<String> created = await("the retried create").atMost(Duration.ofSeconds(120))
+        HttpResponse<String> created = await("the retried create")
+                .atMost(Duration.ofSeconds(120))
                 .until(() -> shop.post("/v1/orders", body), response -> response.statusCode() != 503);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         HttpResponse<String> again = shop.post("/v1/orders", body);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(ShopClient.JSON.readTree(again.body()).path("order_id").asString())
-                .isEqualTo(ShopClient.JSON.readTree(created.body()).path("order_id").asString());
+                .isEqualTo(ShopClient.JSON
+                        .readTree(created.body())
+                        .path("order_id")
+                        .asString());
     }
 }

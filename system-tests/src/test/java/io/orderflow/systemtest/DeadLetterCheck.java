@@ -29,22 +29,27 @@ final class DeadLetterCheck {
 
     static final String CHECK = "dead-letter topics (declared and on the broker) empty";
     private static final Pattern DECLARED = Pattern.compile("dlq-name:\\s*(\\S+)");
-    private static final String[] SERVICES = {"order-service", "payment-service", "notify-service", "reconcile-service"};
+    private static final String[] SERVICES = {"order-service", "payment-service", "notify-service", "reconcile-service"
+    };
 
-    private DeadLetterCheck() {
-    }
+    private DeadLetterCheck() {}
 
     static void check(CheckTable table, OrderflowSystem system) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", system.bootstrapServers()))) {
             Set<String> topics = new TreeSet<>(declared());
-            admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(t -> t.endsWith(".dlt"))
+            admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.endsWith(".dlt"))
                     .forEach(topics::add);
             Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
-            Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(topics).topicNameValues();
+            Map<String, KafkaFuture<TopicDescription>> descriptions =
+                    admin.describeTopics(topics).topicNameValues();
             for (String topic : topics) {
                 table.count(CHECK, true);
                 try {
-                    descriptions.get(topic).get(30, TimeUnit.SECONDS).partitions()
+                    descriptions
+                            .get(topic)
+                            .get(30, TimeUnit.SECONDS)
+                            .partitions()
                             .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -53,8 +58,10 @@ final class DeadLetterCheck {
                 }
             }
             Map<String, Long> messages = new LinkedHashMap<>();
-            admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).forEach((partition, offset) ->
-                    messages.merge(partition.topic(), offset.offset(), Long::sum));
+            admin.listOffsets(ends)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> messages.merge(partition.topic(), offset.offset(), Long::sum));
             messages.forEach((topic, count) -> {
                 if (count > 0) {
                     table.differ(CHECK, topic + " holds " + count);

@@ -24,8 +24,7 @@ final class DeliveryCheck {
     static final String EVENTUALLY = "callbacks: every genuine notification acknowledged (retries allowed)";
     private static final Set<String> FALSE = Set.of("FORGED", "PROBE");
 
-    private DeliveryCheck() {
-    }
+    private DeliveryCheck() {}
 
     static void check(CheckTable table, String orderId, Order atWechat, boolean retriesAllowed) {
         List<CallbackDelivery> deliveries = atWechat == null ? List.of() : atWechat.deliveries();
@@ -69,10 +68,15 @@ final class DeliveryCheck {
      */
     static void awaitRetries(OrderflowSystem system, java.util.Collection<String> orderIds) {
         try {
-            Awaitility.await("WeChat's callback retries").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> orderIds.stream().allMatch(id -> system.simulator.ledger()
-                            .order(io.orderflow.platform.test.TestMerchant.MCHID, id)
-                            .map(order -> unacknowledged(order.deliveries()) == 0).orElse(true)));
+            Awaitility.await("WeChat's callback retries")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> orderIds.stream()
+                            .allMatch(id -> system.simulator
+                                    .ledger()
+                                    .order(io.orderflow.platform.test.TestMerchant.MCHID, id)
+                                    .map(order -> unacknowledged(order.deliveries()) == 0)
+                                    .orElse(true)));
         } catch (ConditionTimeoutException e) {
             // the check that follows names each notification still unacknowledged
         }
@@ -80,8 +84,10 @@ final class DeliveryCheck {
 
     private static long unacknowledged(List<CallbackDelivery> deliveries) {
         Map<String, Boolean> acknowledged = new LinkedHashMap<>();
-        deliveries.stream().filter(d -> !FALSE.contains(d.kind()) && !"DROPPED".equals(d.outcome()))
-                .forEach(d -> acknowledged.merge(d.notificationId(), "ACKNOWLEDGED".equals(d.outcome()), Boolean::logicalOr));
+        deliveries.stream()
+                .filter(d -> !FALSE.contains(d.kind()) && !"DROPPED".equals(d.outcome()))
+                .forEach(d ->
+                        acknowledged.merge(d.notificationId(), "ACKNOWLEDGED".equals(d.outcome()), Boolean::logicalOr));
         return acknowledged.values().stream().filter(ok -> !ok).count();
     }
 

@@ -10,19 +10,21 @@ import java.util.List;
 interface Disruption {
 
     /** The scenario's phases with actions a disruption can fall between. */
-    enum Phase { PAYMENTS, REFUNDS, CLOSES }
+    enum Phase {
+        PAYMENTS,
+        REFUNDS,
+        CLOSES
+    }
 
     /**
      * Before the action on {@code orderIds.get(index)}.
      *
      * @param orderIds the orders the phase acts on, in the order it does
      */
-    default void before(Phase phase, int index, List<String> orderIds) {
-    }
+    default void before(Phase phase, int index, List<String> orderIds) {}
 
     /** After the phase's last action was sent. */
-    default void after(Phase phase) {
-    }
+    default void after(Phase phase) {}
 
     /** Something taken away before the first payment and brought back after the last one. */
     static Disruption whilePayersPay(Runnable down, Runnable up) {

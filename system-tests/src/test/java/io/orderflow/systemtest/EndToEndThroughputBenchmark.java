@@ -43,8 +43,7 @@ public final class EndToEndThroughputBenchmark {
     /** Like a container with a 512 MB heap cap: C2 on (no TieredStopAtLevel), serial GC for 2 cores. */
     static final String PRODUCTION_LIKE = "-Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k";
 
-    private EndToEndThroughputBenchmark() {
-    }
+    private EndToEndThroughputBenchmark() {}
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -68,26 +67,39 @@ public final class EndToEndThroughputBenchmark {
      * reconcile-service's active queries as shipped (the first a minute after the pay params), not the tests'
      * one second: otherwise nearly every order is queried once within the run, which production does not do.
      */
-    private static final Map<String, Map<String, String>> PRODUCTION_SCHEDULES = Map.of("reconcile-service", Map.of(
-            "orderflow.reconcile.query.steps", "1m,5m,15m,1h", "orderflow.reconcile.query.then-every", "1h",
-            "orderflow.reconcile.worker.poll-interval", "5s", "orderflow.reconcile.worker.initial-backoff", "1s",
-            "orderflow.reconcile.worker.max-backoff", "60s"));
+    private static final Map<String, Map<String, String>> PRODUCTION_SCHEDULES = Map.of(
+            "reconcile-service",
+            Map.of(
+                    "orderflow.reconcile.query.steps",
+                    "1m,5m,15m,1h",
+                    "orderflow.reconcile.query.then-every",
+                    "1h",
+                    "orderflow.reconcile.worker.poll-interval",
+                    "5s",
+                    "orderflow.reconcile.worker.initial-backoff",
+                    "1s",
+                    "orderflow.reconcile.worker.max-backoff",
+                    "60s"));
 
     private static void run(LoadSettings settings) throws Exception {
         String name = "load" + System.currentTimeMillis() % 100000;
         String loadBefore = LoadCpu.loadAverage();
         try (KafkaBrokerProcess broker = KafkaBrokerProcess.start();
-             OrderflowSystem system = OrderflowSystem.start(name, broker.bootstrapServers(), overrides(settings))) {
+                OrderflowSystem system = OrderflowSystem.start(name, broker.bootstrapServers(), overrides(settings))) {
             String tracing = LoadTracing.describe(LoadTracing.read(system.services));
             LoadTimeline timeline = new LoadTimeline();
             autoPay(system);
             notePayments(system, timeline);
             List<ShopClient> shops = IntStream.range(0, settings.clients())
-                    .mapToObj(i -> system.newShop("load shop " + i)).toList();
+                    .mapToObj(i -> system.newShop("load shop " + i))
+                    .toList();
             LoadCpu processes = processes(system, name);
             LoadThreadCpu threads = new LoadThreadCpu(threadGroups());
-            Map<String, ServiceProcess> callers = Map.of("payment-service", system.service("payment-service"),
-                    "reconcile-service", system.service("reconcile-service"));
+            Map<String, ServiceProcess> callers = Map.of(
+                    "payment-service",
+                    system.service("payment-service"),
+                    "reconcile-service",
+                    system.service("reconcile-service"));
             LoadWindow idle = new LoadWindow(processes, threads, callers);
             LoadWindow window = new LoadWindow(processes, threads, callers);
             long loadStart;
@@ -99,11 +111,19 @@ public final class EndToEndThroughputBenchmark {
             }
             long loadEnd = LoadTimeline.now();
             LoadPhases.idle(settings, idle);
-            var costs = CryptoFloor.measure(Duration.ofMillis((long) (settings.cryptoSeconds() * 500)),
+            var costs = CryptoFloor.measure(
+                    Duration.ofMillis((long) (settings.cryptoSeconds() * 500)),
                     Duration.ofMillis((long) (settings.cryptoSeconds() * 1000)));
-            LoadReport report = new LoadReport(settings, timeline, idle, window, costs, system.simulator.ledger(),
-                    loadStart, loadEnd, new LoadReport.RunFacts(loadBefore, System.getProperty(JVM_OPTIONS_PROPERTY), tracing,
-                    java()));
+            LoadReport report = new LoadReport(
+                    settings,
+                    timeline,
+                    idle,
+                    window,
+                    costs,
+                    system.simulator.ledger(),
+                    loadStart,
+                    loadEnd,
+                    new LoadReport.RunFacts(loadBefore, System.getProperty(JVM_OPTIONS_PROPERTY), tracing, java()));
             write(report);
         }
     }
@@ -113,7 +133,10 @@ public final class EndToEndThroughputBenchmark {
         if (!settings.openLoop()) {
             return new LoadDriver(shops, timeline);
         }
-        return new OpenLoopDriver(timeline, settings.rate(), settings.openThreads(),
+        return new OpenLoopDriver(
+                timeline,
+                settings.rate(),
+                settings.openThreads(),
                 (n, scheduled) -> LoadDriver.create(shops.get((int) (n % shops.size())), timeline, scheduled));
     }
 
@@ -136,7 +159,8 @@ public final class EndToEndThroughputBenchmark {
 
     private static LoadCpu processes(OrderflowSystem system, String name) throws SQLException {
         LoadCpu cpu = new LoadCpu();
-        system.services.forEach((service, process) -> cpu.process(service, process.handle().pid()));
+        system.services.forEach(
+                (service, process) -> cpu.process(service, process.handle().pid()));
         cpu.process("kafka broker", LoadCpu.child("kafka.Kafka").orElseThrow());
         cpu.postgres("postgresql", postmaster(name));
         cpu.process(LoadReport.BENCHMARK_JVM, ProcessHandle.current().pid());
@@ -146,8 +170,8 @@ public final class EndToEndThroughputBenchmark {
     /** The PostgreSQL server's postmaster: the parent of any backend, here the one serving this query. */
     private static long postmaster(String name) throws SQLException {
         try (Connection connection = TestPostgres.database(name + "_order").connect();
-             Statement statement = connection.createStatement();
-             ResultSet backend = statement.executeQuery("select pg_backend_pid()")) {
+                Statement statement = connection.createStatement();
+                ResultSet backend = statement.executeQuery("select pg_backend_pid()")) {
             backend.next();
             return LoadCpu.parent(backend.getLong(1));
         }
@@ -180,9 +204,12 @@ public final class EndToEndThroughputBenchmark {
     }
 
     private static void autoPay(OrderflowSystem system) {
-        var answer = ServiceProcess.send(HttpRequest.newBuilder(URI.create(system.simulator.baseUrl() + "/sim/v1/auto-payer"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"share\":1.0,\"delay_ms\":0,\"mchid\":\"" + TestMerchant.MCHID + "\"}")).build());
+        var answer = ServiceProcess.send(
+                HttpRequest.newBuilder(URI.create(system.simulator.baseUrl() + "/sim/v1/auto-payer"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"share\":1.0,\"delay_ms\":0,\"mchid\":\"" + TestMerchant.MCHID + "\"}"))
+                        .build());
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException("auto-payer not set: " + answer.statusCode() + " " + answer.body());
         }
@@ -195,7 +222,8 @@ public final class EndToEndThroughputBenchmark {
         Files.writeString(directory.resolve("e2e-report.txt"), text);
         LoadChart.write(report, directory.resolve("e2e-chart.png"));
         System.out.println(text);
-        System.out.println("written: " + directory.resolve("e2e-report.txt") + ", " + directory.resolve("e2e-chart.png"));
+        System.out.println(
+                "written: " + directory.resolve("e2e-report.txt") + ", " + directory.resolve("e2e-chart.png"));
     }
 
     /** system-tests/target/benchmark, whether started in the checkout's root or in system-tests. */

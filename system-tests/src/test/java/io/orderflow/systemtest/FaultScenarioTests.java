@@ -29,8 +29,16 @@ class FaultScenarioTests {
 
     @BeforeAll
     static void start() {
-        system = OrderflowSystem.start("fault_scenarios", TestKafka.bootstrapServers(), Map.of("reconcile-service",
-                Map.of("orderflow.reconcile.query.steps", "10s,10s", "orderflow.reconcile.query.then-every", "10s")));
+        system = OrderflowSystem.start(
+                "fault_scenarios",
+                TestKafka.bootstrapServers(),
+                Map.of(
+                        "reconcile-service",
+                        Map.of(
+                                "orderflow.reconcile.query.steps",
+                                "10s,10s",
+                                "orderflow.reconcile.query.then-every",
+                                "10s")));
         shop = system.newShop("fault scenarios shop");
     }
 
@@ -51,7 +59,8 @@ class FaultScenarioTests {
         faults().add(FaultKind.DUPLICATE_CALLBACK, TestMerchant.MCHID, null, 0.3, null, 1L);
         faults().add(FaultKind.REORDER_CALLBACKS, TestMerchant.MCHID, null, 0.3, null, 2L);
 
-        assertConsistent(new Scenario(system, shop, Scenario.SEED, Scenario.ORDERS).run("callbacks dropped, duplicated, reordered", () -> { }, () -> { }));
+        assertConsistent(new Scenario(system, shop, Scenario.SEED, Scenario.ORDERS)
+                .run("callbacks dropped, duplicated, reordered", () -> {}, () -> {}));
     }
 
     @Test
@@ -62,11 +71,14 @@ class FaultScenarioTests {
         Scenario scenario = new Scenario(system, shop, Scenario.SEED + 5, Scenario.ORDERS)
                 .expecting("CALLBACK_VERIFICATION_BURST", 1);
 
-        ConsistencyCheck.Report report = scenario.run("forged callbacks", () -> { }, () -> { });
+        ConsistencyCheck.Report report = scenario.run("forged callbacks", () -> {}, () -> {});
 
         assertConsistent(report);
-        assertThat(report.rows()).filteredOn(row -> row.check().equals(DeliveryCheck.REFUSED)).singleElement()
-                .satisfies(row -> assertThat(row.checked()[0]).isGreaterThanOrEqualTo(scenario.paid().size()));
+        assertThat(report.rows())
+                .filteredOn(row -> row.check().equals(DeliveryCheck.REFUSED))
+                .singleElement()
+                .satisfies(row -> assertThat(row.checked()[0])
+                        .isGreaterThanOrEqualTo(scenario.paid().size()));
     }
 
     @Test
@@ -75,7 +87,8 @@ class FaultScenarioTests {
         faults().add(FaultKind.FREQUENCY_LIMITED, TestMerchant.MCHID, "/v3/", 0.1, 2 * Scenario.ORDERS, null);
         faults().add(FaultKind.RESPONSE_LOST, TestMerchant.MCHID, "/v3/", 0.1, Scenario.ORDERS, null);
 
-        assertConsistent(new Scenario(system, shop, Scenario.SEED + 1, Scenario.ORDERS).run("WeChat 500, 429, response lost", () -> { }, () -> { }));
+        assertConsistent(new Scenario(system, shop, Scenario.SEED + 1, Scenario.ORDERS)
+                .run("WeChat 500, 429, response lost", () -> {}, () -> {}));
     }
 
     @Test
@@ -83,18 +96,25 @@ class FaultScenarioTests {
         MidPhaseKills kills = new MidPhaseKills(system, Scenario.SEED + 2);
 
         ConsistencyCheck.Report report = new Scenario(system, shop, Scenario.SEED + 2, Scenario.ORDERS)
-                .failingSomeCallbacks().run("every service killed during payments, refunds and closes", kills);
+                .failingSomeCallbacks()
+                .run("every service killed during payments, refunds and closes", kills);
 
-        kills.kills().forEach(kill -> System.out.printf("%s: %s killed before action %d of %d%n", kill.phase(),
-                kill.service(), kill.before() + 1, kill.of()));
-        System.out.printf("payments not announced when order-service was killed applying one (its row locked): %s; "
-                + "refund answers held while payment-service was killed: %d%n", kills.paymentsInWindow(),
-                kills.heldRefundKills());
+        kills.kills()
+                .forEach(kill -> System.out.printf(
+                        "%s: %s killed before action %d of %d%n",
+                        kill.phase(), kill.service(), kill.before() + 1, kill.of()));
+        System.out.printf(
+                "payments not announced when order-service was killed applying one (its row locked): %s; "
+                        + "refund answers held while payment-service was killed: %d%n",
+                kills.paymentsInWindow(), kills.heldRefundKills());
         assertConsistent(report);
-        assertThat(kills.kills()).allSatisfy(kill -> assertThat(kill.wasRunning()).as(kill.toString()).isTrue())
+        assertThat(kills.kills())
+                .allSatisfy(kill ->
+                        assertThat(kill.wasRunning()).as(kill.toString()).isTrue())
                 .extracting(MidPhaseKills.Kill::phase, MidPhaseKills.Kill::service)
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Disruption.Phase.values()).flatMap(phase ->
-                        MidPhaseKills.SERVICES.stream().map(service -> tuple(phase, service))).toList());
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Disruption.Phase.values())
+                        .flatMap(phase -> MidPhaseKills.SERVICES.stream().map(service -> tuple(phase, service)))
+                        .toList());
         assertThat(kills.paymentsInWindow()).isNotEmpty();
         assertThat(kills.heldRefundKills()).isEqualTo(1);
     }
@@ -103,11 +123,19 @@ class FaultScenarioTests {
     void payersRacingTheExpiryEndPaidOrClosedAsTheirPayerWasAnswered() throws Exception {
         PayExpireRace.Outcome race = new PayExpireRace(system, shop, Scenario.SEED + 4, Scenario.ORDERS).run();
 
-        System.out.printf("%npay vs expire: seed %d, %d orders, %d paid, %d closed first, %d closes held until paid, "
-                + "%d closes answered ORDERPAID%n%s", Scenario.SEED + 4, race.payers().size(), race.paid(),
-                race.closedFirst(), race.heldCloses(), race.closesOfPaidOrders(), race.report().table());
+        System.out.printf(
+                "%npay vs expire: seed %d, %d orders, %d paid, %d closed first, %d closes held until paid, "
+                        + "%d closes answered ORDERPAID%n%s",
+                Scenario.SEED + 4,
+                race.payers().size(),
+                race.paid(),
+                race.closedFirst(),
+                race.heldCloses(),
+                race.closesOfPaidOrders(),
+                race.report().table());
         assertConsistent(race.report());
-        assertThat(race.paid() + race.closedFirst()).as("every payer paid or found the order closed")
+        assertThat(race.paid() + race.closedFirst())
+                .as("every payer paid or found the order closed")
                 .isEqualTo(race.payers().size());
         assertThat(race.paid()).isPositive();
         assertThat(race.closedFirst()).isPositive();
@@ -117,7 +145,8 @@ class FaultScenarioTests {
 
     static void assertConsistent(ConsistencyCheck.Report report) {
         assertThat(report.differences()).isEmpty();
-        assertThat(report.rows()).allSatisfy(row -> assertThat(row.checked()[0]).as(row.check()).isPositive());
+        assertThat(report.rows())
+                .allSatisfy(row -> assertThat(row.checked()[0]).as(row.check()).isPositive());
     }
 
     private static Faults faults() {

@@ -31,13 +31,24 @@ final class HeldRefundKill {
     void arm() {
         Holds holds = system.simulator.context().getBean(Holds.class);
         int before = holds.total();
-        system.simulator.context().getBean(Faults.class).add(FaultKind.HOLD_RESPONSE, TestMerchant.MCHID,
-                REFUND_PATH + "$", 1.0, 1, Duration.ofMinutes(2).toMillis());
+        system.simulator
+                .context()
+                .getBean(Faults.class)
+                .add(
+                        FaultKind.HOLD_RESPONSE,
+                        TestMerchant.MCHID,
+                        REFUND_PATH + "$",
+                        1.0,
+                        1,
+                        Duration.ofMinutes(2).toMillis());
         held = CompletableFuture.supplyAsync(() -> {
-            Awaitility.await("a refund answer held").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(5))
+            Awaitility.await("a refund answer held")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> holds.waiting().contains(REFUND_PATH));
             ServiceProcess payment = system.service("payment-service");
-            boolean killedWhileHeld = payment.handle().isAlive() && holds.waiting().contains(REFUND_PATH);
+            boolean killedWhileHeld =
+                    payment.handle().isAlive() && holds.waiting().contains(REFUND_PATH);
             payment.kill();
             holds.releaseAll();
             payment.start();

@@ -41,8 +41,7 @@ final class LoadChart {
     private static final int WIDTH = 1300;
     private static final int PANEL = 520;
 
-    private LoadChart() {
-    }
+    private LoadChart() {}
 
     static void write(LoadReport report, Path png) throws IOException {
         List<JFreeChart> panels = new ArrayList<>(List.of(cpu(report), latency(report), timeline(report)));
@@ -72,18 +71,34 @@ final class LoadChart {
         });
         String server = "server side (4 services + broker + PostgreSQL)";
         data.addValue(r.serverCpuMsPerOrder(), "CPU measured", server);
-        data.addValue(net.entrySet().stream().filter(e -> LoadReport.serverSide(e.getKey())).mapToDouble(Map.Entry::getValue).sum(),
-                "net of idle CPU", server);
+        data.addValue(
+                net.entrySet().stream()
+                        .filter(e -> LoadReport.serverSide(e.getKey()))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum(),
+                "net of idle CPU",
+                server);
         data.addValue(r.servicesCryptoMsPerOrder(), "of which cryptography (counted × timed)", server);
         data.addValue(r.totalCpuMsPerOrder(), "CPU measured", "total");
         data.addValue(net.values().stream().mapToDouble(Double::doubleValue).sum(), "net of idle CPU", "total");
         data.addValue(r.cryptoMsPerOrder(), "of which cryptography (counted × timed)", "total");
-        JFreeChart chart = ChartFactory.createBarChart(LoadReport.format(
+        JFreeChart chart = ChartFactory.createBarChart(
+                LoadReport.format(
                         "CPU ms per completed order (%.1f orders/s reached SUCCESS; server side %.1f ms = %.1f x its crypto;\n"
-                                + "crypto floor %.2f ms/order = %.0f orders/s on %d cores)", r.completedPerSecond(), r.serverCpuMsPerOrder(),
-                        r.serverCpuMsPerOrder() / r.servicesCryptoMsPerOrder(), r.cryptoMsPerOrder(),
-                        r.cores * 1e3 / r.cryptoMsPerOrder(), r.cores),
-                null, "CPU ms per order", data, PlotOrientation.HORIZONTAL, true, false, false);
+                                + "crypto floor %.2f ms/order = %.0f orders/s on %d cores)",
+                        r.completedPerSecond(),
+                        r.serverCpuMsPerOrder(),
+                        r.serverCpuMsPerOrder() / r.servicesCryptoMsPerOrder(),
+                        r.cryptoMsPerOrder(),
+                        r.cores * 1e3 / r.cryptoMsPerOrder(),
+                        r.cores),
+                null,
+                "CPU ms per order",
+                data,
+                PlotOrientation.HORIZONTAL,
+                true,
+                false,
+                false);
         style(chart);
         return chart;
     }
@@ -96,10 +111,18 @@ final class LoadChart {
             data.addValue(Math.max(0.1, stage.p90()), "p90", name);
             data.addValue(Math.max(0.1, stage.p99()), "p99", name);
         }
-        String mode = r.openLoop == null ? "closed loop" : LoadReport.format("open loop at %.1f/s, from when each create was due",
-                r.settings.rate());
-        JFreeChart chart = ChartFactory.createBarChart("Latency per stage, ms (orders created in the window; " + mode + "; log scale)",
-                null, "ms", data, PlotOrientation.HORIZONTAL, true, false, false);
+        String mode = r.openLoop == null
+                ? "closed loop"
+                : LoadReport.format("open loop at %.1f/s, from when each create was due", r.settings.rate());
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Latency per stage, ms (orders created in the window; " + mode + "; log scale)",
+                null,
+                "ms",
+                data,
+                PlotOrientation.HORIZONTAL,
+                true,
+                false,
+                false);
         CategoryPlot plot = chart.getCategoryPlot();
         LogAxis axis = logMs();
         plot.setRangeAxis(axis);
@@ -123,8 +146,15 @@ final class LoadChart {
         XYSeriesCollection rates = new XYSeriesCollection();
         rates.addSeries(created);
         rates.addSeries(succeeded);
-        JFreeChart chart = ChartFactory.createXYLineChart("Orders per second over the run (shaded: measured window)",
-                "seconds since the load started", "orders/s", rates, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Orders per second over the run (shaded: measured window)",
+                "seconds since the load started",
+                "orders/s",
+                rates,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYPlot plot = chart.getXYPlot();
         plot.setRangeAxis(1, new NumberAxis("backlog"));
         plot.setDataset(1, new XYSeriesCollection(backlog));
@@ -162,7 +192,8 @@ final class LoadChart {
             if (plot.getRenderer() instanceof BarRenderer bars) {
                 bars.setBarPainter(new StandardBarPainter());
                 bars.setShadowVisible(false);
-                bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.#")));
+                bars.setDefaultItemLabelGenerator(
+                        new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0.#")));
                 bars.setDefaultItemLabelsVisible(true);
                 bars.setDefaultItemLabelFont(new Font("DejaVu Sans", Font.PLAIN, 10));
             }

@@ -15,8 +15,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** The open loop's panel of the load chart: the target stages' p99, second by second, against the target. */
 final class LoadChartOpenLoop {
 
-    private LoadChartOpenLoop() {
-    }
+    private LoadChartOpenLoop() {}
 
     /** p99 per second (by when the creates were due) of create → pay params and paid → SUCCESS, window shaded. */
     static JFreeChart latencyOverTime(LoadReport r) {
@@ -33,10 +32,17 @@ final class LoadChartOpenLoop {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(create);
         data.addSeries(paid);
-        JFreeChart chart = ChartFactory.createXYLineChart(LoadReport.format(
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                LoadReport.format(
                         "Open loop at %.1f/s: p99 per second by when the creates were due (log scale; red: target %.0f ms; shaded: window)",
                         r.settings.rate(), LoadOpenLoop.TARGET_MS),
-                "seconds since the load started", "ms", data, PlotOrientation.VERTICAL, true, false, false);
+                "seconds since the load started",
+                "ms",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYPlot plot = chart.getXYPlot();
         LogAxis axis = LoadChart.logMs();
         plot.setRangeAxis(axis);

@@ -61,14 +61,20 @@ final class LoadCpu {
 
     /** The first child process of this JVM whose command line contains {@code marker} (read whole from /proc). */
     static OptionalLong child(String marker) {
-        return ProcessHandle.current().children().mapToLong(ProcessHandle::pid).filter(pid -> {
-            try {
-                return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                        StandardCharsets.UTF_8).contains(marker);
-            } catch (IOException e) {
-                return false;
-            }
-        }).findFirst();
+        return ProcessHandle.current()
+                .children()
+                .mapToLong(ProcessHandle::pid)
+                .filter(pid -> {
+                    try {
+                        return new String(
+                                        Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                                        StandardCharsets.UTF_8)
+                                .contains(marker);
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .findFirst();
     }
 
     /**
@@ -77,7 +83,8 @@ final class LoadCpu {
      */
     static long[] machineTicks() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < Math.min(cpu.length, 9); i++) {
                 total += Long.parseLong(cpu[i]);

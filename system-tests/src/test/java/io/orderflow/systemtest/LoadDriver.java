@@ -71,7 +71,8 @@ final class LoadDriver implements LoadGenerator {
         if (created.statusCode() != 201) {
             String code = created.statusCode() + "";
             try {
-                code += " " + ShopClient.JSON.readTree(created.body()).path("code").asString();
+                code += " "
+                        + ShopClient.JSON.readTree(created.body()).path("code").asString();
             } catch (RuntimeException notJson) {
                 // the status alone says enough
             }
@@ -79,7 +80,13 @@ final class LoadDriver implements LoadGenerator {
             return;
         }
         JsonNode order = ShopClient.JSON.readTree(created.body());
-        boolean payParams = order.path("pay_params").path("package").asString("").startsWith("prepay_id=");
-        timeline.created(order.path("order_id").asString(), start, end, payParams, order.path("status").asString(""));
+        boolean payParams =
+                order.path("pay_params").path("package").asString("").startsWith("prepay_id=");
+        timeline.created(
+                order.path("order_id").asString(),
+                start,
+                end,
+                payParams,
+                order.path("status").asString(""));
     }
 }

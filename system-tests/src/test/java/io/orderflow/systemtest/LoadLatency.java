@@ -19,8 +19,7 @@ import org.HdrHistogram.Histogram;
 final class LoadLatency {
 
     /** One second of the run, by when its orders' creates started (were due, in the open loop): p99s in ms, NaN = none. */
-    record Second(double at, long orders, double createP99, double paidToSuccessP99) {
-    }
+    record Second(double at, long orders, double createP99, double paidToSuccessP99) {}
 
     /** A stage an order did not go through (no pay params, not paid, no SUCCESS seen). */
     private static final long NONE = Long.MIN_VALUE;
@@ -45,15 +44,21 @@ final class LoadLatency {
             }
             record(paidToSuccess, paidToSuccess(order));
             List<CallbackDelivery> deliveries = ledger.order(TestMerchant.MCHID, entry.getKey())
-                    .map(o -> o.deliveries()).orElse(List.of());
+                    .map(o -> o.deliveries())
+                    .orElse(List.of());
             extra += Math.max(0, deliveries.size() - 1);
-            deliveries.stream().filter(d -> "ACKNOWLEDGED".equals(d.outcome())).findFirst()
+            deliveries.stream()
+                    .filter(d -> "ACKNOWLEDGED".equals(d.outcome()))
+                    .findFirst()
                     .filter(d -> order.paid != 0)
                     .ifPresent(d -> record(paidToAcknowledged, micros(d.at()) - order.paid));
         }
         extraDeliveries = extra;
-        stages.add(stage(openLoop ? "create (from when due) → pay params (Prefer: wait=10; or already paid)"
-                : "create → pay params (POST /v1/orders, Prefer: wait=10; or already paid)", create));
+        stages.add(stage(
+                openLoop
+                        ? "create (from when due) → pay params (Prefer: wait=10; or already paid)"
+                        : "create → pay params (POST /v1/orders, Prefer: wait=10; or already paid)",
+                create));
         stages.add(stage("paid at simulator, callback dispatched → SUCCESS read on status topic", paidToSuccess));
         stages.add(stage("  of which: callback dispatched → acknowledged by notify-service", paidToAcknowledged));
         stages.add(stage("  of which: status record produced → read by the benchmark", producedToRead));
@@ -76,8 +81,8 @@ final class LoadLatency {
     static List<Second> bySecond(Collection<LoadTimeline.Order> created, long loadStart) {
         Map<Long, Histogram[]> seconds = new TreeMap<>();
         for (LoadTimeline.Order order : created) {
-            Histogram[] second = seconds.computeIfAbsent(Math.floorDiv(order.createStart - loadStart, 1_000_000L),
-                    s -> new Histogram[] {histogram(), histogram()});
+            Histogram[] second = seconds.computeIfAbsent(Math.floorDiv(order.createStart - loadStart, 1_000_000L), s ->
+                    new Histogram[] {histogram(), histogram()});
             record(second[0], order.createEnd - order.createStart);
             record(second[1], paidToSuccess(order));
         }
@@ -112,8 +117,13 @@ final class LoadLatency {
     }
 
     private static LoadReport.Stage stage(String name, Histogram h) {
-        return new LoadReport.Stage(name, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
-                h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
+        return new LoadReport.Stage(
+                name,
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(90) / 1e3,
+                h.getValueAtPercentile(99) / 1e3,
+                h.getMaxValue() / 1e3);
     }
 
     static long micros(Instant instant) {

@@ -12,8 +12,16 @@ import org.HdrHistogram.Histogram;
  * @param offeredRate   the configured rate, creates per second
  * @param sustainedRate the closed loop's sustained rate given for comparison; 0 = not given
  */
-record LoadOpenLoop(double offeredRate, double sustainedRate, double windowSeconds, long due, long late,
-                    long neverSent, double lagP50Ms, double lagP99Ms, double lagMaxMs) {
+record LoadOpenLoop(
+        double offeredRate,
+        double sustainedRate,
+        double windowSeconds,
+        long due,
+        long late,
+        long neverSent,
+        double lagP50Ms,
+        double lagP99Ms,
+        double lagMaxMs) {
 
     static final long LATE_MICROS = 10_000;
     static final double TARGET_MS = 150;
@@ -39,8 +47,16 @@ record LoadOpenLoop(double offeredRate, double sustainedRate, double windowSecon
                 late++;
             }
         }
-        return new LoadOpenLoop(settings.rate(), settings.sustainedRate(), (end - start) / 1e6, due, late, neverSent,
-                lag.getValueAtPercentile(50) / 1e3, lag.getValueAtPercentile(99) / 1e3, lag.getMaxValue() / 1e3);
+        return new LoadOpenLoop(
+                settings.rate(),
+                settings.sustainedRate(),
+                (end - start) / 1e6,
+                due,
+                late,
+                neverSent,
+                lag.getValueAtPercentile(50) / 1e3,
+                lag.getValueAtPercentile(99) / 1e3,
+                lag.getMaxValue() / 1e3);
     }
 
     /** Creates due per second in the window: the offered rate as the schedule actually ran. */
@@ -59,7 +75,10 @@ record LoadOpenLoop(double offeredRate, double sustainedRate, double windowSecon
      * against the p99), and each of those reached SUCCESS after its payment.
      */
     boolean targetMet(LoadReport.Stage createToPayParams, LoadReport.Stage paidToSuccess) {
-        return due > 0 && createToPayParams.count() == due && paidToSuccess.count() == due
-                && createToPayParams.p99() < TARGET_MS && paidToSuccess.p99() < TARGET_MS;
+        return due > 0
+                && createToPayParams.count() == due
+                && paidToSuccess.count() == due
+                && createToPayParams.p99() < TARGET_MS
+                && paidToSuccess.p99() < TARGET_MS;
     }
 }

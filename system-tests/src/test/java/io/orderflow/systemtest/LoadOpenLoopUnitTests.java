@@ -59,7 +59,8 @@ class LoadOpenLoopUnitTests {
 
     private static List<LoadTimeline.Issue> due(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new LoadTimeline.Issue(i * 25_000L, i * 25_000L + 100)).toList();
+                .mapToObj(i -> new LoadTimeline.Issue(i * 25_000L, i * 25_000L + 100))
+                .toList();
     }
 
     private static LoadReport.Stage stage(long count, double p99) {

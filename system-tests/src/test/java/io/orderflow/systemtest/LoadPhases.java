@@ -14,8 +14,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class LoadPhases {
 
-    private LoadPhases() {
-    }
+    private LoadPhases() {}
 
     /**
      * Warm-up, then the window, paced by a sampler that ticks every half second (and samples thread
@@ -30,25 +29,31 @@ final class LoadPhases {
         long warmup = settings.warmupSeconds() * 1_000_000L;
         long length = settings.windowSeconds() * 1_000_000L;
         load.start();
-        sampler.scheduleAtFixedRate(() -> {
-            if (ended.isDone()) {
-                return;
-            }
-            try {
-                threads.sample();
-                long now = LoadTimeline.now();
-                if (window.startMicros == 0 && now - loadStart >= warmup) {
-                    window.begin();
-                } else if (window.startMicros != 0 && window.middleMicros == 0 && now - window.startMicros >= length / 2) {
-                    window.middle();
-                } else if (window.middleMicros != 0 && now - window.startMicros >= length) {
-                    window.end();
-                    ended.complete(loadStart);
-                }
-            } catch (RuntimeException e) {
-                ended.completeExceptionally(e);
-            }
-        }, 500, 500, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> {
+                    if (ended.isDone()) {
+                        return;
+                    }
+                    try {
+                        threads.sample();
+                        long now = LoadTimeline.now();
+                        if (window.startMicros == 0 && now - loadStart >= warmup) {
+                            window.begin();
+                        } else if (window.startMicros != 0
+                                && window.middleMicros == 0
+                                && now - window.startMicros >= length / 2) {
+                            window.middle();
+                        } else if (window.middleMicros != 0 && now - window.startMicros >= length) {
+                            window.end();
+                            ended.complete(loadStart);
+                        }
+                    } catch (RuntimeException e) {
+                        ended.completeExceptionally(e);
+                    }
+                },
+                500,
+                500,
+                TimeUnit.MILLISECONDS);
         try {
             return ended.get(settings.warmupSeconds() + settings.windowSeconds() + 120L, TimeUnit.SECONDS);
         } finally {
@@ -61,7 +66,8 @@ final class LoadPhases {
         ScheduledExecutorService sampler = sampler();
         try {
             idle.begin();
-            sampler.schedule(idle::end, settings.idleSeconds(), TimeUnit.SECONDS).get();
+            sampler.schedule(idle::end, settings.idleSeconds(), TimeUnit.SECONDS)
+                    .get();
         } finally {
             sampler.shutdownNow();
         }
@@ -70,7 +76,8 @@ final class LoadPhases {
     /** Waits until every created order has reached SUCCESS, or the drain time is up. */
     static void drain(LoadTimeline timeline, int seconds) {
         try {
-            Awaitility.await("every created order SUCCESS").atMost(Duration.ofSeconds(seconds))
+            Awaitility.await("every created order SUCCESS")
+                    .atMost(Duration.ofSeconds(seconds))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> timeline.backlogAt(Long.MAX_VALUE) == 0);
         } catch (ConditionTimeoutException e) {

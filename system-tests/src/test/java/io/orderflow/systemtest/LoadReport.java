@@ -26,19 +26,16 @@ final class LoadReport {
     static final String JVM_INTERNAL = "JVM internal (GC, JIT; not per thread)";
 
     /** Latency percentiles of one stage, in milliseconds. */
-    record Stage(String name, long count, double p50, double p90, double p99, double max) {
-    }
+    record Stage(String name, long count, double p50, double p90, double p99, double max) {}
 
     /** One second of the run: orders answered, SUCCESS read, backlog at its end. */
-    record Second(double at, long created, long succeeded, long backlog) {
-    }
+    record Second(double at, long created, long succeeded, long backlog) {}
 
     /**
      * What ran, beside the settings: the load average before the start, the services' JVM options, the
      * tracing sampling they reported, and the Java runtime (the services and the broker run this JVM's java).
      */
-    record RunFacts(String loadBefore, String jvmOptions, String tracingSampling, String java) {
-    }
+    record RunFacts(String loadBefore, String jvmOptions, String tracingSampling, String java) {}
 
     final LoadSettings settings;
     final LoadWindow idle;
@@ -61,13 +58,21 @@ final class LoadReport {
     final LoadSteadiness steadiness;
     /** The open loop's figures; null in the closed loop. */
     final LoadOpenLoop openLoop;
+
     final RunFacts facts;
     private final LoadTimeline timeline;
     private final long loadStart;
 
-    LoadReport(LoadSettings settings, LoadTimeline timeline, LoadWindow idle, LoadWindow window,
-               Map<CryptoFloor.Operation, CryptoFloor.Cost> costs, Ledger ledger, long loadStart, long loadEnd,
-               RunFacts facts) {
+    LoadReport(
+            LoadSettings settings,
+            LoadTimeline timeline,
+            LoadWindow idle,
+            LoadWindow window,
+            Map<CryptoFloor.Operation, CryptoFloor.Cost> costs,
+            Ledger ledger,
+            long loadStart,
+            long loadEnd,
+            RunFacts facts) {
         this.settings = settings;
         this.idle = idle;
         this.window = window;
@@ -78,8 +83,12 @@ final class LoadReport {
         long start = window.startMicros;
         long end = window.endMicros;
         Map<String, LoadTimeline.Order> created = timeline.created();
-        createdInWindow = created.values().stream().filter(o -> o.createEnd >= start && o.createEnd < end).count();
-        completedInWindow = timeline.all().stream().filter(o -> o.success >= start && o.success < end).count();
+        createdInWindow = created.values().stream()
+                .filter(o -> o.createEnd >= start && o.createEnd < end)
+                .count();
+        completedInWindow = timeline.all().stream()
+                .filter(o -> o.success >= start && o.success < end)
+                .count();
         backlogAtStart = timeline.backlogAt(start);
         backlogAtEnd = timeline.backlogAt(end);
         Map<String, LoadTimeline.Order> measured = new LinkedHashMap<>();
@@ -89,9 +98,12 @@ final class LoadReport {
             }
         });
         windowOrders = measured.size();
-        windowOrdersNeverSucceeded = measured.values().stream().filter(o -> o.success == 0).count();
-        answeredPaid = measured.values().stream().filter(o -> !o.payParams && paid(o)).count();
-        withoutPayParams = measured.values().stream().filter(o -> !o.payParams && !paid(o)).count();
+        windowOrdersNeverSucceeded =
+                measured.values().stream().filter(o -> o.success == 0).count();
+        answeredPaid =
+                measured.values().stream().filter(o -> !o.payParams && paid(o)).count();
+        withoutPayParams =
+                measured.values().stream().filter(o -> !o.payParams && !paid(o)).count();
         latency = new LoadLatency(measured, ledger, settings.openLoop());
         stages = latency.stages;
         extraDeliveries = latency.extraDeliveries;
@@ -101,9 +113,14 @@ final class LoadReport {
         for (long second = loadStart; second < loadEnd; second += 1_000_000) {
             long from = second;
             long to = second + 1_000_000;
-            seconds.add(new Second((from - loadStart) / 1e6,
-                    created.values().stream().filter(o -> o.createEnd >= from && o.createEnd < to).count(),
-                    timeline.all().stream().filter(o -> o.success >= from && o.success < to).count(),
+            seconds.add(new Second(
+                    (from - loadStart) / 1e6,
+                    created.values().stream()
+                            .filter(o -> o.createEnd >= from && o.createEnd < to)
+                            .count(),
+                    timeline.all().stream()
+                            .filter(o -> o.success >= from && o.success < to)
+                            .count(),
                     timeline.backlogAt(to)));
         }
     }
@@ -140,8 +157,10 @@ final class LoadReport {
     Map<String, Double> netCpuMsPerOrder() {
         Map<String, Double> net = new LinkedHashMap<>();
         Map<String, Double> idleBusy = idleCoresBusy();
-        window.cpuSeconds().forEach((process, cpu) -> net.put(process,
-                (cpu - idleBusy.getOrDefault(process, 0.0) * window.seconds()) * 1e3 / completedInWindow));
+        window.cpuSeconds()
+                .forEach((process, cpu) -> net.put(
+                        process,
+                        (cpu - idleBusy.getOrDefault(process, 0.0) * window.seconds()) * 1e3 / completedInWindow));
         return net;
     }
 
@@ -158,7 +177,9 @@ final class LoadReport {
     }
 
     double totalCpuMsPerOrder() {
-        return cpuMsPerOrder().values().stream().mapToDouble(Double::doubleValue).sum();
+        return cpuMsPerOrder().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
     }
 
     /** orderflow's own processes: the four services, the broker and PostgreSQL (not the simulator and the clients). */
@@ -168,14 +189,18 @@ final class LoadReport {
 
     /** CPU ms per completed order of the server side alone. */
     double serverCpuMsPerOrder() {
-        return cpuMsPerOrder().entrySet().stream().filter(e -> serverSide(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return cpuMsPerOrder().entrySet().stream()
+                .filter(e -> serverSide(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     /** The happy path's cryptography in the four services (order, payment, notify), ms per order. */
     double servicesCryptoMsPerOrder() {
-        return cryptoMsByProcess().entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return cryptoMsByProcess().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("-service"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     /** Backlog growth in the window below one second of completions: the system kept up. */
@@ -204,16 +229,23 @@ final class LoadReport {
 
     /** WeChat Pay API calls per completed order beyond the one prepay (queries by reconcile or payment). */
     double extraApiCallsPerOrder() {
-        double all = window.wechatPayCalls().values().stream().mapToDouble(Double::doubleValue).sum();
+        double all = window.wechatPayCalls().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
         double prepays = window.wechatPayCalls().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("/v3/pay/transactions/jsapi")).mapToDouble(Map.Entry::getValue).sum();
+                .filter(e -> e.getKey().endsWith("/v3/pay/transactions/jsapi"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
         return completedInWindow == 0 ? 0 : (all - prepays) / completedInWindow;
     }
 
     double cryptoMsPerOrderAsRun() {
         double extraDeliveriesPerOrder = windowOrders == 0 ? 0 : (double) extraDeliveries / windowOrders;
-        return cryptoMsPerOrder() + (extraApiCallsPerOrder() * CryptoFloor.cpuMicros(CryptoFloor.PER_API_CALL, costs)
-                + extraDeliveriesPerOrder * CryptoFloor.cpuMicros(CryptoFloor.PER_CALLBACK_DELIVERY, costs)) / 1e3;
+        return cryptoMsPerOrder()
+                + (extraApiCallsPerOrder() * CryptoFloor.cpuMicros(CryptoFloor.PER_API_CALL, costs)
+                                + extraDeliveriesPerOrder
+                                        * CryptoFloor.cpuMicros(CryptoFloor.PER_CALLBACK_DELIVERY, costs))
+                        / 1e3;
     }
 
     String text() {

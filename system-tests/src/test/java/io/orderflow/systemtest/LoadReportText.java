@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class LoadReportText {
 
-    private LoadReportText() {
-    }
+    private LoadReportText() {}
 
     static String render(LoadReport r, LoadTimeline timeline) {
         StringBuilder out = new StringBuilder();
@@ -34,50 +33,87 @@ final class LoadReportText {
     }
 
     private static void header(StringBuilder out, LoadReport r) {
-        out.append("orderflow end-to-end load benchmark, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        out.append(format("machine: %d cores, %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end;%n"
+        out.append("orderflow end-to-end load benchmark, ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append('\n');
+        out.append(format(
+                "machine: %d cores, %s; load average 1/5/15 min: %s before start, %s at window start, %s at window end;%n"
                         + "         CPU stolen by the hypervisor (other guests) in the window: %s%n",
-                r.cores, r.facts.java(), r.facts.loadBefore(), r.window.loadAtStart, r.window.loadAtEnd, r.window.stolen()));
-        out.append("system: order-, payment-, notify-, reconcile-service as processes (JVM options: ").append(r.facts.jvmOptions())
-                .append("),\n        Kafka broker process (KRaft, -Xmx512m, SerialGC), embedded PostgreSQL 14 (fsync on")
-                .append(System.getProperty(TestPostgres.CONFIG_PROPERTY, "").isBlank() ? ""
-                        : "; " + System.getProperty(TestPostgres.CONFIG_PROPERTY))
+                r.cores,
+                r.facts.java(),
+                r.facts.loadBefore(),
+                r.window.loadAtStart,
+                r.window.loadAtEnd,
+                r.window.stolen()));
+        out.append("system: order-, payment-, notify-, reconcile-service as processes (JVM options: ")
+                .append(r.facts.jvmOptions())
+                .append(
+                        "),\n        Kafka broker process (KRaft, -Xmx512m, SerialGC), embedded PostgreSQL 14 (fsync on")
+                .append(
+                        System.getProperty(TestPostgres.CONFIG_PROPERTY, "").isBlank()
+                                ? ""
+                                : "; " + System.getProperty(TestPostgres.CONFIG_PROPERTY))
                 .append("),\n")
-                .append("        WeChat Pay simulator in this JVM (auto-payer: every order paid at once), all on this machine\n");
+                .append(
+                        "        WeChat Pay simulator in this JVM (auto-payer: every order paid at once), all on this machine\n");
         out.append("tracing sampling (management.tracing.sampling.probability, from each service's /actuator/env): ")
-                .append(r.facts.tracingSampling()).append('\n');
+                .append(r.facts.tracingSampling())
+                .append('\n');
         String load = r.settings.openLoop()
-                ? format("open loop, %.1f creates/s due on a fixed schedule, %d shops in turn, up to %d calls at a time",
+                ? format(
+                        "open loop, %.1f creates/s due on a fixed schedule, %d shops in turn, up to %d calls at a time",
                         r.settings.rate(), r.settings.clients(), r.settings.openThreads())
                 : format("%d shop clients, closed loop, one shop each", r.settings.clients());
-        out.append(format("load: %s, POST /v1/orders with Prefer: wait=10; warm-up %d s (not measured; the window began "
-                        + "%.1f s into the load, after the meters were read), window %.1f s, drain up to %d s%n%n", load,
-                r.settings.warmupSeconds(), r.windowStartSecond(), r.window.seconds(), r.settings.drainSeconds()));
+        out.append(format(
+                "load: %s, POST /v1/orders with Prefer: wait=10; warm-up %d s (not measured; the window began "
+                        + "%.1f s into the load, after the meters were read), window %.1f s, drain up to %d s%n%n",
+                load,
+                r.settings.warmupSeconds(),
+                r.windowStartSecond(),
+                r.window.seconds(),
+                r.settings.drainSeconds()));
     }
 
     private static void throughput(StringBuilder out, LoadReport r, LoadTimeline timeline) {
         double seconds = r.window.seconds();
         out.append("THROUGHPUT (window)\n");
-        out.append(format("  orders created (201 answered)            %7d  %7.1f /s%n", r.createdInWindow, r.createdInWindow / seconds));
-        out.append(format("  orders reaching SUCCESS (status topic)   %7d  %7.1f /s%n", r.completedInWindow, r.completedPerSecond()));
+        out.append(format(
+                "  orders created (201 answered)            %7d  %7.1f /s%n",
+                r.createdInWindow, r.createdInWindow / seconds));
+        out.append(format(
+                "  orders reaching SUCCESS (status topic)   %7d  %7.1f /s%n",
+                r.completedInWindow, r.completedPerSecond()));
         long growth = r.backlogAtEnd - r.backlogAtStart;
-        out.append(format("  backlog (created, not yet SUCCESS)       %7d at start, %d at end: %+d -> %s%n", r.backlogAtStart,
-                r.backlogAtEnd, growth, r.sustained() ? "sustained (grew by less than one second of completions)"
+        out.append(format(
+                "  backlog (created, not yet SUCCESS)       %7d at start, %d at end: %+d -> %s%n",
+                r.backlogAtStart,
+                r.backlogAtEnd,
+                growth,
+                r.sustained()
+                        ? "sustained (grew by less than one second of completions)"
                         : "NOT sustained (completions fall behind creation)"));
-        out.append(format("  refused or failed creates (whole run)    %7d  %s%n", timeline.refusedCount(), timeline.refusalsByReason()));
-        out.append(format("  created in the window: %d; answered already SUCCESS (paid before the answer): %d; answered PENDING "
+        out.append(format(
+                "  refused or failed creates (whole run)    %7d  %s%n",
+                timeline.refusedCount(), timeline.refusalsByReason()));
+        out.append(format(
+                "  created in the window: %d; answered already SUCCESS (paid before the answer): %d; answered PENDING "
                         + "without pay params (wait ran out): %d; not SUCCESS by the end of the drain: %d%n",
                 r.windowOrders, r.answeredPaid, r.withoutPayParams, r.windowOrdersNeverSucceeded));
         out.append(format("  WeChat Pay API calls in the window: %s%n", r.window.wechatPayCalls()));
-        r.window.problems().forEach(problem -> out.append("  (could not count them: ").append(problem).append(")\n"));
-        out.append(format("  callback deliveries beyond one per order (retries, duplicates): %d%n%n", r.extraDeliveries));
+        r.window
+                .problems()
+                .forEach(problem ->
+                        out.append("  (could not count them: ").append(problem).append(")\n"));
+        out.append(
+                format("  callback deliveries beyond one per order (retries, duplicates): %d%n%n", r.extraDeliveries));
     }
 
     private static void latency(StringBuilder out, LoadReport r) {
         out.append("LATENCY BY STAGE, ms (orders created in the window; wall clock of this JVM)\n");
         out.append(format("  %-72s %6s %8s %8s %8s %8s%n", "stage", "n", "p50", "p90", "p99", "max"));
         for (LoadReport.Stage s : r.stages) {
-            out.append(format("  %-72s %6d %8.1f %8.1f %8.1f %8.1f%n", s.name(), s.count(), s.p50(), s.p90(), s.p99(), s.max()));
+            out.append(format(
+                    "  %-72s %6d %8.1f %8.1f %8.1f %8.1f%n", s.name(), s.count(), s.p50(), s.p90(), s.p99(), s.max()));
         }
         out.append('\n');
     }
@@ -85,58 +121,103 @@ final class LoadReportText {
     private static void cpu(StringBuilder out, LoadReport r) {
         double seconds = r.window.seconds();
         out.append("CPU PER COMPLETED ORDER (CPU time used in the window / orders reaching SUCCESS in the window;\n")
-                .append(format("net = minus what the process uses idle, measured over %.1f s with no load after the drain)%n",
+                .append(format(
+                        "net = minus what the process uses idle, measured over %.1f s with no load after the drain)%n",
                         r.idle.seconds()));
-        out.append(format("  %-48s %8s %8s %8s %9s %9s %9s %9s%n", "process", "CPU s", "busy", "idle", "ms/order", "net ms",
-                "crypto ms", "JIT ms"));
+        out.append(format(
+                "  %-48s %8s %8s %8s %9s %9s %9s %9s%n",
+                "process", "CPU s", "busy", "idle", "ms/order", "net ms", "crypto ms", "JIT ms"));
         Map<String, Double> crypto = r.cryptoMsByProcess();
         Map<String, Double> idle = r.idleCoresBusy();
         Map<String, Double> net = r.netCpuMsPerOrder();
         Map<String, Double> jit = r.window.jitSeconds();
-        r.window.cpuSeconds().forEach((process, cpu) -> out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s %9s%n",
-                process, cpu, cpu / seconds, idle.getOrDefault(process, 0.0), cpu * 1e3 / r.completedInWindow,
-                net.get(process), crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-",
-                jit.containsKey(process) ? format("%.2f", jit.get(process) * 1e3 / r.completedInWindow) : "-")));
-        r.jvmSplitMsPerOrder().forEach((group, ms) -> out.append(format("    %-46s %8s %8s %8s %9.2f%n", group, "", "", "", ms)));
+        r.window
+                .cpuSeconds()
+                .forEach((process, cpu) -> out.append(format(
+                        "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s %9s%n",
+                        process,
+                        cpu,
+                        cpu / seconds,
+                        idle.getOrDefault(process, 0.0),
+                        cpu * 1e3 / r.completedInWindow,
+                        net.get(process),
+                        crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-",
+                        jit.containsKey(process)
+                                ? format("%.2f", jit.get(process) * 1e3 / r.completedInWindow)
+                                : "-")));
+        r.jvmSplitMsPerOrder()
+                .forEach((group, ms) -> out.append(format("    %-46s %8s %8s %8s %9.2f%n", group, "", "", "", ms)));
         double serverCpu = sum(r.window.cpuSeconds(), true);
-        out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "server side (4 services + broker + PostgreSQL)",
-                serverCpu, serverCpu / seconds, sum(idle, true), r.serverCpuMsPerOrder(), sum(net, true),
+        out.append(format(
+                "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n",
+                "server side (4 services + broker + PostgreSQL)",
+                serverCpu,
+                serverCpu / seconds,
+                sum(idle, true),
+                r.serverCpuMsPerOrder(),
+                sum(net, true),
                 r.servicesCryptoMsPerOrder()));
         double totalCpu = sum(r.window.cpuSeconds(), false);
         double totalIdle = sum(idle, false);
         double totalNet = sum(net, false);
-        out.append(format("  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n", "total (with simulator + shop clients)", totalCpu,
-                totalCpu / seconds, totalIdle, r.totalCpuMsPerOrder(), totalNet, r.cryptoMsPerOrder()));
-        out.append(format("  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order;%n"
-                + "   JIT ms: the part of ms/order the JVM's JIT compiler threads used, warm-up rather than the orders' cost)%n"));
-        out.append(format("  CPU ceiling on %d cores at this CPU per order: %.0f orders/s (measured %.1f/s); net of idle: %.0f orders/s%n",
-                r.cores, r.cores * 1e3 / r.totalCpuMsPerOrder(), r.completedPerSecond(),
+        out.append(format(
+                "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n",
+                "total (with simulator + shop clients)",
+                totalCpu,
+                totalCpu / seconds,
+                totalIdle,
+                r.totalCpuMsPerOrder(),
+                totalNet,
+                r.cryptoMsPerOrder()));
+        out.append(
+                format(
+                        "  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order;%n"
+                                + "   JIT ms: the part of ms/order the JVM's JIT compiler threads used, warm-up rather than the orders' cost)%n"));
+        out.append(format(
+                "  CPU ceiling on %d cores at this CPU per order: %.0f orders/s (measured %.1f/s); net of idle: %.0f orders/s%n",
+                r.cores,
+                r.cores * 1e3 / r.totalCpuMsPerOrder(),
+                r.completedPerSecond(),
                 (r.cores - totalIdle) * 1e3 / totalNet));
-        out.append("  benchmark JVM, busiest threads in the window (CPU s): ").append(busiest(r)).append("\n\n");
+        out.append("  benchmark JVM, busiest threads in the window (CPU s): ")
+                .append(busiest(r))
+                .append("\n\n");
     }
 
     /** The sum over all processes, or over the server side's alone. */
     private static double sum(Map<String, Double> byProcess, boolean serverSideOnly) {
-        return byProcess.entrySet().stream().filter(e -> !serverSideOnly || LoadReport.serverSide(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return byProcess.entrySet().stream()
+                .filter(e -> !serverSideOnly || LoadReport.serverSide(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     private static String busiest(LoadReport r) {
         StringBuilder threads = new StringBuilder();
-        r.window.busiestThreads().forEach((name, cpu) -> threads.append(threads.length() == 0 ? "" : ", ")
-                .append(name).append(format(" %.1f", cpu)));
+        r.window
+                .busiestThreads()
+                .forEach((name, cpu) -> threads.append(threads.length() == 0 ? "" : ", ")
+                        .append(name)
+                        .append(format(" %.1f", cpu)));
         return threads.toString();
     }
 
     private static void crypto(StringBuilder out, LoadReport r) {
-        out.append("CRYPTOGRAPHY FLOOR (counted from the code; each operation timed in this JVM after the drain and idle,\n")
-                .append("single thread, warmed up, real test keys, JDK providers; CPU = thread CPU time, median of 5 rounds)\n");
+        out.append(
+                        "CRYPTOGRAPHY FLOOR (counted from the code; each operation timed in this JVM after the drain and idle,\n")
+                .append(
+                        "single thread, warmed up, real test keys, JDK providers; CPU = thread CPU time, median of 5 rounds)\n");
         out.append(format("  %-56s %6s %10s %10s %8s%n", "operation", "/order", "µs CPU", "µs wall", "calls"));
         Map<CryptoFloor.Operation, Integer> counts = new EnumMap<>(CryptoFloor.Operation.class);
         CryptoFloor.HAPPY_PATH.forEach(use -> counts.merge(use.operation(), 1, Integer::sum));
         for (CryptoFloor.Cost cost : r.costs.values()) {
-            out.append(format("  %-56s %6d %10.1f %10.1f %8d%n", cost.operation().label, counts.getOrDefault(cost.operation(), 0),
-                    cost.cpuMicros(), cost.wallMicros(), cost.calls()));
+            out.append(format(
+                    "  %-56s %6d %10.1f %10.1f %8d%n",
+                    cost.operation().label,
+                    counts.getOrDefault(cost.operation(), 0),
+                    cost.cpuMicros(),
+                    cost.wallMicros(),
+                    cost.calls()));
         }
         out.append("  where, for one paid order (happy path):\n");
         for (CryptoFloor.Use use : CryptoFloor.HAPPY_PATH) {
@@ -144,21 +225,31 @@ final class LoadReportText {
         }
         double services = r.servicesCryptoMsPerOrder();
         double crypto = r.cryptoMsPerOrder();
-        out.append(format("  crypto CPU per order: %.2f ms (services %.2f ms, simulator + shop client %.2f ms)%n", crypto,
-                services, crypto - services));
-        out.append(format("  as run, with %.3f extra WeChat Pay calls per order (4 RSA ops each) and the extra deliveries: %.2f ms%n",
+        out.append(format(
+                "  crypto CPU per order: %.2f ms (services %.2f ms, simulator + shop client %.2f ms)%n",
+                crypto, services, crypto - services));
+        out.append(format(
+                "  as run, with %.3f extra WeChat Pay calls per order (4 RSA ops each) and the extra deliveries: %.2f ms%n",
                 r.extraApiCallsPerOrder(), r.cryptoMsPerOrderAsRun()));
         double ceiling = r.cores * 1e3 / crypto;
-        out.append(format("  crypto floor ceiling on %d cores: %.0f orders/s; measured %.1f/s = %.1f %% of it%n", r.cores, ceiling,
-                r.completedPerSecond(), 100 * r.completedPerSecond() / ceiling));
-        double servicesCpu = r.cpuMsPerOrder().entrySet().stream().filter(e -> e.getKey().endsWith("-service"))
-                .mapToDouble(Map.Entry::getValue).sum();
-        double totalNet = r.netCpuMsPerOrder().values().stream().mapToDouble(Double::doubleValue).sum();
-        out.append(format("  total CPU per order = %.1f x its crypto CPU (net of idle: %.1f x); the four services' CPU = %.1f x "
-                        + "their own crypto (%.2f / %.2f ms)%n", r.totalCpuMsPerOrder() / crypto, totalNet / crypto,
-                servicesCpu / services, servicesCpu, services));
-        out.append(format("  server-side CPU per order (4 services + broker + PostgreSQL) = %.1f x the services' crypto "
-                + "(%.2f / %.2f ms)%n%n", r.serverCpuMsPerOrder() / services, r.serverCpuMsPerOrder(), services));
+        out.append(format(
+                "  crypto floor ceiling on %d cores: %.0f orders/s; measured %.1f/s = %.1f %% of it%n",
+                r.cores, ceiling, r.completedPerSecond(), 100 * r.completedPerSecond() / ceiling));
+        double servicesCpu = r.cpuMsPerOrder().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("-service"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        double totalNet = r.netCpuMsPerOrder().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        out.append(format(
+                "  total CPU per order = %.1f x its crypto CPU (net of idle: %.1f x); the four services' CPU = %.1f x "
+                        + "their own crypto (%.2f / %.2f ms)%n",
+                r.totalCpuMsPerOrder() / crypto, totalNet / crypto, servicesCpu / services, servicesCpu, services));
+        out.append(format(
+                "  server-side CPU per order (4 services + broker + PostgreSQL) = %.1f x the services' crypto "
+                        + "(%.2f / %.2f ms)%n%n",
+                r.serverCpuMsPerOrder() / services, r.serverCpuMsPerOrder(), services));
     }
 
     private static void caveats(StringBuilder out) {

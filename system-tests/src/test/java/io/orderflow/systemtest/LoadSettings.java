@@ -10,24 +10,42 @@ package io.orderflow.systemtest;
  * @param sustainedRate   open loop: the closed loop's sustained rate the target is set against; 0 = not given
  * @param tracingSampling the services' {@code management.tracing.sampling.probability}; null = as configured
  */
-record LoadSettings(int clients, int idleSeconds, int warmupSeconds, int windowSeconds, int drainSeconds,
-                    double cryptoSeconds, double rate, int openThreads, double sustainedRate, String tracingSampling) {
+record LoadSettings(
+        int clients,
+        int idleSeconds,
+        int warmupSeconds,
+        int windowSeconds,
+        int drainSeconds,
+        double cryptoSeconds,
+        double rate,
+        int openThreads,
+        double sustainedRate,
+        String tracingSampling) {
 
     LoadSettings {
         if (rate < 0 || sustainedRate < 0 || openThreads < 1 || clients < 1 || windowSeconds < 2) {
             throw new IllegalArgumentException("load settings out of range: rate " + rate + ", sustained rate "
-                    + sustainedRate + ", open-loop threads " + openThreads + ", clients " + clients + ", window " + windowSeconds);
+                    + sustainedRate + ", open-loop threads " + openThreads + ", clients " + clients + ", window "
+                    + windowSeconds);
         }
         if (tracingSampling != null && !tracingSampling.matches("(0(\\.\\d+)?|1(\\.0+)?)")) {
-            throw new IllegalArgumentException("load.tracing-sampling must be a probability from 0.0 to 1.0: " + tracingSampling);
+            throw new IllegalArgumentException(
+                    "load.tracing-sampling must be a probability from 0.0 to 1.0: " + tracingSampling);
         }
     }
 
     static LoadSettings from(String[] args) {
-        return new LoadSettings(arg(args, 0, "load.clients", 16), Integer.getInteger("load.idle", 10),
-                arg(args, 2, "load.warmup", 480), arg(args, 1, "load.window", 60), Integer.getInteger("load.drain", 60),
-                number("load.crypto-seconds", 2), number("load.rate", 0), Integer.getInteger("load.open-threads", 256),
-                number("load.sustained-rate", 0), System.getProperty("load.tracing-sampling"));
+        return new LoadSettings(
+                arg(args, 0, "load.clients", 16),
+                Integer.getInteger("load.idle", 10),
+                arg(args, 2, "load.warmup", 480),
+                arg(args, 1, "load.window", 60),
+                Integer.getInteger("load.drain", 60),
+                number("load.crypto-seconds", 2),
+                number("load.rate", 0),
+                Integer.getInteger("load.open-threads", 256),
+                number("load.sustained-rate", 0),
+                System.getProperty("load.tracing-sampling"));
     }
 
     boolean openLoop() {

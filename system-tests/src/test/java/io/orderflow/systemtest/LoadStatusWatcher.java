@@ -46,13 +46,17 @@ final class LoadStatusWatcher implements AutoCloseable {
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "load-benchmark-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = List.of();
             while (running.get() && partitions.isEmpty()) {
-                List<PartitionInfo> found = consumer.partitionsFor(EventTypes.ORDER_STATUS_TOPIC, Duration.ofSeconds(5));
-                partitions = found == null ? List.of()
-                        : found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                List<PartitionInfo> found =
+                        consumer.partitionsFor(EventTypes.ORDER_STATUS_TOPIC, Duration.ofSeconds(5));
+                partitions = found == null
+                        ? List.of()
+                        : found.stream()
+                                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                                .toList();
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

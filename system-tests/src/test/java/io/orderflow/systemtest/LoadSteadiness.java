@@ -38,21 +38,33 @@ record LoadSteadiness(Half first, Half second) {
 
     static LoadSteadiness of(LoadWindow window, LoadTimeline timeline) {
         return new LoadSteadiness(
-                half(window.startMicros, window.middleMicros, window.cpuSecondsFirstHalf(),
-                        window.jitSecondsFirstHalf(), timeline),
-                half(window.middleMicros, window.endMicros, window.cpuSecondsSecondHalf(),
-                        window.jitSecondsSecondHalf(), timeline));
+                half(
+                        window.startMicros,
+                        window.middleMicros,
+                        window.cpuSecondsFirstHalf(),
+                        window.jitSecondsFirstHalf(),
+                        timeline),
+                half(
+                        window.middleMicros,
+                        window.endMicros,
+                        window.cpuSecondsSecondHalf(),
+                        window.jitSecondsSecondHalf(),
+                        timeline));
     }
 
-    private static Half half(long from, long to, Map<String, Double> cpuSeconds, Map<String, Double> jitSeconds,
-                             LoadTimeline timeline) {
-        long succeeded = timeline.all().stream().filter(o -> o.success >= from && o.success < to).count();
+    private static Half half(
+            long from, long to, Map<String, Double> cpuSeconds, Map<String, Double> jitSeconds, LoadTimeline timeline) {
+        long succeeded = timeline.all().stream()
+                .filter(o -> o.success >= from && o.success < to)
+                .count();
         return new Half((to - from) / 1e6, succeeded, serverSide(cpuSeconds), serverSide(jitSeconds));
     }
 
     private static double serverSide(Map<String, Double> seconds) {
-        return seconds.entrySet().stream().filter(e -> LoadReport.serverSide(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return seconds.entrySet().stream()
+                .filter(e -> LoadReport.serverSide(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 
     /** Second half against the first, as a fraction (+0.05 = 5 % more orders/s). */

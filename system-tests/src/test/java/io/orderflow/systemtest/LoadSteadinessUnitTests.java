@@ -44,16 +44,18 @@ class LoadSteadinessUnitTests {
 
     @Test
     void isNeverSteadyWithoutCompletedOrdersInAHalf() {
-        assertThat(new LoadSteadiness(half(10, 0, 3.0), half(10, 0, 3.0)).steady()).isFalse();
-        assertThat(new LoadSteadiness(half(10, 250, 16.0), half(10, 0, 3.0)).steady()).isFalse();
+        assertThat(new LoadSteadiness(half(10, 0, 3.0), half(10, 0, 3.0)).steady())
+                .isFalse();
+        assertThat(new LoadSteadiness(half(10, 250, 16.0), half(10, 0, 3.0)).steady())
+                .isFalse();
     }
 
     @Test
     void isNotSteadyWhileTheJitCompilersStillUseFivePercentOfTheServerCpu() {
-        LoadSteadiness compiling = new LoadSteadiness(new LoadSteadiness.Half(10, 250, 16.0, 1.0),
-                new LoadSteadiness.Half(10, 250, 16.0, 0.8));
-        LoadSteadiness compiled = new LoadSteadiness(new LoadSteadiness.Half(10, 250, 16.0, 1.0),
-                new LoadSteadiness.Half(10, 250, 16.0, 0.79));
+        LoadSteadiness compiling = new LoadSteadiness(
+                new LoadSteadiness.Half(10, 250, 16.0, 1.0), new LoadSteadiness.Half(10, 250, 16.0, 0.8));
+        LoadSteadiness compiled = new LoadSteadiness(
+                new LoadSteadiness.Half(10, 250, 16.0, 1.0), new LoadSteadiness.Half(10, 250, 16.0, 0.79));
 
         assertThat(compiling.rateChange()).isCloseTo(0.0, within());
         assertThat(compiling.cpuChange()).isCloseTo(0.0, within());

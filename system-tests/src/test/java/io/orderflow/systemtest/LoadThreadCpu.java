@@ -3,7 +3,6 @@ package io.orderflow.systemtest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +69,9 @@ final class LoadThreadCpu {
         Map<String, Double> byName = new HashMap<>();
         baseline.forEach((id, start) -> byName.merge(names.get(id), (latest.get(id) - start) / 1e9, Double::sum));
         Map<String, Double> busiest = new LinkedHashMap<>();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(count)
                 .forEach(e -> busiest.put(e.getKey(), e.getValue()));
         return busiest;
     }

@@ -29,6 +29,7 @@ final class LoadTimeline {
         volatile boolean payParams;
         /** The order's status in the create call's answer (SUCCESS when it was paid before the answer). */
         volatile String answeredStatus;
+
         volatile long paid;
         volatile long success;
         /** The status record's Kafka timestamp (when order-service's relay produced it), in microseconds. */
@@ -36,8 +37,7 @@ final class LoadTimeline {
     }
 
     /** Open loop: a create due at {@code scheduled} and sent at {@code sent} (0 = never sent). */
-    record Issue(long scheduled, long sent) {
-    }
+    record Issue(long scheduled, long sent) {}
 
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Queue<Issue> issues = new ConcurrentLinkedQueue<>();

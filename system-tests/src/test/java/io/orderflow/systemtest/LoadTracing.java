@@ -28,8 +28,7 @@ final class LoadTracing {
         }
     }
 
-    private LoadTracing() {
-    }
+    private LoadTracing() {}
 
     /** The settings every service gets in a load run: its environment readable, and the sampling when the run sets one. */
     static Map<String, String> serviceProperties(String sampling) {
@@ -54,21 +53,29 @@ final class LoadTracing {
         if (read.values().stream().distinct().count() == 1) {
             return read.values().iterator().next() + ", the same in all " + read.size() + " services";
         }
-        return read.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+        return read.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     private static Sampling read(ServiceProcess service) {
         try {
-            HttpResponse<String> answer = ServiceProcess.send(HttpRequest.newBuilder(
-                    URI.create(service.managementUrl() + "/actuator/env/" + PROPERTY)).timeout(Duration.ofSeconds(15)).build());
+            HttpResponse<String> answer = ServiceProcess.send(
+                    HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/env/" + PROPERTY))
+                            .timeout(Duration.ofSeconds(15))
+                            .build());
             if (answer.statusCode() == 404) {
-                return new Sampling("unknown", "/actuator/env answered 404: the property is in no source, or the endpoint is not exposed");
+                return new Sampling(
+                        "unknown",
+                        "/actuator/env answered 404: the property is in no source, or the endpoint is not exposed");
             }
             if (answer.statusCode() != 200) {
                 return new Sampling("unknown", "/actuator/env answered " + answer.statusCode());
             }
             JsonNode property = ShopClient.JSON.readTree(answer.body()).path("property");
-            return new Sampling(property.path("value").asString("?"), property.path("source").asString("?"));
+            return new Sampling(
+                    property.path("value").asString("?"),
+                    property.path("source").asString("?"));
         } catch (RuntimeException e) {
             return new Sampling("unknown", "/actuator/env failed: " + e);
         }

@@ -22,14 +22,16 @@ import java.util.regex.Pattern;
  */
 final class LoadWindow {
 
-    private static final Pattern CALLS = Pattern.compile(
-            "^orderflow_wechatpay_calls_seconds_count\\{(.*)} ([0-9.eE+-]+)$", Pattern.MULTILINE);
+    private static final Pattern CALLS =
+            Pattern.compile("^orderflow_wechatpay_calls_seconds_count\\{(.*)} ([0-9.eE+-]+)$", Pattern.MULTILINE);
     private static final Pattern ENDPOINT = Pattern.compile("endpoint=\"([^\"]*)\"");
 
     private final LoadCpu processes;
     private final LoadThreadCpu threads;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final Map<String, ServiceProcess> callers;
     private final List<String> problems = new ArrayList<>();
@@ -166,7 +168,8 @@ final class LoadWindow {
     /** The service's Prometheus scrape, tried three times with a generous timeout (the machine may be busy). */
     private String scrape(String name, ServiceProcess service) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(15)).build();
+                .timeout(Duration.ofSeconds(15))
+                .build();
         String failure = "";
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {

@@ -19,12 +19,12 @@ import java.util.Set;
  */
 final class MidPhaseKills implements Disruption {
 
-    static final List<String> SERVICES = List.of("order-service", "payment-service", "notify-service", "reconcile-service");
+    static final List<String> SERVICES =
+            List.of("order-service", "payment-service", "notify-service", "reconcile-service");
     private static final Duration READY = Duration.ofMinutes(3);
 
     /** One kill: the service, the phase, the action it came before, and whether the process was running then. */
-    record Kill(Phase phase, String service, int before, int of, boolean wasRunning) {
-    }
+    record Kill(Phase phase, String service, int before, int of, boolean wasRunning) {}
 
     private final OrderflowSystem system;
     private final Random random;
@@ -50,7 +50,12 @@ final class MidPhaseKills implements Disruption {
             if (at != index) {
                 return;
             }
-            kills.add(new Kill(phase, service, index, orderIds.size(), system.service(service).handle().isAlive()));
+            kills.add(new Kill(
+                    phase,
+                    service,
+                    index,
+                    orderIds.size(),
+                    system.service(service).handle().isAlive()));
             killed.add(service);
             if (phase == Phase.PAYMENTS && service.equals("order-service")) {
                 applying.arm(orderIds.subList(index, orderIds.size()));

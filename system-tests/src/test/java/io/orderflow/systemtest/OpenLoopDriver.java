@@ -26,7 +26,8 @@ final class OpenLoopDriver implements LoadGenerator {
     private final LoadTimeline timeline;
     private final Create create;
     private final long periodNanos;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(named("load-scheduler"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(named("load-scheduler"));
     private final ThreadPoolExecutor callers;
     private final AtomicLong due = new AtomicLong();
     private long startMicros;
@@ -37,8 +38,8 @@ final class OpenLoopDriver implements LoadGenerator {
         this.create = create;
         this.periodNanos = Math.round(1e9 / rate);
         // unbounded queue: a create that finds every caller busy waits for one, and is counted as sent late
-        this.callers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("load-open-caller"));
+        this.callers = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("load-open-caller"));
     }
 
     @Override

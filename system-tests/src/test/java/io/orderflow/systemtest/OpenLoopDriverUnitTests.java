@@ -35,10 +35,12 @@ class OpenLoopDriverUnitTests {
 
         assertThat(stuckWhileDue).isEqualTo(2);
         List<LoadTimeline.Issue> issues = timeline.issues().stream()
-                .sorted(Comparator.comparingLong(LoadTimeline.Issue::scheduled)).toList();
+                .sorted(Comparator.comparingLong(LoadTimeline.Issue::scheduled))
+                .toList();
         assertThat(issues).hasSize((int) driver.due());
         for (int i = 1; i < issues.size(); i++) {
-            assertThat(issues.get(i).scheduled() - issues.get(i - 1).scheduled()).as("due instants 5 ms apart")
+            assertThat(issues.get(i).scheduled() - issues.get(i - 1).scheduled())
+                    .as("due instants 5 ms apart")
                     .isEqualTo(5_000);
         }
         // the third create, due 10 ms after the first, was sent only once the callers were free (after 40 were due),
@@ -46,7 +48,8 @@ class OpenLoopDriverUnitTests {
         LoadTimeline.Issue third = issues.get(2);
         assertThat(third.sent() - third.scheduled()).isGreaterThan(150_000);
         assertThat(LoadOpenLoop.of(new LoadSettings(16, 10, 30, 60, 60, 2, 200, 2, 0, null), issues, 0, Long.MAX_VALUE)
-                .late()).isGreaterThanOrEqualTo(30);
+                        .late())
+                .isGreaterThanOrEqualTo(30);
         assertThat(issues).allSatisfy(issue -> assertThat(issue.sent()).isNotZero());
     }
 }

@@ -3,8 +3,8 @@ package io.orderflow.systemtest;
 import io.orderflow.platform.test.PostgresServerProcess;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
-import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.test.TestPostgres;
+import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.simulator.RunningSimulator;
 import io.orderflow.simulator.WechatPaySimulator;
 import java.io.IOException;
@@ -33,7 +33,9 @@ final class OrderflowSystem implements AutoCloseable {
     static final String SHOP_SECRET_KEY = Base64.getEncoder().encodeToString(new byte[32]);
     /** Test-only master key of webhook secrets (order-service and notify-service share it). */
     static final String WEBHOOK_MASTER_KEY = Base64.getEncoder().encodeToString(new byte[] {
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32
+    });
 
     final RunningSimulator simulator;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -95,18 +97,22 @@ final class OrderflowSystem implements AutoCloseable {
         return start(name, TestKafka.bootstrapServers(), true, Map.of());
     }
 
-    private static OrderflowSystem start(String name, String bootstrapServers, boolean ownDatabases,
-                                         Map<String, Map<String, String>> overrides) {
-        RunningSimulator simulator = WechatPaySimulator.start(TestWechatPay.settings().timeScale(0.001)
-                .property("simulator.refund-delay", "200ms"));
+    private static OrderflowSystem start(
+            String name, String bootstrapServers, boolean ownDatabases, Map<String, Map<String, String>> overrides) {
+        RunningSimulator simulator = WechatPaySimulator.start(
+                TestWechatPay.settings().timeScale(0.001).property("simulator.refund-delay", "200ms"));
         OrderflowSystem system = new OrderflowSystem(simulator, logDirectory(), bootstrapServers, ownDatabases);
         int notifyPort = freePort();
         String notifyBase = "http://127.0.0.1:" + notifyPort;
         Map<String, String> merchant = TestMerchant.properties(simulator.baseUrl(), notifyBase);
-        Map<String, String> order = new HashMap<>(Map.of("orderflow.shops.secret-encryption-key", SHOP_SECRET_KEY,
-                "orderflow.admin.token", ADMIN_TOKEN,
+        Map<String, String> order = new HashMap<>(Map.of(
+                "orderflow.shops.secret-encryption-key",
+                SHOP_SECRET_KEY,
+                "orderflow.admin.token",
+                ADMIN_TOKEN,
                 // expiry races within seconds (the simulator, like WeChat, keeps an order payable for a minute)
-                "orderflow.orders.min-expire-in", "3s"));
+                "orderflow.orders.min-expire-in",
+                "3s"));
         // the merchant's ids (no keys): shops can be registered only for a merchant orderflow acts for
         order.put("orderflow.webhooks.master-key", WEBHOOK_MASTER_KEY);
         // the shop API's delivery log reads notify-service's operator API
@@ -133,8 +139,8 @@ final class OrderflowSystem implements AutoCloseable {
         reconcile.put("orderflow.reconcile.worker.initial-backoff", "500ms");
         reconcile.put("orderflow.reconcile.worker.max-backoff", "2s");
         system.add("reconcile-service", freePort(), name, reconcile);
-        overrides.forEach((service, properties) -> system.services.put(service,
-                system.services.get(service).with(properties)));
+        overrides.forEach((service, properties) ->
+                system.services.put(service, system.services.get(service).with(properties)));
         try {
             system.services.values().forEach(ServiceProcess::start);
             system.services.values().forEach(service -> service.awaitReady(Duration.ofSeconds(120)));
@@ -168,7 +174,8 @@ final class OrderflowSystem implements AutoCloseable {
 
     /** Starts one more instance of a running service, sharing its database: replicas as Kubernetes would run them. */
     ServiceProcess addReplica(String service) {
-        String replicaName = service + "-" + (services.keySet().stream().filter(n -> n.startsWith(service)).count() + 1);
+        String replicaName = service + "-"
+                + (services.keySet().stream().filter(n -> n.startsWith(service)).count() + 1);
         ServiceProcess replica = service(service).replica(replicaName, freePort());
         services.put(replicaName, replica);
         return replica.start().awaitReady(Duration.ofSeconds(120));
@@ -179,23 +186,27 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     ShopClient newShop(String name) {
-        return ShopClient.create(service("order-service").baseUrl(), ADMIN_TOKEN, name, TestMerchant.MCHID, TestMerchant.APPID);
+        return ShopClient.create(
+                service("order-service").baseUrl(), ADMIN_TOKEN, name, TestMerchant.MCHID, TestMerchant.APPID);
     }
 
     /** The payer tries to pay; WeChat may refuse (the order closed meanwhile). Returns WeChat's answer. */
     HttpResponse<String> tryPay(String orderId) {
         return ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
-                        + orderId + "\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}"))
+                .build());
     }
 
     /** The payer pays the order at WeChat (the simulator's control API, as the pay sheet would). */
     void pay(String orderId) {
-        HttpResponse<String> paid = ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\""
-                        + orderId + "\"}")).build());
+        HttpResponse<String> paid =
+                ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}"))
+                        .build());
         if (paid.statusCode() / 100 != 2) {
             throw new IllegalStateException("pay " + orderId + ": " + paid.statusCode() + " " + paid.body());
         }

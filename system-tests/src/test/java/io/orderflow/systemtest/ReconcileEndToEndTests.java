@@ -60,18 +60,28 @@ class ReconcileEndToEndTests {
         List<String> orders = createOrders(10, 1000);
         orders.forEach(system::pay);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(orders)
-                .allSatisfy(id -> assertThat(shop.order(id).path("status").asString()).as(id).isEqualTo("SUCCESS")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(orders)
+                        .allSatisfy(
+                                id -> assertThat(shop.order(id).path("status").asString())
+                                        .as(id)
+                                        .isEqualTo("SUCCESS")));
         for (String orderId : orders) {
-            var atWechat = system.simulator.ledger().order(TestMerchant.MCHID, orderId).orElseThrow();
-            assertThat(atWechat.deliveries()).as("no callback of %s reached notify-service", orderId)
-                    .isNotEmpty().extracting(CallbackDelivery::outcome).containsOnly("DROPPED");
+            var atWechat =
+                    system.simulator.ledger().order(TestMerchant.MCHID, orderId).orElseThrow();
+            assertThat(atWechat.deliveries())
+                    .as("no callback of %s reached notify-service", orderId)
+                    .isNotEmpty()
+                    .extracting(CallbackDelivery::outcome)
+                    .containsOnly("DROPPED");
             assertThat(shop.order(orderId).path("transaction_id").asString()).isEqualTo(atWechat.transactionId());
         }
         try (TopicProbe status = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
             for (String orderId : orders) {
-                assertThat(distinctByCeId(status.awaitKey(orderId, 2, WAIT))).extracting(r -> field(r, "to"))
-                        .as(orderId).containsExactly("PENDING", "SUCCESS");
+                assertThat(distinctByCeId(status.awaitKey(orderId, 2, WAIT)))
+                        .extracting(r -> field(r, "to"))
+                        .as(orderId)
+                        .containsExactly("PENDING", "SUCCESS");
             }
         }
     }
@@ -87,22 +97,38 @@ class ReconcileEndToEndTests {
             assertThat(close.statusCode()).as(close.body()).isEqualTo(202);
         }
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(orders)
-                .allSatisfy(id -> assertThat(shop.order(id).path("status").asString()).as(id).isEqualTo("CLOSED")));
-        orders.forEach(id -> assertThat(system.simulator.ledger().order(TestMerchant.MCHID, id).orElseThrow().state().name())
-                .as(id).isEqualTo("CLOSED"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(orders)
+                        .allSatisfy(
+                                id -> assertThat(shop.order(id).path("status").asString())
+                                        .as(id)
+                                        .isEqualTo("CLOSED")));
+        orders.forEach(id -> assertThat(system.simulator
+                        .ledger()
+                        .order(TestMerchant.MCHID, id)
+                        .orElseThrow()
+                        .state()
+                        .name())
+                .as(id)
+                .isEqualTo("CLOSED"));
         try (TopicProbe reconcile = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.RECONCILE_EVENTS_TOPIC);
-             TopicProbe status = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
+                TopicProbe status = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_STATUS_TOPIC)) {
             for (String orderId : orders) {
-                assertThat(distinctByCeId(reconcile.awaitKey(orderId, 1, WAIT))).extracting(r -> r.header("ce_type"))
-                        .as(orderId).containsExactly("orderflow.reconcile.TimeoutExpired.v1");
-                assertThat(distinctByCeId(status.awaitKey(orderId, 2, WAIT))).extracting(r -> field(r, "to"))
-                        .as(orderId).containsExactly("PENDING", "CLOSED");
+                assertThat(distinctByCeId(reconcile.awaitKey(orderId, 1, WAIT)))
+                        .extracting(r -> r.header("ce_type"))
+                        .as(orderId)
+                        .containsExactly("orderflow.reconcile.TimeoutExpired.v1");
+                assertThat(distinctByCeId(status.awaitKey(orderId, 2, WAIT)))
+                        .extracting(r -> field(r, "to"))
+                        .as(orderId)
+                        .containsExactly("PENDING", "CLOSED");
             }
         }
         double first = closedFired("reconcile-service");
         double second = closedFired("reconcile-service-2");
-        assertThat(first + second - firedBefore).as("timers fired with a confirmed close, both replicas").isEqualTo(24);
+        assertThat(first + second - firedBefore)
+                .as("timers fired with a confirmed close, both replicas")
+                .isEqualTo(24);
         assertThat(first).as("replica 1 took part").isPositive();
         assertThat(second).as("replica 2 took part").isPositive();
     }
@@ -111,10 +137,10 @@ class ReconcileEndToEndTests {
     private static List<String> createOrders(int count, long fen) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> created = shop.post("/v1/orders", """
+            HttpResponse<String> created = shop.post(
+                    "/v1/orders", """
                     {"shop_order_no":"REC-%s","description":"orderflow mug","amount":{"total":%d,"currency":"CNY"},
-                     "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), fen, ShopClient.newPayer()),
-                    "Prefer", "wait=10");
+                     "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), fen, ShopClient.newPayer()), "Prefer", "wait=10");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             var order = ShopClient.JSON.readTree(created.body());
             assertThat(order.path("pay_params").path("package").asString()).startsWith("prepay_id=");

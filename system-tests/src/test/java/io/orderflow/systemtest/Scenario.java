@@ -29,6 +29,7 @@ final class Scenario {
 
     /** The scenarios' seed ({@code -Dorderflow.scenario.seed}) and size ({@code -Dorderflow.scenario.orders}: 500 is the long run). */
     static final long SEED = Long.getLong("orderflow.scenario.seed", 20261201L);
+
     static final int ORDERS = Integer.getInteger("orderflow.scenario.orders", 24);
     private static final Duration WAIT = Duration.ofMinutes(3);
 
@@ -83,23 +84,47 @@ final class Scenario {
         orders.keySet().forEach(id -> (random.nextInt(3) > 0 ? paid : unpaid).add(id));
         // a payer can pay once the page has pay params; under WeChat faults the prepay may take longer than
         // the create's wait
-        await().atMost(WAIT).untilAsserted(() -> assertThat(paid).allSatisfy(id -> assertThat(
-                shop.order(id).path("pay_params").path("package").asString()).as(id).startsWith("prepay_id=")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(paid)
+                        .allSatisfy(id -> assertThat(shop.order(id)
+                                        .path("pay_params")
+                                        .path("package")
+                                        .asString())
+                                .as(id)
+                                .startsWith("prepay_id=")));
         act(Phase.PAYMENTS, paid, disruption, system::pay);
         awaitStatus(paid, "SUCCESS");
         List<String> refunded = paid.subList(0, paid.size() / 3);
-        act(Phase.REFUNDS, refunded, disruption, orderId -> refund(orderId, orders.get(orderId), random,
-                refunded.indexOf(orderId)));
-        act(Phase.CLOSES, unpaid, disruption, orderId ->
-                shopCall(() -> shop.post("/v1/orders/" + orderId + "/close", ""), 202));
+        act(
+                Phase.REFUNDS,
+                refunded,
+                disruption,
+                orderId -> refund(orderId, orders.get(orderId), random, refunded.indexOf(orderId)));
+        act(
+                Phase.CLOSES,
+                unpaid,
+                disruption,
+                orderId -> shopCall(() -> shop.post("/v1/orders/" + orderId + "/close", ""), 202));
         awaitStatus(unpaid, "CLOSED");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(refunded).allSatisfy(id -> assertThat(
-                shop.order(id).path("refunds").get(0).path("status").asString()).as(id).isEqualTo("SUCCESS")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(refunded)
+                        .allSatisfy(id -> assertThat(shop.order(id)
+                                        .path("refunds")
+                                        .get(0)
+                                        .path("status")
+                                        .asString())
+                                .as(id)
+                                .isEqualTo("SUCCESS")));
 
-        ConsistencyCheck.Report report = ConsistencyCheck.run(system, shop, orders.keySet(),
-                new ConsistencyCheck.Expectations(Map.copyOf(alerts), callbackRetries, began), webhooks);
-        System.out.printf("%n%s: seed %d, %d orders (%d paid, %d refunded, %d closed)%n%s", name, seed, orders.size(),
-                paid.size(), refunded.size(), unpaid.size(), report.table());
+        ConsistencyCheck.Report report = ConsistencyCheck.run(
+                system,
+                shop,
+                orders.keySet(),
+                new ConsistencyCheck.Expectations(Map.copyOf(alerts), callbackRetries, began),
+                webhooks);
+        System.out.printf(
+                "%n%s: seed %d, %d orders (%d paid, %d refunded, %d closed)%n%s",
+                name, seed, orders.size(), paid.size(), refunded.size(), unpaid.size(), report.table());
         return report;
     }
 
@@ -108,8 +133,8 @@ final class Scenario {
         return List.copyOf(paid);
     }
 
-    private static void act(Phase phase, List<String> orderIds, Disruption disruption,
-                            java.util.function.Consumer<String> action) {
+    private static void act(
+            Phase phase, List<String> orderIds, Disruption disruption, java.util.function.Consumer<String> action) {
         for (int i = 0; i < orderIds.size(); i++) {
             disruption.before(phase, i, orderIds);
             action.accept(orderIds.get(i));
@@ -121,8 +146,7 @@ final class Scenario {
     private void refund(String orderId, long total, Random random, int index) {
         long amount = index % 2 == 0 ? total : 1 + random.nextInt((int) total - 1);
         String body = """
-                {"out_refund_no":"RF-%s","amount":{"refund":%d,"currency":"CNY"},"reason":"scenario"}"""
-                .formatted(orderId.substring(orderId.length() - 12), amount);
+                {"out_refund_no":"RF-%s","amount":{"refund":%d,"currency":"CNY"},"reason":"scenario"}""".formatted(orderId.substring(orderId.length() - 12), amount);
         for (int attempt = 0; attempt < (index % 3 == 0 ? 2 : 1); attempt++) {
             shopCall(() -> shop.post("/v1/orders/" + orderId + "/refunds", body), 202);
         }
@@ -133,8 +157,10 @@ final class Scenario {
      * it starts or its database is down), until it is answered; the answer must be {@code expected}.
      */
     private static void shopCall(Supplier<HttpResponse<String>> request, int expected) {
-        HttpResponse<String> answered = await("the shop's request answered").atMost(WAIT)
-                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        HttpResponse<String> answered = await("the shop's request answered")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(request::get, response -> response.statusCode() != 503);
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(expected);
     }
@@ -173,17 +199,23 @@ final class Scenario {
                  "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), fen, ShopClient.newPayer());
         HttpResponse<String> created = shop.post("/v1/orders", body, "Prefer", "wait=10");
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
-        String orderId = ShopClient.JSON.readTree(created.body()).path("order_id").asString();
+        String orderId =
+                ShopClient.JSON.readTree(created.body()).path("order_id").asString();
         if (retried) {
             HttpResponse<String> again = shop.post("/v1/orders", body, "Prefer", "wait=10");
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-            assertThat(ShopClient.JSON.readTree(again.body()).path("order_id").asString()).isEqualTo(orderId);
+            assertThat(ShopClient.JSON.readTree(again.body()).path("order_id").asString())
+                    .isEqualTo(orderId);
         }
         return orderId;
     }
 
     private void awaitStatus(List<String> orderIds, String status) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(orderIds)
-                .allSatisfy(id -> assertThat(shop.order(id).path("status").asString()).as(id).isEqualTo(status)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(orderIds)
+                        .allSatisfy(
+                                id -> assertThat(shop.order(id).path("status").asString())
+                                        .as(id)
+                                        .isEqualTo(status)));
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.systemtest;
 
+import io.orderflow.platform.test.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.orderflow.platform.test.ChildProcesses;
 import org.awaitility.Awaitility;
 
 /**
@@ -27,10 +27,11 @@ final class ServiceProcess implements AutoCloseable {
      * The services' JVM options: small and quick to start for tests (C1 only); a benchmark sets
      * {@code -Dorderflow.system.jvm-options} to run them as production would.
      */
-    static final String JVM_OPTIONS = System.getProperty("orderflow.system.jvm-options",
-            "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    static final String JVM_OPTIONS = System.getProperty(
+            "orderflow.system.jvm-options", "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final Path jar;
@@ -63,18 +64,21 @@ final class ServiceProcess implements AutoCloseable {
 
     ServiceProcess start() {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them)");
+            throw new IllegalStateException(
+                    jar + " is missing: package the services first (./mvnw -B verify builds them)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // {name} in the options becomes the service's name (JDK 17's JFR does not expand %p in filename=)
         command.addAll(List.of(JVM_OPTIONS.replace("{name}", name).trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-                "--management.server.port=" + managementPort));
+        command.addAll(
+                List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +86,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess awaitReady(Duration atMost) {
-        Awaitility.await(name + " ready (log: " + log + ")").atMost(atMost).pollInterval(Duration.ofMillis(250))
+        Awaitility.await(name + " ready (log: " + log + ")")
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -99,8 +105,12 @@ final class ServiceProcess implements AutoCloseable {
     /** The readiness probe's HTTP status (503 while a dependency such as the database is down), -1 when it does not answer. */
     int readiness(Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
-                    .timeout(timeout).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
+                                    .timeout(timeout)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -123,8 +133,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** This instance's Prometheus scrape. */
     String prometheus() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus"))
-                .build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus"))
+                        .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(name + " /actuator/prometheus: " + response.statusCode());
         }

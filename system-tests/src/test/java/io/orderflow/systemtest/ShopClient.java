@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ShopClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -41,13 +42,16 @@ final class ShopClient {
     static ShopClient create(String baseUrl, String adminToken, String name, String mchid, String appid) {
         String body = "{\"name\":\"" + name + "\",\"mchid\":\"" + mchid + "\",\"appid\":\"" + appid + "\"}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/v1/shops"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("shop not created: " + response.statusCode() + " " + response.body());
         }
         JsonNode shop = JSON.readTree(response.body());
-        return new ShopClient(baseUrl, shop.path("shop_id").asString(), shop.path("secret").asString());
+        return new ShopClient(
+                baseUrl, shop.path("shop_id").asString(), shop.path("secret").asString());
     }
 
     /** A payer of its own (an openid like WeChat's: 28 characters), so that per-payer risk limits stay out of the way. */
@@ -59,7 +63,8 @@ final class ShopClient {
     JsonNode order(String orderId) {
         HttpResponse<String> response = get("/v1/orders/" + orderId);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET order " + orderId + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "GET order " + orderId + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
     }
@@ -82,8 +87,10 @@ final class ShopClient {
         String message = method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
         String authorization = "ORDERFLOW-HMAC-SHA256 shop_id=\"" + shopId + "\",timestamp=\"" + timestamp
                 + "\",nonce=\"" + nonce + "\",signature=\"" + hmac(message) + "\"";
-        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization).header("Content-Type", "application/json");
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json");
     }
 
     private String hmac(String message) {

@@ -10,8 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** Reading events as a downstream consumer does: JSON payloads, redeliveries (same ce_id) dropped. */
 final class StatusRecords {
 
-    private StatusRecords() {
-    }
+    private StatusRecords() {}
 
     static List<TopicProbe.Received> distinctByCeId(List<TopicProbe.Received> records) {
         Set<String> seen = new HashSet<>();

@@ -41,34 +41,50 @@ class TracingEndToEndTests {
     @Test
     void theShopsTraceFollowsItsOrderThroughPrepayAndTheCallbackTraceThroughToSuccess() {
         String traceId = hex(16);
-        HttpResponse<String> created = shop.post("/v1/orders", """
+        HttpResponse<String> created = shop.post(
+                "/v1/orders",
+                """
                 {"shop_order_no":"TR-%s","description":"orderflow mug","amount":{"total":990,"currency":"CNY"},
                  "payer":{"openid":"%s"}}""".formatted(UUID.randomUUID(), ShopClient.newPayer()),
-                "traceparent", "00-" + traceId + "-" + hex(8) + "-01", "Prefer", "wait=10");
+                "traceparent",
+                "00-" + traceId + "-" + hex(8) + "-01",
+                "Prefer",
+                "wait=10");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String orderId = ShopClient.JSON.readTree(created.body()).path("order_id").asString();
+        String orderId =
+                ShopClient.JSON.readTree(created.body()).path("order_id").asString();
 
-        assertThat(traceIds(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1)).as("OrderCreated").containsOnly(traceId);
-        assertThat(traceIds(EventTypes.PAYMENT_EVENTS_TOPIC, orderId, 1)).as("PaymentRequested").containsOnly(traceId);
-        assertThat(traceIds(EventTypes.ORDER_STATUS_TOPIC, orderId, 1)).as("PENDING").containsOnly(traceId);
+        assertThat(traceIds(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1))
+                .as("OrderCreated")
+                .containsOnly(traceId);
+        assertThat(traceIds(EventTypes.PAYMENT_EVENTS_TOPIC, orderId, 1))
+                .as("PaymentRequested")
+                .containsOnly(traceId);
+        assertThat(traceIds(EventTypes.ORDER_STATUS_TOPIC, orderId, 1))
+                .as("PENDING")
+                .containsOnly(traceId);
 
         system.pay(orderId);
         List<String> callbackTrace = traceIds(EventTypes.NOTIFY_EVENTS_TOPIC, orderId, 1);
         assertThat(callbackTrace).as("PaymentNotified").hasSize(1).doesNotContain(traceId);
-        assertThat(traceIds(EventTypes.ORDER_STATUS_TOPIC, orderId, 2)).as("PENDING, SUCCESS")
+        assertThat(traceIds(EventTypes.ORDER_STATUS_TOPIC, orderId, 2))
+                .as("PENDING, SUCCESS")
                 .containsExactly(traceId, callbackTrace.get(0));
     }
 
     /** The trace id in the traceparent header of each of the first {@code count} records of the order. */
     private static List<String> traceIds(String topic, String orderId, int count) {
         try (TopicProbe probe = new TopicProbe(TestKafka.bootstrapServers(), topic)) {
-            return StatusRecords.distinctByCeId(probe.awaitKey(orderId, count, WAIT)).stream().limit(count)
+            return StatusRecords.distinctByCeId(probe.awaitKey(orderId, count, WAIT)).stream()
+                    .limit(count)
                     .map(record -> {
                         String traceParent = record.header("traceparent");
-                        assertThat(traceParent).as("traceparent of %s", record.header("ce_type"))
+                        assertThat(traceParent)
+                                .as("traceparent of %s", record.header("ce_type"))
                                 .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
                         return traceParent.split("-")[1];
-                    }).toList();
+                    })
+                    .toList();
         }
     }
 

@@ -27,15 +27,18 @@ final class WebhookDeliveryCheck {
     static final String LAST = "webhooks: last delivered version = last status version, status = API";
     static final String SIGNED = "webhooks: every delivery's signature verifies with the endpoint's secret";
 
-    private WebhookDeliveryCheck() {
-    }
+    private WebhookDeliveryCheck() {}
 
     /** A status change as {@code orderflow.order.status} carries it. */
     record Change(String ceId, long version, String to) {
 
         static List<Change> of(List<TopicProbe.Received> records) {
-            return StatusRecords.distinctByCeId(records).stream().map(r -> new Change(r.header("ce_id"),
-                    StatusRecords.json(r).path("version").asLong(), StatusRecords.field(r, "to"))).toList();
+            return StatusRecords.distinctByCeId(records).stream()
+                    .map(r -> new Change(
+                            r.header("ce_id"),
+                            StatusRecords.json(r).path("version").asLong(),
+                            StatusRecords.field(r, "to")))
+                    .toList();
         }
     }
 
@@ -46,42 +49,70 @@ final class WebhookDeliveryCheck {
      * @param deliveries what the receiver acknowledged for the order (every attempt it answered 2xx)
      * @param apiStatus the order's status as the shop API shows it at the end
      */
-    static void check(CheckTable table, String orderId, List<Change> changes, List<WebhookReceiver.Delivery> deliveries,
-                      String apiStatus) {
+    static void check(
+            CheckTable table,
+            String orderId,
+            List<Change> changes,
+            List<WebhookReceiver.Delivery> deliveries,
+            String apiStatus) {
         Map<String, List<WebhookReceiver.Delivery>> byCeId = deliveries.stream()
-                .collect(Collectors.groupingBy(WebhookReceiver.Delivery::ceId, LinkedHashMap::new, Collectors.toList()));
+                .collect(
+                        Collectors.groupingBy(WebhookReceiver.Delivery::ceId, LinkedHashMap::new, Collectors.toList()));
         for (Change change : changes) {
             table.count(DELIVERED, true);
             List<WebhookReceiver.Delivery> received = byCeId.getOrDefault(change.ceId(), List.of());
             if (received.isEmpty()) {
-                table.differ(DELIVERED, orderId + " version " + change.version() + " (" + change.to() + ", ce-id "
-                        + change.ceId() + ") never delivered");
+                table.differ(
+                        DELIVERED,
+                        orderId + " version " + change.version() + " (" + change.to() + ", ce-id " + change.ceId()
+                                + ") never delivered");
             }
-            received.stream().filter(d -> !orderId.equals(d.orderId()) || d.version() != change.version()
-                    || !change.to().equals(d.to())).findFirst().ifPresent(d -> table.differ(DELIVERED, orderId
-                    + " ce-id " + change.ceId() + " delivered as " + d.orderId() + " version " + d.version() + " "
-                    + d.to() + ", on the topic version " + change.version() + " " + change.to()));
+            received.stream()
+                    .filter(d -> !orderId.equals(d.orderId())
+                            || d.version() != change.version()
+                            || !change.to().equals(d.to()))
+                    .findFirst()
+                    .ifPresent(d -> table.differ(
+                            DELIVERED,
+                            orderId
+                                    + " ce-id " + change.ceId() + " delivered as " + d.orderId() + " version "
+                                    + d.version() + " "
+                                    + d.to() + ", on the topic version " + change.version() + " " + change.to()));
         }
         Set<String> onTopic = changes.stream().map(Change::ceId).collect(Collectors.toSet());
-        byCeId.keySet().stream().filter(ceId -> !onTopic.contains(ceId)).forEach(ceId -> table.differ(DELIVERED,
-                orderId + " ce-id " + ceId + " delivered but not on the topic"));
+        byCeId.keySet().stream()
+                .filter(ceId -> !onTopic.contains(ceId))
+                .forEach(ceId ->
+                        table.differ(DELIVERED, orderId + " ce-id " + ceId + " delivered but not on the topic"));
 
         table.count(LAST, true);
-        Change last = changes.stream().max(Comparator.comparingLong(Change::version)).orElse(null);
+        Change last =
+                changes.stream().max(Comparator.comparingLong(Change::version)).orElse(null);
         WebhookReceiver.Delivery lastDelivered = deliveries.stream()
-                .max(Comparator.comparingLong(WebhookReceiver.Delivery::version)).orElse(null);
-        if (last == null || lastDelivered == null || lastDelivered.version() != last.version()
+                .max(Comparator.comparingLong(WebhookReceiver.Delivery::version))
+                .orElse(null);
+        if (last == null
+                || lastDelivered == null
+                || lastDelivered.version() != last.version()
                 || !Objects.equals(lastDelivered.to(), apiStatus)) {
-            table.differ(LAST, orderId + " last delivered " + (lastDelivered == null ? "none" : "version "
-                    + lastDelivered.version() + " " + lastDelivered.to()) + ", last on the topic " + (last == null
-                    ? "none" : "version " + last.version() + " " + last.to()) + ", API " + apiStatus);
+            table.differ(
+                    LAST,
+                    orderId + " last delivered "
+                            + (lastDelivered == null
+                                    ? "none"
+                                    : "version " + lastDelivered.version() + " " + lastDelivered.to())
+                            + ", last on the topic "
+                            + (last == null ? "none" : "version " + last.version() + " " + last.to()) + ", API "
+                            + apiStatus);
         }
 
         for (WebhookReceiver.Delivery delivery : deliveries) {
             table.count(SIGNED, true);
             if (!delivery.signatureValid()) {
-                table.differ(SIGNED, orderId + " version " + delivery.version() + " attempt " + delivery.attempt()
-                        + " (ce-id " + delivery.ceId() + "): signature does not verify");
+                table.differ(
+                        SIGNED,
+                        orderId + " version " + delivery.version() + " attempt " + delivery.attempt() + " (ce-id "
+                                + delivery.ceId() + "): signature does not verify");
             }
         }
     }
@@ -97,13 +128,18 @@ final class WebhookDeliveryCheck {
      *
      * @param changes reads the orders' changes from the topic again
      */
-    static void awaitDeliveries(WebhookReceiver receiver, Supplier<Map<String, List<Change>>> changes, Duration atMost) {
+    static void awaitDeliveries(
+            WebhookReceiver receiver, Supplier<Map<String, List<Change>>> changes, Duration atMost) {
         try {
-            Awaitility.await("webhook deliveries of every status change").atMost(atMost)
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        Set<String> delivered = receiver.deliveries().stream().map(WebhookReceiver.Delivery::ceId)
+            Awaitility.await("webhook deliveries of every status change")
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Set<String> delivered = receiver.deliveries().stream()
+                                .map(WebhookReceiver.Delivery::ceId)
                                 .collect(Collectors.toSet());
-                        return changes.get().values().stream().flatMap(List::stream)
+                        return changes.get().values().stream()
+                                .flatMap(List::stream)
                                 .allMatch(change -> delivered.contains(change.ceId()));
                     });
         } catch (ConditionTimeoutException e) {

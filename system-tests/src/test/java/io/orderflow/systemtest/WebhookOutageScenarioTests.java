@@ -39,23 +39,27 @@ class WebhookOutageScenarioTests {
     @BeforeAll
     static void start() {
         receiver = new WebhookReceiver();
-        Map<String, String> loopbackHttp = Map.of("orderflow.webhooks.allow-http", "true",
-                "orderflow.webhooks.allow-private-addresses", "true");
+        Map<String, String> loopbackHttp =
+                Map.of("orderflow.webhooks.allow-http", "true", "orderflow.webhooks.allow-private-addresses", "true");
         Map<String, String> notify = new java.util.HashMap<>(loopbackHttp);
         notify.put("orderflow.webhooks.time-scale", TIME_SCALE);
         // the operator API (the endpoint's state in notify-service's copy)
         notify.put("orderflow.admin.token", OrderflowSystem.ADMIN_TOKEN);
-        system = OrderflowSystem.start("webhook_outage", TestKafka.bootstrapServers(),
+        system = OrderflowSystem.start(
+                "webhook_outage",
+                TestKafka.bootstrapServers(),
                 Map.of("order-service", loopbackHttp, "notify-service", notify));
         shop = system.newShop("webhook outage shop");
-        HttpResponse<String> created = shop.post("/v1/webhook-endpoints",
-                "{\"url\":\"" + receiver.url() + "\",\"types\":[\"*\"],\"enabled\":true}");
+        HttpResponse<String> created = shop.post(
+                "/v1/webhook-endpoints", "{\"url\":\"" + receiver.url() + "\",\"types\":[\"*\"],\"enabled\":true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode endpoint = ShopClient.JSON.readTree(created.body());
         endpointId = endpoint.path("endpoint_id").asString();
         receiver.secret(endpoint.path("secret").asString());
         // notify-service learns of the endpoint from orderflow.order.webhooks: only changes after that are its
-        await("notify-service has the endpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await("notify-service has the endpoint")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> endpointState().statusCode() == 200);
     }
 
@@ -90,27 +94,35 @@ class WebhookOutageScenarioTests {
                 if (phase == Phase.CLOSES) {
                     // notify-service's consumers resume only after the killed member's rebalance: the receiver
                     // stays away until it has turned deliveries away, whenever they come
-                    await("deliveries answered 503").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    await("deliveries answered 503")
+                            .atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(200))
                             .until(() -> receiver.refused() >= REFUSED_BEFORE_UP);
                     receiver.up();
                 }
             }
         };
         // WeChat's callbacks to notify-service fail while it is killed, and are retried
-        Scenario scenario = new Scenario(system, shop, Scenario.SEED + 19, Scenario.ORDERS).failingSomeCallbacks()
+        Scenario scenario = new Scenario(system, shop, Scenario.SEED + 19, Scenario.ORDERS)
+                .failingSomeCallbacks()
                 .deliveringWebhooksTo(receiver);
 
         ConsistencyCheck.Report report = scenario.run("webhook receiver away, notify-service killed", disruption);
 
         List<WebhookReceiver.Delivery> deliveries = receiver.deliveries();
-        System.out.printf("webhooks: %d deliveries acknowledged (%d retries among them), %d answered 503; endpoint: %s%n",
-                deliveries.size(), deliveries.stream().filter(d -> d.attempt() > 1).count(), receiver.refused(),
+        System.out.printf(
+                "webhooks: %d deliveries acknowledged (%d retries among them), %d answered 503; endpoint: %s%n",
+                deliveries.size(),
+                deliveries.stream().filter(d -> d.attempt() > 1).count(),
+                receiver.refused(),
                 endpointState().body());
         FaultScenarioTests.assertConsistent(report);
-        assertThat(report.rows()).extracting(ConsistencyCheck.Row::check).contains(WebhookDeliveryCheck.DELIVERED,
-                WebhookDeliveryCheck.LAST, WebhookDeliveryCheck.SIGNED);
+        assertThat(report.rows())
+                .extracting(ConsistencyCheck.Row::check)
+                .contains(WebhookDeliveryCheck.DELIVERED, WebhookDeliveryCheck.LAST, WebhookDeliveryCheck.SIGNED);
         // the receiver's absence was felt: some changes were delivered only at a retry, some after a 503
-        assertThat(deliveries.stream().filter(delivery -> delivery.attempt() > 1)).isNotEmpty();
+        assertThat(deliveries.stream().filter(delivery -> delivery.attempt() > 1))
+                .isNotEmpty();
         assertThat(receiver.refused()).isPositive();
 
         // the shop reads the same log through its own API (order-service, narrowed to the shop): every change
@@ -118,29 +130,48 @@ class WebhookOutageScenarioTests {
         HttpResponse<String> answer = shop.get("/v1/webhook-endpoints/" + endpointId + "/deliveries?limit=1000");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode log = ShopClient.JSON.readTree(answer.body());
-        assertThat(log.path("endpoint").path("failing_since").isNull()).as(answer.body()).isTrue();
+        assertThat(log.path("endpoint").path("failing_since").isNull())
+                .as(answer.body())
+                .isTrue();
         List<JsonNode> logged = new java.util.ArrayList<>();
         log.path("deliveries").forEach(logged::add);
-        assertThat(logged).extracting(delivery -> delivery.path("ce_id").asString())
-                .containsAll(deliveries.stream().map(WebhookReceiver.Delivery::ceId).distinct().toList());
-        assertThat(logged).allSatisfy(delivery -> assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED"));
-        assertThat(logged).anySatisfy(delivery -> assertThat(delivery.path("attempt_log").get(0).path("status_code")
-                .asInt(0)).matches(code -> code < 200 || code > 299, "not 2xx"));
+        assertThat(logged)
+                .extracting(delivery -> delivery.path("ce_id").asString())
+                .containsAll(deliveries.stream()
+                        .map(WebhookReceiver.Delivery::ceId)
+                        .distinct()
+                        .toList());
+        assertThat(logged)
+                .allSatisfy(delivery ->
+                        assertThat(delivery.path("status").asString()).isEqualTo("DELIVERED"));
+        assertThat(logged)
+                .anySatisfy(delivery -> assertThat(delivery.path("attempt_log")
+                                .get(0)
+                                .path("status_code")
+                                .asInt(0))
+                        .matches(code -> code < 200 || code > 299, "not 2xx"));
         String orderId = deliveries.get(0).orderId();
         HttpResponse<String> ofOrder = shop.get("/v1/orders/" + orderId + "/webhook-deliveries");
         assertThat(ofOrder.statusCode()).as(ofOrder.body()).isEqualTo(200);
         assertThat(ShopClient.JSON.readTree(ofOrder.body()).path("deliveries").size())
-                .isEqualTo(deliveries.stream().filter(d -> d.orderId().equals(orderId)).map(WebhookReceiver.Delivery::ceId)
-                        .distinct().count());
+                .isEqualTo(deliveries.stream()
+                        .filter(d -> d.orderId().equals(orderId))
+                        .map(WebhookReceiver.Delivery::ceId)
+                        .distinct()
+                        .count());
         // another shop reads none of it
         ShopClient other = system.newShop("another shop");
-        assertThat(other.get("/v1/orders/" + orderId + "/webhook-deliveries").statusCode()).isEqualTo(404);
-        assertThat(other.get("/v1/webhook-endpoints/" + endpointId + "/deliveries").statusCode()).isEqualTo(404);
+        assertThat(other.get("/v1/orders/" + orderId + "/webhook-deliveries").statusCode())
+                .isEqualTo(404);
+        assertThat(other.get("/v1/webhook-endpoints/" + endpointId + "/deliveries")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private static HttpResponse<String> endpointState() {
-        return ServiceProcess.send(HttpRequest.newBuilder(URI.create(system.service("notify-service").baseUrl()
-                + "/notify/v1/webhook-endpoints/" + endpointId))
-                .header("Authorization", "Bearer " + OrderflowSystem.ADMIN_TOKEN).build());
+        return ServiceProcess.send(HttpRequest.newBuilder(URI.create(
+                        system.service("notify-service").baseUrl() + "/notify/v1/webhook-endpoints/" + endpointId))
+                .header("Authorization", "Bearer " + OrderflowSystem.ADMIN_TOKEN)
+                .build());
     }
 }

@@ -36,9 +36,14 @@ final class WebhookReceiver implements AutoCloseable {
      * @param signatureValid the documented check passed: {@code t} within 5 minutes of the receiver's clock and a
      *     {@code v1} equal to HMAC-SHA256(secret, t + "." + raw body)
      */
-    record Delivery(String ceId, String orderId, long version, String to, int attempt, boolean signatureValid,
-                    Instant receivedAt) {
-    }
+    record Delivery(
+            String ceId,
+            String orderId,
+            long version,
+            String to,
+            int attempt,
+            boolean signatureValid,
+            Instant receivedAt) {}
 
     private final List<Delivery> acknowledged = new CopyOnWriteArrayList<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -115,10 +120,14 @@ final class WebhookReceiver implements AutoCloseable {
                 }
                 var headers = exchange.getRequestHeaders();
                 JsonNode json = ShopClient.JSON.readTree(new String(body, StandardCharsets.UTF_8));
-                acknowledged.add(new Delivery(headers.getFirst("ce-id"), json.path("order_id").asString(),
-                        json.path("version").asLong(), json.path("to").asString(),
+                acknowledged.add(new Delivery(
+                        headers.getFirst("ce-id"),
+                        json.path("order_id").asString(),
+                        json.path("version").asLong(),
+                        json.path("to").asString(),
                         Integer.parseInt(headers.getFirst("Orderflow-Attempt")),
-                        verify(headers.getFirst("Orderflow-Signature"), body, secret, Instant.now()), Instant.now()));
+                        verify(headers.getFirst("Orderflow-Signature"), body, secret, Instant.now()),
+                        Instant.now()));
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });

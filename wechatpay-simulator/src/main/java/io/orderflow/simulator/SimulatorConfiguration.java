@@ -50,10 +50,10 @@ class SimulatorConfiguration {
     }
 
     @Bean
-    Refunds refunds(Ledger ledger, SimulatedTime time, ApplicationEventPublisher events,
-            SimulatorProperties properties) {
-        return new Refunds(ledger, time, events, properties.getRefundDelay(),
-                RefundStatus.valueOf(properties.getRefundOutcome()));
+    Refunds refunds(
+            Ledger ledger, SimulatedTime time, ApplicationEventPublisher events, SimulatorProperties properties) {
+        return new Refunds(
+                ledger, time, events, properties.getRefundDelay(), RefundStatus.valueOf(properties.getRefundOutcome()));
     }
 
     @Bean

@@ -45,8 +45,8 @@ public final class SimulatorSettings {
      * A merchant with its own key: {@code publicKeyLocation} is an SPKI PEM path or
      * {@code classpath:} location of the merchant's API public key, {@code serialNo} its certificate serial.
      */
-    public SimulatorSettings merchant(String mchid, List<String> appids, String serialNo, String publicKeyLocation,
-            String apiV3Key) {
+    public SimulatorSettings merchant(
+            String mchid, List<String> appids, String serialNo, String publicKeyLocation, String apiV3Key) {
         String prefix = "simulator.merchants[" + merchants++ + "].";
         property(prefix + "mchid", mchid);
         for (int i = 0; i < appids.size(); i++) {

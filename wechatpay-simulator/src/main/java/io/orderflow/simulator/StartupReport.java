@@ -27,10 +27,12 @@ class StartupReport {
 
     @EventListener(ApplicationReadyEvent.class)
     void report() {
-        keys.wechatPayKeys().forEach(key -> log.info("WeChat Pay key " + key.publicKeyId()
-                + (key.certificateSerial() == null ? "" : " / certificate " + key.certificateSerial())));
-        keys.merchants().forEach(merchant -> log.info("Merchant " + merchant.mchid() + " appids "
-                + merchant.appids() + " serial " + merchant.serialNo()));
+        keys.wechatPayKeys()
+                .forEach(key -> log.info("WeChat Pay key " + key.publicKeyId()
+                        + (key.certificateSerial() == null ? "" : " / certificate " + key.certificateSerial())));
+        keys.merchants()
+                .forEach(merchant -> log.info("Merchant " + merchant.mchid() + " appids " + merchant.appids()
+                        + " serial " + merchant.serialNo()));
         log.info("Generated keys are kept in " + properties.getKeyDirectory() + "; time scale "
                 + properties.getTimeScale());
     }

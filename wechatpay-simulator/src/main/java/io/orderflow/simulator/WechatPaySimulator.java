@@ -26,8 +26,7 @@ public final class WechatPaySimulator {
             "spring.main.banner-mode", "off",
             "server.shutdown", "immediate");
 
-    private WechatPaySimulator() {
-    }
+    private WechatPaySimulator() {}
 
     public static RunningSimulator start(SimulatorSettings settings) {
         Map<String, String> properties = new HashMap<>(settings.properties());
@@ -38,16 +37,16 @@ public final class WechatPaySimulator {
         SpringApplication application = new SpringApplication(SimulatorApplication.class);
         application.setDefaultProperties(BASE_PROPERTIES);
         // command-line arguments outrank any config file the classpath may hold
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new RunningSimulator(application.run(args), temporary);
     }
 
     private static Path temporaryKeyDirectory() {
         try {
             return Files.createTempDirectory("wechatpay-simulator");
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

@@ -24,9 +24,14 @@ class EmbeddingTests {
             receiver.respondWith(request -> 500);
             var merchant = simulator.merchant("1900000001");
             var request = Orders.prepay(merchant.mchid(), merchant.appids().get(0), receiver.url("/n"), 1);
-            String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
-            simulator.context().getBean(Trades.class).pay(simulator.ledger().orderByPrepayId(prepayId).orElseThrow(),
-                    true);
+            String prepayId = sdk.jsapi()
+                    .prepayWithRequestPayment(request)
+                    .getPackageVal()
+                    .substring(10);
+            simulator
+                    .context()
+                    .getBean(Trades.class)
+                    .pay(simulator.ledger().orderByPrepayId(prepayId).orElseThrow(), true);
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == 16);
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receiver.count() == 16);
         }
@@ -34,7 +39,8 @@ class EmbeddingTests {
 
     @Test
     void startsWithGeneratedKeysServesTheSdkAndStops() {
-        RunningSimulator simulator = WechatPaySimulator.start(SimulatorSettings.defaults().timeScale(0.00001));
+        RunningSimulator simulator =
+                WechatPaySimulator.start(SimulatorSettings.defaults().timeScale(0.00001));
         int port = simulator.port();
         try (simulator) {
             var merchant = simulator.merchant("1900000001");
@@ -43,7 +49,8 @@ class EmbeddingTests {
             Sdk sdk = Sdk.forGeneratedMerchant(simulator, merchant.mchid());
             var request = Orders.prepay(merchant.mchid(), merchant.appids().get(0), "https://m.example/n", 1);
             sdk.jsapi().prepayWithRequestPayment(request);
-            assertThat(simulator.ledger().order(merchant.mchid(), request.getOutTradeNo())).isPresent();
+            assertThat(simulator.ledger().order(merchant.mchid(), request.getOutTradeNo()))
+                    .isPresent();
             givesUpAfterFifteenRetries(simulator, sdk);
         }
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);

@@ -17,27 +17,30 @@ class JettyForTheSimulatorOnlyTests {
         "org.springframework.boot.jetty.autoconfigure.metrics.JettyMetricsAutoConfiguration",
         "org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration",
         null,
-        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" };
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"
+    };
 
     @Test
     void theSimulatorRunsOnJetty() {
         var context = (WebServerApplicationContext) SharedSimulator.get().context();
         assertThat(context.getWebServer()).isInstanceOf(JettyWebServer.class);
         assertThat(((JettyWebServer) context.getWebServer()).getServer().getThreadPool())
-            .isInstanceOfSatisfying(QueuedThreadPool.class, pool -> assertThat(pool.getName()).isEqualTo("simulator-http"));
+                .isInstanceOfSatisfying(
+                        QueuedThreadPool.class,
+                        pool -> assertThat(pool.getName()).isEqualTo("simulator-http"));
     }
 
     @Test
     void jettysAutoConfigurationsAreLeftToTheSimulator() {
         assertThat(filter(new MockEnvironment().withProperty("spring.config.name", "wechatpay-simulator")))
-            .containsExactly(true, true, true, true, true);
+                .containsExactly(true, true, true, true, true);
     }
 
     @Test
     void anyOtherApplicationDoesNotGetThem() {
         assertThat(filter(new MockEnvironment())).containsExactly(false, false, true, true, true);
         assertThat(filter(new MockEnvironment().withProperty("spring.config.name", "application")))
-            .containsExactly(false, false, true, true, true);
+                .containsExactly(false, false, true, true, true);
     }
 
     private static boolean[] filter(MockEnvironment environment) {

@@ -50,24 +50,30 @@ public class WechatPayCryptoBenchmark {
 
     @Setup
     public void keys() {
-        RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder().merchantId(TestMerchant.MCHID)
+        RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder()
+                .merchantId(TestMerchant.MCHID)
                 .privateKeyFromPath(TestMerchant.merchantPrivateKey().toString())
                 .merchantSerialNumber(TestMerchant.MERCHANT_SERIAL)
                 .publicKeyFromPath(TestMerchant.wechatPayPublicKey().toString())
-                .publicKeyId(TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID).apiV3Key(TestMerchant.API_V3_KEY).build();
+                .publicKeyId(TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID)
+                .apiV3Key(TestMerchant.API_V3_KEY)
+                .build();
         merchantSigner = config.createSigner();
-        wechatPayVerifier = new RSAVerifier(PemUtil.loadPublicKeyFromPath(TestMerchant.wechatPayPublicKey().toString()),
+        wechatPayVerifier = new RSAVerifier(
+                PemUtil.loadPublicKeyFromPath(TestMerchant.wechatPayPublicKey().toString()),
                 TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID);
         apiV3Cipher = new AeadAesCipher(TestMerchant.API_V3_KEY.getBytes(StandardCharsets.US_ASCII));
         requestMessage = "POST\n/v3/pay/transactions/jsapi\n1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n"
                 + "{\"appid\":\"wx2421b1c4370ec43b\",\"mchid\":\"1234567891\",\"description\":\"orderflow mug\","
                 + "\"out_trade_no\":\"OF20261201ABCDEFGHIJKLMNOP\",\"amount\":{\"total\":8800,\"currency\":\"CNY\"}}\n";
         WechatPayCallbacks.Callback callback = WechatPayCallbacks.transaction(transaction());
-        signedMessage = callback.headers().get("Wechatpay-Timestamp") + "\n" + callback.headers().get("Wechatpay-Nonce")
-                + "\n" + callback.body() + "\n";
+        signedMessage = callback.headers().get("Wechatpay-Timestamp") + "\n"
+                + callback.headers().get("Wechatpay-Nonce") + "\n" + callback.body() + "\n";
         signature = callback.headers().get("Wechatpay-Signature");
         nonce = "n0nce1234567".getBytes(StandardCharsets.UTF_8);
-        ciphertext = apiV3Cipher.encrypt("transaction".getBytes(StandardCharsets.UTF_8), nonce,
+        ciphertext = apiV3Cipher.encrypt(
+                "transaction".getBytes(StandardCharsets.UTF_8),
+                nonce,
                 transaction().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -83,7 +89,9 @@ public class WechatPayCryptoBenchmark {
 
     @Benchmark
     public String callbackAesGcmDecrypt() {
-        return apiV3Cipher.decrypt("transaction".getBytes(StandardCharsets.UTF_8), nonce,
+        return apiV3Cipher.decrypt(
+                "transaction".getBytes(StandardCharsets.UTF_8),
+                nonce,
                 Base64.getDecoder().decode(ciphertext));
     }
 

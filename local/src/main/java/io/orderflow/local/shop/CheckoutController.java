@@ -26,6 +26,7 @@ class CheckoutController {
 
     /** What the shop sells: one product. */
     static final String PRODUCT = "orderflow mug (demo)";
+
     static final long PRICE_FEN = 1;
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
@@ -37,8 +38,8 @@ class CheckoutController {
     private final ShopBook book;
     private final DemoShopProperties properties;
 
-    CheckoutController(OrderServiceClient orderService, Timeline timeline, ShopBook book,
-                       DemoShopProperties properties) {
+    CheckoutController(
+            OrderServiceClient orderService, Timeline timeline, ShopBook book, DemoShopProperties properties) {
         this.orderService = orderService;
         this.book = book;
         this.timeline = timeline;
@@ -49,8 +50,10 @@ class CheckoutController {
     @PostMapping("/orders")
     ResponseEntity<JsonNode> buy() {
         ObjectNode order = JSON.createObjectNode()
-                .put("shop_order_no", "DEMO" + LocalDateTime.now().format(ORDER_NO)
-                        + ThreadLocalRandom.current().nextInt(1000, 10000))
+                .put(
+                        "shop_order_no",
+                        "DEMO" + LocalDateTime.now().format(ORDER_NO)
+                                + ThreadLocalRandom.current().nextInt(1000, 10000))
                 .put("description", PRODUCT)
                 .put("expire_in_seconds", properties.expireIn().toSeconds());
         order.putObject("amount").put("total", PRICE_FEN).put("currency", "CNY");
@@ -62,12 +65,19 @@ class CheckoutController {
         OrderServiceClient.Answer created = orderService.create(order);
         // prepay can take longer than one bounded wait on a busy machine: creating again with the same
         // shop_order_no and body is idempotent and waits again
-        for (int attempt = 1; attempt < 3 && created.ok() && !created.body().path("pay_params").isObject()
-                && "PENDING".equals(created.body().path("status").asString()); attempt++) {
+        for (int attempt = 1;
+                attempt < 3
+                        && created.ok()
+                        && !created.body().path("pay_params").isObject()
+                        && "PENDING".equals(created.body().path("status").asString());
+                attempt++) {
             created = orderService.create(order);
         }
         if (!created.ok()) {
-            log.warn("order not created: HTTP {} {}", created.status(), created.body().path("code").asString());
+            log.warn(
+                    "order not created: HTTP {} {}",
+                    created.status(),
+                    created.body().path("code").asString());
             return ResponseEntity.status(created.status()).body(created.body());
         }
         return ResponseEntity.ok(JSON.createObjectNode()
@@ -101,7 +111,9 @@ class CheckoutController {
         long remaining = current.body().path("amount").path("total").asLong()
                 - current.body().path("refunded_amount").asLong();
         ObjectNode refund = JSON.createObjectNode()
-                .put("out_refund_no", "RF" + orderId + current.body().path("refunds").size())
+                .put(
+                        "out_refund_no",
+                        "RF" + orderId + current.body().path("refunds").size())
                 .put("reason", "demo refund");
         refund.putObject("amount").put("refund", remaining).put("currency", "CNY");
         OrderServiceClient.Answer answer = orderService.refund(orderId, refund);

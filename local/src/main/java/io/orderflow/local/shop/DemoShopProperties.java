@@ -16,9 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param notifyUrl where orderflow delivers the webhooks of the shop's orders (its {@code /shop/webhooks})
  */
 @ConfigurationProperties("demo-shop")
-record DemoShopProperties(String orderServiceUrl, String shopId, String shopSecret, String kafkaBootstrap,
-                          String simulatorUrl, Duration expireIn, String openid,
-                          String notifyUrl) {
+record DemoShopProperties(
+        String orderServiceUrl,
+        String shopId,
+        String shopSecret,
+        String kafkaBootstrap,
+        String simulatorUrl,
+        Duration expireIn,
+        String openid,
+        String notifyUrl) {
 
     DemoShopProperties {
         expireIn = expireIn == null ? Duration.ofSeconds(90) : expireIn;

@@ -23,7 +23,8 @@ class OrderServiceClient {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -31,15 +32,17 @@ class OrderServiceClient {
 
     OrderServiceClient(DemoShopProperties properties) {
         this.baseUrl = properties.orderServiceUrl();
-        this.signature = new ShopSignature(new ShopCredentials(properties.shopId(), properties.shopSecret(),
-                properties.orderServiceUrl()));
+        this.signature = new ShopSignature(
+                new ShopCredentials(properties.shopId(), properties.shopSecret(), properties.orderServiceUrl()));
     }
 
     /** Creates the order and waits (bounded) until payment-service has prepaid it. */
     Answer create(JsonNode order) {
         String body = JSON.writeValueAsString(order);
-        return send(signed("POST", "/v1/orders", body).header("Prefer", "wait=10")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(signed("POST", "/v1/orders", body)
+                .header("Prefer", "wait=10")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** The shop's webhook secret, which signs deliveries to its orders' notify_url. */
@@ -55,11 +58,14 @@ class OrderServiceClient {
     Answer refund(String orderId, JsonNode refund) {
         String path = "/v1/orders/" + orderId + "/refunds";
         String body = JSON.writeValueAsString(refund);
-        return send(signed("POST", path, body).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(signed("POST", path, body)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private HttpRequest.Builder signed(String method, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", signature.authorization(method, path, body))
                 .header("Content-Type", "application/json");
     }
@@ -70,8 +76,11 @@ class OrderServiceClient {
             String text = response.body() == null || response.body().isBlank() ? "{}" : response.body();
             return new Answer(response.statusCode(), JSON.readTree(text));
         } catch (IOException e) {
-            return new Answer(503, JSON.createObjectNode().put("code", "ORDER_SERVICE_UNREACHABLE")
-                    .put("message", e.toString()));
+            return new Answer(
+                    503,
+                    JSON.createObjectNode()
+                            .put("code", "ORDER_SERVICE_UNREACHABLE")
+                            .put("message", e.toString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -15,34 +15,68 @@ import org.springframework.stereotype.Component;
 class ShopBook {
 
     /** What the shop marked an order as, from which delivery. */
-    record Entry(String status, long version, String ceId, String deliveryId, int attempt, Instant receivedAt,
-                 int deliveries) {
-    }
+    record Entry(
+            String status,
+            long version,
+            String ceId,
+            String deliveryId,
+            int attempt,
+            Instant receivedAt,
+            int deliveries) {}
 
     /** What a delivery did to the book. */
-    enum Outcome { APPLIED, OLDER_VERSION, DUPLICATE }
+    enum Outcome {
+        APPLIED,
+        OLDER_VERSION,
+        DUPLICATE
+    }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-    Outcome apply(String orderId, long version, String status, String ceId, String deliveryId, int attempt,
-                  Instant receivedAt) {
+    Outcome apply(
+            String orderId,
+            long version,
+            String status,
+            String ceId,
+            String deliveryId,
+            int attempt,
+            Instant receivedAt) {
         if (!seen.add(ceId)) {
-            entries.computeIfPresent(orderId, (id, entry) -> new Entry(entry.status(), entry.version(),
-                    entry.ceId(), entry.deliveryId(), entry.attempt(), entry.receivedAt(), entry.deliveries() + 1));
+            entries.computeIfPresent(
+                    orderId,
+                    (id, entry) -> new Entry(
+                            entry.status(),
+                            entry.version(),
+                            entry.ceId(),
+                            entry.deliveryId(),
+                            entry.attempt(),
+                            entry.receivedAt(),
+                            entry.deliveries() + 1));
             return Outcome.DUPLICATE;
         }
         Outcome[] outcome = {Outcome.APPLIED};
-        entries.merge(orderId, new Entry(status, version, ceId, deliveryId, attempt, receivedAt, 1),
-                (old, fresh) -> {
-                    if (fresh.version() <= old.version()) {
-                        outcome[0] = Outcome.OLDER_VERSION;
-                        return new Entry(old.status(), old.version(), old.ceId(), old.deliveryId(), old.attempt(),
-                                old.receivedAt(), old.deliveries() + 1);
-                    }
-                    return new Entry(fresh.status(), fresh.version(), fresh.ceId(), fresh.deliveryId(),
-                            fresh.attempt(), fresh.receivedAt(), old.deliveries() + 1);
-                });
+        entries.merge(orderId, new Entry(status, version, ceId, deliveryId, attempt, receivedAt, 1), (old, fresh) -> {
+            if (fresh.version() <= old.version()) {
+                outcome[0] = Outcome.OLDER_VERSION;
+                return new Entry(
+                        old.status(),
+                        old.version(),
+                        old.ceId(),
+                        old.deliveryId(),
+                        old.attempt(),
+                        old.receivedAt(),
+                        old.deliveries() + 1);
+            }
+            return new Entry(
+                    fresh.status(),
+                    fresh.version(),
+                    fresh.ceId(),
+                    fresh.deliveryId(),
+                    fresh.attempt(),
+                    fresh.receivedAt(),
+                    old.deliveries() + 1);
+        });
         return outcome[0];
     }
 

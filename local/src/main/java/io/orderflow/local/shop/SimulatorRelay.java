@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulatorRelay {
 
     private static final Set<String> PATHS = Set.of("/sim/v1/jsbridge.js", "/sim/v1/jsapi/verify", "/sim/v1/payments");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final DemoShopProperties properties;
 
@@ -37,8 +38,9 @@ class SimulatorRelay {
         if (!properties.usesSimulator() || !PATHS.contains(request.getRequestURI())) {
             return ResponseEntity.notFound().build();
         }
-        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(properties.simulatorUrl()
-                + request.getRequestURI())).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder forward = HttpRequest.newBuilder(
+                        URI.create(properties.simulatorUrl() + request.getRequestURI()))
+                .timeout(Duration.ofSeconds(10));
         if ("POST".equals(request.getMethod())) {
             forward.header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body == null ? new byte[0] : body));
@@ -46,7 +48,9 @@ class SimulatorRelay {
         try {
             HttpResponse<byte[]> answer = HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
             return ResponseEntity.status(answer.statusCode())
-                    .header("Content-Type", answer.headers().firstValue("Content-Type").orElse("application/json"))
+                    .header(
+                            "Content-Type",
+                            answer.headers().firstValue("Content-Type").orElse("application/json"))
                     .body(answer.body());
         } catch (IOException e) {
             return ResponseEntity.status(HttpStatus.BAD_GATEWAY).build();

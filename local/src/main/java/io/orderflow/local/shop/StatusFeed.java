@@ -33,7 +33,9 @@ class StatusFeed implements SmartLifecycle {
 
     static final String STATUS_TOPIC = "orderflow.order.status";
     /** The public topic and the internal ones its events cite by causation id; never the dead-letter topics. */
-    private static final Pattern TOPICS = Pattern.compile("orderflow\\.(order|payment|notify|reconcile)\\.(status|events)");
+    private static final Pattern TOPICS =
+            Pattern.compile("orderflow\\.(order|payment|notify|reconcile)\\.(status|events)");
+
     private static final Logger log = LoggerFactory.getLogger(StatusFeed.class);
 
     private final JsonMapper json = JsonMapper.builder()
@@ -52,22 +54,26 @@ class StatusFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "demo-shop-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                // the services have created their topics before the shop starts; look for new ones every 30 s,
-                // never create them
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "30000",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
-                // idle, a fetch waits at the broker for up to 10 s and a heartbeat goes every 10 s (ADR 0021); a
-                // record is answered at once (fetch.min.bytes 1)
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10000",
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "10000",
-                // the heartbeat thread looks whether one is due every retry.backoff.ms: once a second, not 10 times
-                ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, "1000"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrap(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "demo-shop-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                        // the services have created their topics before the shop starts; look for new ones every 30 s,
+                        // never create them
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG, "30000",
+                        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
+                        // idle, a fetch waits at the broker for up to 10 s and a heartbeat goes every 10 s (ADR 0021);
+                        // a
+                        // record is answered at once (fetch.min.bytes 1)
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10000",
+                        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "10000",
+                        // the heartbeat thread looks whether one is due every retry.backoff.ms: once a second, not 10
+                        // times
+                        ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, "1000"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         thread = new Thread(this::run, "demo-shop-status-feed");
         thread.setDaemon(true);
         thread.start();
@@ -94,15 +100,29 @@ class StatusFeed implements SmartLifecycle {
             JsonNode payload = json.readTree(record.value());
             if (STATUS_TOPIC.equals(record.topic()) && ceType.startsWith("orderflow.order.OrderStatusChanged.")) {
                 OrderStatusChanged event = json.treeToValue(payload, OrderStatusChanged.class);
-                timeline.record(event.orderId(), event.shopOrderNo(), event.order().amount().fen(),
-                        new Timeline.Change(event.version(), event.from() == null ? null : event.from().name(),
-                                event.to().name(), event.reason(), event.causationId(), event.occurredAt(), ceId,
-                                ceType, header(record, "ce_time"), event.order().status().name(),
+                timeline.record(
+                        event.orderId(),
+                        event.shopOrderNo(),
+                        event.order().amount().fen(),
+                        new Timeline.Change(
+                                event.version(),
+                                event.from() == null ? null : event.from().name(),
+                                event.to().name(),
+                                event.reason(),
+                                event.causationId(),
+                                event.occurredAt(),
+                                ceId,
+                                ceType,
+                                header(record, "ce_time"),
+                                event.order().status().name(),
                                 event.order().refundedAmount().fen()));
             } else {
-                String source = payload.path("source").isString() ? payload.path("source").asString() : null;
-                timeline.cause(ceId, new Timeline.Cause(ceType, header(record, "ce_source"),
-                        header(record, "ce_time"), source));
+                String source = payload.path("source").isString()
+                        ? payload.path("source").asString()
+                        : null;
+                timeline.cause(
+                        ceId,
+                        new Timeline.Cause(ceType, header(record, "ce_source"), header(record, "ce_time"), source));
             }
         } catch (RuntimeException e) {
             // a consumer ignores what it cannot read rather than stopping; the services own the truth

@@ -19,24 +19,37 @@ import org.springframework.stereotype.Component;
 class Timeline {
 
     /** One OrderStatusChanged: what changed, and the CloudEvent that carried it. */
-    record Change(long version, String from, String to, String reason, String causationId, Instant occurredAt,
-                  String ceId, String ceType, String ceTime, String status, long refundedFen) {
-    }
+    record Change(
+            long version,
+            String from,
+            String to,
+            String reason,
+            String causationId,
+            Instant occurredAt,
+            String ceId,
+            String ceType,
+            String ceTime,
+            String status,
+            long refundedFen) {}
 
     /** An event some orderflow service published, as far as a timeline needs it. */
-    record Cause(String ceType, String ceSource, String ceTime, String source) {
-    }
+    record Cause(String ceType, String ceSource, String ceTime, String source) {}
 
     /** A change as shown: with its cause resolved when the shop has seen it. */
-    record Step(Change change, Cause cause) {
-    }
+    record Step(Change change, Cause cause) {}
 
     /**
      * An order as the pages show it: {@code status} as {@code orderflow.order.status} has it, {@code book} as the
      * shop's webhook receiver marked it ({@link ShopBook}; null before the first delivery or when not asked).
      */
-    record OrderView(String orderId, String shopOrderNo, String status, long totalFen, long refundedFen,
-                     List<Step> steps, ShopBook.Entry book) {
+    record OrderView(
+            String orderId,
+            String shopOrderNo,
+            String status,
+            long totalFen,
+            long refundedFen,
+            List<Step> steps,
+            ShopBook.Entry book) {
 
         OrderView withBook(ShopBook.Entry entry) {
             return new OrderView(orderId, shopOrderNo, status, totalFen, refundedFen, steps, entry);
@@ -63,12 +76,19 @@ class Timeline {
 
     OrderView order(String orderId) {
         Map<Long, Change> byVersion = changes.getOrDefault(orderId, Map.of());
-        List<Step> steps = byVersion.values().stream().sorted(Comparator.comparingLong(Change::version))
+        List<Step> steps = byVersion.values().stream()
+                .sorted(Comparator.comparingLong(Change::version))
                 .map(change -> new Step(change, change.causationId() == null ? null : causes.get(change.causationId())))
                 .toList();
         Change latest = steps.isEmpty() ? null : steps.get(steps.size() - 1).change();
-        return new OrderView(orderId, shopOrderNos.get(orderId), latest == null ? null : latest.status(),
-                totals.getOrDefault(orderId, 0L), latest == null ? 0 : latest.refundedFen(), steps, null);
+        return new OrderView(
+                orderId,
+                shopOrderNos.get(orderId),
+                latest == null ? null : latest.status(),
+                totals.getOrDefault(orderId, 0L),
+                latest == null ? 0 : latest.refundedFen(),
+                steps,
+                null);
     }
 
     /** All orders seen, newest first. */

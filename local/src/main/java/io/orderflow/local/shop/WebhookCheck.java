@@ -21,8 +21,7 @@ final class WebhookCheck {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private WebhookCheck() {
-    }
+    private WebhookCheck() {}
 
     /** Why a delivery is refused, or null when its signature holds. */
     static String refusal(String header, byte[] body, String secret, Instant now) {

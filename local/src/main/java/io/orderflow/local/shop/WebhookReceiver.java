@@ -38,11 +38,12 @@ class WebhookReceiver {
     }
 
     @PostMapping(PATH)
-    ResponseEntity<String> receive(@RequestHeader(name = "Orderflow-Signature", required = false) String signature,
-                                   @RequestHeader(name = "ce-id", required = false) String ceId,
-                                   @RequestHeader(name = "Orderflow-Delivery", required = false) String deliveryId,
-                                   @RequestHeader(name = "Orderflow-Attempt", defaultValue = "1") int attempt,
-                                   @RequestBody(required = false) byte[] body) {
+    ResponseEntity<String> receive(
+            @RequestHeader(name = "Orderflow-Signature", required = false) String signature,
+            @RequestHeader(name = "ce-id", required = false) String ceId,
+            @RequestHeader(name = "Orderflow-Delivery", required = false) String deliveryId,
+            @RequestHeader(name = "Orderflow-Attempt", defaultValue = "1") int attempt,
+            @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         String refusal = WebhookCheck.refusal(signature, raw, secret(), clock.instant());
         if (refusal != null) {
@@ -59,11 +60,21 @@ class WebhookReceiver {
         if (orderId.isEmpty() || ceId == null || !change.path("version").isIntegralNumber()) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body("no order_id, version or ce-id");
         }
-        ShopBook.Outcome outcome = book.apply(orderId, change.path("version").asLong(),
-                change.path("order").path("status").asString(change.path("to").asString()), ceId, deliveryId,
-                attempt, clock.instant());
-        log.info("webhook delivery {} (attempt {}) of order {} version {}: {}", deliveryId, attempt, orderId,
-                change.path("version").asLong(), outcome);
+        ShopBook.Outcome outcome = book.apply(
+                orderId,
+                change.path("version").asLong(),
+                change.path("order").path("status").asString(change.path("to").asString()),
+                ceId,
+                deliveryId,
+                attempt,
+                clock.instant());
+        log.info(
+                "webhook delivery {} (attempt {}) of order {} version {}: {}",
+                deliveryId,
+                attempt,
+                orderId,
+                change.path("version").asLong(),
+                outcome);
         return ResponseEntity.noContent().build();
     }
 

@@ -22,7 +22,9 @@ public record ShopCredentials(String shopId, String secret, String orderServiceU
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shop credentials " + file, e);
         }
-        return new ShopCredentials(properties.getProperty("shop_id"), properties.getProperty("secret"),
+        return new ShopCredentials(
+                properties.getProperty("shop_id"),
+                properties.getProperty("secret"),
                 properties.getProperty("order_service_url"));
     }
 

@@ -23,13 +23,17 @@ public final class ShopSignature {
 
     /** The Authorization header value for this request, with the current time and a fresh nonce. */
     public String authorization(String method, String pathAndQuery, String body) {
-        return authorization(method, pathAndQuery, body, String.valueOf(Instant.now().getEpochSecond()),
+        return authorization(
+                method,
+                pathAndQuery,
+                body,
+                String.valueOf(Instant.now().getEpochSecond()),
                 UUID.randomUUID().toString().replace("-", ""));
     }
 
     String authorization(String method, String pathAndQuery, String body, String timestamp, String nonce) {
-        String message = method.toUpperCase() + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body
-                + "\n";
+        String message =
+                method.toUpperCase() + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
         return "ORDERFLOW-HMAC-SHA256 shop_id=\"" + shop.shopId() + "\",timestamp=\"" + timestamp + "\",nonce=\""
                 + nonce + "\",signature=\"" + hmac(message) + "\"";
     }

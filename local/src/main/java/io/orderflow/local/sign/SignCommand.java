@@ -11,12 +11,12 @@ import java.util.Arrays;
  */
 public final class SignCommand {
 
-    private SignCommand() {
-    }
+    private SignCommand() {}
 
     public static int run(String[] args, Path defaultCredentials, PrintStream out, PrintStream err) {
         Path credentials = defaultCredentials;
-        String[] positional = Arrays.stream(args).filter(arg -> !arg.startsWith("--shop=")).toArray(String[]::new);
+        String[] positional =
+                Arrays.stream(args).filter(arg -> !arg.startsWith("--shop=")).toArray(String[]::new);
         for (String arg : args) {
             if (arg.startsWith("--shop=")) {
                 credentials = Path.of(arg.substring("--shop=".length()));

@@ -29,7 +29,8 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
         Path applicationJar = extracted.resolve(jar.getFileName());
         try {
             Path stampFile = directory.resolve("stamp");
-            if (!Files.isRegularFile(stampFile) || !Files.readString(stampFile).equals(stamp)
+            if (!Files.isRegularFile(stampFile)
+                    || !Files.readString(stampFile).equals(stamp)
                     || !Files.isRegularFile(applicationJar)) {
                 FileSystemUtils.deleteRecursively(directory);
                 Files.createDirectories(directory);
@@ -39,7 +40,8 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract " + jar + " into " + directory, e);
         }
-        return new ClassDataCache(applicationJar, options(directory, Runtime.version().feature()));
+        return new ClassDataCache(
+                applicationJar, options(directory, Runtime.version().feature()));
     }
 
     /** The archive's options for a JVM of that feature release. */
@@ -52,8 +54,10 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
             options.add(Files.isRegularFile(cache) ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
         } else {
             Path archive = directory.resolve("application.jsa");
-            options.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive);
+            options.add(
+                    Files.isRegularFile(archive)
+                            ? "-XX:SharedArchiveFile=" + archive
+                            : "-XX:ArchiveClassesAtExit=" + archive);
             // an archive that does not fit (another JDK build) is ignored with a warning, never an error
             options.add("-Xshare:auto");
         }
@@ -63,17 +67,25 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
     /** What the extraction and the archive depend on: the jar as built and the JDK that runs it. */
     private static String stamp(Path jar, Path java) {
         try {
-            return jar.toRealPath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
-                    + java.toRealPath() + " " + Runtime.version();
+            return jar.toRealPath() + " " + Files.size(jar) + " "
+                    + Files.getLastModifiedTime(jar).toMillis() + " " + java.toRealPath() + " " + Runtime.version();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + jar, e);
         }
     }
 
     private static void extract(Path jar, Path destination, Path java) throws IOException {
-        Process process = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", destination.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-Djarmode=tools",
+                        "-jar",
+                        jar.toString(),
+                        "extract",
+                        "--destination",
+                        destination.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();

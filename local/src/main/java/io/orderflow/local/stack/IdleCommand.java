@@ -31,8 +31,7 @@ public final class IdleCommand {
     /** Budget of each service in percent of one core. */
     static final double SERVICE_BUDGET = 0.5;
 
-    private IdleCommand() {
-    }
+    private IdleCommand() {}
 
     public static int run(String[] args, Path workDirectory, PrintStream out, PrintStream err)
             throws InterruptedException {
@@ -60,7 +59,8 @@ public final class IdleCommand {
 
     static Map<String, Double> measure(StackProcesses stack, Duration interval, int threads, PrintStream out)
             throws InterruptedException {
-        out.printf("idle CPU of the local stack over %d s (%% of one core; send it no traffic meanwhile) ...%n",
+        out.printf(
+                "idle CPU of the local stack over %d s (%% of one core; send it no traffic meanwhile) ...%n",
                 interval.toSeconds());
         out.flush();
         Sample before = Sample.take(stack);
@@ -69,21 +69,33 @@ public final class IdleCommand {
         Sample after = Sample.take(stack);
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> percent = new LinkedHashMap<>();
-        stack.pids().keySet().forEach(part -> percent.put(part,
-                100.0 * (after.partTicks.getOrDefault(part, 0L) - before.partTicks.getOrDefault(part, 0L))
-                        / ProcStat.TICKS_PER_SECOND / seconds));
-        double total = percent.values().stream().mapToDouble(Double::doubleValue).sum();
+        stack.pids()
+                .keySet()
+                .forEach(part -> percent.put(
+                        part,
+                        100.0
+                                * (after.partTicks.getOrDefault(part, 0L) - before.partTicks.getOrDefault(part, 0L))
+                                / ProcStat.TICKS_PER_SECOND
+                                / seconds));
+        double total =
+                percent.values().stream().mapToDouble(Double::doubleValue).sum();
         for (Map.Entry<String, Double> part : percent.entrySet()) {
             boolean service = Services.NAMES.contains(part.getKey());
             boolean partOver = service && part.getValue() > SERVICE_BUDGET;
             Footprint memory = Footprint.of(after.members.getOrDefault(part.getKey(), List.of()));
-            out.printf("  %-38s %6.2f %%%s   %s%n", part.getKey(), part.getValue(),
-                    service ? (partOver ? "  OVER " + SERVICE_BUDGET + " %" : "          ") : "          ", memory);
+            out.printf(
+                    "  %-38s %6.2f %%%s   %s%n",
+                    part.getKey(),
+                    part.getValue(),
+                    service ? (partOver ? "  OVER " + SERVICE_BUDGET + " %" : "          ") : "          ",
+                    memory);
         }
-        List<ProcessHandle> everything = after.members.values().stream().flatMap(List::stream).toList();
+        List<ProcessHandle> everything =
+                after.members.values().stream().flatMap(List::stream).toList();
         out.printf("  %-38s %6.2f %%            %s%n", "total", total, Footprint.of(everything));
-        out.printf("budget: whole stack <= %.1f %%, each service <= %.1f %% of one core: %s%n", STACK_BUDGET,
-                SERVICE_BUDGET, withinBudget(percent) ? "met" : "OVER");
+        out.printf(
+                "budget: whole stack <= %.1f %%, each service <= %.1f %% of one core: %s%n",
+                STACK_BUDGET, SERVICE_BUDGET, withinBudget(percent) ? "met" : "OVER");
         List<Map.Entry<String, Long>> busiest = new ArrayList<>();
         after.threadTicks.forEach((thread, ticks) -> {
             long used = ticks - before.threadTicks.getOrDefault(thread, 0L);
@@ -94,8 +106,11 @@ public final class IdleCommand {
         busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         if (!busiest.isEmpty() && threads > 0) {
             out.println("busiest threads (and PostgreSQL processes):");
-            busiest.stream().limit(threads).forEach(thread -> out.printf("  %6.2f %%  %s%n",
-                    100.0 * thread.getValue() / ProcStat.TICKS_PER_SECOND / seconds, thread.getKey()));
+            busiest.stream()
+                    .limit(threads)
+                    .forEach(thread -> out.printf(
+                            "  %6.2f %%  %s%n",
+                            100.0 * thread.getValue() / ProcStat.TICKS_PER_SECOND / seconds, thread.getKey()));
         }
         out.flush();
         percent.put("total", total);
@@ -104,14 +119,16 @@ public final class IdleCommand {
 
     /** Whether the parts' idle CPU (percent of one core by part) is within the stack's and each service's budget. */
     static boolean withinBudget(Map<String, Double> percent) {
-        double total = percent.values().stream().mapToDouble(Double::doubleValue).sum();
-        return total <= STACK_BUDGET && percent.entrySet().stream()
-                .noneMatch(part -> Services.NAMES.contains(part.getKey()) && part.getValue() > SERVICE_BUDGET);
+        double total =
+                percent.values().stream().mapToDouble(Double::doubleValue).sum();
+        return total <= STACK_BUDGET
+                && percent.entrySet().stream()
+                        .noneMatch(part -> Services.NAMES.contains(part.getKey()) && part.getValue() > SERVICE_BUDGET);
     }
 
     /** CPU ticks per part and per thread at one moment, and each part's processes. */
-    private record Sample(Map<String, Long> partTicks, Map<String, Long> threadTicks,
-                          Map<String, List<ProcessHandle>> members) {
+    private record Sample(
+            Map<String, Long> partTicks, Map<String, Long> threadTicks, Map<String, List<ProcessHandle>> members) {
 
         static Sample take(StackProcesses stack) {
             Map<String, List<ProcessHandle>> members = members(stack);
@@ -140,19 +157,23 @@ public final class IdleCommand {
         private static Map<String, List<ProcessHandle>> members(StackProcesses stack) {
             Set<Long> roots = new HashSet<>(stack.pids().values());
             Map<String, List<ProcessHandle>> members = new LinkedHashMap<>();
-            stack.pids().forEach((part, pid) -> ProcessHandle.of(pid).ifPresent(root -> {
-                List<ProcessHandle> handles = new ArrayList<>(List.of(root));
-                Set<Long> excluded = new HashSet<>();
-                root.descendants().forEach(descendant -> {
-                    if (roots.contains(descendant.pid())
-                            || descendant.parent().map(parent -> excluded.contains(parent.pid())).orElse(false)) {
-                        excluded.add(descendant.pid());
-                    } else {
-                        handles.add(descendant);
-                    }
-                });
-                members.put(part, handles);
-            }));
+            stack.pids()
+                    .forEach((part, pid) -> ProcessHandle.of(pid).ifPresent(root -> {
+                        List<ProcessHandle> handles = new ArrayList<>(List.of(root));
+                        Set<Long> excluded = new HashSet<>();
+                        root.descendants().forEach(descendant -> {
+                            if (roots.contains(descendant.pid())
+                                    || descendant
+                                            .parent()
+                                            .map(parent -> excluded.contains(parent.pid()))
+                                            .orElse(false)) {
+                                excluded.add(descendant.pid());
+                            } else {
+                                handles.add(descendant);
+                            }
+                        });
+                        members.put(part, handles);
+                    }));
             return members;
         }
 
@@ -164,9 +185,11 @@ public final class IdleCommand {
                 List<Path> ids = list.toList();
                 String title = ids.size() == 1 ? commandLine(pid) : null;
                 for (Path task : ids) {
-                    ProcStat.read(task.resolve("stat")).ifPresent(stat -> threads.put(
-                            part + "  " + (title != null ? title : stat.name()) + "  [" + task.getFileName() + "]",
-                            stat.cpuTicks()));
+                    ProcStat.read(task.resolve("stat"))
+                            .ifPresent(stat -> threads.put(
+                                    part + "  " + (title != null ? title : stat.name()) + "  [" + task.getFileName()
+                                            + "]",
+                                    stat.cpuTicks()));
                 }
             } catch (IOException | RuntimeException e) {
                 // ended meanwhile
@@ -176,8 +199,11 @@ public final class IdleCommand {
 
         private static String commandLine(long pid) {
             try {
-                String line = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
-                        StandardCharsets.UTF_8).replace('\0', ' ').trim();
+                String line = new String(
+                                Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                                StandardCharsets.UTF_8)
+                        .replace('\0', ' ')
+                        .trim();
                 return line.length() > 60 ? line.substring(0, 60) : line;
             } catch (IOException e) {
                 return null;

@@ -21,8 +21,12 @@ final class Infrastructure implements AutoCloseable {
     final RunningSimulator simulator;
     final LocalKeys keys;
 
-    private Infrastructure(LocalPostgres postgres, LocalKafka kafka, String kafkaBootstrap,
-            RunningSimulator simulator, LocalKeys keys) {
+    private Infrastructure(
+            LocalPostgres postgres,
+            LocalKafka kafka,
+            String kafkaBootstrap,
+            RunningSimulator simulator,
+            LocalKeys keys) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.kafkaBootstrap = kafkaBootstrap;
@@ -40,13 +44,18 @@ final class Infrastructure implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        var postgres = CompletableFuture.supplyAsync(() -> settings.postgresUrl() != null
-                ? LocalPostgres.external(settings.postgresUrl())
-                : LocalPostgres.embedded(data.resolve("postgres"), settings.keepsData(), ports.of("postgres")), starters);
-        var kafka = CompletableFuture.supplyAsync(() -> settings.kafkaBootstrap() != null ? null
-                : LocalKafka.start(data.resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")), starters);
-        var simulator = CompletableFuture.supplyAsync(() -> settings.usesSimulator()
-                ? simulator(settings, ports, keys, data) : null, starters);
+        var postgres = CompletableFuture.supplyAsync(
+                () -> settings.postgresUrl() != null
+                        ? LocalPostgres.external(settings.postgresUrl())
+                        : LocalPostgres.embedded(data.resolve("postgres"), settings.keepsData(), ports.of("postgres")),
+                starters);
+        var kafka = CompletableFuture.supplyAsync(
+                () -> settings.kafkaBootstrap() != null
+                        ? null
+                        : LocalKafka.start(data.resolve("kafka"), ports.of("kafka"), ports.of("kafka-controller")),
+                starters);
+        var simulator = CompletableFuture.supplyAsync(
+                () -> settings.usesSimulator() ? simulator(settings, ports, keys, data) : null, starters);
         try {
             CompletableFuture.allOf(postgres, kafka, simulator).join();
         } catch (RuntimeException e) {
@@ -57,8 +66,12 @@ final class Infrastructure implements AutoCloseable {
             starters.shutdown();
         }
         LocalKafka broker = kafka.join();
-        return new Infrastructure(postgres.join(), broker,
-                broker == null ? settings.kafkaBootstrap() : broker.bootstrapServers(), simulator.join(), keys);
+        return new Infrastructure(
+                postgres.join(),
+                broker,
+                broker == null ? settings.kafkaBootstrap() : broker.bootstrapServers(),
+                simulator.join(),
+                keys);
     }
 
     private static RunningSimulator simulator(StackSettings settings, Ports ports, LocalKeys keys, Path data) {
@@ -66,12 +79,20 @@ final class Infrastructure implements AutoCloseable {
                 .port(ports.of("simulator"))
                 .timeScale(settings.simulatorTimeScale())
                 .property("simulator.refund-delay", "3s")
-                .property("simulator.key-directory", data.resolve("simulator-keys").toString())
+                .property(
+                        "simulator.key-directory",
+                        data.resolve("simulator-keys").toString())
                 // the launcher closes it after the services, not the JVM's hook before them
                 .property("spring.main.register-shutdown-hook", "false")
-                .merchant(LocalKeys.MCHID, List.of(LocalKeys.APPID), LocalKeys.MERCHANT_SERIAL,
-                        keys.file("merchant_public_key.pem").toString(), LocalKeys.API_V3_KEY)
-                .wechatPayKey(keys.file("wechat_pay_private_key.pem").toString(), LocalKeys.WECHAT_PAY_PUBLIC_KEY_ID,
+                .merchant(
+                        LocalKeys.MCHID,
+                        List.of(LocalKeys.APPID),
+                        LocalKeys.MERCHANT_SERIAL,
+                        keys.file("merchant_public_key.pem").toString(),
+                        LocalKeys.API_V3_KEY)
+                .wechatPayKey(
+                        keys.file("wechat_pay_private_key.pem").toString(),
+                        LocalKeys.WECHAT_PAY_PUBLIC_KEY_ID,
                         keys.file("wechat_pay_certificate.pem").toString()));
     }
 

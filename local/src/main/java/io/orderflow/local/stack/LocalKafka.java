@@ -56,8 +56,8 @@ final class LocalKafka implements AutoCloseable {
     /** Formats a new log directory (with a new cluster id); a kept one is started as it is. */
     private static void format(Path config) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "--standalone",
-                "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+        int exit = StorageTool.execute(
+                new String[] {"format", "--standalone", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));

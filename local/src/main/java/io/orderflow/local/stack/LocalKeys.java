@@ -23,8 +23,12 @@ final class LocalKeys {
     static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
     static final String WECHAT_PAY_PUBLIC_KEY_ID = "PUB_KEY_ID_0112345678912026113000000000000001";
 
-    private static final List<String> FILES = List.of("merchant_private_key.pem", "merchant_public_key.pem",
-            "wechat_pay_private_key.pem", "wechat_pay_public_key.pem", "wechat_pay_certificate.pem");
+    private static final List<String> FILES = List.of(
+            "merchant_private_key.pem",
+            "merchant_public_key.pem",
+            "wechat_pay_private_key.pem",
+            "wechat_pay_public_key.pem",
+            "wechat_pay_certificate.pem");
 
     private final Path directory;
 
@@ -57,9 +61,12 @@ final class LocalKeys {
         properties.put("orderflow.wechatpay.api-base-url", apiBaseUrl);
         properties.put(prefix + "mchid", MCHID);
         properties.put(prefix + "appids[0]", APPID);
-        properties.put(prefix + "private-key-path", file("merchant_private_key.pem").toString());
+        properties.put(
+                prefix + "private-key-path", file("merchant_private_key.pem").toString());
         properties.put(prefix + "merchant-serial-number", MERCHANT_SERIAL);
-        properties.put(prefix + "wechat-pay-public-key-path", file("wechat_pay_public_key.pem").toString());
+        properties.put(
+                prefix + "wechat-pay-public-key-path",
+                file("wechat_pay_public_key.pem").toString());
         properties.put(prefix + "wechat-pay-public-key-id", WECHAT_PAY_PUBLIC_KEY_ID);
         properties.put(prefix + "api-v3-key", API_V3_KEY);
         properties.put(prefix + "notify-base-url", notifyBaseUrl);

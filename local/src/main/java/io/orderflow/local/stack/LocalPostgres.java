@@ -21,8 +21,7 @@ import java.util.OptionalLong;
 final class LocalPostgres implements AutoCloseable {
 
     /** Connection settings of one service's database. */
-    record Database(String jdbcUrl, String username, String password) {
-    }
+    record Database(String jdbcUrl, String username, String password) {}
 
     private final EmbeddedPostgres embedded;
     private final Path dataDirectory;
@@ -32,8 +31,14 @@ final class LocalPostgres implements AutoCloseable {
     private final String username;
     private final String password;
 
-    private LocalPostgres(EmbeddedPostgres embedded, Path dataDirectory, String adminUrl, String host, int port,
-            String username, String password) {
+    private LocalPostgres(
+            EmbeddedPostgres embedded,
+            Path dataDirectory,
+            String adminUrl,
+            String host,
+            int port,
+            String username,
+            String password) {
         this.embedded = embedded;
         this.dataDirectory = dataDirectory;
         this.adminUrl = adminUrl;
@@ -60,8 +65,14 @@ final class LocalPostgres implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres postgres = builder.start();
-            LocalPostgres started = new LocalPostgres(postgres, directory, postgres.getJdbcUrl("postgres", "postgres"),
-                    "localhost", postgres.getPort(), "postgres", "postgres");
+            LocalPostgres started = new LocalPostgres(
+                    postgres,
+                    directory,
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "localhost",
+                    postgres.getPort(),
+                    "postgres",
+                    "postgres");
             started.ensureOwnServer();
             return started;
         } catch (IOException e) {
@@ -77,8 +88,8 @@ final class LocalPostgres implements AutoCloseable {
     private void ensureOwnServer() {
         String answering;
         try (Connection connection = DriverManager.getConnection(adminUrl, username, password);
-             Statement statement = connection.createStatement();
-             ResultSet directory = statement.executeQuery("show data_directory")) {
+                Statement statement = connection.createStatement();
+                ResultSet directory = statement.executeQuery("show data_directory")) {
             directory.next();
             answering = directory.getString(1);
         } catch (SQLException e) {
@@ -103,15 +114,22 @@ final class LocalPostgres implements AutoCloseable {
     static LocalPostgres external(String url) {
         URI uri = URI.create(url.substring("jdbc:".length()));
         String query = uri.getQuery() == null ? "" : uri.getQuery();
-        return new LocalPostgres(null, null, url, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-                parameter(query, "user", "postgres"), parameter(query, "password", ""));
+        return new LocalPostgres(
+                null,
+                null,
+                url,
+                uri.getHost(),
+                uri.getPort() < 0 ? 5432 : uri.getPort(),
+                parameter(query, "user", "postgres"),
+                parameter(query, "password", ""));
     }
 
     /** The database of that name, created when absent. */
     Database database(String name) {
         try (Connection connection = DriverManager.getConnection(adminUrl, username, password);
-             Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                 if (!exists.next()) {
                     statement.execute("create database " + name);
                 }
@@ -137,8 +155,9 @@ final class LocalPostgres implements AutoCloseable {
             return List.of();
         }
         return ProcessHandle.of(pid.getAsLong())
-                .map(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
-                        postmaster.descendants()).toList())
+                .map(postmaster -> java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of(postmaster), postmaster.descendants())
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -148,7 +167,9 @@ final class LocalPostgres implements AutoCloseable {
         }
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }

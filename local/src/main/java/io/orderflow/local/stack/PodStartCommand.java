@@ -38,18 +38,19 @@ public final class PodStartCommand {
     private static final Pattern EXEC_FORM = Pattern.compile("^(RUN|ENTRYPOINT)\\s+(\\[.*])\\s*$");
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private PodStartCommand() {
-    }
+    private PodStartCommand() {}
 
     /** The final stage's build step (the training run) and entry point of the Dockerfile, exec form. */
     record Image(List<String> training, List<String> entrypoint) {
 
         /** The entry point as it was before the class-data archive: without the options that map it. */
         List<String> withoutArchive() {
-            return entrypoint.stream().filter(option -> !option.startsWith("-XX:SharedArchiveFile=")
-                    && !option.startsWith("-Xshare:")).toList();
+            return entrypoint.stream()
+                    .filter(option -> !option.startsWith("-XX:SharedArchiveFile=") && !option.startsWith("-Xshare:"))
+                    .toList();
         }
     }
 
@@ -68,7 +69,8 @@ public final class PodStartCommand {
             } else {
                 err.println("usage: orderflow-local pod-start [--service=order-service] [--cpus=1] [--runs=2] "
                         + "[--work-dir=DIR]");
-                err.println("starts one more replica of a running stack's service as deploy/'s image does, and times it");
+                err.println(
+                        "starts one more replica of a running stack's service as deploy/'s image does, and times it");
                 return 2;
             }
         }
@@ -81,16 +83,19 @@ public final class PodStartCommand {
             err.println("no running local stack found in " + workDirectory + " (start it first: ./orderflow-local)");
             return 1;
         }
-        Image image = image(Files.exists(repository.resolve("deploy/docker/Dockerfile"))
-                ? read(repository.resolve("deploy/docker/Dockerfile")) : "");
+        Image image = image(
+                Files.exists(repository.resolve("deploy/docker/Dockerfile"))
+                        ? read(repository.resolve("deploy/docker/Dockerfile"))
+                        : "");
         List<String> settings = settings(stack.get().pids().get(service));
         Path jar = repository.resolve(service).resolve("target").resolve(service + ".jar");
         Path layout = workDirectory.resolve("pod-start").resolve(service);
         try {
             deleteRecursively(layout);
             Files.createDirectories(layout);
-            out.printf("%s as deploy/docker/Dockerfile starts it, on %d CPU(s) (taskset), %d run(s) each%n", service,
-                    cpus, runs);
+            out.printf(
+                    "%s as deploy/docker/Dockerfile starts it, on %d CPU(s) (taskset), %d run(s) each%n",
+                    service, cpus, runs);
             double extract = time(extract(jar, layout), layout, "extract the jar's layers");
             Path application = layout.resolve("application");
             // the Dockerfile's COPY lines: the layers, dependencies first, into one directory
@@ -102,9 +107,10 @@ public final class PodStartCommand {
             for (int run = 1; run <= runs; run++) {
                 double before = start(image.withoutArchive(), application, cpus, settings, layout, "without-archive");
                 double after = start(image.entrypoint(), application, cpus, settings, layout, "with-archive");
-                out.printf("  run %d: ready after %.1f s without the class-data archive, %.1f s with it "
-                        + "(budget %d s: %s)%n", run, before, after, BUDGET.toSeconds(),
-                        after <= BUDGET.toSeconds() ? "met" : "NOT met");
+                out.printf(
+                        "  run %d: ready after %.1f s without the class-data archive, %.1f s with it "
+                                + "(budget %d s: %s)%n",
+                        run, before, after, BUDGET.toSeconds(), after <= BUDGET.toSeconds() ? "met" : "NOT met");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,15 +151,18 @@ public final class PodStartCommand {
     /** The running service's own settings ({@code --name=value} after its jar), its ports left out. */
     static List<String> settings(long pid) throws InterruptedException {
         try {
-            String[] command = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    StandardCharsets.UTF_8).split("\0");
+            String[] command = new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .split("\0");
             List<String> settings = new ArrayList<>();
             boolean afterJar = false;
             for (int i = 0; i < command.length; i++) {
                 if (command[i].equals("-jar")) {
                     afterJar = true;
                     i++;
-                } else if (afterJar && command[i].startsWith("--") && !command[i].startsWith("--server.port=")
+                } else if (afterJar
+                        && command[i].startsWith("--")
+                        && !command[i].startsWith("--server.port=")
                         && !command[i].startsWith("--management.server.port=")) {
                     settings.add(command[i]);
                 }
@@ -166,25 +175,36 @@ public final class PodStartCommand {
 
     private static List<String> extract(Path jar, Path layout) throws IOException {
         Files.copy(jar, layout.resolve("application.jar"));
-        return List.of(JAVA.toString(), "-Djarmode=tools", "-jar", "application.jar", "extract", "--layers",
-                "--destination", "layers");
+        return List.of(
+                JAVA.toString(),
+                "-Djarmode=tools",
+                "-jar",
+                "application.jar",
+                "extract",
+                "--layers",
+                "--destination",
+                "layers");
     }
 
     /** Runs a build step in {@code directory}; answers how long it took, in seconds. */
     private static double time(List<String> command, Path directory, String what)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("step.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("step.log").toFile())
+                .start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "): see "
-                    + directory.resolve("step.log"));
+            throw new IllegalStateException(
+                    what + " failed (exit " + process.exitValue() + "): see " + directory.resolve("step.log"));
         }
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private static double start(List<String> entrypoint, Path application, int cpus, List<String> settings,
-                                Path layout, String label) throws IOException, InterruptedException {
+    private static double start(
+            List<String> entrypoint, Path application, int cpus, List<String> settings, Path layout, String label)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.addAll(List.of("taskset", "-c", "0-" + (cpus - 1)));
@@ -193,8 +213,11 @@ public final class PodStartCommand {
         command.add("--server.port=" + port);
         command.add("--management.server.port=" + freePort());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(application.toFile()).redirectErrorStream(true)
-                .redirectOutput(layout.resolve(label + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(application.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(layout.resolve(label + ".log").toFile())
+                .start();
         // Ctrl-C during the wait must not leave the replica running in the stack's consumer groups
         Thread stopReplica = new Thread(process::destroy, "pod-start-stop-replica");
         Runtime.getRuntime().addShutdownHook(stopReplica);
@@ -206,8 +229,8 @@ public final class PodStartCommand {
                             + layout.resolve(label + ".log"));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the replica was not ready within 2 minutes; see "
-                            + layout.resolve(label + ".log"));
+                    throw new IllegalStateException(
+                            "the replica was not ready within 2 minutes; see " + layout.resolve(label + ".log"));
                 }
                 process.waitFor(50, TimeUnit.MILLISECONDS);
             }
@@ -230,8 +253,13 @@ public final class PodStartCommand {
 
     private static boolean ready(int port) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         }

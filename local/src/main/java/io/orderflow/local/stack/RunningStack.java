@@ -56,9 +56,10 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private void startAll(PrintStream out) throws InterruptedException {
-        Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        out.println("orderflow local stack: starting (data " + (settings.keepsData() ? "kept in " + data
-                : "temporary") + ", logs in " + settings.logDirectory() + ")");
+        Instant jvmStart =
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        out.println("orderflow local stack: starting (data " + (settings.keepsData() ? "kept in " + data : "temporary")
+                + ", logs in " + settings.logDirectory() + ")");
         // services left without their broker wait out Kafka's close timeouts on SIGTERM; 10 s, then SIGKILL (safe:
         // every service is crash-safe by design, and PostgreSQL is stopped only after them)
         StackProcesses.read(settings.workDirectory())
@@ -71,7 +72,8 @@ public final class RunningStack implements AutoCloseable {
                 + seconds(Duration.between(jvmStart, Instant.now())));
         synchronized (lifecycle) {
             ensureOpen();
-            services = new Services(settings, ports, infrastructure, settings.workDirectory().resolve("cache"));
+            services = new Services(
+                    settings, ports, infrastructure, settings.workDirectory().resolve("cache"));
             services.launch();
             // known from now on: a launcher killed while the services start leaves them to the next run to stop
             processes().write(settings.workDirectory());
@@ -83,15 +85,25 @@ public final class RunningStack implements AutoCloseable {
         credentials.write(settings.credentialsFile());
         synchronized (lifecycle) {
             ensureOpen();
-            shop = DemoShop.start(ports.of("shop"), Map.of(
-                    "demo-shop.order-service-url", credentials.orderServiceUrl(),
-                    "demo-shop.shop-id", credentials.shopId(),
-                    "demo-shop.shop-secret", credentials.secret(),
-                    "demo-shop.kafka-bootstrap", infrastructure.kafkaBootstrap,
-                    "demo-shop.simulator-url", settings.usesSimulator() ? infrastructure.simulator.baseUrl() : "",
-                    "demo-shop.expire-in", settings.orderExpireIn().toSeconds() + "s",
-                    "demo-shop.notify-url", "http://127.0.0.1:" + ports.of("shop") + DemoShop.WEBHOOK_PATH,
-                    "spring.main.register-shutdown-hook", "false"));
+            shop = DemoShop.start(
+                    ports.of("shop"),
+                    Map.of(
+                            "demo-shop.order-service-url",
+                            credentials.orderServiceUrl(),
+                            "demo-shop.shop-id",
+                            credentials.shopId(),
+                            "demo-shop.shop-secret",
+                            credentials.secret(),
+                            "demo-shop.kafka-bootstrap",
+                            infrastructure.kafkaBootstrap,
+                            "demo-shop.simulator-url",
+                            settings.usesSimulator() ? infrastructure.simulator.baseUrl() : "",
+                            "demo-shop.expire-in",
+                            settings.orderExpireIn().toSeconds() + "s",
+                            "demo-shop.notify-url",
+                            "http://127.0.0.1:" + ports.of("shop") + DemoShop.WEBHOOK_PATH,
+                            "spring.main.register-shutdown-hook",
+                            "false"));
         }
         Duration startup = Duration.between(jvmStart, Instant.now());
         new StartupReport(settings, ports, infrastructure, services, credentials).print(out, startup);
@@ -119,8 +131,11 @@ public final class RunningStack implements AutoCloseable {
             mchid = merchant.get("orderflow.wechatpay.merchants[0].mchid");
             appid = merchant.get("orderflow.wechatpay.merchants[0].appids[0]");
         }
-        return ShopRegistration.obtain(services.get("order-service").baseUrl(),
-                settings.keepsData() ? data.resolve("shop.properties") : null, mchid, appid);
+        return ShopRegistration.obtain(
+                services.get("order-service").baseUrl(),
+                settings.keepsData() ? data.resolve("shop.properties") : null,
+                mchid,
+                appid);
     }
 
     @Override
@@ -138,10 +153,12 @@ public final class RunningStack implements AutoCloseable {
     private StackProcesses processes() {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put(StackProcesses.LAUNCHER, ProcessHandle.current().pid());
-        infrastructure.postgres.processes().stream().findFirst()
+        infrastructure.postgres.processes().stream()
+                .findFirst()
                 .ifPresent(postmaster -> pids.put(StackProcesses.POSTGRES, postmaster.pid()));
-        services.all().forEach(service -> service.processes().stream().findFirst()
-                .ifPresent(jvm -> pids.put(service.name(), jvm.pid())));
+        services.all()
+                .forEach(service ->
+                        service.processes().stream().findFirst().ifPresent(jvm -> pids.put(service.name(), jvm.pid())));
         return new StackProcesses(pids);
     }
 
@@ -166,7 +183,8 @@ public final class RunningStack implements AutoCloseable {
     private static Path dataDirectory(StackSettings settings) {
         try {
             Files.createDirectories(settings.logDirectory());
-            return settings.keepsData() ? Files.createDirectories(settings.dataDirectory())
+            return settings.keepsData()
+                    ? Files.createDirectories(settings.dataDirectory())
                     : Files.createTempDirectory("orderflow-local-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,10 +31,11 @@ final class ServiceProcess {
      * during start-up), small thread stacks, the client compiler only (a developer's stack is not under load), no
      * perf data file (its sampler wakes every 50 ms).
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m", "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final Path jar;
@@ -47,8 +48,14 @@ final class ServiceProcess {
     private Process process;
     private boolean stopping;
 
-    ServiceProcess(String name, Path jar, Path cache, int port, int managementPort, Map<String, String> properties,
-                   Path logDirectory) {
+    ServiceProcess(
+            String name,
+            Path jar,
+            Path cache,
+            int port,
+            int managementPort,
+            Map<String, String> properties,
+            Path logDirectory) {
         this.name = name;
         this.jar = jar;
         this.cache = cache;
@@ -77,15 +84,21 @@ final class ServiceProcess {
         command.add(JAVA.toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(classData.jvmOptions());
-        command.addAll(List.of("-jar", classData.applicationJar().toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--management.server.port=" + managementPort, "--management.server.address=127.0.0.1"));
+        command.addAll(List.of(
+                "-jar",
+                classData.applicationJar().toString(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--management.server.port=" + managementPort,
+                "--management.server.address=127.0.0.1"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
             // the environment is inherited: a service's own ORDERFLOW_* variables reach it
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,8 +123,10 @@ final class ServiceProcess {
 
     private boolean ready() throws InterruptedException {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
-                    .timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<Void> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -159,7 +174,7 @@ final class ServiceProcess {
         if (process == null) {
             return java.util.List.of();
         }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()),
-                process.descendants()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .toList();
     }
 }

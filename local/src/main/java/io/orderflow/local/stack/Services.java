@@ -15,8 +15,8 @@ import java.util.Properties;
 /** The four services as processes, each with its own database, wired to the broker and to WeChat Pay. */
 final class Services {
 
-    static final List<String> NAMES = List.of("order-service", "payment-service", "notify-service",
-            "reconcile-service");
+    static final List<String> NAMES =
+            List.of("order-service", "payment-service", "notify-service", "reconcile-service");
 
     /**
      * Settings for one replica of each service on a developer's machine, never for deployments (ADR 0021): what
@@ -58,7 +58,12 @@ final class Services {
         add(settings, ports, infrastructure, "reconcile-service", "reconcile", reconcile);
     }
 
-    private void add(StackSettings settings, Ports ports, Infrastructure infrastructure, String name, String shortName,
+    private void add(
+            StackSettings settings,
+            Ports ports,
+            Infrastructure infrastructure,
+            String name,
+            String shortName,
             Map<String, String> specific) {
         LocalPostgres.Database database = infrastructure.postgres.database("orderflow_" + shortName);
         Map<String, String> properties = new LinkedHashMap<>(specific);
@@ -74,8 +79,16 @@ final class Services {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./orderflow-local builds what it needs)");
         }
-        processes.put(name, new ServiceProcess(name, jar, cache.resolve(name), ports.of(shortName),
-                ports.of(shortName + "-management"), properties, settings.logDirectory()));
+        processes.put(
+                name,
+                new ServiceProcess(
+                        name,
+                        jar,
+                        cache.resolve(name),
+                        ports.of(shortName),
+                        ports.of(shortName + "-management"),
+                        properties,
+                        settings.logDirectory()));
     }
 
     /**
@@ -157,8 +170,10 @@ final class Services {
             throw new UncheckedIOException(e);
         }
         Map<String, String> merchant = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().filter(name -> name.startsWith("orderflow.wechatpay."))
-                .sorted().forEach(name -> merchant.put(name, properties.getProperty(name)));
+        properties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("orderflow.wechatpay."))
+                .sorted()
+                .forEach(name -> merchant.put(name, properties.getProperty(name)));
         return merchant;
     }
 }

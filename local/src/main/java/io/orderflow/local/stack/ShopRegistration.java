@@ -21,8 +21,7 @@ final class ShopRegistration {
     /** application-local.yml's development token, unless the environment overrides it there too. */
     static final String ADMIN_TOKEN = System.getenv().getOrDefault("ORDERFLOW_ADMIN_TOKEN", "local-admin-token");
 
-    private ShopRegistration() {
-    }
+    private ShopRegistration() {}
 
     static ShopCredentials obtain(String orderServiceUrl, Path kept, String mchid, String appid) {
         if (kept != null && Files.isRegularFile(kept)) {
@@ -31,17 +30,19 @@ final class ShopRegistration {
         String body = "{\"name\":\"demo shop\",\"mchid\":\"" + mchid + "\",\"appid\":\"" + appid + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(orderServiceUrl + "/admin/v1/shops"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("demo shop not registered: HTTP " + response.statusCode());
             }
             JsonNode shop = JsonMapper.builder().build().readTree(response.body());
-            ShopCredentials credentials = new ShopCredentials(shop.path("shop_id").asString(),
-                    shop.path("secret").asString(), orderServiceUrl);
+            ShopCredentials credentials = new ShopCredentials(
+                    shop.path("shop_id").asString(), shop.path("secret").asString(), orderServiceUrl);
             if (kept != null) {
                 credentials.write(kept);
             }

@@ -50,13 +50,17 @@ record StackProcesses(Map<String, Long> pids) {
     }
 
     private void stop(List<String> parts, java.time.Duration grace) {
-        List<ProcessHandle> handles = parts.stream().map(pids::get).map(ProcessHandle::of)
-                .flatMap(Optional::stream).toList();
+        List<ProcessHandle> handles = parts.stream()
+                .map(pids::get)
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .toList();
         handles.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle handle : handles) {
             try {
-                handle.onExit().get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                handle.onExit()
+                        .get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
                 handle.destroyForcibly();
             } catch (InterruptedException e) {
@@ -68,15 +72,19 @@ record StackProcesses(Map<String, Long> pids) {
 
     void write(Path workDirectory) {
         Properties properties = new Properties();
-        pids.forEach((part, pid) -> ProcStat.read(pid).ifPresent(stat -> properties.setProperty(part,
-                pid + ":" + stat.startTicks())));
+        pids.forEach((part, pid) ->
+                ProcStat.read(pid).ifPresent(stat -> properties.setProperty(part, pid + ":" + stat.startTicks())));
         try {
             Files.createDirectories(workDirectory);
             Path temporary = workDirectory.resolve(FILE + ".tmp");
             try (Writer writer = Files.newBufferedWriter(temporary)) {
-                properties.store(writer, "the running local stack's processes (pid:start time), for ./orderflow-local idle");
+                properties.store(
+                        writer, "the running local stack's processes (pid:start time), for ./orderflow-local idle");
             }
-            Files.move(temporary, workDirectory.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temporary,
+                    workDirectory.resolve(FILE),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -119,9 +127,12 @@ record StackProcesses(Map<String, Long> pids) {
     private static List<String> order(java.util.Set<String> parts) {
         List<String> known = new java.util.ArrayList<>(List.of(LAUNCHER, POSTGRES));
         known.addAll(Services.NAMES);
-        return parts.stream().sorted(java.util.Comparator.comparingInt((String part) -> {
-            int index = known.indexOf(part);
-            return index < 0 ? known.size() : index;
-        }).thenComparing(part -> part)).toList();
+        return parts.stream()
+                .sorted(java.util.Comparator.comparingInt((String part) -> {
+                            int index = known.indexOf(part);
+                            return index < 0 ? known.size() : index;
+                        })
+                        .thenComparing(part -> part))
+                .toList();
     }
 }

@@ -22,19 +22,35 @@ import java.util.function.Function;
  * @param orderExpireIn how long the demo shop's orders stay payable
  * @param simulatorTimeScale the simulator's time scale (callback retries, refund processing)
  */
-public record StackSettings(Path repository, Path workDirectory, Path dataDirectory, boolean randomPorts,
-                            Map<String, Integer> ports, String postgresUrl, String kafkaBootstrap,
-                            Path wechatPayConfig, Duration orderExpireIn, double simulatorTimeScale) {
+public record StackSettings(
+        Path repository,
+        Path workDirectory,
+        Path dataDirectory,
+        boolean randomPorts,
+        Map<String, Integer> ports,
+        String postgresUrl,
+        String kafkaBootstrap,
+        Path wechatPayConfig,
+        Duration orderExpireIn,
+        double simulatorTimeScale) {
 
     /**
      * Ports of the fixed layout, used unless {@code --random-ports} or {@code --<name>-port=N}; each service's
      * actuator answers on its own management port ({@code <service>-management}, ADR 0015).
      */
-    static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(Map.entry("shop", 8080), Map.entry("order", 8081),
-            Map.entry("payment", 8082), Map.entry("notify", 8083), Map.entry("reconcile", 8084),
-            Map.entry("order-management", 9081), Map.entry("payment-management", 9082),
-            Map.entry("notify-management", 9083), Map.entry("reconcile-management", 9084),
-            Map.entry("simulator", 8099), Map.entry("kafka", 9092), Map.entry("kafka-controller", 9093),
+    static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(
+            Map.entry("shop", 8080),
+            Map.entry("order", 8081),
+            Map.entry("payment", 8082),
+            Map.entry("notify", 8083),
+            Map.entry("reconcile", 8084),
+            Map.entry("order-management", 9081),
+            Map.entry("payment-management", 9082),
+            Map.entry("notify-management", 9083),
+            Map.entry("reconcile-management", 9084),
+            Map.entry("simulator", 8099),
+            Map.entry("kafka", 9092),
+            Map.entry("kafka-controller", 9093),
             Map.entry("postgres", 15432));
 
     public static StackSettings parse(String[] args, Map<String, String> environment, Path repository) {
@@ -46,8 +62,10 @@ public record StackSettings(Path repository, Path workDirectory, Path dataDirect
             String[] parts = arg.substring(2).split("=", 2);
             options.put(parts[0], parts.length == 2 ? parts[1] : "true");
         }
-        Function<String, String> option = name -> options.getOrDefault(name,
-                environment.get("ORDERFLOW_LOCAL_" + name.toUpperCase(Locale.ROOT).replace('-', '_')));
+        Function<String, String> option = name -> options.getOrDefault(
+                name,
+                environment.get(
+                        "ORDERFLOW_LOCAL_" + name.toUpperCase(Locale.ROOT).replace('-', '_')));
         Map<String, Integer> ports = new HashMap<>();
         DEFAULT_PORTS.keySet().forEach(name -> {
             String value = option.apply(name + "-port");
@@ -68,11 +86,15 @@ public record StackSettings(Path repository, Path workDirectory, Path dataDirect
         }
         String expire = option.apply("order-expire-in");
         String scale = option.apply("simulator-time-scale");
-        return new StackSettings(repository,
+        return new StackSettings(
+                repository,
                 (work == null ? repository.resolve("local").resolve("target").resolve("run") : Path.of(work))
                         .toAbsolutePath(),
-                data == null ? null : data.toAbsolutePath(), Boolean.parseBoolean(option.apply("random-ports")),
-                Map.copyOf(ports), option.apply("postgres-url"), option.apply("kafka-bootstrap"),
+                data == null ? null : data.toAbsolutePath(),
+                Boolean.parseBoolean(option.apply("random-ports")),
+                Map.copyOf(ports),
+                option.apply("postgres-url"),
+                option.apply("kafka-bootstrap"),
                 config == null ? null : Path.of(config).toAbsolutePath(),
                 expire == null ? Duration.ofSeconds(90) : Duration.ofSeconds(seconds(expire)),
                 scale == null ? 1.0 : Double.parseDouble(scale));

@@ -14,8 +14,11 @@ import java.util.Set;
 final class StartupReport {
 
     /** What a service offers besides its events, for the report's lines. */
-    private static final Map<String, String> API = Map.of("order-service", "   (shop API; docs/openapi.yaml)",
-            "reconcile-service", "   (operator API /reconcile/v1/...)");
+    private static final Map<String, String> API = Map.of(
+            "order-service",
+            "   (shop API; docs/openapi.yaml)",
+            "reconcile-service",
+            "   (operator API /reconcile/v1/...)");
 
     private final StackSettings settings;
     private final Ports ports;
@@ -23,7 +26,11 @@ final class StartupReport {
     private final Services services;
     private final ShopCredentials credentials;
 
-    StartupReport(StackSettings settings, Ports ports, Infrastructure infrastructure, Services services,
+    StartupReport(
+            StackSettings settings,
+            Ports ports,
+            Infrastructure infrastructure,
+            Services services,
             ShopCredentials credentials) {
         this.settings = settings;
         this.ports = ports;
@@ -41,8 +48,11 @@ final class StartupReport {
         line(out, "demo shop checkout", shop + "/");
         line(out, "order timelines", shop + "/timeline.html");
         for (ServiceProcess service : services.all()) {
-            line(out, service.name(), service.baseUrl() + "   actuator " + service.managementUrl() + "/actuator"
-                    + API.getOrDefault(service.name(), ""));
+            line(
+                    out,
+                    service.name(),
+                    service.baseUrl() + "   actuator " + service.managementUrl() + "/actuator"
+                            + API.getOrDefault(service.name(), ""));
         }
         if (settings.usesSimulator()) {
             line(out, "WeChat Pay simulator", infrastructure.simulator.baseUrl() + "   (control API /sim/v1/...)");
@@ -50,16 +60,21 @@ final class StartupReport {
             line(out, "WeChat Pay", "real, from " + settings.wechatPayConfig());
         }
         line(out, "Kafka", infrastructure.kafkaBootstrap + (infrastructure.kafka == null ? "   (external)" : ""));
-        line(out, "PostgreSQL", infrastructure.postgres.address() + (infrastructure.postgres.isEmbedded()
-                ? "   (user postgres, password postgres; databases orderflow_order|payment|notify|reconcile)"
-                : "   (external)"));
+        line(
+                out,
+                "PostgreSQL",
+                infrastructure.postgres.address()
+                        + (infrastructure.postgres.isEmbedded()
+                                ? "   (user postgres, password postgres; databases orderflow_order|payment|notify|reconcile)"
+                                : "   (external)"));
         out.println();
-        out.println("shop API credentials (for ./orderflow-local sign): " + settings.credentialsFile()
-                + "  shop_id " + credentials.shopId());
+        out.println("shop API credentials (for ./orderflow-local sign): " + settings.credentialsFile() + "  shop_id "
+                + credentials.shopId());
         // the well-known development token is printed; one of the user's own (ORDERFLOW_ADMIN_TOKEN) never is
         out.println("admin and operator token (order-service /admin/v1, reconcile-service /reconcile/v1): "
-                + (System.getenv("ORDERFLOW_ADMIN_TOKEN") == null ? "Authorization: Bearer " + ShopRegistration.ADMIN_TOKEN
-                : "the one in ORDERFLOW_ADMIN_TOKEN"));
+                + (System.getenv("ORDERFLOW_ADMIN_TOKEN") == null
+                        ? "Authorization: Bearer " + ShopRegistration.ADMIN_TOKEN
+                        : "the one in ORDERFLOW_ADMIN_TOKEN"));
         out.println("logs: " + settings.logDirectory());
         printMemory(out);
         out.println();
@@ -86,7 +101,8 @@ final class StartupReport {
             handles.stream().filter(handle -> pids.add(handle.pid())).forEach(everything::add);
         });
         out.printf("  %-38s %s%n", "total", Footprint.of(everything));
-        out.println("processes: " + String.join(" ", pids.stream().map(String::valueOf).toList()));
+        out.println("processes: "
+                + String.join(" ", pids.stream().map(String::valueOf).toList()));
     }
 
     private static void line(PrintStream out, String name, String where) {

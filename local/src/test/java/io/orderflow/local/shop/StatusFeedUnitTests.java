@@ -17,22 +17,41 @@ class StatusFeedUnitTests {
     private static final String ORDER = "OF20261130101530A7K2Q9";
 
     private final Timeline timeline = new Timeline();
-    private final StatusFeed feed = new StatusFeed(new DemoShopProperties("http://order", "shop-1", "secret",
-            "broker:9092", "http://sim", Duration.ofSeconds(60), null, null), timeline);
+    private final StatusFeed feed = new StatusFeed(
+            new DemoShopProperties(
+                    "http://order",
+                    "shop-1",
+                    "secret",
+                    "broker:9092",
+                    "http://sim",
+                    Duration.ofSeconds(60),
+                    null,
+                    null),
+            timeline);
 
     @Test
     void buildsTheTimelineInVersionOrderAndNamesTheEventBehindEachChange() {
-        feed.accept(record("orderflow.order.status", "status-2", "orderflow.order.OrderStatusChanged.v1",
+        feed.accept(record(
+                "orderflow.order.status",
+                "status-2",
+                "orderflow.order.OrderStatusChanged.v1",
                 fixture("orderflow.order.OrderStatusChanged.v1/paid.json")));
-        feed.accept(record("orderflow.order.status", "status-1", "orderflow.order.OrderStatusChanged.v1",
+        feed.accept(record(
+                "orderflow.order.status",
+                "status-1",
+                "orderflow.order.OrderStatusChanged.v1",
                 fixture("orderflow.order.OrderStatusChanged.v1/created.json")));
-        feed.accept(record("orderflow.notify.events", "0b6f1c5e-2d7e-4a43-9b1c-6f3e1f9d2a10",
-                "orderflow.notify.PaymentNotified.v1", fixture("orderflow.notify.PaymentNotified.v1/callback-success.json")));
+        feed.accept(record(
+                "orderflow.notify.events",
+                "0b6f1c5e-2d7e-4a43-9b1c-6f3e1f9d2a10",
+                "orderflow.notify.PaymentNotified.v1",
+                fixture("orderflow.notify.PaymentNotified.v1/callback-success.json")));
 
         Timeline.OrderView order = timeline.order(ORDER);
         assertThat(order.status()).isEqualTo("SUCCESS");
         assertThat(order.totalFen()).isEqualTo(8800);
-        assertThat(order.steps()).extracting(step -> step.change().from() + "->" + step.change().to())
+        assertThat(order.steps())
+                .extracting(step -> step.change().from() + "->" + step.change().to())
                 .containsExactly("null->PENDING", "PENDING->SUCCESS");
         Timeline.Step paid = order.steps().get(1);
         assertThat(paid.change().ceId()).isEqualTo("status-2");
@@ -50,7 +69,10 @@ class StatusFeedUnitTests {
 
     @Test
     void skipsWhatItCannotRead() {
-        feed.accept(record("orderflow.order.status", "bad", "orderflow.order.OrderStatusChanged.v1",
+        feed.accept(record(
+                "orderflow.order.status",
+                "bad",
+                "orderflow.order.OrderStatusChanged.v1",
                 "{not json".getBytes(StandardCharsets.UTF_8)));
         assertThat(timeline.orders()).isEmpty();
     }

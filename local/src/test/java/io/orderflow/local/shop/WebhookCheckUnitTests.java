@@ -20,23 +20,29 @@ class WebhookCheckUnitTests {
 
     @Test
     void acceptsTheDocumentedSignatureAndEitherOfTwoDuringARotation() {
-        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, BODY, SECRET, NOW)).isNull();
-        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + "0".repeat(64) + ",v1=" + V1, BODY, SECRET, NOW)).isNull();
+        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, BODY, SECRET, NOW))
+                .isNull();
+        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + "0".repeat(64) + ",v1=" + V1, BODY, SECRET, NOW))
+                .isNull();
     }
 
     @Test
     void refusesATamperedBodyAnotherSecretAReplayAndMalformedHeaders() {
         byte[] tampered = "{\"order_id\":\"OF1\",\"version\":3}".getBytes(StandardCharsets.UTF_8);
-        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, tampered, SECRET, NOW)).isEqualTo("no v1 signature matches");
+        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, tampered, SECRET, NOW))
+                .isEqualTo("no v1 signature matches");
         assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, BODY, "whsec_other", NOW))
                 .isEqualTo("no v1 signature matches");
         assertThat(WebhookCheck.refusal("t=" + (T + 1) + ",v1=" + V1, BODY, SECRET, NOW))
-                .as("the timestamp is signed").isEqualTo("no v1 signature matches");
+                .as("the timestamp is signed")
+                .isEqualTo("no v1 signature matches");
         assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, BODY, SECRET, Instant.ofEpochSecond(T + 301)))
                 .contains("outside 5 minutes");
-        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, BODY, SECRET, Instant.ofEpochSecond(T + 300))).isNull();
+        assertThat(WebhookCheck.refusal("t=" + T + ",v1=" + V1, BODY, SECRET, Instant.ofEpochSecond(T + 300)))
+                .isNull();
         assertThat(WebhookCheck.refusal(null, BODY, SECRET, NOW)).isEqualTo("no Orderflow-Signature header");
-        assertThat(WebhookCheck.refusal("v1=" + V1, BODY, SECRET, NOW)).isEqualTo("Orderflow-Signature without t or v1");
+        assertThat(WebhookCheck.refusal("v1=" + V1, BODY, SECRET, NOW))
+                .isEqualTo("Orderflow-Signature without t or v1");
         assertThat(WebhookCheck.refusal("t=abc,v1=" + V1, BODY, SECRET, NOW)).isEqualTo("malformed timestamp");
         assertThat(WebhookCheck.refusal("t" + T, BODY, SECRET, NOW)).isEqualTo("malformed Orderflow-Signature");
     }

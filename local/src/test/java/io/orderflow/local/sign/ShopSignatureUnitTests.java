@@ -17,7 +17,8 @@ class ShopSignatureUnitTests {
 
     @Test
     void signsMethodPathTimestampNonceAndBodyEachFollowedByANewline() {
-        // expected value computed outside Java: HMAC-SHA256("s3cret", "POST\n/v1/orders\n1764547200\nabc123\n{"a":1}\n")
+        // expected value computed outside Java: HMAC-SHA256("s3cret",
+        // "POST\n/v1/orders\n1764547200\nabc123\n{"a":1}\n")
         assertThat(new ShopSignature(shop).authorization("POST", "/v1/orders", "{\"a\":1}", "1764547200", "abc123"))
                 .isEqualTo("ORDERFLOW-HMAC-SHA256 shop_id=\"shop-1\",timestamp=\"1764547200\",nonce=\"abc123\","
                         + "signature=\"Uc/Mx0orPFEuD+wCXDP8PHtkteYGpX3/itrW38O3B1k=\"");
@@ -28,8 +29,11 @@ class ShopSignatureUnitTests {
         Path file = directory.resolve("shop.properties");
         shop.write(file);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = SignCommand.run(new String[] {"GET", "/v1/orders?page_size=5"}, file,
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int exit = SignCommand.run(
+                new String[] {"GET", "/v1/orders?page_size=5"},
+                file,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .startsWith("Authorization: ORDERFLOW-HMAC-SHA256 shop_id=\"shop-1\",timestamp=\"");
@@ -39,7 +43,10 @@ class ShopSignatureUnitTests {
     @Test
     void signCommandWithoutCredentialsSaysToStartTheStack(@TempDir Path directory) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = SignCommand.run(new String[] {"GET", "/v1/orders"}, directory.resolve("absent"), System.out,
+        int exit = SignCommand.run(
+                new String[] {"GET", "/v1/orders"},
+                directory.resolve("absent"),
+                System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("start the local stack first");

@@ -23,7 +23,9 @@ class ClassDataCacheUnitTests {
         assertThat(run(writing)).as("a JVM started with %s", writing).isZero();
 
         List<String> mapping = ClassDataCache.options(directory, feature);
-        assertThat(mapping).as("the archive written at exit is mapped by the next run").isNotEqualTo(writing)
+        assertThat(mapping)
+                .as("the archive written at exit is mapped by the next run")
+                .isNotEqualTo(writing)
                 .anySatisfy(option -> assertThat(option).matches("-XX:(AOTCache|SharedArchiveFile)=.*"));
         assertThat(run(mapping)).as("a JVM started with %s", mapping).isZero();
     }

@@ -32,8 +32,8 @@ class IdleCommandUnitTests {
     void findsTheStackByItsProcessesFileAndIgnoresAStaleOne() throws Exception {
         long pid = ProcessHandle.current().pid();
         new StackProcesses(Map.of("order-service", pid)).write(work);
-        assertThat(StackProcesses.read(work)).hasValueSatisfying(stack ->
-                assertThat(stack.pids()).containsExactly(Map.entry("order-service", pid)));
+        assertThat(StackProcesses.read(work))
+                .hasValueSatisfying(stack -> assertThat(stack.pids()).containsExactly(Map.entry("order-service", pid)));
         // the same pid with another start time: a process that reused the pid of a stack that has ended
         Files.writeString(work.resolve(StackProcesses.FILE), "order-service=" + pid + "\\:1\n");
         assertThat(StackProcesses.read(work)).isEmpty();
@@ -46,43 +46,52 @@ class IdleCommandUnitTests {
         long pid = ProcessHandle.current().pid();
         new StackProcesses(Map.of("order-service", pid)).write(work);
         AtomicBoolean spinning = new AtomicBoolean(true);
-        Thread spinner = new Thread(() -> {
-            while (spinning.get()) {
-                Thread.onSpinWait();
-            }
-        }, "idle-spinner");
+        Thread spinner = new Thread(
+                () -> {
+                    while (spinning.get()) {
+                        Thread.onSpinWait();
+                    }
+                },
+                "idle-spinner");
         spinner.start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            int exit = IdleCommand.run(new String[] {"--seconds=2", "--threads=3"}, work,
-                    new PrintStream(output, true, StandardCharsets.UTF_8), System.err);
+            int exit = IdleCommand.run(
+                    new String[] {"--seconds=2", "--threads=3"},
+                    work,
+                    new PrintStream(output, true, StandardCharsets.UTF_8),
+                    System.err);
             assertThat(exit).isZero();
         } finally {
             spinning.set(false);
             spinner.join();
         }
         String report = output.toString(StandardCharsets.UTF_8);
-        assertThat(report).containsPattern("order-service\\s+\\d+\\.\\d\\d %")
+        assertThat(report)
+                .containsPattern("order-service\\s+\\d+\\.\\d\\d %")
                 .containsPattern("total\\s+\\d+\\.\\d\\d %")
-                .contains("RSS").contains("PSS")
+                .contains("RSS")
+                .contains("PSS")
                 .containsPattern("busiest threads[^\\n]*\\n\\s+\\d+\\.\\d\\d %  order-service  idle-spinner");
     }
 
     @Test
     void theBudgetIsTwoPercentForTheStackAndHalfAPercentPerService() {
-        assertThat(IdleCommand.withinBudget(Map.of("order-service", 0.5, "PostgreSQL", 1.0,
-                StackProcesses.LAUNCHER, 0.5))).isTrue();
+        assertThat(IdleCommand.withinBudget(
+                        Map.of("order-service", 0.5, "PostgreSQL", 1.0, StackProcesses.LAUNCHER, 0.5)))
+                .isTrue();
         assertThat(IdleCommand.withinBudget(Map.of("order-service", 0.51))).isFalse();
         // PostgreSQL and the launcher count in the total only
         assertThat(IdleCommand.withinBudget(Map.of("PostgreSQL", 1.9))).isTrue();
-        assertThat(IdleCommand.withinBudget(Map.of("PostgreSQL", 1.9, "order-service", 0.2))).isFalse();
+        assertThat(IdleCommand.withinBudget(Map.of("PostgreSQL", 1.9, "order-service", 0.2)))
+                .isFalse();
     }
 
     @Test
     void withoutARunningStackItSaysSo() throws Exception {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = IdleCommand.run(new String[] {"--seconds=1"}, work, System.out,
-                new PrintStream(errors, true, StandardCharsets.UTF_8));
+        int exit = IdleCommand.run(
+                new String[] {"--seconds=1"}, work, System.out, new PrintStream(errors, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("no running local stack");
     }

@@ -17,9 +17,12 @@ class LocalPostgresTests {
     Path work;
 
     @Test
-    void aPortTakenByAnotherPostgresqlFailsTheStartSayingSoInsteadOfUsingThatServer() throws IOException, java.sql.SQLException {
-        try (EmbeddedPostgres other = EmbeddedPostgres.builder().setDataDirectory(work.resolve("other"))
-                .setCleanDataDirectory(true).start()) {
+    void aPortTakenByAnotherPostgresqlFailsTheStartSayingSoInsteadOfUsingThatServer()
+            throws IOException, java.sql.SQLException {
+        try (EmbeddedPostgres other = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("other"))
+                .setCleanDataDirectory(true)
+                .start()) {
             int taken = other.getPort();
             assertThatThrownBy(() -> LocalPostgres.embedded(work.resolve("stack"), false, taken))
                     .isInstanceOf(IllegalStateException.class)
@@ -27,7 +30,7 @@ class LocalPostgresTests {
                     .hasMessageContaining("--postgres-port=");
             // the other server is untouched: it still answers, with no database of the stack's made on it
             try (var connection = other.getPostgresDatabase().getConnection();
-                 var rows = connection.createStatement().executeQuery("select count(*) from pg_database")) {
+                    var rows = connection.createStatement().executeQuery("select count(*) from pg_database")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(3);
             }
@@ -38,7 +41,8 @@ class LocalPostgresTests {
     void aFreePortStartsItsOwnServer() throws IOException {
         try (LocalPostgres postgres = LocalPostgres.embedded(work.resolve("own"), false, 0)) {
             assertThat(postgres.database("orderflow_probe").jdbcUrl()).contains("/orderflow_probe");
-            assertThat(Files.isRegularFile(work.resolve("own").resolve("postmaster.pid"))).isTrue();
+            assertThat(Files.isRegularFile(work.resolve("own").resolve("postmaster.pid")))
+                    .isTrue();
         }
     }
 }

@@ -17,11 +17,18 @@ class PodStartCommandUnitTests {
 
         PodStartCommand.Image image = PodStartCommand.image(dockerfile);
 
-        assertThat(image.training()).startsWith("/usr/bin/java").contains("-XX:ArchiveClassesAtExit=application.jsa",
-                "-Dspring.context.exit=onRefresh", "application.jar");
-        assertThat(image.entrypoint()).startsWith("/usr/bin/java").contains("-XX:SharedArchiveFile=application.jsa",
-                "-XX:MaxRAMPercentage=75.0").endsWith("-jar", "application.jar");
-        assertThat(image.withoutArchive()).doesNotContain("-XX:SharedArchiveFile=application.jsa", "-Xshare:auto")
+        assertThat(image.training())
+                .startsWith("/usr/bin/java")
+                .contains(
+                        "-XX:ArchiveClassesAtExit=application.jsa",
+                        "-Dspring.context.exit=onRefresh",
+                        "application.jar");
+        assertThat(image.entrypoint())
+                .startsWith("/usr/bin/java")
+                .contains("-XX:SharedArchiveFile=application.jsa", "-XX:MaxRAMPercentage=75.0")
+                .endsWith("-jar", "application.jar");
+        assertThat(image.withoutArchive())
+                .doesNotContain("-XX:SharedArchiveFile=application.jsa", "-Xshare:auto")
                 .contains("-XX:MaxRAMPercentage=75.0");
     }
 
@@ -39,13 +46,23 @@ class PodStartCommandUnitTests {
 
     @Test
     void theReplicaGetsTheRunningServicesSettingsButPortsOfItsOwn() throws Exception {
-        Process service = new ProcessBuilder("/bin/sh", "-c", "sleep 30", "-Xmx64m", "-jar", "service.jar",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/orderflow_order", "--server.port=18081",
-                "--management.server.port=19081", "--server.address=127.0.0.1").start();
+        Process service = new ProcessBuilder(
+                        "/bin/sh",
+                        "-c",
+                        "sleep 30",
+                        "-Xmx64m",
+                        "-jar",
+                        "service.jar",
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/orderflow_order",
+                        "--server.port=18081",
+                        "--management.server.port=19081",
+                        "--server.address=127.0.0.1")
+                .start();
         try {
-            assertThat(PodStartCommand.settings(service.pid())).containsExactly(
-                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/orderflow_order",
-                    "--server.address=127.0.0.1");
+            assertThat(PodStartCommand.settings(service.pid()))
+                    .containsExactly(
+                            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/orderflow_order",
+                            "--server.address=127.0.0.1");
         } finally {
             service.destroyForcibly();
         }

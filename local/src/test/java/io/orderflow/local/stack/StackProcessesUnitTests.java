@@ -40,7 +40,8 @@ class StackProcessesUnitTests {
         new StackProcesses(pids).write(work);
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        StackProcesses.read(work).orElseThrow()
+        StackProcesses.read(work)
+                .orElseThrow()
                 .stopOrphans(new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(10));
 
         assertThat(service.isAlive()).isFalse();
@@ -58,9 +59,11 @@ class StackProcessesUnitTests {
         pids.put("order-service", service.pid());
         new StackProcesses(pids).write(work);
 
-        assertThatThrownBy(() -> StackProcesses.read(work).orElseThrow()
-                .stopOrphans(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> StackProcesses.read(work)
+                        .orElseThrow()
+                        .stopOrphans(
+                                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                                Duration.ofSeconds(10)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already runs from this work directory (launcher pid " + launcher.pid());
         assertThat(launcher.isAlive()).isTrue();

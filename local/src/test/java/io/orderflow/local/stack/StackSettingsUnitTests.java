@@ -33,10 +33,13 @@ class StackSettingsUnitTests {
 
     @Test
     void argumentsOutrankEnvironmentVariables() {
-        StackSettings settings = StackSettings.parse(new String[] {"--kafka-bootstrap=broker:9092",
-                "--order-port=9181", "--order-expire-in=2m"},
-                Map.of("ORDERFLOW_LOCAL_KAFKA_BOOTSTRAP", "other:9092",
-                        "ORDERFLOW_LOCAL_POSTGRES_URL", "jdbc:postgresql://db:5432/postgres?user=u&password=p"),
+        StackSettings settings = StackSettings.parse(
+                new String[] {"--kafka-bootstrap=broker:9092", "--order-port=9181", "--order-expire-in=2m"},
+                Map.of(
+                        "ORDERFLOW_LOCAL_KAFKA_BOOTSTRAP",
+                        "other:9092",
+                        "ORDERFLOW_LOCAL_POSTGRES_URL",
+                        "jdbc:postgresql://db:5432/postgres?user=u&password=p"),
                 repository);
         assertThat(settings.kafkaBootstrap()).isEqualTo("broker:9092");
         assertThat(settings.postgresUrl()).startsWith("jdbc:postgresql://db:5432/");
@@ -48,11 +51,14 @@ class StackSettingsUnitTests {
     @Test
     void everyServiceHasAManagementPortOfItsOwnForActuator() {
         Ports fixed = new Ports(StackSettings.parse(new String[0], Map.of(), repository));
-        Ports chosen = new Ports(StackSettings.parse(new String[] {"--reconcile-management-port=9184"},
-                Map.of("ORDERFLOW_LOCAL_ORDER_MANAGEMENT_PORT", "9181"), repository));
+        Ports chosen = new Ports(StackSettings.parse(
+                new String[] {"--reconcile-management-port=9184"},
+                Map.of("ORDERFLOW_LOCAL_ORDER_MANAGEMENT_PORT", "9181"),
+                repository));
         Ports random = new Ports(StackSettings.parse(new String[] {"--random-ports"}, Map.of(), repository));
 
-        assertThat(List.of("order", "payment", "notify", "reconcile")).extracting(s -> fixed.of(s + "-management"))
+        assertThat(List.of("order", "payment", "notify", "reconcile"))
+                .extracting(s -> fixed.of(s + "-management"))
                 .containsExactly(9081, 9082, 9083, 9084);
         assertThat(chosen.of("reconcile-management")).isEqualTo(9184);
         assertThat(chosen.of("order-management")).isEqualTo(9181);

@@ -18,21 +18,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CallbackConfiguration {
 
     @Bean
-    CallbackIntake callbackIntake(WechatPayClients merchants, DataSource dataSource, Outbox outbox,
-                                  PlatformTransactionManager transactionManager, MeterRegistry meters, Clock clock,
-                                  VerificationFailures failures) {
-        return new CallbackIntake(new CallbackVerifier(merchants, clock), new InboundCallbacks(JdbcClient.create(dataSource)),
-                outbox, new TransactionTemplate(transactionManager), meters, clock, failures);
+    CallbackIntake callbackIntake(
+            WechatPayClients merchants,
+            DataSource dataSource,
+            Outbox outbox,
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
+            Clock clock,
+            VerificationFailures failures) {
+        return new CallbackIntake(
+                new CallbackVerifier(merchants, clock),
+                new InboundCallbacks(JdbcClient.create(dataSource)),
+                outbox,
+                new TransactionTemplate(transactionManager),
+                meters,
+                clock,
+                failures);
     }
 
     @Bean
-    VerificationFailures verificationFailures(WechatPayClients merchants, DataSource dataSource, Outbox outbox,
-            PlatformTransactionManager transactionManager, MeterRegistry meters, Clock clock,
+    VerificationFailures verificationFailures(
+            WechatPayClients merchants,
+            DataSource dataSource,
+            Outbox outbox,
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
+            Clock clock,
             @Value("${orderflow.risk.callback-failures.threshold:20}") long threshold,
             @Value("${orderflow.risk.callback-failures.window:60s}") Duration window,
             @Value("${orderflow.risk.callback-failures.flush-interval:1s}") Duration flushInterval) {
-        FailureBursts bursts = new FailureBursts(JdbcClient.create(dataSource), outbox, meters, clock, threshold, window);
-        return new VerificationFailures(mchid -> merchants.find(mchid).isPresent(), bursts,
-                new TransactionTemplate(transactionManager), meters, clock, flushInterval);
+        FailureBursts bursts =
+                new FailureBursts(JdbcClient.create(dataSource), outbox, meters, clock, threshold, window);
+        return new VerificationFailures(
+                mchid -> merchants.find(mchid).isPresent(),
+                bursts,
+                new TransactionTemplate(transactionManager),
+                meters,
+                clock,
+                flushInterval);
     }
 }

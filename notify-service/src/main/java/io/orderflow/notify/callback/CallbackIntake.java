@@ -21,7 +21,10 @@ public class CallbackIntake {
     private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
 
     /** What happened to an accepted callback. */
-    public enum Outcome { RECORDED, DUPLICATE }
+    public enum Outcome {
+        RECORDED,
+        DUPLICATE
+    }
 
     private final CallbackVerifier verifier;
     private final InboundCallbacks inbox;
@@ -31,8 +34,14 @@ public class CallbackIntake {
     private final Clock clock;
     private final VerificationFailures failures;
 
-    CallbackIntake(CallbackVerifier verifier, InboundCallbacks inbox, Outbox outbox, TransactionTemplate transactions,
-                   MeterRegistry meters, Clock clock, VerificationFailures failures) {
+    CallbackIntake(
+            CallbackVerifier verifier,
+            InboundCallbacks inbox,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            Clock clock,
+            VerificationFailures failures) {
         this.verifier = verifier;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -49,10 +58,12 @@ public class CallbackIntake {
     public Outcome receive(RawCallback callback) {
         try {
             Outcome outcome = accept(callback);
-            meters.counter("orderflow.notify.callbacks", "kind", callback.kind().name(), "outcome", outcome.name()).increment();
+            meters.counter("orderflow.notify.callbacks", "kind", callback.kind().name(), "outcome", outcome.name())
+                    .increment();
             return outcome;
         } catch (CallbackRejected e) {
-            meters.counter("orderflow.notify.callbacks.rejected", "reason", e.reason()).increment();
+            meters.counter("orderflow.notify.callbacks.rejected", "reason", e.reason())
+                    .increment();
             if (countFailure(callback, e)) {
                 // a flood must not become a flood of log lines: the flush logs one line per source
                 log.debug("callback for merchant {} rejected: {} ({})", callback.mchid(), e.reason(), e.getMessage());
@@ -81,17 +92,25 @@ public class CallbackIntake {
         if (callback.kind() == CallbackKind.TRANSACTION) {
             Transaction transaction = verifier.verify(callback, Transaction.class);
             Envelope envelope = Envelope.of(callback.body());
-            return record(callback, envelope, transaction.getOutTradeNo(), null,
+            return record(
+                    callback,
+                    envelope,
+                    transaction.getOutTradeNo(),
+                    null,
                     CallbackTranslation.payment(callback.mchid(), envelope.id(), transaction, now));
         }
         RefundNotification refund = verifier.verify(callback, RefundNotification.class);
         Envelope envelope = Envelope.of(callback.body());
-        return record(callback, envelope, refund.getOutTradeNo(), refund.getOutRefundNo(),
+        return record(
+                callback,
+                envelope,
+                refund.getOutTradeNo(),
+                refund.getOutRefundNo(),
                 CallbackTranslation.refund(callback.mchid(), envelope.id(), refund, now));
     }
 
-    private Outcome record(RawCallback callback, Envelope envelope, String orderId, String outRefundNo,
-                           OrderflowEvent event) {
+    private Outcome record(
+            RawCallback callback, Envelope envelope, String orderId, String outRefundNo, OrderflowEvent event) {
         return transactions.execute(status -> {
             if (!inbox.add(callback, envelope, orderId, outRefundNo)) {
                 log.info("callback {} for order {} seen before; nothing changes", envelope.id(), orderId);

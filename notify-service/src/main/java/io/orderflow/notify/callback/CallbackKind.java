@@ -2,5 +2,6 @@ package io.orderflow.notify.callback;
 
 /** Which notify URL a callback came to: payments or refunds. */
 public enum CallbackKind {
-    TRANSACTION, REFUND
+    TRANSACTION,
+    REFUND
 }

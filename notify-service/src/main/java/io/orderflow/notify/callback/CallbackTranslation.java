@@ -13,12 +13,12 @@ import java.time.Instant;
 /** WeChat's decrypted resources as orderflow's events (source CALLBACK). */
 final class CallbackTranslation {
 
-    private CallbackTranslation() {
-    }
+    private CallbackTranslation() {}
 
     static PaymentNotified payment(String mchid, String notificationId, Transaction transaction, Instant observedAt) {
         try {
-            return Transactions.paymentNotified(transaction, mchid, NotificationSource.CALLBACK, notificationId, observedAt);
+            return Transactions.paymentNotified(
+                    transaction, mchid, NotificationSource.CALLBACK, notificationId, observedAt);
         } catch (IllegalArgumentException e) {
             throw new CallbackRejected("MALFORMED", e.getMessage(), e);
         }
@@ -28,8 +28,17 @@ final class CallbackTranslation {
         if (refund.getRefundStatus() == null || refund.getAmount() == null) {
             throw new CallbackRejected("MALFORMED", "refund callback without status or amount");
         }
-        return new RefundNotified(refund.getOutTradeNo(), mchid, refund.getOutRefundNo(), refund.getRefundId(),
-                refund.getTransactionId(), NotificationSource.CALLBACK, RefundStatus.valueOf(refund.getRefundStatus().name()),
-                Money.cny(refund.getAmount().getRefund()), Transactions.instant(refund.getSuccessTime()), notificationId, observedAt);
+        return new RefundNotified(
+                refund.getOutTradeNo(),
+                mchid,
+                refund.getOutRefundNo(),
+                refund.getRefundId(),
+                refund.getTransactionId(),
+                NotificationSource.CALLBACK,
+                RefundStatus.valueOf(refund.getRefundStatus().name()),
+                Money.cny(refund.getAmount().getRefund()),
+                Transactions.instant(refund.getSuccessTime()),
+                notificationId,
+                observedAt);
     }
 }

@@ -41,16 +41,20 @@ class CallbackVerifier {
         if ((serial != null && serial.startsWith(PROBE)) || (signature != null && signature.startsWith(PROBE))) {
             throw new CallbackRejected("SIGNTEST_PROBE", "signature probe refused");
         }
-        MerchantClients clients = merchants.find(callback.mchid())
+        MerchantClients clients = merchants
+                .find(callback.mchid())
                 .orElseThrow(() -> new CallbackRejected("UNKNOWN_MERCHANT", "no merchant " + callback.mchid()));
         try {
             return clients.notifications().parse(requestParam(callback), resourceType);
         } catch (DecryptionException e) {
-            throw new IllegalStateException("callback for " + callback.mchid() + " verified but does not decrypt "
-                    + "with the configured APIv3 key", e);
+            throw new IllegalStateException(
+                    "callback for " + callback.mchid() + " verified but does not decrypt "
+                            + "with the configured APIv3 key",
+                    e);
         } catch (RuntimeException e) {
             // the SDK signals a bad signature, an unknown serial or a broken body in several ways
-            throw new CallbackRejected("BAD_SIGNATURE", "callback not verified: " + e.getClass().getSimpleName(), e);
+            throw new CallbackRejected(
+                    "BAD_SIGNATURE", "callback not verified: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -67,8 +71,9 @@ class CallbackVerifier {
         }
         long now = clock.instant().getEpochSecond();
         if (seconds < now - WINDOW.toSeconds() || seconds > now + WINDOW.toSeconds()) {
-            throw new CallbackRejected("STALE_TIMESTAMP", "Wechatpay-Timestamp " + seconds + " is outside "
-                    + WINDOW.toMinutes() + " minutes of " + now);
+            throw new CallbackRejected(
+                    "STALE_TIMESTAMP",
+                    "Wechatpay-Timestamp " + seconds + " is outside " + WINDOW.toMinutes() + " minutes of " + now);
         }
     }
 

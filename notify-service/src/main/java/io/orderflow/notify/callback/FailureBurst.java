@@ -28,13 +28,18 @@ record FailureBurst(Instant windowStart, long failures, String incidentId, Insta
     static Step next(FailureBurst previous, FailureTally tally, Duration window, long threshold, String source) {
         Instant first = tally.first();
         Instant last = previous == null || tally.last().isAfter(previous.lastFailureAt())
-                ? tally.last() : previous.lastFailureAt();
-        if (previous != null && previous.incidentId() != null
+                ? tally.last()
+                : previous.lastFailureAt();
+        if (previous != null
+                && previous.incidentId() != null
                 && !first.isAfter(previous.lastFailureAt().plus(window))) {
-            return new Step(new FailureBurst(previous.windowStart(), previous.failures() + tally.count(),
-                    previous.incidentId(), last), false);
+            return new Step(
+                    new FailureBurst(
+                            previous.windowStart(), previous.failures() + tally.count(), previous.incidentId(), last),
+                    false);
         }
-        boolean newWindow = previous == null || !first.isBefore(previous.windowStart().plus(window));
+        boolean newWindow =
+                previous == null || !first.isBefore(previous.windowStart().plus(window));
         Instant start = newWindow ? first : previous.windowStart();
         long failures = newWindow ? tally.count() : previous.failures() + tally.count();
         if (failures >= threshold) {
@@ -49,6 +54,5 @@ record FailureBurst(Instant windowStart, long failures, String incidentId, Insta
      * @param state the new state
      * @param opensIncident true when this tally opened an incident: alert now, and only now
      */
-    record Step(FailureBurst state, boolean opensIncident) {
-    }
+    record Step(FailureBurst state, boolean opensIncident) {}
 }

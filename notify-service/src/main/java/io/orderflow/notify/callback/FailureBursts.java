@@ -49,16 +49,28 @@ class FailureBursts {
         FailureBurst previous = jdbc.sql("select window_start, failures, incident_id, last_failure_at "
                         + "from callback_failure_burst where remote_address = ? and mchid = ? for update")
                 .params(source.address(), source.mchid())
-                .query((rs, n) -> new FailureBurst(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getString(3),
+                .query((rs, n) -> new FailureBurst(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getLong(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .single();
-        FailureBurst.Step step = FailureBurst.next(previous.failures() == 0 ? null : previous, tally, window, threshold,
+        FailureBurst.Step step = FailureBurst.next(
+                previous.failures() == 0 ? null : previous,
+                tally,
+                window,
+                threshold,
                 source.mchid() + ":" + source.address());
         FailureBurst next = step.state();
         jdbc.sql("update callback_failure_burst set window_start = ?, failures = ?, incident_id = ?, "
                         + "last_failure_at = ? where remote_address = ? and mchid = ?")
-                .params(Timestamp.from(next.windowStart()), next.failures(), next.incidentId(),
-                        Timestamp.from(next.lastFailureAt()), source.address(), source.mchid())
+                .params(
+                        Timestamp.from(next.windowStart()),
+                        next.failures(),
+                        next.incidentId(),
+                        Timestamp.from(next.lastFailureAt()),
+                        source.address(),
+                        source.mchid())
                 .update();
         if (step.opensIncident()) {
             raise(next, source, tally.lastReason());
@@ -70,16 +82,31 @@ class FailureBursts {
         Instant now = clock.instant();
         String merchant = VerificationFailures.UNKNOWN.equals(source.mchid()) ? null : source.mchid();
         String address = source.address();
-        RiskAlertRaised alert = new RiskAlertRaised(RiskAlertKind.CALLBACK_VERIFICATION_BURST + ":" + burst.incidentId(),
-                RiskAlertKind.CALLBACK_VERIFICATION_BURST, null, merchant, null, address, burst.failures(), threshold,
-                null, null, null, burst.windowStart(), now, null,
-                burst.failures() + " callbacks from " + address + " for " + (merchant == null ? "unknown merchants"
-                        : "merchant " + merchant) + " failed verification within " + window.toSeconds()
-                        + " s (last: " + reason + ")", now);
+        RiskAlertRaised alert = new RiskAlertRaised(
+                RiskAlertKind.CALLBACK_VERIFICATION_BURST + ":" + burst.incidentId(),
+                RiskAlertKind.CALLBACK_VERIFICATION_BURST,
+                null,
+                merchant,
+                null,
+                address,
+                burst.failures(),
+                threshold,
+                null,
+                null,
+                null,
+                burst.windowStart(),
+                now,
+                null,
+                burst.failures() + " callbacks from " + address + " for "
+                        + (merchant == null ? "unknown merchants" : "merchant " + merchant)
+                        + " failed verification within " + window.toSeconds()
+                        + " s (last: " + reason + ")",
+                now);
         outbox.append(alert);
         // sources seen once long ago are of no use; an incident is rare enough to tidy up then
         jdbc.sql("delete from callback_failure_burst where last_failure_at < ? and incident_id is null")
-                .param(Timestamp.from(now.minus(Duration.ofDays(1)))).update();
+                .param(Timestamp.from(now.minus(Duration.ofDays(1))))
+                .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

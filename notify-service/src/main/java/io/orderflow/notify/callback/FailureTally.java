@@ -14,7 +14,10 @@ record FailureTally(long count, Instant first, Instant last, String lastReason) 
 
     FailureTally plus(FailureTally other) {
         boolean otherIsLater = other.last.isAfter(last);
-        return new FailureTally(count + other.count, other.first.isBefore(first) ? other.first : first,
-                otherIsLater ? other.last : last, otherIsLater ? other.lastReason : lastReason);
+        return new FailureTally(
+                count + other.count,
+                other.first.isBefore(first) ? other.first : first,
+                otherIsLater ? other.last : last,
+                otherIsLater ? other.lastReason : lastReason);
     }
 }

@@ -21,14 +21,15 @@ class InboundCallbacks {
                 insert into inbound_callback (notification_id, mchid, kind, event_type, order_id, out_refund_no, headers, body)
                 values (:id, :mchid, :kind, :eventType, :orderId, :outRefundNo, cast(:headers as jsonb), :body)
                 on conflict (notification_id) do nothing""")
-                .param("id", envelope.id())
-                .param("mchid", callback.mchid())
-                .param("kind", callback.kind().name())
-                .param("eventType", envelope.eventType())
-                .param("orderId", orderId)
-                .param("outRefundNo", outRefundNo)
-                .param("headers", JSON.writeValueAsString(Map.copyOf(callback.headers())))
-                .param("body", callback.body())
-                .update() == 1;
+                        .param("id", envelope.id())
+                        .param("mchid", callback.mchid())
+                        .param("kind", callback.kind().name())
+                        .param("eventType", envelope.eventType())
+                        .param("orderId", orderId)
+                        .param("outRefundNo", outRefundNo)
+                        .param("headers", JSON.writeValueAsString(Map.copyOf(callback.headers())))
+                        .param("body", callback.body())
+                        .update()
+                == 1;
     }
 }

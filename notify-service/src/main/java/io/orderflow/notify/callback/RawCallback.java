@@ -11,8 +11,8 @@ import java.util.Map;
  * @param body the raw body, exactly as signed
  * @param remoteAddress where it came from (the forwarded client address when a trusted proxy says so)
  */
-public record RawCallback(String mchid, CallbackKind kind, Map<String, String> headers, String body,
-                          String remoteAddress) {
+public record RawCallback(
+        String mchid, CallbackKind kind, Map<String, String> headers, String body, String remoteAddress) {
 
     public static final String TIMESTAMP = "Wechatpay-Timestamp";
     public static final String NONCE = "Wechatpay-Nonce";

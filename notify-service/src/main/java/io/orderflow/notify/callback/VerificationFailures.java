@@ -33,12 +33,13 @@ class VerificationFailures implements SmartLifecycle {
     static final int MAX_SOURCES = 10_000;
     /** Failures that point at forgery or replay; probes and malformed verified bodies are WeChat's own. */
     private static final Set<String> COUNTED = Set.of("BAD_SIGNATURE", "STALE_TIMESTAMP", "UNKNOWN_MERCHANT");
-    private static final Comparator<Source> ORDER = Comparator.comparing(Source::address).thenComparing(Source::mchid);
+
+    private static final Comparator<Source> ORDER =
+            Comparator.comparing(Source::address).thenComparing(Source::mchid);
     private static final Logger log = LoggerFactory.getLogger(VerificationFailures.class);
 
     /** Where failures come from: the remote address and the merchant of the URL (or {@value #UNKNOWN}). */
-    record Source(String address, String mchid) {
-    }
+    record Source(String address, String mchid) {}
 
     private final Map<Source, FailureTally> pending = new ConcurrentHashMap<>();
     private final Predicate<String> knownMerchant;
@@ -49,8 +50,13 @@ class VerificationFailures implements SmartLifecycle {
     private final Counter untracked;
     private ScheduledExecutorService flusher;
 
-    VerificationFailures(Predicate<String> knownMerchant, FailureBursts bursts, TransactionTemplate transactions,
-                         MeterRegistry meters, Clock clock, Duration flushInterval) {
+    VerificationFailures(
+            Predicate<String> knownMerchant,
+            FailureBursts bursts,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            Clock clock,
+            Duration flushInterval) {
         this.knownMerchant = knownMerchant;
         this.bursts = bursts;
         this.transactions = transactions;
@@ -71,8 +77,8 @@ class VerificationFailures implements SmartLifecycle {
         if (!COUNTED.contains(reason)) {
             return false;
         }
-        Source source = new Source(callback.remoteAddress(),
-                knownMerchant.test(callback.mchid()) ? callback.mchid() : UNKNOWN);
+        Source source =
+                new Source(callback.remoteAddress(), knownMerchant.test(callback.mchid()) ? callback.mchid() : UNKNOWN);
         if (pending.size() >= MAX_SOURCES && !pending.containsKey(source)) {
             untracked.increment();
             return true;
@@ -100,10 +106,15 @@ class VerificationFailures implements SmartLifecycle {
         }
         try {
             Integer opened = transactions.execute(status -> (int) batch.entrySet().stream()
-                    .filter(entry -> bursts.add(entry.getKey(), entry.getValue())).count());
-            batch.forEach((source, tally) -> log.warn("{} callback(s) from {} for {} failed verification since {} "
-                    + "(latest: {})", tally.count(), source.address(), UNKNOWN.equals(source.mchid())
-                    ? "unknown merchants" : "merchant " + source.mchid(), tally.first(), tally.lastReason()));
+                    .filter(entry -> bursts.add(entry.getKey(), entry.getValue()))
+                    .count());
+            batch.forEach((source, tally) -> log.warn(
+                    "{} callback(s) from {} for {} failed verification since {} " + "(latest: {})",
+                    tally.count(),
+                    source.address(),
+                    UNKNOWN.equals(source.mchid()) ? "unknown merchants" : "merchant " + source.mchid(),
+                    tally.first(),
+                    tally.lastReason()));
             return opened == null ? 0 : opened;
         } catch (RuntimeException e) {
             batch.forEach((source, tally) -> pending.merge(source, tally, FailureTally::plus));

@@ -10,7 +10,18 @@ import java.util.UUID;
  * @param scheduleStep how many attempts of the current schedule this one makes (from 1)
  * @param ownUrl true for a delivery to its order's own {@code notify_url}: its failures say nothing of an endpoint
  */
-record Claimed(UUID deliveryId, String endpointId, String orderId, String ceId, String eventType,
-               Instant occurredAt, String body, int attemptNo, int scheduleStep, String url, int secretGeneration,
-               Integer previousSecretGeneration, Instant previousSecretValidUntil, boolean ownUrl) {
-}
+record Claimed(
+        UUID deliveryId,
+        String endpointId,
+        String orderId,
+        String ceId,
+        String eventType,
+        Instant occurredAt,
+        String body,
+        int attemptNo,
+        int scheduleStep,
+        String url,
+        int secretGeneration,
+        Integer previousSecretGeneration,
+        Instant previousSecretValidUntil,
+        boolean ownUrl) {}

@@ -50,66 +50,89 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints,
-                                        WebhookProperties properties, WebhookMetrics metrics,
-                                        PlatformTransactionManager transactionManager, ExecutorService webhookCompletions,
-                                        Clock clock) {
-        WebhookSender sender = new WebhookSender(new WebhookSecrets(properties.masterKey()),
-                new WebhookAddresses(properties.allowHttp(), properties.allowPrivateAddresses()), properties.timeout(),
+    WebhookDispatcher webhookDispatcher(
+            WebhookDeliveries deliveries,
+            WebhookEndpoints endpoints,
+            WebhookProperties properties,
+            WebhookMetrics metrics,
+            PlatformTransactionManager transactionManager,
+            ExecutorService webhookCompletions,
+            Clock clock) {
+        WebhookSender sender = new WebhookSender(
+                new WebhookSecrets(properties.masterKey()),
+                new WebhookAddresses(properties.allowHttp(), properties.allowPrivateAddresses()),
+                properties.timeout(),
                 clock);
-        return new WebhookDispatcher(deliveries, endpoints, sender, properties, metrics,
-                new TransactionTemplate(transactionManager), webhookCompletions, clock);
+        return new WebhookDispatcher(
+                deliveries,
+                endpoints,
+                sender,
+                properties,
+                metrics,
+                new TransactionTemplate(transactionManager),
+                webhookCompletions,
+                clock);
     }
 
     /** One thread claims; the sends themselves are asynchronous. */
     @Bean
-    DueWorker webhookWorker(WebhookDispatcher dispatcher, WebhookProperties properties, DataSource dataSource,
-                            Clock clock) {
-        DueWorker worker = new DueWorker("webhook-dispatcher", new DueWorker.Settings() {
-            @Override
-            public Integer threads() {
-                return 1;
-            }
+    DueWorker webhookWorker(
+            WebhookDispatcher dispatcher, WebhookProperties properties, DataSource dataSource, Clock clock) {
+        DueWorker worker = new DueWorker(
+                "webhook-dispatcher",
+                new DueWorker.Settings() {
+                    @Override
+                    public Integer threads() {
+                        return 1;
+                    }
 
-            @Override
-            public Integer batchSize() {
-                return properties.batchSize();
-            }
+                    @Override
+                    public Integer batchSize() {
+                        return properties.batchSize();
+                    }
 
-            @Override
-            public Duration pollInterval() {
-                return properties.pollInterval();
-            }
+                    @Override
+                    public Duration pollInterval() {
+                        return properties.pollInterval();
+                    }
 
-            @Override
-            public Duration shutdownGrace() {
-                return properties.timeout().plusSeconds(1);
-            }
+                    @Override
+                    public Duration shutdownGrace() {
+                        return properties.timeout().plusSeconds(1);
+                    }
 
-            @Override
-            public Duration initialBackoff() {
-                return properties.retryAfter(1).orElse(Duration.ofSeconds(10));
-            }
+                    @Override
+                    public Duration initialBackoff() {
+                        return properties.retryAfter(1).orElse(Duration.ofSeconds(10));
+                    }
 
-            @Override
-            public Duration maxBackoff() {
-                return properties.retryAfter(properties.retrySchedule().size()).orElse(Duration.ofHours(10));
-            }
-        }, dispatcher::dispatch, DueWorker.earliest(JdbcClient.create(dataSource), WebhookDeliveries.EARLIEST_DUE),
+                    @Override
+                    public Duration maxBackoff() {
+                        return properties
+                                .retryAfter(properties.retrySchedule().size())
+                                .orElse(Duration.ofHours(10));
+                    }
+                },
+                dispatcher::dispatch,
+                DueWorker.earliest(JdbcClient.create(dataSource), WebhookDeliveries.EARLIEST_DUE),
                 clock);
         dispatcher.runBy(worker);
         return worker;
     }
 
     @Bean
-    WebhookIntake webhookIntake(WebhookEndpoints endpoints, WebhookDeliveries deliveries, EventCodec codec,
-                                DueWorker webhookWorker, Clock clock) {
+    WebhookIntake webhookIntake(
+            WebhookEndpoints endpoints,
+            WebhookDeliveries deliveries,
+            EventCodec codec,
+            DueWorker webhookWorker,
+            Clock clock) {
         return new WebhookIntake(endpoints, deliveries, codec, webhookWorker, clock);
     }
 
     @Bean
-    WebhookLog webhookLog(WebhookDeliveries deliveries, WebhookEndpoints endpoints, DueWorker webhookWorker,
-                          Clock clock) {
+    WebhookLog webhookLog(
+            WebhookDeliveries deliveries, WebhookEndpoints endpoints, DueWorker webhookWorker, Clock clock) {
         return new WebhookLog(deliveries, endpoints, webhookWorker::wakeAfterCommit, clock);
     }
 
@@ -121,13 +144,17 @@ class WebhookConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                metrics.backlog(deliveries.backlog());
-            } catch (RuntimeException e) {
-                // the database may be away; the gauge keeps its last values
-            }
-        }, 5, 15, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        metrics.backlog(deliveries.backlog());
+                    } catch (RuntimeException e) {
+                        // the database may be away; the gauge keeps its last values
+                    }
+                },
+                5,
+                15,
+                TimeUnit.SECONDS);
         return scheduler;
     }
 }

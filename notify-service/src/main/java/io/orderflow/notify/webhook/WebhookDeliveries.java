@@ -20,9 +20,8 @@ class WebhookDeliveries {
     }
 
     /** A status change to turn into deliveries. */
-    record Change(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
-                  String body) {
-    }
+    record Change(
+            String shopId, String orderId, long version, String ceId, String type, Instant occurredAt, String body) {}
 
     /**
      * One delivery per change and live endpoint of its shop that wants the type and was live when the change
@@ -47,7 +46,9 @@ class WebhookDeliveries {
                 .param("versions", changes.stream().map(Change::version).toArray(Long[]::new))
                 .param("ceIds", changes.stream().map(Change::ceId).toArray(String[]::new))
                 .param("types", changes.stream().map(Change::type).toArray(String[]::new))
-                .param("occurred", changes.stream().map(c -> c.occurredAt().toString()).toArray(String[]::new))
+                .param(
+                        "occurred",
+                        changes.stream().map(c -> c.occurredAt().toString()).toArray(String[]::new))
                 .param("bodies", changes.stream().map(Change::body).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
@@ -57,24 +58,38 @@ class WebhookDeliveries {
      * The one delivery of a change of an order with its own {@code notify_url}: to that URL, under the shop's pseudo
      * endpoint (created on first use), whatever the shop's endpoints; a redelivered event adds none.
      */
-    int intakeOwnUrl(String shopId, String orderId, long version, String ceId, String type, Instant occurredAt,
-                     String body, String url, Instant now) {
+    int intakeOwnUrl(
+            String shopId,
+            String orderId,
+            long version,
+            String ceId,
+            String type,
+            Instant occurredAt,
+            String body,
+            String url,
+            Instant now) {
         String endpointId = WebhookSecrets.shopEndpointId(shopId);
         jdbc.sql("""
                 insert into webhook_endpoint (endpoint_id, shop_id, url, types, enabled, deleted, secret_generation,
                                               version)
                 values (:id, :shop, '', '{}', true, false, 1, 0)
-                on conflict (endpoint_id) do nothing""")
-                .param("id", endpointId).param("shop", shopId).update();
+                on conflict (endpoint_id) do nothing""").param("id", endpointId).param("shop", shopId).update();
         return jdbc.sql("""
                 insert into webhook_delivery (delivery_id, endpoint_id, shop_id, order_id, order_version, ce_id,
                                               event_type, occurred_at, body, status, next_attempt_at, created_at, url)
                 values (gen_random_uuid(), :endpoint, :shop, :order, :version, :ceId, :type, :occurred, :body,
                         'PENDING', :now, :now, :url)
                 on conflict (endpoint_id, ce_id) do nothing""")
-                .param("endpoint", endpointId).param("shop", shopId).param("order", orderId).param("version", version)
-                .param("ceId", ceId).param("type", type).param("occurred", Timestamp.from(occurredAt))
-                .param("body", body).param("now", Timestamp.from(now)).param("url", url)
+                .param("endpoint", endpointId)
+                .param("shop", shopId)
+                .param("order", orderId)
+                .param("version", version)
+                .param("ceId", ceId)
+                .param("type", type)
+                .param("occurred", Timestamp.from(occurredAt))
+                .param("body", body)
+                .param("now", Timestamp.from(now))
+                .param("url", url)
                 .update();
     }
 
@@ -105,8 +120,11 @@ class WebhookDeliveries {
      */
     List<Claimed> due(int limit, String[] busyEndpoints, Instant now) {
         return jdbc.sql(CLAIM)
-                .param("now", Timestamp.from(now)).param("busy", busyEndpoints).param("limit", limit)
-                .query(WebhookDeliveries::claimed).list();
+                .param("now", Timestamp.from(now))
+                .param("busy", busyEndpoints)
+                .param("limit", limit)
+                .query(WebhookDeliveries::claimed)
+                .list();
     }
 
     /** Marks the claimed rows as being attempted: not due again before the lease ends (a dead replica's rows are). */
@@ -115,7 +133,9 @@ class WebhookDeliveries {
                 update webhook_delivery set attempt_no = attempt_no + 1, schedule_step = schedule_step + 1,
                        next_attempt_at = :lease
                  where delivery_id = any(:ids)""")
-                .param("lease", Timestamp.from(leaseEnd)).param("ids", ids.toArray(UUID[]::new)).update();
+                .param("lease", Timestamp.from(leaseEnd))
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
     }
 
     /**
@@ -125,8 +145,15 @@ class WebhookDeliveries {
      * @param status DELIVERED, PENDING (retry at {@code next}) or FAILED
      * @return true when recorded
      */
-    boolean outcome(Claimed claimed, Instant started, Integer statusCode, long latencyMs, String error, String status,
-                    Instant next, Instant now) {
+    boolean outcome(
+            Claimed claimed,
+            Instant started,
+            Integer statusCode,
+            long latencyMs,
+            String error,
+            String status,
+            Instant next,
+            Instant now) {
         return jdbc.sql("""
                 with attempt as (
                     insert into webhook_attempt (delivery_id, attempt_no, started_at, status_code, latency_ms, error)
@@ -139,15 +166,21 @@ class WebhookDeliveries {
                        last_latency_ms = :latency, last_error = :error,
                        delivered_at = case when :status = 'DELIVERED' then :now else delivered_at end
                  where delivery_id = :id and attempt_no = :attempt and status = 'PENDING'""")
-                .param("started", Timestamp.from(started)).param("code", statusCode).param("latency", latencyMs)
-                .param("error", error).param("id", claimed.deliveryId()).param("attempt", claimed.attemptNo())
-                .param("status", status).param("next", Timestamp.from(next)).param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("started", Timestamp.from(started))
+                        .param("code", statusCode)
+                        .param("latency", latencyMs)
+                        .param("error", error)
+                        .param("id", claimed.deliveryId())
+                        .param("attempt", claimed.attemptNo())
+                        .param("status", status)
+                        .param("next", Timestamp.from(next))
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** An attempt the receiver acknowledged (2xx), as {@link #delivered} records it. */
-    record Acknowledged(UUID deliveryId, int attemptNo, Instant started, int statusCode, long latencyMs) {
-    }
+    record Acknowledged(UUID deliveryId, int attemptNo, Instant started, int statusCode, long latencyMs) {}
 
     /** The statement of {@link #delivered}: parameters ids, attempts, started, codes, latencies, now. */
     static final String DELIVERED = """
@@ -176,29 +209,38 @@ class WebhookDeliveries {
      */
     List<UUID> delivered(List<Acknowledged> acknowledged, Instant now) {
         return jdbc.sql(DELIVERED)
-                .param("ids", acknowledged.stream().map(Acknowledged::deliveryId).toArray(UUID[]::new))
-                .param("attempts", acknowledged.stream().map(Acknowledged::attemptNo).toArray(Integer[]::new))
-                .param("started", acknowledged.stream().map(a -> a.started().toString()).toArray(String[]::new))
-                .param("codes", acknowledged.stream().map(Acknowledged::statusCode).toArray(Integer[]::new))
-                .param("latencies", acknowledged.stream().map(Acknowledged::latencyMs).toArray(Long[]::new))
+                .param(
+                        "ids",
+                        acknowledged.stream().map(Acknowledged::deliveryId).toArray(UUID[]::new))
+                .param(
+                        "attempts",
+                        acknowledged.stream().map(Acknowledged::attemptNo).toArray(Integer[]::new))
+                .param(
+                        "started",
+                        acknowledged.stream().map(a -> a.started().toString()).toArray(String[]::new))
+                .param(
+                        "codes",
+                        acknowledged.stream().map(Acknowledged::statusCode).toArray(Integer[]::new))
+                .param(
+                        "latencies",
+                        acknowledged.stream().map(Acknowledged::latencyMs).toArray(Long[]::new))
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> rs.getObject(1, UUID.class)).list();
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
     }
 
     /** Fails every pending delivery of a disabled endpoint; answers how many. */
     int failPending(String endpointId, String reason) {
         return jdbc.sql("""
                 update webhook_delivery set status = 'FAILED', next_attempt_at = null, last_error = :reason
-                 where endpoint_id = :id and status = 'PENDING'""")
-                .param("id", endpointId).param("reason", reason).update();
+                 where endpoint_id = :id and status = 'PENDING'""").param("id", endpointId).param("reason", reason).update();
     }
 
     /** Cancels the pending deliveries of a deleted endpoint. */
     int cancelPending(String endpointId) {
         return jdbc.sql("""
                 update webhook_delivery set status = 'CANCELLED', next_attempt_at = null
-                 where endpoint_id = :id and status = 'PENDING'""")
-                .param("id", endpointId).update();
+                 where endpoint_id = :id and status = 'PENDING'""").param("id", endpointId).update();
     }
 
     /** Schedules one delivery again, now, with a fresh retry schedule; false when there is no such delivery. */
@@ -206,9 +248,15 @@ class WebhookDeliveries {
         return jdbc.sql("""
                 update webhook_delivery set status = 'PENDING', schedule_step = 0, next_attempt_at = :now
                  where delivery_id = :id and status <> 'PENDING'""")
-                .param("id", deliveryId).param("now", Timestamp.from(now)).update() == 1
-                || jdbc.sql("select count(*) from webhook_delivery where delivery_id = :id").param("id", deliveryId)
-                .query(Integer.class).single() == 1;
+                                .param("id", deliveryId)
+                                .param("now", Timestamp.from(now))
+                                .update()
+                        == 1
+                || jdbc.sql("select count(*) from webhook_delivery where delivery_id = :id")
+                                .param("id", deliveryId)
+                                .query(Integer.class)
+                                .single()
+                        == 1;
     }
 
     /** Schedules again every failed delivery of the endpoint created at or after {@code since}; answers how many. */
@@ -216,7 +264,9 @@ class WebhookDeliveries {
         return jdbc.sql("""
                 update webhook_delivery set status = 'PENDING', schedule_step = 0, next_attempt_at = :now
                  where endpoint_id = :id and status = 'FAILED' and created_at >= :since""")
-                .param("id", endpointId).param("since", Timestamp.from(since)).param("now", Timestamp.from(now))
+                .param("id", endpointId)
+                .param("since", Timestamp.from(since))
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
@@ -228,7 +278,10 @@ class WebhookDeliveries {
                        next_attempt_at, last_status_code, last_latency_ms, last_error, created_at, delivered_at
                   from webhook_delivery where %s = :value and (cast(:shop as text) is null or shop_id = :shop)
                  order by created_at desc, order_version desc limit :limit""".formatted(column))
-                .param("value", value).param("shop", shopId).param("limit", limit).query((rs, row) -> {
+                .param("value", value)
+                .param("shop", shopId)
+                .param("limit", limit)
+                .query((rs, row) -> {
                     Map<String, Object> view = new java.util.LinkedHashMap<>();
                     view.put("delivery_id", rs.getString("delivery_id"));
                     view.put("endpoint_id", rs.getString("endpoint_id"));
@@ -241,28 +294,34 @@ class WebhookDeliveries {
                     view.put("type", rs.getString("event_type"));
                     view.put("status", rs.getString("status"));
                     view.put("attempts", rs.getInt("attempt_no"));
-                    view.put("next_attempt_at", "PENDING".equals(rs.getString("status"))
-                            ? instant(rs, "next_attempt_at") : null);
+                    view.put(
+                            "next_attempt_at",
+                            "PENDING".equals(rs.getString("status")) ? instant(rs, "next_attempt_at") : null);
                     view.put("last_status_code", (Integer) rs.getObject("last_status_code"));
                     view.put("last_latency_ms", (Integer) rs.getObject("last_latency_ms"));
                     view.put("last_error", rs.getString("last_error"));
                     view.put("created_at", instant(rs, "created_at"));
                     view.put("delivered_at", instant(rs, "delivered_at"));
                     return view;
-                }).list();
+                })
+                .list();
         for (Map<String, Object> delivery : deliveries) {
-            delivery.put("attempt_log", jdbc.sql("""
+            delivery.put(
+                    "attempt_log",
+                    jdbc.sql("""
                     select attempt_no, started_at, status_code, latency_ms, error from webhook_attempt
                      where delivery_id = cast(:id as uuid) order by attempt_no""")
-                    .param("id", delivery.get("delivery_id")).query((rs, row) -> {
-                        Map<String, Object> attempt = new java.util.LinkedHashMap<>();
-                        attempt.put("attempt", rs.getInt("attempt_no"));
-                        attempt.put("started_at", instant(rs, "started_at"));
-                        attempt.put("status_code", (Integer) rs.getObject("status_code"));
-                        attempt.put("latency_ms", rs.getInt("latency_ms"));
-                        attempt.put("error", rs.getString("error"));
-                        return attempt;
-                    }).list());
+                            .param("id", delivery.get("delivery_id"))
+                            .query((rs, row) -> {
+                                Map<String, Object> attempt = new java.util.LinkedHashMap<>();
+                                attempt.put("attempt", rs.getInt("attempt_no"));
+                                attempt.put("started_at", instant(rs, "started_at"));
+                                attempt.put("status_code", (Integer) rs.getObject("status_code"));
+                                attempt.put("latency_ms", rs.getInt("latency_ms"));
+                                attempt.put("error", rs.getString("error"));
+                                return attempt;
+                            })
+                            .list());
         }
         return deliveries;
     }
@@ -270,7 +329,8 @@ class WebhookDeliveries {
     /** Pending deliveries per endpoint (the backlog gauge). */
     Map<String, Long> backlog() {
         Map<String, Long> backlog = new java.util.HashMap<>();
-        jdbc.sql("select endpoint_id, count(*) from webhook_delivery where next_attempt_at is not null group by endpoint_id")
+        jdbc.sql(
+                        "select endpoint_id, count(*) from webhook_delivery where next_attempt_at is not null group by endpoint_id")
                 .query(rs -> {
                     backlog.put(rs.getString(1), rs.getLong(2));
                 });
@@ -278,16 +338,27 @@ class WebhookDeliveries {
     }
 
     /** The earliest due time of a pending delivery (an idle dispatcher sleeps until then). */
-    static final String EARLIEST_DUE = "select min(next_attempt_at) from webhook_delivery where next_attempt_at is not null";
+    static final String EARLIEST_DUE =
+            "select min(next_attempt_at) from webhook_delivery where next_attempt_at is not null";
 
     private static Claimed claimed(ResultSet rs, int row) throws SQLException {
         int previous = rs.getInt("previous_secret_generation");
         Integer previousGeneration = rs.wasNull() ? null : previous;
-        return new Claimed(rs.getObject("delivery_id", UUID.class), rs.getString("endpoint_id"),
-                rs.getString("order_id"), rs.getString("ce_id"), rs.getString("event_type"),
-                instant(rs, "occurred_at"), rs.getString("body"), rs.getInt("attempt_no"), rs.getInt("schedule_step"),
-                rs.getString("url"), rs.getInt("secret_generation"), previousGeneration,
-                instant(rs, "previous_secret_valid_until"), rs.getBoolean("own_url"));
+        return new Claimed(
+                rs.getObject("delivery_id", UUID.class),
+                rs.getString("endpoint_id"),
+                rs.getString("order_id"),
+                rs.getString("ce_id"),
+                rs.getString("event_type"),
+                instant(rs, "occurred_at"),
+                rs.getString("body"),
+                rs.getInt("attempt_no"),
+                rs.getInt("schedule_step"),
+                rs.getString("url"),
+                rs.getInt("secret_generation"),
+                previousGeneration,
+                instant(rs, "previous_secret_valid_until"),
+                rs.getBoolean("own_url"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -48,9 +48,15 @@ class WebhookDispatcher {
     private final Duration lease;
     private volatile DueWorker worker;
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSender sender,
-                      WebhookProperties properties, WebhookMetrics metrics, TransactionTemplate transactions,
-                      Executor completions, Clock clock) {
+    WebhookDispatcher(
+            WebhookDeliveries deliveries,
+            WebhookEndpoints endpoints,
+            WebhookSender sender,
+            WebhookProperties properties,
+            WebhookMetrics metrics,
+            TransactionTemplate transactions,
+            Executor completions,
+            Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
@@ -74,14 +80,17 @@ class WebhookDispatcher {
         }
         String[] busy = openByEndpoint.entrySet().stream()
                 .filter(e -> e.getValue().get() >= properties.perEndpointConcurrency())
-                .map(Map.Entry::getKey).toArray(String[]::new);
+                .map(Map.Entry::getKey)
+                .toArray(String[]::new);
         List<Claimed> started = transactions.execute(status -> claim(Math.min(free, properties.batchSize()), busy));
         for (Claimed delivery : started) {
             Instant startedAt = clock.instant();
             sender.send(delivery).whenComplete((result, failure) -> {
                 if (failure != null) {
                     release(delivery.endpointId());
-                    log.warn("webhook delivery {} not sent ({}); due again after its lease", delivery.deliveryId(),
+                    log.warn(
+                            "webhook delivery {} not sent ({}); due again after its lease",
+                            delivery.deliveryId(),
                             failure.toString());
                     return;
                 }
@@ -93,8 +102,7 @@ class WebhookDispatcher {
     }
 
     /** A send's answer waiting to be recorded. */
-    private record Answered(Claimed delivery, Instant started, WebhookSender.Result result) {
-    }
+    private record Answered(Claimed delivery, Instant started, WebhookSender.Result result) {}
 
     /**
      * Group commit of the answers: one recorder at a time takes every answer that has come, records them in one
@@ -129,23 +137,29 @@ class WebhookDispatcher {
     /** The acknowledged answers in one transaction; each other answer in its own, as it may disable an endpoint. */
     private void record(List<Answered> batch) {
         try {
-            List<Answered> acknowledged = batch.stream().filter(a -> a.result().delivered()).toList();
+            List<Answered> acknowledged =
+                    batch.stream().filter(a -> a.result().delivered()).toList();
             if (!acknowledged.isEmpty()) {
                 try {
                     transactions.executeWithoutResult(status -> recordAcknowledged(acknowledged));
                 } catch (RuntimeException e) {
-                    log.warn("{} webhook deliveries acknowledged but not recorded ({}); sent again after their "
-                            + "leases", acknowledged.size(), e.toString());
+                    log.warn(
+                            "{} webhook deliveries acknowledged but not recorded ({}); sent again after their "
+                                    + "leases",
+                            acknowledged.size(),
+                            e.toString());
                 }
             }
             for (Answered other : batch) {
                 if (!other.result().delivered()) {
                     try {
-                        transactions.executeWithoutResult(status -> settle(other.delivery(), other.started(),
-                                other.result()));
+                        transactions.executeWithoutResult(
+                                status -> settle(other.delivery(), other.started(), other.result()));
                     } catch (RuntimeException e) {
-                        log.warn("webhook delivery {} outcome not recorded ({}); due again after its lease",
-                                other.delivery().deliveryId(), e.toString());
+                        log.warn(
+                                "webhook delivery {} outcome not recorded ({}); due again after its lease",
+                                other.delivery().deliveryId(),
+                                e.toString());
                     }
                 }
             }
@@ -156,16 +170,23 @@ class WebhookDispatcher {
 
     private void recordAcknowledged(List<Answered> acknowledged) {
         Instant now = clock.instant();
-        List<UUID> changed = deliveries.delivered(acknowledged.stream()
-                .map(a -> new WebhookDeliveries.Acknowledged(a.delivery().deliveryId(), a.delivery().attemptNo(),
-                        a.started(), a.result().statusCode(), a.result().latencyMs()))
-                .toList(), now);
+        List<UUID> changed = deliveries.delivered(
+                acknowledged.stream()
+                        .map(a -> new WebhookDeliveries.Acknowledged(
+                                a.delivery().deliveryId(),
+                                a.delivery().attemptNo(),
+                                a.started(),
+                                a.result().statusCode(),
+                                a.result().latencyMs()))
+                        .toList(),
+                now);
         Set<UUID> recorded = new HashSet<>(changed);
         Set<String> succeeded = new HashSet<>();
         for (Answered a : acknowledged) {
             if (recorded.contains(a.delivery().deliveryId())) {
                 succeeded.add(a.delivery().endpointId());
-                metrics.delivered(a.result().latencyMs(), Duration.between(a.delivery().occurredAt(), now));
+                metrics.delivered(
+                        a.result().latencyMs(), Duration.between(a.delivery().occurredAt(), now));
             }
         }
         if (!succeeded.isEmpty()) {
@@ -201,16 +222,20 @@ class WebhookDispatcher {
         var retry = properties.retryAfter(delivery.scheduleStep());
         String outcome = retry.isPresent() ? "PENDING" : "FAILED";
         Instant next = retry.map(now::plus).orElse(now);
-        if (!deliveries.outcome(delivery, started, result.statusCode(), result.latencyMs(), result.error(),
-                outcome, next, now)) {
+        if (!deliveries.outcome(
+                delivery, started, result.statusCode(), result.latencyMs(), result.error(), outcome, next, now)) {
             return;
         }
         if (retry.isPresent()) {
             metrics.retried(result.latencyMs());
         } else {
             metrics.failed(result.latencyMs());
-            log.warn("webhook delivery {} of order {} to endpoint {} failed after {} attempts: {}",
-                    delivery.deliveryId(), delivery.orderId(), delivery.endpointId(), delivery.scheduleStep(),
+            log.warn(
+                    "webhook delivery {} of order {} to endpoint {} failed after {} attempts: {}",
+                    delivery.deliveryId(),
+                    delivery.orderId(),
+                    delivery.endpointId(),
+                    delivery.scheduleStep(),
                     result.error());
         }
         // an order's own notify_url is not an endpoint: its failures do not disable the shop's pseudo endpoint,

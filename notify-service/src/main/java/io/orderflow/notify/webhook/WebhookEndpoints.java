@@ -47,26 +47,36 @@ class WebhookEndpoints {
                        disabled_at = case when excluded.enabled then null else webhook_endpoint.disabled_at end,
                        disabled_reason = case when excluded.enabled then null else webhook_endpoint.disabled_reason end
                  where webhook_endpoint.version < excluded.version""")
-                .param("id", change.endpointId()).param("shop", change.shopId()).param("url", change.url())
-                .param("types", change.types().toArray(String[]::new)).param("enabled", change.enabled())
-                .param("deleted", change.deleted()).param("generation", change.secretGeneration())
-                .param("previous", change.previousSecretGeneration())
-                .param("previousUntil", timestamp(change.previousSecretValidUntil()))
-                .param("version", change.version()).param("occurred", Timestamp.from(change.occurredAt()))
-                .update() == 1;
+                        .param("id", change.endpointId())
+                        .param("shop", change.shopId())
+                        .param("url", change.url())
+                        .param("types", change.types().toArray(String[]::new))
+                        .param("enabled", change.enabled())
+                        .param("deleted", change.deleted())
+                        .param("generation", change.secretGeneration())
+                        .param("previous", change.previousSecretGeneration())
+                        .param("previousUntil", timestamp(change.previousSecretValidUntil()))
+                        .param("version", change.version())
+                        .param("occurred", Timestamp.from(change.occurredAt()))
+                        .update()
+                == 1;
     }
 
     /** Notes a failed attempt: the endpoint fails since now unless it already did. */
     void failed(String endpointId, Instant now) {
         jdbc.sql("update webhook_endpoint set failing_since = :now where endpoint_id = :id and failing_since is null")
-                .param("now", Timestamp.from(now)).param("id", endpointId).update();
+                .param("now", Timestamp.from(now))
+                .param("id", endpointId)
+                .update();
     }
 
     /** Notes a success; writes only when the endpoint was failing, so a busy endpoint's row is not a hot spot. */
     /** Ends the failing streak of every endpoint named (one statement for a batch of outcomes). */
     void succeeded(java.util.Collection<String> endpointIds) {
-        jdbc.sql("update webhook_endpoint set failing_since = null where endpoint_id = any(:ids) and failing_since is not null")
-                .param("ids", endpointIds.toArray(String[]::new)).update();
+        jdbc.sql(
+                        "update webhook_endpoint set failing_since = null where endpoint_id = any(:ids) and failing_since is not null")
+                .param("ids", endpointIds.toArray(String[]::new))
+                .update();
     }
 
     /** Disables the endpoint when it has failed since before {@code cutoff}; true when this call disabled it. */
@@ -74,8 +84,12 @@ class WebhookEndpoints {
         return jdbc.sql("""
                 update webhook_endpoint set disabled_at = :now, disabled_reason = :reason
                  where endpoint_id = :id and disabled_at is null and failing_since <= :cutoff""")
-                .param("now", Timestamp.from(now)).param("reason", reason).param("id", endpointId)
-                .param("cutoff", Timestamp.from(cutoff)).update() == 1;
+                        .param("now", Timestamp.from(now))
+                        .param("reason", reason)
+                        .param("id", endpointId)
+                        .param("cutoff", Timestamp.from(cutoff))
+                        .update()
+                == 1;
     }
 
     /** What the operator API shows of an endpoint. */
@@ -88,12 +102,14 @@ class WebhookEndpoints {
                        (select count(*) from webhook_delivery d where d.endpoint_id = e.endpoint_id
                           and d.status = 'FAILED') as failed
                   from webhook_endpoint e where endpoint_id = :id""")
-                .param("id", endpointId).query((rs, row) -> {
+                .param("id", endpointId)
+                .query((rs, row) -> {
                     java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
                     view.put("endpoint_id", rs.getString("endpoint_id"));
                     view.put("shop_id", rs.getString("shop_id"));
                     view.put("url", rs.getString("url"));
-                    view.put("types", java.util.List.of((String[]) rs.getArray("types").getArray()));
+                    view.put("types", java.util.List.of((String[])
+                            rs.getArray("types").getArray()));
                     view.put("enabled", rs.getBoolean("enabled"));
                     view.put("deleted", rs.getBoolean("deleted"));
                     view.put("secret_generation", rs.getInt("secret_generation"));
@@ -104,7 +120,8 @@ class WebhookEndpoints {
                     view.put("pending_deliveries", rs.getLong("pending"));
                     view.put("failed_deliveries", rs.getLong("failed"));
                     return view;
-                }).optional();
+                })
+                .optional();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -26,8 +26,12 @@ public class WebhookIntake {
     private final DueWorker dispatcher;
     private final Clock clock;
 
-    WebhookIntake(WebhookEndpoints endpoints, WebhookDeliveries deliveries, EventCodec codec, DueWorker dispatcher,
-                  Clock clock) {
+    WebhookIntake(
+            WebhookEndpoints endpoints,
+            WebhookDeliveries deliveries,
+            EventCodec codec,
+            DueWorker dispatcher,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.codec = codec;
@@ -48,14 +52,29 @@ public class WebhookIntake {
     public void statusChanged(String ceId, OrderStatusChanged changed) {
         String body = new String(codec.encode(changed), StandardCharsets.UTF_8);
         if (changed.notifyUrl() != null) {
-            if (deliveries.intakeOwnUrl(changed.shopId(), changed.orderId(), changed.version(), ceId, typeOf(changed),
-                    changed.occurredAt(), body, changed.notifyUrl(), clock.instant()) > 0) {
+            if (deliveries.intakeOwnUrl(
+                            changed.shopId(),
+                            changed.orderId(),
+                            changed.version(),
+                            ceId,
+                            typeOf(changed),
+                            changed.occurredAt(),
+                            body,
+                            changed.notifyUrl(),
+                            clock.instant())
+                    > 0) {
                 dispatcher.wakeAfterCommit();
             }
             return;
         }
-        WebhookDeliveries.Change change = new WebhookDeliveries.Change(changed.shopId(), changed.orderId(),
-                changed.version(), ceId, typeOf(changed), changed.occurredAt(), body);
+        WebhookDeliveries.Change change = new WebhookDeliveries.Change(
+                changed.shopId(),
+                changed.orderId(),
+                changed.version(),
+                ceId,
+                typeOf(changed),
+                changed.occurredAt(),
+                body);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             if (deliveries.intakeAll(List.of(change), clock.instant()) > 0) {
                 dispatcher.wakeAfterCommit();

@@ -30,17 +30,25 @@ class WebhookMetrics {
     private final MultiGauge backlog;
 
     WebhookMetrics(MeterRegistry meters) {
-        this.delivered = Counter.builder(ATTEMPTS).tag("outcome", "delivered")
-                .description("webhook attempts by outcome").register(meters);
+        this.delivered = Counter.builder(ATTEMPTS)
+                .tag("outcome", "delivered")
+                .description("webhook attempts by outcome")
+                .register(meters);
         this.retried = Counter.builder(ATTEMPTS).tag("outcome", "retry").register(meters);
         this.failed = Counter.builder(ATTEMPTS).tag("outcome", "failed").register(meters);
-        this.disabled = Counter.builder(DISABLED).description("endpoints disabled after failing for too long")
+        this.disabled = Counter.builder(DISABLED)
+                .description("endpoints disabled after failing for too long")
                 .register(meters);
-        this.latency = Timer.builder(LATENCY).description("time from sending a webhook to the receiver's answer")
-                .publishPercentileHistogram().register(meters);
-        this.delay = Timer.builder(DELAY).description("time from the status change's commit to its delivery")
-                .publishPercentileHistogram().register(meters);
-        this.backlog = MultiGauge.builder(BACKLOG).description("pending webhook deliveries per endpoint")
+        this.latency = Timer.builder(LATENCY)
+                .description("time from sending a webhook to the receiver's answer")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.delay = Timer.builder(DELAY)
+                .description("time from the status change's commit to its delivery")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.backlog = MultiGauge.builder(BACKLOG)
+                .description("pending webhook deliveries per endpoint")
                 .register(meters);
     }
 
@@ -65,7 +73,10 @@ class WebhookMetrics {
     }
 
     void backlog(Map<String, Long> pendingByEndpoint) {
-        backlog.register(pendingByEndpoint.entrySet().stream()
-                .map(e -> MultiGauge.Row.of(Tags.of("endpoint", e.getKey()), e.getValue())).toList(), true);
+        backlog.register(
+                pendingByEndpoint.entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(Tags.of("endpoint", e.getKey()), e.getValue()))
+                        .toList(),
+                true);
     }
 }

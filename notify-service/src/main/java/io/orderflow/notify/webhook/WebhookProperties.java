@@ -22,21 +22,38 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval bounds how late rows written by another replica are noticed
  */
 @ConfigurationProperties("orderflow.webhooks")
-public record WebhookProperties(String masterKey, Boolean allowHttp, Boolean allowPrivateAddresses, Duration timeout,
-                                List<Duration> retrySchedule, Double timeScale, Duration disableAfter,
-                                Integer perEndpointConcurrency, Integer maxInFlight, Integer batchSize,
-                                Duration pollInterval) {
+public record WebhookProperties(
+        String masterKey,
+        Boolean allowHttp,
+        Boolean allowPrivateAddresses,
+        Duration timeout,
+        List<Duration> retrySchedule,
+        Double timeScale,
+        Duration disableAfter,
+        Integer perEndpointConcurrency,
+        Integer maxInFlight,
+        Integer batchSize,
+        Duration pollInterval) {
 
     /** 10 s, 1 min, 5 min, 15 min, 30 min, 1 h, 2 h, 4 h, 8 h, 10 h: 11 attempts over 25 h 51 min. */
-    public static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ofSeconds(10), Duration.ofMinutes(1),
-            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1),
-            Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(10));
+    public static final List<Duration> DEFAULT_SCHEDULE = List.of(
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(4),
+            Duration.ofHours(8),
+            Duration.ofHours(10));
 
     public WebhookProperties {
         allowHttp = allowHttp != null && allowHttp;
         allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
-        retrySchedule = retrySchedule == null || retrySchedule.isEmpty() ? DEFAULT_SCHEDULE : List.copyOf(retrySchedule);
+        retrySchedule =
+                retrySchedule == null || retrySchedule.isEmpty() ? DEFAULT_SCHEDULE : List.copyOf(retrySchedule);
         timeScale = timeScale == null ? 1.0 : timeScale;
         disableAfter = disableAfter == null ? Duration.ofHours(72) : disableAfter;
         perEndpointConcurrency = perEndpointConcurrency == null ? 8 : perEndpointConcurrency;
@@ -50,6 +67,7 @@ public record WebhookProperties(String masterKey, Boolean allowHttp, Boolean all
         if (step < 1 || step > retrySchedule.size()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(Duration.ofNanos(Math.round(retrySchedule.get(step - 1).toNanos() * timeScale)));
+        return java.util.Optional.of(
+                Duration.ofNanos(Math.round(retrySchedule.get(step - 1).toNanos() * timeScale)));
     }
 }

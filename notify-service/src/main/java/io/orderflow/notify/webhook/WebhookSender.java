@@ -40,8 +40,11 @@ class WebhookSender {
     private final Clock clock;
 
     WebhookSender(WebhookSecrets secrets, WebhookAddresses addresses, Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.secrets = secrets;
         this.addresses = addresses;
         this.timeout = timeout;
@@ -58,7 +61,8 @@ class WebhookSender {
         }
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "orderflow-webhooks/1")
                 .header("ce-specversion", "1.0")
@@ -70,33 +74,37 @@ class WebhookSender {
                 .header("Orderflow-Event-Type", delivery.eventType())
                 .header("Orderflow-Delivery", delivery.deliveryId().toString())
                 .header("Orderflow-Attempt", String.valueOf(delivery.attemptNo()))
-                .header(WebhookSecrets.SIGNATURE_HEADER, WebhookSecrets.signatureHeader(now.getEpochSecond(), body,
-                        signingSecrets(delivery, now)))
+                .header(
+                        WebhookSecrets.SIGNATURE_HEADER,
+                        WebhookSecrets.signatureHeader(now.getEpochSecond(), body, signingSecrets(delivery, now)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    long latency = (System.nanoTime() - started) / 1_000_000;
-                    if (failure == null) {
-                        return new Result(response.statusCode(), latency,
-                                response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode());
-                    }
-                    return new Result(null, latency, describe(failure));
-                });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            long latency = (System.nanoTime() - started) / 1_000_000;
+            if (failure == null) {
+                return new Result(
+                        response.statusCode(),
+                        latency,
+                        response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode());
+            }
+            return new Result(null, latency, describe(failure));
+        });
     }
 
     /** The current secret, and the previous one while its overlap lasts. */
     private List<String> signingSecrets(Claimed delivery, Instant now) {
         List<String> signing = new ArrayList<>(2);
         signing.add(secrets.secret(delivery.endpointId(), delivery.secretGeneration()));
-        if (delivery.previousSecretGeneration() != null && delivery.previousSecretValidUntil().isAfter(now)) {
+        if (delivery.previousSecretGeneration() != null
+                && delivery.previousSecretValidUntil().isAfter(now)) {
             signing.add(secrets.secret(delivery.endpointId(), delivery.previousSecretGeneration()));
         }
         return signing;
     }
 
     private String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof HttpConnectTimeoutException) {
             return "connect timeout after " + timeout.toMillis() + " ms";
         }

@@ -40,8 +40,10 @@ public final class CallbackBenchmark {
         ConcurrentLinkedQueue<WechatPayCallbacks.Callback> callbacks = prepare(total);
         ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
         AtomicLong failures = new AtomicLong();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI target = URI.create("http://127.0.0.1:" + port + "/wechatpay/notify/" + TestMerchant.MCHID + "/transaction");
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI target =
+                URI.create("http://127.0.0.1:" + port + "/wechatpay/notify/" + TestMerchant.MCHID + "/transaction");
         long started = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         for (int i = 0; i < threads; i++) {
@@ -50,25 +52,35 @@ public final class CallbackBenchmark {
         clients.shutdown();
         clients.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%ncallbacks: %d with %d client threads in %.1f s -> %.0f verified and committed/s (%d failed)%n",
+        System.out.printf(
+                "%ncallbacks: %d with %d client threads in %.1f s -> %.0f verified and committed/s (%d failed)%n",
                 total, threads, seconds, (total - failures.get()) / seconds, failures.get());
-        System.out.printf("response time ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
-                latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(90) / 1e6,
-                latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6);
+        System.out.printf(
+                "response time ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                latency.getValueAtPercentile(50) / 1e6,
+                latency.getValueAtPercentile(90) / 1e6,
+                latency.getValueAtPercentile(99) / 1e6,
+                latency.getMaxValue() / 1e6);
         System.out.println("(the client, the service, PostgreSQL and the broker share this machine's cores)");
         notify.close();
         System.exit(0);
     }
 
-    private static void drive(HttpClient http, URI target, ConcurrentLinkedQueue<WechatPayCallbacks.Callback> callbacks,
-                              ConcurrentHistogram latency, AtomicLong failures) {
+    private static void drive(
+            HttpClient http,
+            URI target,
+            ConcurrentLinkedQueue<WechatPayCallbacks.Callback> callbacks,
+            ConcurrentHistogram latency,
+            AtomicLong failures) {
         WechatPayCallbacks.Callback callback;
         while ((callback = callbacks.poll()) != null) {
             HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Content-Type", "application/json");
             callback.headers().forEach(request::header);
             long start = System.nanoTime();
             try {
-                HttpResponse<Void> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(callback.body())).build(),
+                HttpResponse<Void> response = http.send(
+                        request.POST(HttpRequest.BodyPublishers.ofString(callback.body()))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 latency.recordValue(System.nanoTime() - start);
                 if (response.statusCode() != 204) {
@@ -84,18 +96,22 @@ public final class CallbackBenchmark {
     private static ConcurrentLinkedQueue<WechatPayCallbacks.Callback> prepare(int total) {
         List<WechatPayCallbacks.Callback> made = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            String orderId = "OFB" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-            made.add(WechatPayCallbacks.transaction("{\"mchid\":\"" + TestMerchant.MCHID + "\",\"appid\":\"" + TestMerchant.APPID
-                    + "\",\"out_trade_no\":\"" + orderId + "\",\"transaction_id\":\"42" + i + "\",\"trade_type\":\"JSAPI\","
-                    + "\"trade_state\":\"SUCCESS\",\"success_time\":\"2026-11-30T10:00:00+08:00\","
-                    + "\"amount\":{\"total\":100,\"payer_total\":100,\"currency\":\"CNY\"}}"));
+            String orderId =
+                    "OFB" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+            made.add(WechatPayCallbacks.transaction(
+                    "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"appid\":\"" + TestMerchant.APPID
+                            + "\",\"out_trade_no\":\"" + orderId + "\",\"transaction_id\":\"42" + i
+                            + "\",\"trade_type\":\"JSAPI\","
+                            + "\"trade_state\":\"SUCCESS\",\"success_time\":\"2026-11-30T10:00:00+08:00\","
+                            + "\"amount\":{\"total\":100,\"payer_total\":100,\"currency\":\"CNY\"}}"));
         }
         return new ConcurrentLinkedQueue<>(made);
     }
 
     private static ConfigurableApplicationContext start() {
         TestPostgres.Database database = TestPostgres.database("notify_benchmark");
-        Map<String, Object> properties = new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
+        Map<String, Object> properties =
+                new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -104,7 +120,8 @@ public final class CallbackBenchmark {
         properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
         properties.put("logging.level.io.orderflow", "WARN");
         // as arguments, so that they outrank application.yml's defaults
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(NotifyServiceApplication.class).run(arguments);
     }

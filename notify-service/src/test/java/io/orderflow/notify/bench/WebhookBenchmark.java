@@ -26,11 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
-import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +63,8 @@ public final class WebhookBenchmark {
         ConcurrentHistogram delay = new ConcurrentHistogram(600_000_000_000L, 3);
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         AtomicLong receiverThreads = new AtomicLong();
-        receiver.setExecutor(Executors.newFixedThreadPool(16,
-                runnable -> new Thread(runnable, "receiver-" + receiverThreads.incrementAndGet())));
+        receiver.setExecutor(Executors.newFixedThreadPool(
+                16, runnable -> new Thread(runnable, "receiver-" + receiverThreads.incrementAndGet())));
         receiver.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             Instant sent = Instant.parse(exchange.getRequestHeaders().getFirst("ce-time"));
@@ -78,21 +78,37 @@ public final class WebhookBenchmark {
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         ConfigurableApplicationContext notify = start();
         JdbcClient jdbc = JdbcClient.create(notify.getBean(javax.sql.DataSource.class));
-        PostgresCpu postgres = PostgresCpu.ofBackend(jdbc.sql("select pg_backend_pid()").query(Long.class).single());
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                TestKafka.bootstrapServers(), "linger.ms", 5, "batch.size", 262144, "client.id", FEED),
+        PostgresCpu postgres = PostgresCpu.ofBackend(
+                jdbc.sql("select pg_backend_pid()").query(Long.class).single());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        TestKafka.bootstrapServers(),
+                        "linger.ms",
+                        5,
+                        "batch.size",
+                        262144,
+                        "client.id",
+                        FEED),
                 new StringSerializer(),
                 new ByteArraySerializer());
         List<String> shops = new java.util.ArrayList<>();
         for (int i = 0; i < endpoints; i++) {
             String shop = "bench-shop-" + i;
             shops.add(shop);
-            publish(producer, new WebhookEndpointChanged("we_bench_" + i, shop, 1, url, List.of("*"), true, 1, null,
-                    null, false, Instant.now()));
+            publish(
+                    producer,
+                    new WebhookEndpointChanged(
+                            "we_bench_" + i, shop, 1, url, List.of("*"), true, 1, null, null, false, Instant.now()));
         }
         producer.flush();
-        Awaitility.await("the endpoints registered").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.sql("select count(*) from webhook_endpoint").query(Long.class).single() >= endpoints);
+        Awaitility.await("the endpoints registered")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select count(*) from webhook_endpoint")
+                                .query(Long.class)
+                                .single()
+                        >= endpoints);
 
         // warm-up, then phase 1: as fast as it goes
         send(producer, shops, warmUp, 0);
@@ -105,7 +121,8 @@ public final class WebhookBenchmark {
         for (int i = 0; i < total; i++) {
             records.add(record(change(shops, i)));
         }
-        boolean statements = System.getProperty(TestPostgres.PRELOAD_PROPERTY, "").contains("pg_stat_statements");
+        boolean statements =
+                System.getProperty(TestPostgres.PRELOAD_PROPERTY, "").contains("pg_stat_statements");
         if (statements) {
             jdbc.sql("create extension if not exists pg_stat_statements").update();
             jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
@@ -118,23 +135,29 @@ public final class WebhookBenchmark {
         waitFor(received, total);
         double elapsed = (System.nanoTime() - started) / 1e9;
         Map<String, Double> used = cpu.end();
-        System.out.printf("%nphase 1: %d deliveries to %d endpoints in %.1f s -> %.0f deliveries/s%n", total, endpoints,
-                elapsed, total / elapsed);
+        System.out.printf(
+                "%nphase 1: %d deliveries to %d endpoints in %.1f s -> %.0f deliveries/s%n",
+                total, endpoints, elapsed, total / elapsed);
         double all = used.values().stream().mapToDouble(Double::doubleValue).sum();
         System.out.printf("  CPU per delivery, ms (2 cores give %.2f ms at this rate):%n", 2000.0 / (total / elapsed));
         used.forEach((group, ms) -> System.out.printf("    %-34s %6.3f%n", group, ms / total));
         System.out.printf("    %-34s %6.3f%n", "all", all / total);
-        System.out.printf("    %-34s %6.3f%n", "notify-service + PostgreSQL",
-                (used.getOrDefault(SERVICE, 0.0) + used.get("PostgreSQL")) / total);
+        System.out.printf(
+                "    %-34s %6.3f%n",
+                "notify-service + PostgreSQL", (used.getOrDefault(SERVICE, 0.0) + used.get("PostgreSQL")) / total);
         if (statements) {
             System.out.println("  PostgreSQL statements, ms per delivery (execution time; pg_stat_statements):");
             jdbc.sql("""
                     select total_exec_time / :total, calls * 1.0 / :total, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
-                      from pg_stat_statements order by total_exec_time desc limit 12""").param("total", total)
-                    .query((rs, row) -> "    %6.3f  %5.2f calls  %s".formatted(rs.getDouble(1), rs.getDouble(2),
-                            rs.getString(3))).list().forEach(System.out::println);
+                      from pg_stat_statements order by total_exec_time desc limit 12""")
+                    .param("total", total)
+                    .query((rs, row) ->
+                            "    %6.3f  %5.2f calls  %s".formatted(rs.getDouble(1), rs.getDouble(2), rs.getString(3)))
+                    .list()
+                    .forEach(System.out::println);
         }
-        System.out.printf("  delay ms (send to delivery, backlog included): p50 %.1f  p99 %.1f  max %.1f%n",
+        System.out.printf(
+                "  delay ms (send to delivery, backlog included): p50 %.1f  p99 %.1f  max %.1f%n",
                 delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6);
 
         // phase 2: open loop at the given rate
@@ -143,10 +166,16 @@ public final class WebhookBenchmark {
         int count = rate * seconds;
         send(producer, shops, count, rate);
         waitFor(received, count);
-        System.out.printf("phase 2: %d deliveries at %d/s: delay ms p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", count,
-                rate, delay.getValueAtPercentile(50) / 1e6, delay.getValueAtPercentile(90) / 1e6,
-                delay.getValueAtPercentile(99) / 1e6, delay.getMaxValue() / 1e6);
-        System.out.println("(the producer, the service, PostgreSQL, the broker and the receiver share this machine's cores)");
+        System.out.printf(
+                "phase 2: %d deliveries at %d/s: delay ms p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                count,
+                rate,
+                delay.getValueAtPercentile(50) / 1e6,
+                delay.getValueAtPercentile(90) / 1e6,
+                delay.getValueAtPercentile(99) / 1e6,
+                delay.getMaxValue() / 1e6);
+        System.out.println(
+                "(the producer, the service, PostgreSQL, the broker and the receiver share this machine's cores)");
         producer.close();
         notify.close();
         receiver.stop(0);
@@ -161,9 +190,19 @@ public final class WebhookBenchmark {
         if (thread.contains(FEED) || thread.contains("WebhookBenchmark") || thread.equals("main")) {
             return "feed (harness)";
         }
-        for (String prefix : List.of("KafkaConsumerDestination", "webhook-", "HttpClient-", "HikariPool", "http-nio",
-                "kafka-producer-network-thread | producer-", "kafka-coordinator-heartbeat-thread", "task-",
-                "scheduling-", "verification-failures", "outbox-relay", "micrometer-")) {
+        for (String prefix : List.of(
+                "KafkaConsumerDestination",
+                "webhook-",
+                "HttpClient-",
+                "HikariPool",
+                "http-nio",
+                "kafka-producer-network-thread | producer-",
+                "kafka-coordinator-heartbeat-thread",
+                "task-",
+                "scheduling-",
+                "verification-failures",
+                "outbox-relay",
+                "micrometer-")) {
             if (thread.startsWith(prefix)) {
                 return SERVICE;
             }
@@ -189,10 +228,25 @@ public final class WebhookBenchmark {
 
     private static OrderStatusChanged change(List<String> shops, int i) {
         String orderId = "OFB" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        OrderSnapshot snapshot = new OrderSnapshot(OrderStatus.SUCCESS, Money.cny(100), Money.cny(0), "42" + i,
-                Instant.now(), Instant.now().plusSeconds(1800), List.of());
-        return new OrderStatusChanged(orderId, shops.get(i % shops.size()), "SO-" + orderId, 2, OrderStatus.PENDING,
-                OrderStatus.SUCCESS, "PAID", null, Instant.now(), snapshot);
+        OrderSnapshot snapshot = new OrderSnapshot(
+                OrderStatus.SUCCESS,
+                Money.cny(100),
+                Money.cny(0),
+                "42" + i,
+                Instant.now(),
+                Instant.now().plusSeconds(1800),
+                List.of());
+        return new OrderStatusChanged(
+                orderId,
+                shops.get(i % shops.size()),
+                "SO-" + orderId,
+                2,
+                OrderStatus.PENDING,
+                OrderStatus.SUCCESS,
+                "PAID",
+                null,
+                Instant.now(),
+                snapshot);
     }
 
     private static void publish(KafkaProducer<String, byte[]> producer, OrderflowEvent event) {
@@ -201,22 +255,38 @@ public final class WebhookBenchmark {
 
     private static ProducerRecord<String, byte[]> record(OrderflowEvent event) {
         var type = EventTypes.of(event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
-        Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type.ceType(), "ce_specversion", "1.0", "ce_source",
-                        EventTypes.source(type.service()), "ce_subject", event.subject(), "ce_time",
-                        Instant.now().toString(), "content-type", "application/json")
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
+        Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        type.ceType(),
+                        "ce_specversion",
+                        "1.0",
+                        "ce_source",
+                        EventTypes.source(type.service()),
+                        "ce_subject",
+                        event.subject(),
+                        "ce_time",
+                        Instant.now().toString(),
+                        "content-type",
+                        "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
     private static void waitFor(AtomicLong received, long count) {
-        Awaitility.await(count + " deliveries received").atMost(Duration.ofMinutes(10))
-                .pollInterval(Duration.ofMillis(20)).until(() -> received.get() >= count);
+        Awaitility.await(count + " deliveries received")
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> received.get() >= count);
     }
 
     private static ConfigurableApplicationContext start() {
         TestPostgres.Database database = TestPostgres.database("notify_webhook_benchmark");
-        Map<String, Object> properties = new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
+        Map<String, Object> properties =
+                new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -226,7 +296,8 @@ public final class WebhookBenchmark {
         properties.put("orderflow.webhooks.allow-http", "true");
         properties.put("orderflow.webhooks.allow-private-addresses", "true");
         properties.put("logging.level.io.orderflow", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(NotifyServiceApplication.class).run(arguments);
     }

@@ -54,9 +54,14 @@ class CallbackFloodTests {
     private static final Duration BOUND = Duration.ofMillis(100);
     private static final HttpClient genuineClient = HttpClient.newHttpClient();
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired VerificationFailures failures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    VerificationFailures failures;
 
     @DynamicPropertySource
     static void merchant(DynamicPropertyRegistry registry) {
@@ -89,40 +94,48 @@ class CallbackFloodTests {
             Semaphore due = new Semaphore(0);
             AtomicInteger issued = new AtomicInteger();
             pacer.scheduleAtFixedRate(() -> due.release(PER_SECOND / 50), 0, 20, TimeUnit.MILLISECONDS);
-            List<Future<List<Integer>>> answers = IntStream.range(0, CONNECTIONS).mapToObj(i -> flood.submit(() -> {
-                List<Integer> statuses = new ArrayList<>();
-                try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
-                    while (issued.getAndIncrement() < FORGED) {
-                        due.acquire();
-                        statuses.add(connection.send(forged));
-                        answered.incrementAndGet();
-                    }
-                }
-                return statuses;
-            })).toList();
+            List<Future<List<Integer>>> answers = IntStream.range(0, CONNECTIONS)
+                    .mapToObj(i -> flood.submit(() -> {
+                        List<Integer> statuses = new ArrayList<>();
+                        try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
+                            while (issued.getAndIncrement() < FORGED) {
+                                due.acquire();
+                                statuses.add(connection.send(forged));
+                                answered.incrementAndGet();
+                            }
+                        }
+                        return statuses;
+                    }))
+                    .toList();
             await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() >= PER_SECOND / 10);
             while (answered.get() < FORGED - PER_SECOND / 10) {
                 underFlood.add(genuineLatency());
             }
             assertThat(answers.stream().flatMap(answer -> futureValue(answer).stream()))
-                    .hasSize(FORGED).containsOnly(401);
+                    .hasSize(FORGED)
+                    .containsOnly(401);
         } finally {
             pacer.shutdownNow();
             flood.shutdownNow();
         }
 
-        assertThat(underFlood).as("genuine callbacks sent while the flood was in flight").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(underFlood)
+                .as("genuine callbacks sent while the flood was in flight")
+                .hasSizeGreaterThanOrEqualTo(3);
         Duration delay = median(underFlood).minus(median(quiet));
-        assertThat(delay).as("median delay of a genuine callback under the flood (quiet %s, flooded %s)", quiet,
-                underFlood).isLessThanOrEqualTo(BOUND);
+        assertThat(delay)
+                .as("median delay of a genuine callback under the flood (quiet %s, flooded %s)", quiet, underFlood)
+                .isLessThanOrEqualTo(BOUND);
         failures.flush();
-        assertThat(alerts()).as("the warm-up and the flood are one burst incident").isEqualTo(alertsBefore + 1);
+        assertThat(alerts())
+                .as("the warm-up and the flood are one burst incident")
+                .isEqualTo(alertsBefore + 1);
     }
 
     /** Sends one new genuine payment callback and answers how long the 204 took. */
     private Duration genuineLatency() throws Exception {
-        WechatPayCallbacks.Callback genuine = WechatPayCallbacks.transaction(resource("OFF" + UUID.randomUUID()
-                .toString().replace("-", "").substring(0, 24)));
+        WechatPayCallbacks.Callback genuine = WechatPayCallbacks.transaction(
+                resource("OFF" + UUID.randomUUID().toString().replace("-", "").substring(0, 24)));
         long start = System.nanoTime();
         HttpResponse<String> answer = post(genuine);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
@@ -140,15 +153,22 @@ class CallbackFloodTests {
     }
 
     private HttpResponse<String> post(WechatPayCallbacks.Callback callback) throws Exception {
-        String[] headers = callback.headers().entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+        String[] headers = callback.headers().entrySet().stream()
+                .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
                 .toArray(String[]::new);
-        return genuineClient.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH)).headers(headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(callback.body())).build(), HttpResponse.BodyHandlers.ofString());
+        return genuineClient.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
+                        .headers(headers)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(callback.body()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private long alerts() {
         return jdbc.sql("select count(*) from outbox_event where ce_type = 'orderflow.notify.RiskAlertRaised.v1'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static <T> T futureValue(Future<T> future) {

@@ -47,15 +47,26 @@ class CallbackTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final RunningSimulator simulator = WechatPaySimulator.start(SimulatorSettings.defaults()
             .timeScale(0.001)
-            .merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID), TestMerchant.MERCHANT_SERIAL,
-                    TestMerchant.merchantPublicKey().toString(), TestMerchant.API_V3_KEY)
-            .wechatPayKey(TestMerchant.wechatPayPrivateKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+            .merchant(
+                    TestMerchant.MCHID,
+                    List.of(TestMerchant.APPID),
+                    TestMerchant.MERCHANT_SERIAL,
+                    TestMerchant.merchantPublicKey().toString(),
+                    TestMerchant.API_V3_KEY)
+            .wechatPayKey(
+                    TestMerchant.wechatPayPrivateKey().toString(),
+                    TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
                     TestMerchant.wechatPayCertificate().toString()));
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    @LocalServerPort int port;
-    @Autowired WechatPayClients merchants;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WechatPayClients merchants;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void merchant(DynamicPropertyRegistry registry) {
@@ -64,7 +75,8 @@ class CallbackTests {
 
     @AfterEach
     void clearFaults() throws Exception {
-        send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/faults")).DELETE());
+        send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/faults"))
+                .DELETE());
     }
 
     @AfterAll
@@ -81,8 +93,13 @@ class CallbackTests {
             TopicProbe.Received record = events.awaitKey(orderId, 1, WAIT).get(0);
             assertThat(record.header("ce_type")).isEqualTo("orderflow.notify.PaymentNotified.v1");
             String json = new String(record.value());
-            assertThat(json).contains("\"source\":\"CALLBACK\"", "\"trade_state\":\"SUCCESS\"", "\"fen\":1234",
-                    "\"mchid\":\"" + TestMerchant.MCHID + "\"", "\"transaction_id\":\"");
+            assertThat(json)
+                    .contains(
+                            "\"source\":\"CALLBACK\"",
+                            "\"trade_state\":\"SUCCESS\"",
+                            "\"fen\":1234",
+                            "\"mchid\":\"" + TestMerchant.MCHID + "\"",
+                            "\"transaction_id\":\"");
         }
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
@@ -107,7 +124,8 @@ class CallbackTests {
         for (int i = 0; i < 10; i++) {
             answers.add(http.sendAsync(request("transaction", stored), HttpResponse.BodyHandlers.ofString()));
         }
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.get().statusCode()).isEqualTo(204));
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.get().statusCode()).isEqualTo(204));
         assertThat(callbacks(orderId)).isEqualTo(1);
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
@@ -120,7 +138,8 @@ class CallbackTests {
 
         await().atMost(WAIT).until(() -> callbacks(orderId) == 1);
         await().atMost(WAIT).until(() -> deliveryOutcomes(orderId).size() == 3);
-        assertThat(deliveryOutcomes(orderId)).containsExactlyInAnyOrder("PROBE:REJECTED", "FORGED:REJECTED", "REAL:ACKNOWLEDGED");
+        assertThat(deliveryOutcomes(orderId))
+                .containsExactlyInAnyOrder("PROBE:REJECTED", "FORGED:REJECTED", "REAL:ACKNOWLEDGED");
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
 
@@ -128,10 +147,15 @@ class CallbackTests {
     void refusesAForgedSignatureATamperedBodyAndAnUnknownSerial() throws Exception {
         WechatPayCallbacks.Callback real = WechatPayCallbacks.transaction(resource("OF_FORGED_1", 100));
         Map<String, String> forged = new java.util.LinkedHashMap<>(real.headers());
-        forged.put("Wechatpay-Signature", real.headers().get("Wechatpay-Signature").replace('A', 'B'));
+        forged.put(
+                "Wechatpay-Signature", real.headers().get("Wechatpay-Signature").replace('A', 'B'));
         String tamperedBody = real.body().replaceFirst("\"summary\":\"ok\"", "\"summary\":\"OK\"");
-        WechatPayCallbacks.Callback unknownSerial = WechatPayCallbacks.build("TRANSACTION.SUCCESS", "transaction",
-                resource("OF_FORGED_1", 100), "PUB_KEY_ID_0199999999999999999999999999999999", Instant.now(),
+        WechatPayCallbacks.Callback unknownSerial = WechatPayCallbacks.build(
+                "TRANSACTION.SUCCESS",
+                "transaction",
+                resource("OF_FORGED_1", 100),
+                "PUB_KEY_ID_0199999999999999999999999999999999",
+                Instant.now(),
                 TestMerchant.API_V3_KEY);
 
         assertRefused(post("transaction", new WechatPayCallbacks.Callback(forged, real.body())), 401);
@@ -144,9 +168,15 @@ class CallbackTests {
     void refusesAStaleOrFutureTimestampEvenWhenSignedCorrectly() throws Exception {
         // 20 s beyond the 5-minute window: a timestamp only 1 s into the future falls back inside it
         // while the request travels (and is truncated to whole seconds)
-        for (Instant when : List.of(Instant.now().minusSeconds(320), Instant.now().plusSeconds(320))) {
-            WechatPayCallbacks.Callback stale = WechatPayCallbacks.build("TRANSACTION.SUCCESS", "transaction",
-                    resource("OF_STALE_1", 100), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, when, TestMerchant.API_V3_KEY);
+        for (Instant when :
+                List.of(Instant.now().minusSeconds(320), Instant.now().plusSeconds(320))) {
+            WechatPayCallbacks.Callback stale = WechatPayCallbacks.build(
+                    "TRANSACTION.SUCCESS",
+                    "transaction",
+                    resource("OF_STALE_1", 100),
+                    TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                    when,
+                    TestMerchant.API_V3_KEY);
             assertRefused(post("transaction", stale), 401);
         }
         assertThat(callbacks("OF_STALE_1")).isZero();
@@ -154,8 +184,12 @@ class CallbackTests {
 
     @Test
     void answers500WhenACorrectlySignedCallbackDoesNotDecryptSoWechatRetries() throws Exception {
-        WechatPayCallbacks.Callback wrongKey = WechatPayCallbacks.build("TRANSACTION.SUCCESS", "transaction",
-                resource("OF_WRONGKEY_1", 100), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, Instant.now(),
+        WechatPayCallbacks.Callback wrongKey = WechatPayCallbacks.build(
+                "TRANSACTION.SUCCESS",
+                "transaction",
+                resource("OF_WRONGKEY_1", 100),
+                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                Instant.now(),
                 "0123456789abcdefghijklmnopqrstuv");
 
         assertRefused(post("transaction", wrongKey), 500);
@@ -164,15 +198,19 @@ class CallbackTests {
 
     @Test
     void refusesMalformedJsonOversizeBodiesAndUnknownMerchants() throws Exception {
-        WechatPayCallbacks.Callback malformed = WechatPayCallbacks.sign("{\"id\": not json", TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, Instant.now());
-        WechatPayCallbacks.Callback oversize = WechatPayCallbacks.sign("{\"id\":\"" + "x".repeat(20_000) + "\"}",
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, Instant.now());
+        WechatPayCallbacks.Callback malformed =
+                WechatPayCallbacks.sign("{\"id\": not json", TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, Instant.now());
+        WechatPayCallbacks.Callback oversize = WechatPayCallbacks.sign(
+                "{\"id\":\"" + "x".repeat(20_000) + "\"}", TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, Instant.now());
         WechatPayCallbacks.Callback real = WechatPayCallbacks.transaction(resource("OF_OTHER_MCH", 100));
 
         assertRefused(post("transaction", malformed), 401);
         assertRefused(post("transaction", oversize), 413);
-        HttpResponse<String> unknownMerchant = http.send(HttpRequest.newBuilder(URI.create(base() + "/1900000109/transaction"))
-                .headers(flatten(real.headers())).POST(HttpRequest.BodyPublishers.ofString(real.body())).build(),
+        HttpResponse<String> unknownMerchant = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/1900000109/transaction"))
+                        .headers(flatten(real.headers()))
+                        .POST(HttpRequest.BodyPublishers.ofString(real.body()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(unknownMerchant, 401);
     }
@@ -183,7 +221,8 @@ class CallbackTests {
 
         assertThat(post("transaction", callback).statusCode()).isEqualTo(204);
         try (TopicProbe events = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.NOTIFY_EVENTS_TOPIC)) {
-            assertThat(new String(events.awaitKey("OF_AMOUNT_1", 1, WAIT).get(0).value())).contains("\"fen\":1,");
+            assertThat(new String(events.awaitKey("OF_AMOUNT_1", 1, WAIT).get(0).value()))
+                    .contains("\"fen\":1,");
         }
     }
 
@@ -202,13 +241,16 @@ class CallbackTests {
         payer.setOpenid("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
         request.setPayer(payer);
         merchants.merchant(TestMerchant.MCHID).jsapi().prepayWithRequestPayment(request);
-        simulatorPost("/sim/v1/payments", "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}");
+        simulatorPost(
+                "/sim/v1/payments", "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}");
         return orderId;
     }
 
     private void fault(String kind, int amount) throws Exception {
-        simulatorPost("/sim/v1/faults", "{\"kind\":\"" + kind + "\",\"mchid\":\"" + TestMerchant.MCHID
-                + "\",\"amount\":" + amount + ",\"count\":1}");
+        simulatorPost(
+                "/sim/v1/faults",
+                "{\"kind\":\"" + kind + "\",\"mchid\":\"" + TestMerchant.MCHID + "\",\"amount\":" + amount
+                        + ",\"count\":1}");
     }
 
     private List<String> deliveryOutcomes(String orderId) throws Exception {
@@ -217,27 +259,35 @@ class CallbackTests {
         List<String> outcomes = new ArrayList<>();
         for (var order : node.path("orders")) {
             if (orderId.equals(order.path("out_trade_no").asString())) {
-                order.path("callbacks").forEach(d -> outcomes.add(d.path("kind").asString() + ":" + d.path("outcome").asString()));
+                order.path("callbacks")
+                        .forEach(d -> outcomes.add(d.path("kind").asString() + ":"
+                                + d.path("outcome").asString()));
             }
         }
         return outcomes;
     }
 
     private long acknowledgedDeliveries(String orderId) throws Exception {
-        return deliveryOutcomes(orderId).stream().filter(o -> o.endsWith(":ACKNOWLEDGED")).count();
+        return deliveryOutcomes(orderId).stream()
+                .filter(o -> o.endsWith(":ACKNOWLEDGED"))
+                .count();
     }
 
     private static String resource(String orderId, int fen) {
         return "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"appid\":\"" + TestMerchant.APPID + "\",\"out_trade_no\":\""
-                + orderId + "\",\"transaction_id\":\"4200000000" + Math.abs(orderId.hashCode()) + "\",\"trade_type\":\"JSAPI\","
+                + orderId + "\",\"transaction_id\":\"4200000000" + Math.abs(orderId.hashCode())
+                + "\",\"trade_type\":\"JSAPI\","
                 + "\"trade_state\":\"SUCCESS\",\"trade_state_desc\":\"ok\",\"bank_type\":\"OTHERS\",\"success_time\":"
                 + "\"2026-11-30T10:00:00+08:00\",\"payer\":{\"openid\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"},"
-                + "\"amount\":{\"total\":" + fen + ",\"payer_total\":" + fen + ",\"currency\":\"CNY\",\"payer_currency\":\"CNY\"}}";
+                + "\"amount\":{\"total\":" + fen + ",\"payer_total\":" + fen
+                + ",\"currency\":\"CNY\",\"payer_currency\":\"CNY\"}}";
     }
 
     private WechatPayCallbacks.Callback stored(String orderId) {
-        return jdbc.sql("select headers::text, body from inbound_callback where order_id = ?").param(orderId)
-                .query((rs, row) -> new WechatPayCallbacks.Callback(headersOf(rs.getString(1)), rs.getString(2))).single();
+        return jdbc.sql("select headers::text, body from inbound_callback where order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new WechatPayCallbacks.Callback(headersOf(rs.getString(1)), rs.getString(2)))
+                .single();
     }
 
     @SuppressWarnings("unchecked")
@@ -246,11 +296,17 @@ class CallbackTests {
     }
 
     private long callbacks(String orderId) {
-        return jdbc.sql("select count(*) from inbound_callback where order_id = ?").param(orderId).query(Long.class).single();
+        return jdbc.sql("select count(*) from inbound_callback where order_id = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
     }
 
     private long outboxEvents(String orderId) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(orderId).query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
     }
 
     private String base() {
@@ -259,8 +315,10 @@ class CallbackTests {
 
     private HttpRequest request(String kind, WechatPayCallbacks.Callback callback) {
         return HttpRequest.newBuilder(URI.create(base() + "/" + TestMerchant.MCHID + "/" + kind))
-                .headers(flatten(callback.headers())).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(callback.body())).build();
+                .headers(flatten(callback.headers()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(callback.body()))
+                .build();
     }
 
     private HttpResponse<String> post(String kind, WechatPayCallbacks.Callback callback) throws Exception {
@@ -273,18 +331,22 @@ class CallbackTests {
     }
 
     private static String[] flatten(Map<String, String> headers) {
-        return headers.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+        return headers.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
                 .toArray(String[]::new);
     }
 
     private static void simulatorPost(String path, String json) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
         assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 299);
     }
 
     private static String simulatorGet(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).GET()).body();
+        return send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                        .GET())
+                .body();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -24,8 +24,15 @@ import org.springframework.context.annotation.Bean;
 class DistantDatabase {
 
     static final long ROUND_TRIP_MICROS = 1_000;
-    private static final Set<String> ROUND_TRIPS = Set.of("execute", "executeQuery", "executeUpdate",
-            "executeLargeUpdate", "executeBatch", "executeLargeBatch", "commit", "rollback");
+    private static final Set<String> ROUND_TRIPS = Set.of(
+            "execute",
+            "executeQuery",
+            "executeUpdate",
+            "executeLargeUpdate",
+            "executeBatch",
+            "executeLargeBatch",
+            "commit",
+            "rollback");
 
     @Bean
     static BeanPostProcessor distantDataSource() {
@@ -50,7 +57,8 @@ class DistantDatabase {
             }
             return wrap(method, result);
         };
-        return type.cast(Proxy.newProxyInstance(DistantDatabase.class.getClassLoader(), new Class<?>[] {type}, handler));
+        return type.cast(
+                Proxy.newProxyInstance(DistantDatabase.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private static void roundTrip() {
@@ -67,7 +75,9 @@ class DistantDatabase {
         if (result instanceof Connection connection && returned == Connection.class) {
             return distant(Connection.class, connection);
         }
-        if (result instanceof Statement statement && Statement.class.isAssignableFrom(returned) && returned.isInterface()) {
+        if (result instanceof Statement statement
+                && Statement.class.isAssignableFrom(returned)
+                && returned.isInterface()) {
             return distant((Class<Statement>) returned, statement);
         }
         return result;

@@ -18,8 +18,11 @@ class FailureBurstUnitTests {
     void opensAnIncidentAtTheThresholdWithinTheWindowAndNotBefore() {
         assertThat(fail(T0)).isFalse();
         assertThat(fail(T0.plusSeconds(30))).as("one below the threshold").isFalse();
-        assertThat(fail(T0.plus(WINDOW).minusMillis(1))).as("the third, inside the window").isTrue();
-        assertThat(state.incidentId()).isEqualTo("src:" + T0.plus(WINDOW).minusMillis(1).toEpochMilli());
+        assertThat(fail(T0.plus(WINDOW).minusMillis(1)))
+                .as("the third, inside the window")
+                .isTrue();
+        assertThat(state.incidentId())
+                .isEqualTo("src:" + T0.plus(WINDOW).minusMillis(1).toEpochMilli());
         assertThat(state.failures()).isEqualTo(3);
     }
 
@@ -27,7 +30,9 @@ class FailureBurstUnitTests {
     void aWindowThatEndsBeforeTheThresholdStartsCountingAgain() {
         fail(T0);
         fail(T0.plusSeconds(59));
-        assertThat(fail(T0.plus(WINDOW))).as("the third falls at the window's end: a new window").isFalse();
+        assertThat(fail(T0.plus(WINDOW)))
+                .as("the third falls at the window's end: a new window")
+                .isFalse();
         assertThat(state.failures()).isEqualTo(1);
         assertThat(state.windowStart()).isEqualTo(T0.plus(WINDOW));
         assertThat(fail(T0.plusSeconds(61))).isFalse();
@@ -41,14 +46,20 @@ class FailureBurstUnitTests {
         assertThat(fail(T0.plusSeconds(2))).isTrue();
         String incident = state.incidentId();
         for (int i = 3; i < 300; i += 50) {
-            assertThat(fail(T0.plusSeconds(i))).as("still the same incident at %s s", i).isFalse();
+            assertThat(fail(T0.plusSeconds(i)))
+                    .as("still the same incident at %s s", i)
+                    .isFalse();
         }
         assertThat(state.incidentId()).isEqualTo(incident);
         Instant last = state.lastFailureAt();
 
-        assertThat(fail(last.plus(WINDOW))).as("exactly one window after the last: still open").isFalse();
+        assertThat(fail(last.plus(WINDOW)))
+                .as("exactly one window after the last: still open")
+                .isFalse();
         last = state.lastFailureAt();
-        assertThat(fail(last.plus(WINDOW).plusMillis(1))).as("quiet for longer than a window: closed").isFalse();
+        assertThat(fail(last.plus(WINDOW).plusMillis(1)))
+                .as("quiet for longer than a window: closed")
+                .isFalse();
         assertThat(state.incidentId()).isNull();
         assertThat(state.failures()).isEqualTo(1);
         Instant restart = state.lastFailureAt();
@@ -59,9 +70,11 @@ class FailureBurstUnitTests {
 
     @Test
     void aTallyOfSeveralFailuresCountsAsManyInTheWindowOfItsFirst() {
-        assertThat(fail(new FailureTally(2, T0, T0.plusMillis(900), "BAD_SIGNATURE"))).isFalse();
+        assertThat(fail(new FailureTally(2, T0, T0.plusMillis(900), "BAD_SIGNATURE")))
+                .isFalse();
         assertThat(fail(new FailureTally(1, T0.plusSeconds(59), T0.plusSeconds(61), "BAD_SIGNATURE")))
-                .as("begun inside the window: all of it counts there").isTrue();
+                .as("begun inside the window: all of it counts there")
+                .isTrue();
         assertThat(state.failures()).isEqualTo(3);
         assertThat(state.windowStart()).isEqualTo(T0);
         assertThat(state.lastFailureAt()).isEqualTo(T0.plusSeconds(61));

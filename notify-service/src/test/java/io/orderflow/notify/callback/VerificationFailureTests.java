@@ -50,18 +50,33 @@ class VerificationFailureTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BURST = EventTypes.NOTIFY_RISK_ALERT_RAISED.ceType();
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired Outbox outbox;
-    @Autowired PlatformTransactionManager transactionManager;
-    @Autowired MeterRegistry meters;
-    @Autowired VerificationFailures failures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    VerificationFailures failures;
 
     @BeforeEach
     void forgetEarlierFailuresOfTheTestSources() {
         failures.flush();
-        jdbc.sql("delete from callback_failure_burst where remote_address = '127.0.0.1' or remote_address like '198.51.100.%'").update();
+        jdbc.sql(
+                        "delete from callback_failure_burst where remote_address = '127.0.0.1' or remote_address like '198.51.100.%'")
+                .update();
     }
 
     @Test
@@ -84,9 +99,17 @@ class VerificationFailureTests {
         assertThat(alertsInOutbox()).isEqualTo(before + 1);
         assertThat(alertMetric()).isEqualTo(counted + 1);
         String payload = jdbc.sql("select convert_from(payload, 'UTF8') from outbox_event where ce_type = ? "
-                + "order by sequence_no desc limit 1").param(BURST).query(String.class).single();
-        assertThat(payload).contains("\"kind\":\"CALLBACK_VERIFICATION_BURST\"", "\"remote_address\":\"127.0.0.1\"",
-                "\"count\":20", "\"count_threshold\":20").doesNotContain("Wechatpay-Signature", "signature");
+                        + "order by sequence_no desc limit 1")
+                .param(BURST)
+                .query(String.class)
+                .single();
+        assertThat(payload)
+                .contains(
+                        "\"kind\":\"CALLBACK_VERIFICATION_BURST\"",
+                        "\"remote_address\":\"127.0.0.1\"",
+                        "\"count\":20",
+                        "\"count_threshold\":20")
+                .doesNotContain("Wechatpay-Signature", "signature");
     }
 
     @Test
@@ -98,14 +121,18 @@ class VerificationFailureTests {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CyclicBarrier start = new CyclicBarrier(16);
         try {
-            List<CompletableFuture<Integer>> calls = IntStream.range(0, 16).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                    return forged().statusCode();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool)).toList();
+            List<CompletableFuture<Integer>> calls = IntStream.range(0, 16)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    start.await();
+                                    return forged().statusCode();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            pool))
+                    .toList();
             assertThat(calls).allSatisfy(call -> assertThat(call.join()).isEqualTo(401));
         } finally {
             pool.shutdown();
@@ -122,15 +149,21 @@ class VerificationFailureTests {
         RawCallback callback = new RawCallback("1230000109", CallbackKind.TRANSACTION, Map.of(), "{}", "198.51.100.7");
 
         assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).isZero();
-        assertThat(failOnce(replica, callback, "SIGNTEST_PROBE")).as("probes do not count").isZero();
+        assertThat(failOnce(replica, callback, "SIGNTEST_PROBE"))
+                .as("probes do not count")
+                .isZero();
         assertThat(failOnce(replica, callback, "STALE_TIMESTAMP")).isZero();
         assertThat(failOnce(replica, callback, "UNKNOWN_MERCHANT")).isEqualTo(1);
         clock.advance(Duration.ofSeconds(60));
-        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).as("within a window of the last").isZero();
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE"))
+                .as("within a window of the last")
+                .isZero();
         clock.advance(Duration.ofSeconds(61));
         assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).isZero();
         assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).isZero();
-        assertThat(failOnce(replica, callback, "BAD_SIGNATURE")).as("a new incident").isEqualTo(1);
+        assertThat(failOnce(replica, callback, "BAD_SIGNATURE"))
+                .as("a new incident")
+                .isEqualTo(1);
         assertThat(alertsFrom(callback.remoteAddress())).isEqualTo(2);
     }
 
@@ -145,14 +178,16 @@ class VerificationFailureTests {
             }
         }
         CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Integer>> flushes = replicas.stream().map(replica -> CompletableFuture.supplyAsync(() -> {
-            try {
-                together.await();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return replica.flush();
-        })).toList();
+        List<CompletableFuture<Integer>> flushes = replicas.stream()
+                .map(replica -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return replica.flush();
+                }))
+                .toList();
 
         assertThat(flushes.stream().mapToInt(CompletableFuture::join).sum()).isEqualTo(1);
         assertThat(failuresCounted(callback.remoteAddress())).isEqualTo(24);
@@ -161,19 +196,25 @@ class VerificationFailureTests {
 
     @Test
     void aFlushTheDatabaseRefusesKeepsItsTallyForTheNext() {
-        VerificationFailures replica = new VerificationFailures(mchid -> false, new FailureBursts(JdbcClient.create(
-                dataSource), outbox, meters, Clock.systemUTC(), 20, Duration.ofSeconds(60)) {
-            private boolean refused;
+        VerificationFailures replica = new VerificationFailures(
+                mchid -> false,
+                new FailureBursts(
+                        JdbcClient.create(dataSource), outbox, meters, Clock.systemUTC(), 20, Duration.ofSeconds(60)) {
+                    private boolean refused;
 
-            @Override
-            boolean add(VerificationFailures.Source source, FailureTally tally) {
-                if (!refused) {
-                    refused = true;
-                    throw new TransientDataAccessResourceException("database away");
-                }
-                return super.add(source, tally);
-            }
-        }, new TransactionTemplate(transactionManager), meters, Clock.systemUTC(), Duration.ofSeconds(1));
+                    @Override
+                    boolean add(VerificationFailures.Source source, FailureTally tally) {
+                        if (!refused) {
+                            refused = true;
+                            throw new TransientDataAccessResourceException("database away");
+                        }
+                        return super.add(source, tally);
+                    }
+                },
+                new TransactionTemplate(transactionManager),
+                meters,
+                Clock.systemUTC(),
+                Duration.ofSeconds(1));
         RawCallback callback = new RawCallback("1230000109", CallbackKind.TRANSACTION, Map.of(), "{}", "198.51.100.9");
         replica.failed(callback, "BAD_SIGNATURE");
         replica.failed(callback, "BAD_SIGNATURE");
@@ -190,19 +231,31 @@ class VerificationFailureTests {
      * is a verification failure like a stale one: 401, counted towards the burst alert, and no stack trace.
      */
     @ParameterizedTest(name = "Wechatpay-Timestamp \"{0}\"")
-    @ValueSource(strings = {"99999999999999999", "-99999999999999999", "9223372036854775807", "-9223372036854775808",
-            "99999999999999999999", "1.7e9", "now", ""})
+    @ValueSource(
+            strings = {
+                "99999999999999999",
+                "-99999999999999999",
+                "9223372036854775807",
+                "-9223372036854775808",
+                "99999999999999999999",
+                "1.7e9",
+                "now",
+                ""
+            })
     void anUnusableTimestampIsRefusedWith401AndCountedAsAVerificationFailure(String timestamp) throws Exception {
         double rejected = rejectedMetric("STALE_TIMESTAMP");
 
         HttpResponse<String> answer = forged(timestamp);
 
         assertThat(answer.statusCode()).isEqualTo(401);
-        assertThat(answer.body()).contains("\"code\":\"FAIL\"", "\"message\":\"verification failed\"")
+        assertThat(answer.body())
+                .contains("\"code\":\"FAIL\"", "\"message\":\"verification failed\"")
                 .doesNotContain("Exception");
         assertThat(rejectedMetric("STALE_TIMESTAMP")).isEqualTo(rejected + 1);
         failures.flush();
-        assertThat(failuresCounted("127.0.0.1")).as("counted towards CALLBACK_VERIFICATION_BURST").isEqualTo(1);
+        assertThat(failuresCounted("127.0.0.1"))
+                .as("counted towards CALLBACK_VERIFICATION_BURST")
+                .isEqualTo(1);
     }
 
     /** A payment callback whose timestamp is current, for a merchant this service does not know. */
@@ -211,25 +264,34 @@ class VerificationFailureTests {
     }
 
     private HttpResponse<String> forged(String timestamp) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/wechatpay/notify/1900000001/transaction"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/wechatpay/notify/1900000001/transaction"))
                 .header("Content-Type", "application/json")
                 .header("Wechatpay-Timestamp", timestamp)
                 .header("Wechatpay-Nonce", "n" + UUID.randomUUID())
                 .header("Wechatpay-Signature", "Zm9yZ2Vk")
                 .header("Wechatpay-Serial", "PUB_KEY_ID_0100000000000000000000000000000000")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"forged\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"forged\"}"))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private long alertsInOutbox() {
-        return jdbc.sql("select count(*) from outbox_event where ce_type = ?").param(BURST).query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where ce_type = ?")
+                .param(BURST)
+                .query(Long.class)
+                .single();
     }
 
     /** A replica of the failure count on a clock of the test's, with its own tallies and the shared table. */
     private VerificationFailures replica(Clock clock, long threshold) {
-        return new VerificationFailures(mchid -> false, new FailureBursts(JdbcClient.create(dataSource), outbox, meters,
-                clock, threshold, Duration.ofSeconds(60)), new TransactionTemplate(transactionManager), meters, clock,
+        return new VerificationFailures(
+                mchid -> false,
+                new FailureBursts(
+                        JdbcClient.create(dataSource), outbox, meters, clock, threshold, Duration.ofSeconds(60)),
+                new TransactionTemplate(transactionManager),
+                meters,
+                clock,
                 Duration.ofSeconds(1));
     }
 
@@ -241,22 +303,30 @@ class VerificationFailureTests {
 
     private long alertsFrom(String address) {
         return jdbc.sql("select count(*) from outbox_event where ce_type = ? and position(? in convert_from(payload, "
-                + "'UTF8')) > 0").params(BURST, address).query(Long.class).single();
+                        + "'UTF8')) > 0")
+                .params(BURST, address)
+                .query(Long.class)
+                .single();
     }
 
     private long failuresCounted(String address) {
         return jdbc.sql("select coalesce(sum(failures), 0) from callback_failure_burst where remote_address = ?")
-                .param(address).query(Long.class).single();
+                .param(address)
+                .query(Long.class)
+                .single();
     }
 
     private double rejectedMetric(String reason) {
-        Counter counter = meters.find("orderflow.notify.callbacks.rejected").tag("reason", reason).counter();
+        Counter counter = meters.find("orderflow.notify.callbacks.rejected")
+                .tag("reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double alertMetric() {
         Counter counter = meters.find(FailureBursts.ALERTS)
-                .tag("kind", RiskAlertKind.CALLBACK_VERIFICATION_BURST.name()).counter();
+                .tag("kind", RiskAlertKind.CALLBACK_VERIFICATION_BURST.name())
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -27,13 +27,12 @@ final class Events {
     private static final EventCodec CODEC = new EventCodec();
     private static KafkaProducer<String, byte[]> producer;
 
-    private Events() {
-    }
+    private Events() {}
 
-    static WebhookEndpointChanged endpoint(String endpointId, String shopId, long version, String url,
-                                           List<String> types, boolean enabled) {
-        return new WebhookEndpointChanged(endpointId, shopId, version, url, types, enabled, 1, null, null, false,
-                Instant.now());
+    static WebhookEndpointChanged endpoint(
+            String endpointId, String shopId, long version, String url, List<String> types, boolean enabled) {
+        return new WebhookEndpointChanged(
+                endpointId, shopId, version, url, types, enabled, 1, null, null, false, Instant.now());
     }
 
     static OrderStatusChanged paid(String orderId, String shopId, long version) {
@@ -41,20 +40,48 @@ final class Events {
     }
 
     static OrderStatusChanged paid(String orderId, String shopId, long version, Instant occurredAt) {
-        OrderSnapshot snapshot = new OrderSnapshot(OrderStatus.SUCCESS, Money.cny(880), Money.cny(0),
-                "4200000000" + version, Instant.now(), Instant.now().plusSeconds(1800), List.of());
-        return new OrderStatusChanged(orderId, shopId, "SO-" + orderId, version, OrderStatus.PENDING,
-                OrderStatus.SUCCESS, "PAID", UUID.randomUUID().toString(), occurredAt, snapshot);
+        OrderSnapshot snapshot = new OrderSnapshot(
+                OrderStatus.SUCCESS,
+                Money.cny(880),
+                Money.cny(0),
+                "4200000000" + version,
+                Instant.now(),
+                Instant.now().plusSeconds(1800),
+                List.of());
+        return new OrderStatusChanged(
+                orderId,
+                shopId,
+                "SO-" + orderId,
+                version,
+                OrderStatus.PENDING,
+                OrderStatus.SUCCESS,
+                "PAID",
+                UUID.randomUUID().toString(),
+                occurredAt,
+                snapshot);
     }
 
     /** Publishes; answers the ce_id. */
     static String publish(OrderflowEvent event) {
         String ceId = UUID.randomUUID().toString();
         EventType<?> type = EventTypes.of(event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
-        Map.of("ce_id", ceId, "ce_type", type.ceType(), "ce_specversion", "1.0", "ce_source",
-                        EventTypes.source(type.service()), "ce_subject", event.subject(), "ce_time", Instant.now().toString(),
-                        "content-type", "application/json")
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
+        Map.of(
+                        "ce_id",
+                        ceId,
+                        "ce_type",
+                        type.ceType(),
+                        "ce_specversion",
+                        "1.0",
+                        "ce_source",
+                        EventTypes.source(type.service()),
+                        "ce_subject",
+                        event.subject(),
+                        "ce_time",
+                        Instant.now().toString(),
+                        "content-type",
+                        "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             producer().send(record).get();
@@ -69,8 +96,10 @@ final class Events {
 
     private static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "linger.ms", 0),
-                    new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "linger.ms", 0),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
         }
         return producer;
     }

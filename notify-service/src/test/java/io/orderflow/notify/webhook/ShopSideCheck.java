@@ -16,8 +16,7 @@ final class ShopSideCheck {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private ShopSideCheck() {
-    }
+    private ShopSideCheck() {}
 
     static boolean verify(String header, byte[] body, String secret, Instant now) {
         long timestamp = -1;
@@ -37,8 +36,10 @@ final class ShopSideCheck {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            byte[] expected = java.util.HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.UTF_8);
-            return signatures.stream().anyMatch(s -> MessageDigest.isEqual(expected, s.getBytes(StandardCharsets.UTF_8)));
+            byte[] expected =
+                    java.util.HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.UTF_8);
+            return signatures.stream()
+                    .anyMatch(s -> MessageDigest.isEqual(expected, s.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -35,33 +35,48 @@ import tools.jackson.databind.json.JsonMapper;
  * redelivery; an endpoint disabled after failing for too long; secret rotation; a hanging receiver that does not
  * hold up another shop's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orderflow.admin.token=" + WebhookDeliveryTests.TOKEN,
-        "orderflow.webhooks.allow-http=true",
-        "orderflow.webhooks.allow-private-addresses=true",
-        "orderflow.webhooks.timeout=1s",
-        "orderflow.webhooks.retry-schedule=300ms,600ms,900ms",
-        "orderflow.webhooks.disable-after=8s",
-        "orderflow.webhooks.per-endpoint-concurrency=4",
-        "orderflow.webhooks.max-in-flight=8",
-        "orderflow.webhooks.poll-interval=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderflow.admin.token=" + WebhookDeliveryTests.TOKEN,
+            "orderflow.webhooks.allow-http=true",
+            "orderflow.webhooks.allow-private-addresses=true",
+            "orderflow.webhooks.timeout=1s",
+            "orderflow.webhooks.retry-schedule=300ms,600ms,900ms",
+            "orderflow.webhooks.disable-after=8s",
+            "orderflow.webhooks.per-endpoint-concurrency=4",
+            "orderflow.webhooks.max-in-flight=8",
+            "orderflow.webhooks.poll-interval=200ms"
+        })
 class WebhookDeliveryTests {
 
     static final String TOKEN = "test-operator-token";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<Duration> SCHEDULE = List.of(Duration.ofMillis(300), Duration.ofMillis(600),
-            Duration.ofMillis(900));
-    private static final WebhookSecrets SECRETS = new WebhookSecrets("dGVzdC1vbmx5LXdlYmhvb2stbWFzdGVyLWtleS0xMjM0NQ==");
+    private static final List<Duration> SCHEDULE =
+            List.of(Duration.ofMillis(300), Duration.ofMillis(600), Duration.ofMillis(900));
+    private static final WebhookSecrets SECRETS =
+            new WebhookSecrets("dGVzdC1vbmx5LXdlYmhvb2stbWFzdGVyLWtleS0xMjM0NQ==");
     private static final Receiver receiver = new Receiver();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
-    @Autowired WebhookIntake intake;
-    @Autowired WebhookEndpoints endpoints;
-    @Autowired TransactionTemplate transactions;
-    @LocalServerPort int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    WebhookIntake intake;
+
+    @Autowired
+    WebhookEndpoints endpoints;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @LocalServerPort
+    int port;
 
     @AfterAll
     static void stopReceiver() {
@@ -90,18 +105,25 @@ class WebhookDeliveryTests {
         assertThat(body.path("to").asString()).isEqualTo("SUCCESS");
         assertThat(body.path("reason").asString()).isEqualTo("PAID");
         assertThat(body.path("causation_id").asString()).isEqualTo(paid.causationId());
-        assertThat(body.path("order").path("refunded_amount").path("fen").asLong()).isZero();
+        assertThat(body.path("order").path("refunded_amount").path("fen").asLong())
+                .isZero();
 
         String signature = request.header("Orderflow-Signature");
         String secret = SECRETS.secret(endpoint, 1);
         Instant received = request.at();
-        assertThat(ShopSideCheck.verify(signature, request.body(), secret, received)).as("genuine").isTrue();
+        assertThat(ShopSideCheck.verify(signature, request.body(), secret, received))
+                .as("genuine")
+                .isTrue();
         byte[] tampered = request.text().replace("\"SUCCESS\"", "\"REFUND\"").getBytes(StandardCharsets.UTF_8);
-        assertThat(ShopSideCheck.verify(signature, tampered, secret, received)).as("tampered body").isFalse();
+        assertThat(ShopSideCheck.verify(signature, tampered, secret, received))
+                .as("tampered body")
+                .isFalse();
         assertThat(ShopSideCheck.verify(signature, request.body(), SECRETS.secret(other, 1), received))
-                .as("another endpoint's secret").isFalse();
+                .as("another endpoint's secret")
+                .isFalse();
         assertThat(ShopSideCheck.verify(signature, request.body(), secret, received.plus(Duration.ofMinutes(6))))
-                .as("replayed six minutes later").isFalse();
+                .as("replayed six minutes later")
+                .isFalse();
 
         await().atMost(WAIT).until(() -> "DELIVERED".equals(status(endpoint)));
         JsonNode log = operator("GET", "/notify/v1/webhook-deliveries?order_id=" + paid.orderId(), null);
@@ -109,7 +131,8 @@ class WebhookDeliveryTests {
         JsonNode delivery = log.path("deliveries").get(0);
         assertThat(delivery.path("endpoint_id").asString()).isEqualTo(endpoint);
         assertThat(delivery.path("ce_id").asString()).isEqualTo(ceId);
-        assertThat(delivery.path("attempt_log").get(0).path("status_code").asInt()).isEqualTo(204);
+        assertThat(delivery.path("attempt_log").get(0).path("status_code").asInt())
+                .isEqualTo(204);
         assertThat(delivery.path("attempt_log").get(0).has("latency_ms")).isTrue();
         assertThat(receiver.received("/" + shop + "-closed")).isEmpty();
 
@@ -118,10 +141,14 @@ class WebhookDeliveryTests {
         assertThat(operator("GET", q + shop, null).path("deliveries")).hasSize(1);
         assertThat(operator("GET", q + shop(), null).path("deliveries")).isEmpty();
         assertThat(operator("GET", "/notify/v1/webhook-deliveries?endpoint_id=" + endpoint + "&shop_id=" + shop(), null)
-                .path("deliveries")).isEmpty();
+                        .path("deliveries"))
+                .isEmpty();
         assertThat(operator("GET", "/notify/v1/webhook-endpoints/" + endpoint + "?shop_id=" + shop, null)
-                .path("endpoint_id").asString()).isEqualTo(endpoint);
-        assertThat(operatorStatus("/notify/v1/webhook-endpoints/" + endpoint + "?shop_id=" + shop())).isEqualTo(404);
+                        .path("endpoint_id")
+                        .asString())
+                .isEqualTo(endpoint);
+        assertThat(operatorStatus("/notify/v1/webhook-endpoints/" + endpoint + "?shop_id=" + shop()))
+                .isEqualTo(404);
     }
 
     @Test
@@ -135,8 +162,8 @@ class WebhookDeliveryTests {
         double failedBefore = counter("failed");
         Events.publish(Events.paid(order(), shop, 2));
 
-        await().atMost(WAIT).until(() -> List.of(erring, hanging, refused).stream().allMatch(
-                e -> "FAILED".equals(status(e))));
+        await().atMost(WAIT)
+                .until(() -> List.of(erring, hanging, refused).stream().allMatch(e -> "FAILED".equals(status(e))));
         assertOnSchedule(erring, "HTTP 500", 500);
         assertOnSchedule(hanging, "no answer within 1000 ms", null);
         assertOnSchedule(refused, "connection refused", null);
@@ -154,28 +181,48 @@ class WebhookDeliveryTests {
         Instant since = Instant.now();
         Events.publish(Events.paid(order(), shop, 2));
         Events.publish(Events.paid(order(), shop, 2));
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ? "
-                + "and status = 'FAILED'").param(endpoint).query(Integer.class).single() == 2);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ? "
+                                        + "and status = 'FAILED'")
+                                .param(endpoint)
+                                .query(Integer.class)
+                                .single()
+                        == 2);
         receiver.answer(path, 200);
 
         String one = jdbc.sql("select delivery_id::text from webhook_delivery where endpoint_id = ? limit 1")
-                .param(endpoint).query(String.class).single();
-        assertThat(operator("POST", "/notify/v1/webhook-deliveries/" + one + "/redeliver", "").path("redelivered")
-                .asInt()).isEqualTo(1);
-        await().atMost(WAIT).until(() -> "DELIVERED".equals(jdbc.sql(
-                "select status from webhook_delivery where delivery_id = cast(? as uuid)").param(one)
-                .query(String.class).single()));
+                .param(endpoint)
+                .query(String.class)
+                .single();
+        assertThat(operator("POST", "/notify/v1/webhook-deliveries/" + one + "/redeliver", "")
+                        .path("redelivered")
+                        .asInt())
+                .isEqualTo(1);
+        await().atMost(WAIT)
+                .until(() -> "DELIVERED"
+                        .equals(jdbc.sql("select status from webhook_delivery where delivery_id = cast(? as uuid)")
+                                .param(one)
+                                .query(String.class)
+                                .single()));
 
-        JsonNode all = operator("POST", "/notify/v1/webhook-endpoints/" + endpoint + "/redeliver",
+        JsonNode all = operator(
+                "POST",
+                "/notify/v1/webhook-endpoints/" + endpoint + "/redeliver",
                 "{\"failed_since\":\"" + since + "\"}");
         assertThat(all.path("redelivered").asInt()).isEqualTo(1);
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ? "
-                + "and status = 'DELIVERED'").param(endpoint).query(Integer.class).single() == 2);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from webhook_delivery where endpoint_id = ? "
+                                        + "and status = 'DELIVERED'")
+                                .param(endpoint)
+                                .query(Integer.class)
+                                .single()
+                        == 2);
         JsonNode log = operator("GET", "/notify/v1/webhook-deliveries?endpoint_id=" + endpoint, null);
-        assertThat(log.path("deliveries")).allSatisfy(d -> assertThat(d.path("attempt_log").size())
-                .isEqualTo(SCHEDULE.size() + 2));
+        assertThat(log.path("deliveries"))
+                .allSatisfy(d -> assertThat(d.path("attempt_log").size()).isEqualTo(SCHEDULE.size() + 2));
         assertThat(status(URI.create("http://127.0.0.1:" + port + "/notify/v1/webhook-deliveries?order_id=x"), null))
-                .as("the operator API needs the token").isEqualTo(401);
+                .as("the operator API needs the token")
+                .isEqualTo(401);
     }
 
     @Test
@@ -190,11 +237,13 @@ class WebhookDeliveryTests {
             return disabled(endpoint);
         });
         JsonNode state = operator("GET", "/notify/v1/webhook-endpoints/" + endpoint, null);
-        assertThat(state.path("disabled_reason").asString()).contains("every attempt failed for PT8S")
+        assertThat(state.path("disabled_reason").asString())
+                .contains("every attempt failed for PT8S")
                 .contains("connection refused");
         assertThat(state.path("pending_deliveries").asInt()).isZero();
         // the hanging receiver's endpoint of another test may be disabled meanwhile: at least this one
-        assertThat(meters.counter(WebhookMetrics.DISABLED).count() - disabledBefore).isGreaterThanOrEqualTo(1);
+        assertThat(meters.counter(WebhookMetrics.DISABLED).count() - disabledBefore)
+                .isGreaterThanOrEqualTo(1);
         Events.publish(Events.paid(order(), shop, 2));
         Events.publish(Events.endpoint(endpoint, shop, 2, receiver.url("/" + shop + "-back"), List.of("*"), true));
         await().atMost(WAIT).until(() -> !disabled(endpoint));
@@ -208,22 +257,40 @@ class WebhookDeliveryTests {
         endpoint(shop, receiver.url("/" + shop + "-endpoint"), List.of("*"));
         OrderStatusChanged plain = Events.paid(order(), shop, 2);
         OrderStatusChanged paid = Events.paid(order(), shop, 2);
-        OrderStatusChanged own = new OrderStatusChanged(paid.orderId(), shop, paid.shopOrderNo(), 2, paid.from(),
-                paid.to(), paid.reason(), paid.causationId(), paid.occurredAt(), paid.order(),
+        OrderStatusChanged own = new OrderStatusChanged(
+                paid.orderId(),
+                shop,
+                paid.shopOrderNo(),
+                2,
+                paid.from(),
+                paid.to(),
+                paid.reason(),
+                paid.causationId(),
+                paid.occurredAt(),
+                paid.order(),
                 receiver.url("/" + shop + "-order"));
         String ceId = Events.publish(own);
         Events.publish(plain);
 
-        await().atMost(WAIT).until(() -> receiver.received("/" + shop + "-order").size() == 1
-                && receiver.received("/" + shop + "-endpoint").size() == 1);
+        await().atMost(WAIT)
+                .until(() -> receiver.received("/" + shop + "-order").size() == 1
+                        && receiver.received("/" + shop + "-endpoint").size() == 1);
         Receiver.Request request = receiver.received("/" + shop + "-order").get(0);
         assertThat(request.header("ce-id")).isEqualTo(ceId);
         assertThat(JSON.readTree(request.text()).path("notify_url").asString()).isEqualTo(own.notifyUrl());
-        assertThat(ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(),
-                SECRETS.shopSecret(shop), request.at())).as("the shop's webhook secret").isTrue();
-        assertThat(ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(),
-                SECRETS.shopSecret(shop()), request.at())).as("another shop's secret").isFalse();
-        assertThat(receiver.received("/" + shop + "-endpoint")).singleElement()
+        assertThat(ShopSideCheck.verify(
+                        request.header("Orderflow-Signature"), request.body(), SECRETS.shopSecret(shop), request.at()))
+                .as("the shop's webhook secret")
+                .isTrue();
+        assertThat(ShopSideCheck.verify(
+                        request.header("Orderflow-Signature"),
+                        request.body(),
+                        SECRETS.shopSecret(shop()),
+                        request.at()))
+                .as("another shop's secret")
+                .isFalse();
+        assertThat(receiver.received("/" + shop + "-endpoint"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.text()).contains(plain.orderId()).doesNotContain(own.orderId()));
         JsonNode log = operator("GET", "/notify/v1/webhook-deliveries?order_id=" + own.orderId(), null);
         assertThat(log.path("deliveries")).singleElement().satisfies(d -> {
@@ -243,17 +310,19 @@ class WebhookDeliveryTests {
             String shop = shop();
             String endpoint = "we_" + UUID.randomUUID().toString().substring(0, 12);
             Instant start = Instant.now().minusSeconds(60);
-            consume(() -> intake.endpointChanged(new WebhookEndpointChanged(endpoint, shop, 1, Receiver.refusing(),
-                    List.of("*"), true, 1, null, null, false, start)));
+            consume(() -> intake.endpointChanged(new WebhookEndpointChanged(
+                    endpoint, shop, 1, Receiver.refusing(), List.of("*"), true, 1, null, null, false, start)));
             consume(() -> {
                 endpoints.failed(endpoint, start.plusSeconds(1));
-                assertThat(endpoints.disableIfFailingSince(endpoint, start.plusSeconds(10), start.plusSeconds(10),
-                        "test")).isTrue();
+                assertThat(endpoints.disableIfFailingSince(
+                                endpoint, start.plusSeconds(10), start.plusSeconds(10), "test"))
+                        .isTrue();
             });
             OrderStatusChanged whileDisabled = Events.paid(order(), shop, 2, start.plusSeconds(20));
-            WebhookEndpointChanged enabled = Events.endpoint(endpoint, shop, 2, receiver.url("/" + shop), List.of("*"),
-                    true);
-            OrderStatusChanged afterwards = Events.paid(order(), shop, 2, enabled.occurredAt().plusMillis(1));
+            WebhookEndpointChanged enabled =
+                    Events.endpoint(endpoint, shop, 2, receiver.url("/" + shop), List.of("*"), true);
+            OrderStatusChanged afterwards =
+                    Events.paid(order(), shop, 2, enabled.occurredAt().plusMillis(1));
             if (statusReadLast) {
                 consume(() -> intake.endpointChanged(enabled));
                 consume(() -> intake.statusChanged(UUID.randomUUID().toString(), whileDisabled));
@@ -264,12 +333,15 @@ class WebhookDeliveryTests {
             assertThat(disabled(endpoint)).isFalse();
             consume(() -> intake.statusChanged(UUID.randomUUID().toString(), afterwards));
             assertThat(jdbc.sql("select count(*) from webhook_delivery where order_id = ?")
-                    .param(whileDisabled.orderId()).query(Integer.class).single())
+                            .param(whileDisabled.orderId())
+                            .query(Integer.class)
+                            .single())
                     .as("deliveries of the change while disabled, status read %s", statusReadLast ? "last" : "first")
                     .isZero();
 
             await().atMost(WAIT).until(() -> "DELIVERED".equals(status(endpoint)));
-            assertThat(receiver.received("/" + shop)).singleElement()
+            assertThat(receiver.received("/" + shop))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.text()).contains(afterwards.orderId()));
         }
     }
@@ -283,29 +355,46 @@ class WebhookDeliveryTests {
         String shop = shop();
         String endpoint = "we_" + UUID.randomUUID().toString().substring(0, 12);
         String url = receiver.url("/" + shop);
-        Events.publish(new WebhookEndpointChanged(endpoint, shop, 1, url, List.of("*"), true, 2, 1,
-                Instant.now().plusSeconds(3600), false, Instant.now()));
+        Events.publish(new WebhookEndpointChanged(
+                endpoint,
+                shop,
+                1,
+                url,
+                List.of("*"),
+                true,
+                2,
+                1,
+                Instant.now().plusSeconds(3600),
+                false,
+                Instant.now()));
         await().atMost(WAIT).until(() -> version(endpoint) == 1);
         Events.publish(Events.paid(order(), shop, 2));
         await().atMost(WAIT).until(() -> receiver.received("/" + shop).size() == 1);
         Receiver.Request during = receiver.received("/" + shop).get(0);
         assertThat(during.header("Orderflow-Signature").split(",v1=")).hasSize(3);
-        assertThat(ShopSideCheck.verify(during.header("Orderflow-Signature"), during.body(),
-                SECRETS.secret(endpoint, 2), during.at())).as("new secret").isTrue();
-        assertThat(ShopSideCheck.verify(during.header("Orderflow-Signature"), during.body(),
-                SECRETS.secret(endpoint, 1), during.at())).as("previous secret, in the overlap").isTrue();
+        assertThat(ShopSideCheck.verify(
+                        during.header("Orderflow-Signature"), during.body(), SECRETS.secret(endpoint, 2), during.at()))
+                .as("new secret")
+                .isTrue();
+        assertThat(ShopSideCheck.verify(
+                        during.header("Orderflow-Signature"), during.body(), SECRETS.secret(endpoint, 1), during.at()))
+                .as("previous secret, in the overlap")
+                .isTrue();
 
-        Events.publish(new WebhookEndpointChanged(endpoint, shop, 2, url, List.of("*"), true, 2, 1,
-                Instant.now().minusSeconds(1), false, Instant.now()));
+        Events.publish(new WebhookEndpointChanged(
+                endpoint, shop, 2, url, List.of("*"), true, 2, 1, Instant.now().minusSeconds(1), false, Instant.now()));
         await().atMost(WAIT).until(() -> version(endpoint) == 2);
         Events.publish(Events.paid(order(), shop, 3));
         await().atMost(WAIT).until(() -> receiver.received("/" + shop).size() == 2);
         Receiver.Request after = receiver.received("/" + shop).get(1);
         assertThat(after.header("Orderflow-Signature").split(",v1=")).hasSize(2);
-        assertThat(ShopSideCheck.verify(after.header("Orderflow-Signature"), after.body(),
-                SECRETS.secret(endpoint, 1), after.at())).as("previous secret, after the overlap").isFalse();
-        assertThat(ShopSideCheck.verify(after.header("Orderflow-Signature"), after.body(),
-                SECRETS.secret(endpoint, 2), after.at())).isTrue();
+        assertThat(ShopSideCheck.verify(
+                        after.header("Orderflow-Signature"), after.body(), SECRETS.secret(endpoint, 1), after.at()))
+                .as("previous secret, after the overlap")
+                .isFalse();
+        assertThat(ShopSideCheck.verify(
+                        after.header("Orderflow-Signature"), after.body(), SECRETS.secret(endpoint, 2), after.at()))
+                .isTrue();
     }
 
     @Test
@@ -326,21 +415,25 @@ class WebhookDeliveryTests {
         List<Receiver.Request> slow = receiver.received("/" + slowShop);
         // 4 slots per endpoint: the slow shop's 5th request can come only once its first timed out (1 s)
         assertThat(slow.size() < 5 || fast.isBefore(slow.get(4).at()))
-                .as("the fast shop's delivery (%s) came before the slow shop's second wave (%s)", fast, slow).isTrue();
+                .as("the fast shop's delivery (%s) came before the slow shop's second wave (%s)", fast, slow)
+                .isTrue();
         assertThat(Duration.between(slow.get(0).at(), fast)).isLessThan(Duration.ofSeconds(1));
     }
 
     private void assertOnSchedule(String endpoint, String error, Integer statusCode) {
-        List<Map<String, Object>> attempts = jdbc.sql("""
+        List<Map<String, Object>> attempts =
+                jdbc.sql("""
                 select a.started_at, a.latency_ms, a.status_code, a.error from webhook_attempt a
                   join webhook_delivery d on d.delivery_id = a.delivery_id
                  where d.endpoint_id = ? order by a.attempt_no""").param(endpoint).query().listOfRows();
         assertThat(attempts).hasSize(SCHEDULE.size() + 1);
         for (int i = 1; i < attempts.size(); i++) {
-            Instant previousEnd = ((Timestamp) attempts.get(i - 1).get("started_at")).toInstant()
+            Instant previousEnd = ((Timestamp) attempts.get(i - 1).get("started_at"))
+                    .toInstant()
                     .plusMillis(((Number) attempts.get(i - 1).get("latency_ms")).longValue());
             Instant started = ((Timestamp) attempts.get(i).get("started_at")).toInstant();
-            assertThat(Duration.between(previousEnd, started)).as("delay before attempt %s", i + 1)
+            assertThat(Duration.between(previousEnd, started))
+                    .as("delay before attempt %s", i + 1)
                     .isGreaterThanOrEqualTo(SCHEDULE.get(i - 1).minusMillis(20));
         }
         assertThat(attempts).allSatisfy(a -> {
@@ -357,19 +450,24 @@ class WebhookDeliveryTests {
     }
 
     private long version(String endpoint) {
-        return jdbc.sql("select coalesce(max(version), 0) from webhook_endpoint where endpoint_id = ?").param(endpoint)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce(max(version), 0) from webhook_endpoint where endpoint_id = ?")
+                .param(endpoint)
+                .query(Long.class)
+                .single();
     }
 
     private String status(String endpoint) {
         return jdbc.sql("select coalesce(string_agg(status, ','), '') from webhook_delivery where endpoint_id = ?")
                 .param(endpoint)
-                .query(String.class).single();
+                .query(String.class)
+                .single();
     }
 
     private boolean disabled(String endpoint) {
-        return jdbc.sql("select disabled_at is not null from webhook_endpoint where endpoint_id = ?").param(endpoint)
-                .query(Boolean.class).single();
+        return jdbc.sql("select disabled_at is not null from webhook_endpoint where endpoint_id = ?")
+                .param(endpoint)
+                .query(Boolean.class)
+                .single();
     }
 
     private double counter(String outcome) {
@@ -381,19 +479,24 @@ class WebhookDeliveryTests {
     }
 
     private static String order() {
-        return "OF" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
+        return "OF"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
     }
 
     private JsonNode operator(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isLessThan(300);
+            assertThat(response.statusCode())
+                    .as("%s %s: %s", method, path, response.body())
+                    .isLessThan(300);
             return JSON.readTree(response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -413,7 +516,8 @@ class WebhookDeliveryTests {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

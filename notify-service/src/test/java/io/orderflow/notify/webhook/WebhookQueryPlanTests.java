@@ -26,20 +26,24 @@ class WebhookQueryPlanTests {
     @BeforeAll
     static void staleStatistics() {
         TestPostgres.Database database = TestPostgres.database("notify_webhook_plans");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
-                database.password());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password());
         Flyway.configure().dataSource(dataSource).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("alter table webhook_delivery set (autovacuum_enabled = false)").update();
-        jdbc.sql("alter table webhook_endpoint set (autovacuum_enabled = false)").update();
+        jdbc.sql("alter table webhook_delivery set (autovacuum_enabled = false)")
+                .update();
+        jdbc.sql("alter table webhook_endpoint set (autovacuum_enabled = false)")
+                .update();
         jdbc.sql("analyze webhook_endpoint").update(); // before the shops came
         for (int i = 0; i < 8; i++) {
             jdbc.sql("""
                     insert into webhook_endpoint (endpoint_id, shop_id, url, types, enabled, deleted, secret_generation,
                                                   version)
                     values (:id, :shop, 'https://shop.example/hooks', '{*}', true, false, 1, 1)""")
-                    .param("id", "we_plan_" + i).param("shop", "shop_plan_" + i).update();
+                    .param("id", "we_plan_" + i)
+                    .param("shop", "shop_plan_" + i)
+                    .update();
         }
         Instant now = Instant.now();
         insert(10_000, "DELIVERED", null);
@@ -50,24 +54,39 @@ class WebhookQueryPlanTests {
 
     @Test
     void theClaimWalksTheDueIndexInOrderAndStopsAtItsLimit() {
-        String plan = plan("explain " + WebhookDeliveries.CLAIM.replace(":now", "now()")
-                .replace(":busy", "'{we_plan_1,we_plan_2}'").replace(":limit", "64"));
+        String plan = plan("explain "
+                + WebhookDeliveries.CLAIM
+                        .replace(":now", "now()")
+                        .replace(":busy", "'{we_plan_1,we_plan_2}'")
+                        .replace(":limit", "64"));
 
-        assertThat(plan).as(plan).contains("Index Scan using webhook_delivery_due on webhook_delivery")
-                .doesNotContain("Bitmap").doesNotContain("Seq Scan on webhook_delivery");
+        assertThat(plan)
+                .as(plan)
+                .contains("Index Scan using webhook_delivery_due on webhook_delivery")
+                .doesNotContain("Bitmap")
+                .doesNotContain("Seq Scan on webhook_delivery");
     }
 
     @Test
     void theOutcomeReadsItsDeliveriesByKey() {
-        List<UUID> ids = jdbc.sql("select delivery_id from webhook_delivery limit 8").query(UUID.class).list();
-        String array = ids.stream().map(UUID::toString).reduce((a, b) -> a + "," + b).orElseThrow();
-        String plan = plan("explain " + WebhookDeliveries.DELIVERED.replace(":ids", "'{" + array + "}'")
-                .replace(":attempts", "'{1,1,1,1,1,1,1,1}'")
-                .replace(":started", "array_fill(now(), array[8])")
-                .replace(":codes", "'{204,204,204,204,204,204,204,204}'")
-                .replace(":latencies", "'{3,3,3,3,3,3,3,3}'").replace(":now", "now()"));
+        List<UUID> ids = jdbc.sql("select delivery_id from webhook_delivery limit 8")
+                .query(UUID.class)
+                .list();
+        String array =
+                ids.stream().map(UUID::toString).reduce((a, b) -> a + "," + b).orElseThrow();
+        String plan = plan("explain "
+                + WebhookDeliveries.DELIVERED
+                        .replace(":ids", "'{" + array + "}'")
+                        .replace(":attempts", "'{1,1,1,1,1,1,1,1}'")
+                        .replace(":started", "array_fill(now(), array[8])")
+                        .replace(":codes", "'{204,204,204,204,204,204,204,204}'")
+                        .replace(":latencies", "'{3,3,3,3,3,3,3,3}'")
+                        .replace(":now", "now()"));
 
-        assertThat(plan).as(plan).contains("webhook_delivery_pkey").doesNotContain("webhook_delivery_due")
+        assertThat(plan)
+                .as(plan)
+                .contains("webhook_delivery_pkey")
+                .doesNotContain("webhook_delivery_due")
                 .doesNotContain("Seq Scan on webhook_delivery");
     }
 
@@ -83,7 +102,9 @@ class WebhookQueryPlanTests {
                 select gen_random_uuid(), 'we_plan_' || (i % 8), 'shop_plan_' || (i % 8), 'OF' || i, 2,
                        gen_random_uuid()::text, 'order.success', now(), '{}', :status, :next, now()
                   from generate_series(1, :count) as i""")
-                .param("status", status).param("next", next == null ? null : Timestamp.from(next))
-                .param("count", count).update();
+                .param("status", status)
+                .param("next", next == null ? null : Timestamp.from(next))
+                .param("count", count)
+                .update();
     }
 }

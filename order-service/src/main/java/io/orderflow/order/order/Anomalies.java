@@ -28,8 +28,14 @@ class Anomalies {
     void record(OrderAnomalyDetected anomaly) {
         jdbc.sql("insert into order_anomaly (order_id, kind, detail, expected_fen, reported_fen, causation_id, "
                         + "detected_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(anomaly.orderId(), anomaly.kind().name(), anomaly.detail(), anomaly.expectedFen(),
-                        anomaly.reportedFen(), anomaly.causationId(), Timestamp.from(anomaly.detectedAt()))
+                .params(
+                        anomaly.orderId(),
+                        anomaly.kind().name(),
+                        anomaly.detail(),
+                        anomaly.expectedFen(),
+                        anomaly.reportedFen(),
+                        anomaly.causationId(),
+                        Timestamp.from(anomaly.detectedAt()))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param causationId the consumed event's ce_id, or null for shop requests
  * @param refundPaidAfterClose whether a payment after close is refunded automatically
  */
-record Context(Instant now, String causationId, boolean refundPaidAfterClose) {
-}
+record Context(Instant now, String causationId, boolean refundPaidAfterClose) {}

@@ -7,8 +7,13 @@ import io.orderflow.events.PaymentNotified;
  * checked PaymentNotified, the shop's refund request, or a refund record before and after a refund event. A row whose
  * effect needs a fact its trigger does not bring is a mistake in the table, refused loudly.
  */
-record Facts(PayParams payParams, PaymentNotified payment, PaymentCheck check, RefundOrder refund, Refund refundBefore,
-             Refund refundAfter) {
+record Facts(
+        PayParams payParams,
+        PaymentNotified payment,
+        PaymentCheck check,
+        RefundOrder refund,
+        Refund refundBefore,
+        Refund refundAfter) {
 
     static final Facts NONE = new Facts(null, null, null, null, null, null);
 
@@ -60,8 +65,8 @@ record Facts(PayParams payParams, PaymentNotified payment, PaymentCheck check, R
 
     private static <T> T required(T fact, String what) {
         if (fact == null) {
-            throw new IllegalStateException("the transition table's row needs " + what + ", which its trigger does "
-                    + "not bring");
+            throw new IllegalStateException(
+                    "the transition table's row needs " + what + ", which its trigger does " + "not bring");
         }
         return fact;
     }

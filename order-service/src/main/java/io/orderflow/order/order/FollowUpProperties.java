@@ -16,8 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shutdownGrace how long stopping waits for a running follow-up
  */
 @ConfigurationProperties("orderflow.follow-ups")
-record FollowUpProperties(Integer threads, Integer batchSize, Duration pollInterval, Duration initialBackoff,
-                          Duration maxBackoff, Integer alertAfterAttempts, Duration shutdownGrace)
+record FollowUpProperties(
+        Integer threads,
+        Integer batchSize,
+        Duration pollInterval,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Integer alertAfterAttempts,
+        Duration shutdownGrace)
         implements DueWorker.Settings {
 
     FollowUpProperties {

@@ -44,9 +44,16 @@ class FollowUps {
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
 
-    FollowUps(JdbcClient jdbc, Orders orders, OrderEvents events, RiskAlerts alerts, Clock clock, MeterRegistry meters,
-              FollowUpProperties settings, @Qualifier("followUpWorker") ObjectProvider<DueWorker> worker,
-              PlatformTransactionManager transactionManager) {
+    FollowUps(
+            JdbcClient jdbc,
+            Orders orders,
+            OrderEvents events,
+            RiskAlerts alerts,
+            Clock clock,
+            MeterRegistry meters,
+            FollowUpProperties settings,
+            @Qualifier("followUpWorker") ObjectProvider<DueWorker> worker,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.events = events;
@@ -64,7 +71,8 @@ class FollowUps {
     void schedule(String orderId, List<FollowUp> kinds, Instant now) {
         for (FollowUp kind : kinds) {
             jdbc.sql("insert into follow_up (order_id, kind, due_at, created_at) values (?, ?, ?, ?) "
-                    + "on conflict do nothing").params(orderId, kind.name(), Timestamp.from(now), Timestamp.from(now))
+                            + "on conflict do nothing")
+                    .params(orderId, kind.name(), Timestamp.from(now), Timestamp.from(now))
                     .update();
         }
         if (!kinds.isEmpty()) {
@@ -93,7 +101,8 @@ class FollowUps {
         try {
             savepoint.executeWithoutResult(status -> perform(due.get()));
             jdbc.sql("delete from follow_up where order_id = ? and kind = ?")
-                    .params(due.get().orderId(), due.get().kind().name()).update();
+                    .params(due.get().orderId(), due.get().kind().name())
+                    .update();
         } catch (RuntimeException e) {
             failed(due.get(), e);
         }
@@ -101,12 +110,16 @@ class FollowUps {
     }
 
     private void perform(Due due) {
-        Order order = orders.lock(due.orderId()).orElseThrow(() -> new UnknownOrderException(due.orderId(), "follow-up"));
+        Order order =
+                orders.lock(due.orderId()).orElseThrow(() -> new UnknownOrderException(due.orderId(), "follow-up"));
         String number = SystemRefundNumbers.paidAfterClose(due.orderId());
-        orders.orderOfRefund(order.terms().mchid(), number).filter(other -> !other.equals(due.orderId()))
+        orders.orderOfRefund(order.terms().mchid(), number)
+                .filter(other -> !other.equals(due.orderId()))
                 .ifPresent(other -> {
-                    throw new OrderRejectedException("OUT_REFUND_NO_CONFLICT", "out_refund_no " + number
-                            + " is already used by order " + other + " of mchid " + order.terms().mchid());
+                    throw new OrderRejectedException(
+                            "OUT_REFUND_NO_CONFLICT",
+                            "out_refund_no " + number + " is already used by order " + other + " of mchid "
+                                    + order.terms().mchid());
                 });
         var caused = order.refundPaidAfterClose(new Context(clock.instant(), null, true));
         orders.save(order);
@@ -118,27 +131,53 @@ class FollowUps {
         Instant now = clock.instant();
         String error = String.valueOf(e.getMessage());
         jdbc.sql("update follow_up set attempts = ?, due_at = ?, last_error = ? where order_id = ? and kind = ?")
-                .params(attempts, Timestamp.from(now.plus(settings.backoff(attempts))), error, due.orderId(),
-                        due.kind().name()).update();
+                .params(
+                        attempts,
+                        Timestamp.from(now.plus(settings.backoff(attempts))),
+                        error,
+                        due.orderId(),
+                        due.kind().name())
+                .update();
         meters.counter(FAILURES, "kind", due.kind().name()).increment();
-        log.warn("follow-up {} of order {} failed (attempt {}), retrying in {}: {}", due.kind(), due.orderId(), attempts,
-                settings.backoff(attempts), error);
-        if (attempts >= settings.alertAfterAttempts() && jdbc.sql("update follow_up set alerted = true "
-                + "where order_id = ? and kind = ? and not alerted").params(due.orderId(), due.kind().name()).update() == 1) {
+        log.warn(
+                "follow-up {} of order {} failed (attempt {}), retrying in {}: {}",
+                due.kind(),
+                due.orderId(),
+                attempts,
+                settings.backoff(attempts),
+                error);
+        if (attempts >= settings.alertAfterAttempts()
+                && jdbc.sql("update follow_up set alerted = true " + "where order_id = ? and kind = ? and not alerted")
+                                .params(due.orderId(), due.kind().name())
+                                .update()
+                        == 1) {
             alert(due, attempts, error, now);
         }
     }
 
     private void alert(Due due, int attempts, String error, Instant now) {
         Order order = orders.find(due.orderId()).orElseThrow();
-        alerts.raise(new RiskAlertRaised(RiskAlertKind.AUTOMATIC_REFUND_FAILED + ":" + due.orderId(),
-                RiskAlertKind.AUTOMATIC_REFUND_FAILED, order.terms().shopId(), order.terms().mchid(), due.orderId(),
-                null, (long) attempts, (long) settings.alertAfterAttempts(), order.refundableFen(),
-                order.terms().amount().fen(), null, null, null, null, "the automatic refund "
-                + SystemRefundNumbers.paidAfterClose(due.orderId()) + " of a payment after close failed " + attempts
-                + " times and is still retried: " + error, now));
+        alerts.raise(new RiskAlertRaised(
+                RiskAlertKind.AUTOMATIC_REFUND_FAILED + ":" + due.orderId(),
+                RiskAlertKind.AUTOMATIC_REFUND_FAILED,
+                order.terms().shopId(),
+                order.terms().mchid(),
+                due.orderId(),
+                null,
+                (long) attempts,
+                (long) settings.alertAfterAttempts(),
+                order.refundableFen(),
+                order.terms().amount().fen(),
+                null,
+                null,
+                null,
+                null,
+                "the automatic refund "
+                        + SystemRefundNumbers.paidAfterClose(due.orderId()) + " of a payment after close failed "
+                        + attempts
+                        + " times and is still retried: " + error,
+                now));
     }
 
-    private record Due(String orderId, FollowUp kind, int attempts) {
-    }
+    private record Due(String orderId, FollowUp kind, int attempts) {}
 }

@@ -14,8 +14,15 @@ import java.time.Duration;
  * @param expireIn how long the order may stay unpaid
  * @param notifyUrl the order's own webhook URL, checked like an endpoint's; null for the shop's endpoints
  */
-public record NewOrder(String shopOrderNo, String description, long amountFen, String currency, String payerOpenid,
-                       String attach, Duration expireIn, String notifyUrl) {
+public record NewOrder(
+        String shopOrderNo,
+        String description,
+        long amountFen,
+        String currency,
+        String payerOpenid,
+        String attach,
+        Duration expireIn,
+        String notifyUrl) {
 
     /**
      * The canonical form hashed for idempotent retries: every field, length-prefixed; notify_url only when given,
@@ -23,13 +30,23 @@ public record NewOrder(String shopOrderNo, String description, long amountFen, S
      */
     String canonical() {
         StringBuilder canonical = new StringBuilder();
-        for (Object field : new Object[] {shopOrderNo, description, amountFen, currency, payerOpenid, attach,
-                expireIn.toSeconds()}) {
+        for (Object field :
+                new Object[] {shopOrderNo, description, amountFen, currency, payerOpenid, attach, expireIn.toSeconds()
+                }) {
             String value = field == null ? "" : field.toString();
-            canonical.append(field == null ? -1 : value.length()).append(':').append(value).append('\n');
+            canonical
+                    .append(field == null ? -1 : value.length())
+                    .append(':')
+                    .append(value)
+                    .append('\n');
         }
         if (notifyUrl != null) {
-            canonical.append("notify_url:").append(notifyUrl.length()).append(':').append(notifyUrl).append('\n');
+            canonical
+                    .append("notify_url:")
+                    .append(notifyUrl.length())
+                    .append(':')
+                    .append(notifyUrl)
+                    .append('\n');
         }
         return canonical.toString();
     }

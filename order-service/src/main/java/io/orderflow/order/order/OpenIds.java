@@ -3,8 +3,7 @@ package io.orderflow.order.order;
 /** Payer openids are personal data: logs show only their first and last four characters. */
 public final class OpenIds {
 
-    private OpenIds() {
-    }
+    private OpenIds() {}
 
     public static String mask(String openid) {
         if (openid == null) {

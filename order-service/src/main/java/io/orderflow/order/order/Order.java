@@ -42,8 +42,18 @@ public class Order {
 
     List<OrderflowEvent> creationEvents() {
         OrderTerms t = terms;
-        OrderCreated created = new OrderCreated(t.orderId(), t.shopId(), t.shopOrderNo(), t.mchid(), t.appid(),
-                t.description(), t.amount(), t.payerOpenid(), t.attach(), t.createdAt(), t.expireAt());
+        OrderCreated created = new OrderCreated(
+                t.orderId(),
+                t.shopId(),
+                t.shopOrderNo(),
+                t.mchid(),
+                t.appid(),
+                t.description(),
+                t.amount(),
+                t.payerOpenid(),
+                t.attach(),
+                t.createdAt(),
+                t.expireAt());
         return List.of(created, statusChanged(null, "CREATED", null, t.createdAt()));
     }
 
@@ -65,7 +75,10 @@ public class Order {
 
     /** total − refunded − in flight: what a new refund may take at most. */
     public long refundableFen() {
-        long inFlight = refunds.stream().filter(r -> r.state().inFlight()).mapToLong(r -> r.amount().fen()).sum();
+        long inFlight = refunds.stream()
+                .filter(r -> r.state().inFlight())
+                .mapToLong(r -> r.amount().fen())
+                .sum();
         return terms.amount().fen() - state.refundedFen() - inFlight;
     }
 
@@ -111,8 +124,10 @@ public class Order {
         Optional<Refund> existing = refund(order.outRefundNo());
         if (existing.isPresent()) {
             if (existing.get().amount().fen() != order.amountFen()) {
-                throw new OrderRejectedException("OUT_REFUND_NO_CONFLICT", "out_refund_no " + order.outRefundNo()
-                        + " was already used for a refund of " + existing.get().amount().fen() + " fen");
+                throw new OrderRejectedException(
+                        "OUT_REFUND_NO_CONFLICT",
+                        "out_refund_no " + order.outRefundNo() + " was already used for a refund of "
+                                + existing.get().amount().fen() + " fen");
             }
             return List.of();
         }
@@ -121,16 +136,19 @@ public class Order {
     }
 
     List<OrderflowEvent> refundChanged(RefundChange change, Context context) {
-        Optional<Refund> current = refund(change.outRefundNo()).filter(r -> r.state().canBecome(change.state()));
+        Optional<Refund> current =
+                refund(change.outRefundNo()).filter(r -> r.state().canBecome(change.state()));
         if (current.isEmpty()) {
             return transition(Trigger.REFUND_STALE, Facts.NONE, context);
         }
         Refund before = current.get();
         Refund changed = before.changedBy(change);
-        boolean othersHeld = refunds.stream().anyMatch(r -> r != before && r.state().held());
+        boolean othersHeld =
+                refunds.stream().anyMatch(r -> r != before && r.state().held());
         boolean heldBefore = othersHeld || before.state().held();
         boolean heldAfter = othersHeld || changed.state().held();
-        Trigger trigger = heldBefore == heldAfter ? Trigger.REFUND_UPDATE
+        Trigger trigger = heldBefore == heldAfter
+                ? Trigger.REFUND_UPDATE
                 : heldAfter ? Trigger.REFUND_HELD : Trigger.REFUND_RELEASED;
         return transition(trigger, Facts.refundChange(before, changed), context);
     }
@@ -145,19 +163,24 @@ public class Order {
         if (rule.outcome() == Outcome.REJECTION) {
             throw new OrderRejectedException(rule.reason(), Rejections.message(rule, this));
         }
-        List<OrderflowEvent> events = new ArrayList<>(switch (rule.effect()) {
-            case NONE -> List.<OrderflowEvent>of();
-            case STORE_PAY_PARAMS -> storePayParams(facts.payParams());
-            case RECORD_PAYMENT -> recordPayment(facts.payment(), context);
-            case RECORD_PAYMENT_AFTER_CLOSE -> recordPaymentAfterClose(facts.payment(), facts.check(), context);
-            case RECORD_PAYMENT_REPORTED_REFUNDED -> recordPaymentReportedRefunded(facts.payment(), facts.check(),
-                    context);
-            case RECORD_ANOMALY -> List.of(anomaly(facts.check().anomaly(), facts.check().detail(),
-                    facts.check().reportedFen(), context));
-            case REQUEST_CLOSE -> requestClose(context);
-            case REQUEST_REFUND -> requestRefund(facts.refund(), context);
-            case UPDATE_REFUND -> updateRefund(facts.refundBefore(), facts.refundAfter(), context);
-        });
+        List<OrderflowEvent> events = new ArrayList<>(
+                switch (rule.effect()) {
+                    case NONE -> List.<OrderflowEvent>of();
+                    case STORE_PAY_PARAMS -> storePayParams(facts.payParams());
+                    case RECORD_PAYMENT -> recordPayment(facts.payment(), context);
+                    case RECORD_PAYMENT_AFTER_CLOSE -> recordPaymentAfterClose(facts.payment(), facts.check(), context);
+                    case RECORD_PAYMENT_REPORTED_REFUNDED ->
+                        recordPaymentReportedRefunded(facts.payment(), facts.check(), context);
+                    case RECORD_ANOMALY ->
+                        List.of(anomaly(
+                                facts.check().anomaly(),
+                                facts.check().detail(),
+                                facts.check().reportedFen(),
+                                context));
+                    case REQUEST_CLOSE -> requestClose(context);
+                    case REQUEST_REFUND -> requestRefund(facts.refund(), context);
+                    case UPDATE_REFUND -> updateRefund(facts.refundBefore(), facts.refundAfter(), context);
+                });
         if (rule.outcome() == Outcome.TRANSITION) {
             OrderStatus from = status();
             state.transition(rule.to());
@@ -176,10 +199,13 @@ public class Order {
         return List.of();
     }
 
-    private List<OrderflowEvent> recordPaymentAfterClose(PaymentNotified notified, PaymentCheck check,
-                                                         Context context) {
-        OrderflowEvent anomaly = anomaly(AnomalyKind.PAID_AFTER_CLOSE, "paid at WeChat after the order was "
-                + status(), check.reportedFen(), context);
+    private List<OrderflowEvent> recordPaymentAfterClose(
+            PaymentNotified notified, PaymentCheck check, Context context) {
+        OrderflowEvent anomaly = anomaly(
+                AnomalyKind.PAID_AFTER_CLOSE,
+                "paid at WeChat after the order was " + status(),
+                check.reportedFen(),
+                context);
         recordPayment(notified, context);
         if (context.refundPaidAfterClose()) {
             followUps.add(FollowUp.AUTOMATIC_REFUND);
@@ -187,10 +213,13 @@ public class Order {
         return List.of(anomaly);
     }
 
-    private List<OrderflowEvent> recordPaymentReportedRefunded(PaymentNotified notified, PaymentCheck check,
-                                                               Context context) {
-        OrderflowEvent anomaly = anomaly(AnomalyKind.REFUND_REPORTED_UNPAID, "WeChat reports the trade paid and "
-                + "refunded while the order was " + status() + " here", check.reportedFen(), context);
+    private List<OrderflowEvent> recordPaymentReportedRefunded(
+            PaymentNotified notified, PaymentCheck check, Context context) {
+        OrderflowEvent anomaly = anomaly(
+                AnomalyKind.REFUND_REPORTED_UNPAID,
+                "WeChat reports the trade paid and " + "refunded while the order was " + status() + " here",
+                check.reportedFen(),
+                context);
         recordPayment(notified, context);
         return List.of(anomaly);
     }
@@ -207,8 +236,15 @@ public class Order {
     private List<OrderflowEvent> requestRefund(RefundOrder order, Context context) {
         Money amount = new Money(order.amountFen(), terms.amount().currency());
         refunds.add(Refund.requested(order.outRefundNo(), amount, order.reason(), context.now()));
-        return List.of(new RefundRequested(terms.orderId(), terms.mchid(), order.outRefundNo(), state.transactionId(),
-                amount, terms.amount(), order.reason(), context.now()));
+        return List.of(new RefundRequested(
+                terms.orderId(),
+                terms.mchid(),
+                order.outRefundNo(),
+                state.transactionId(),
+                amount,
+                terms.amount(),
+                order.reason(),
+                context.now()));
     }
 
     private List<OrderflowEvent> updateRefund(Refund before, Refund changed, Context context) {
@@ -218,12 +254,18 @@ public class Order {
         }
         List<OrderflowEvent> events = new ArrayList<>();
         if (changed.state() == RefundState.ABNORMAL) {
-            events.add(anomaly(AnomalyKind.REFUND_ABNORMAL, "refund " + changed.outRefundNo() + " is ABNORMAL",
-                    changed.amount().fen(), context));
+            events.add(anomaly(
+                    AnomalyKind.REFUND_ABNORMAL,
+                    "refund " + changed.outRefundNo() + " is ABNORMAL",
+                    changed.amount().fen(),
+                    context));
         }
         if (before.state() == RefundState.REJECTED && changed.state().held()) {
-            events.add(anomaly(AnomalyKind.REFUND_AFTER_REJECTION, "refund " + changed.outRefundNo()
-                    + " was rejected at submission, WeChat reports it " + changed.state(), changed.amount().fen(),
+            events.add(anomaly(
+                    AnomalyKind.REFUND_AFTER_REJECTION,
+                    "refund " + changed.outRefundNo() + " was rejected at submission, WeChat reports it "
+                            + changed.state(),
+                    changed.amount().fen(),
                     context));
         }
         return events;
@@ -234,17 +276,40 @@ public class Order {
     }
 
     private OrderAnomalyDetected anomaly(AnomalyKind kind, String detail, Long reportedFen, Context context) {
-        return new OrderAnomalyDetected(terms.orderId(), terms.shopId(), kind, detail, terms.amount().fen(),
-                reportedFen, context.causationId(), context.now());
+        return new OrderAnomalyDetected(
+                terms.orderId(),
+                terms.shopId(),
+                kind,
+                detail,
+                terms.amount().fen(),
+                reportedFen,
+                context.causationId(),
+                context.now());
     }
 
     private OrderStatusChanged statusChanged(OrderStatus from, String reason, String causationId, Instant now) {
-        return new OrderStatusChanged(terms.orderId(), terms.shopId(), terms.shopOrderNo(), state.version(), from,
-                status(), reason, causationId, now, snapshot(), terms.notifyUrl());
+        return new OrderStatusChanged(
+                terms.orderId(),
+                terms.shopId(),
+                terms.shopOrderNo(),
+                state.version(),
+                from,
+                status(),
+                reason,
+                causationId,
+                now,
+                snapshot(),
+                terms.notifyUrl());
     }
 
     OrderSnapshot snapshot() {
-        return new OrderSnapshot(status(), terms.amount(), new Money(state.refundedFen(), terms.amount().currency()),
-                state.transactionId(), state.paidAt(), terms.expireAt(), refunds.stream().map(Refund::snapshot).toList());
+        return new OrderSnapshot(
+                status(),
+                terms.amount(),
+                new Money(state.refundedFen(), terms.amount().currency()),
+                state.transactionId(),
+                state.paidAt(),
+                terms.expireAt(),
+                refunds.stream().map(Refund::snapshot).toList());
     }
 }

@@ -19,8 +19,7 @@ final class OrderIds {
 
     private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("OF[0-9]{8}[0-9A-Z]{16}");
 
-    private OrderIds() {
-    }
+    private OrderIds() {}
 
     /** Whether the text can be an order id at all; anything else is unknown without asking the database. */
     static boolean wellFormed(String id) {
@@ -28,7 +27,8 @@ final class OrderIds {
     }
 
     static String next(Clock clock) {
-        StringBuilder id = new StringBuilder("OF").append(DAY.format(clock.instant().atZone(CHINA)));
+        StringBuilder id =
+                new StringBuilder("OF").append(DAY.format(clock.instant().atZone(CHINA)));
         for (int i = 0; i < 16; i++) {
             id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }

@@ -37,8 +37,13 @@ public class OrderLifecycle {
     private final FollowUps followUps;
     private final boolean refundPaidAfterClose;
 
-    OrderLifecycle(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal, FollowUps followUps,
-                   @Value("${orderflow.paid-after-close:refund}") String paidAfterClose) {
+    OrderLifecycle(
+            Orders orders,
+            OrderEvents events,
+            Clock clock,
+            PayParamsSignal signal,
+            FollowUps followUps,
+            @Value("${orderflow.paid-after-close:refund}") String paidAfterClose) {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
@@ -51,15 +56,17 @@ public class OrderLifecycle {
     @Transactional
     public void on(OrderflowEvent event, String ceId) {
         if (event instanceof PaymentRequested requested) {
-            wakeWaiters(change(event, ceId,
-                    (order, c) -> order.paymentRequested(PayParams.of(requested.payParams()), c)));
+            wakeWaiters(
+                    change(event, ceId, (order, c) -> order.paymentRequested(PayParams.of(requested.payParams()), c)));
         } else if (event instanceof PrepayFailed failed) {
             wakeWaiters(change(event, ceId, (order, c) -> order.apply(Trigger.PREPAY_FAILED, c)));
         } else if (event instanceof PaymentNotified notified) {
             change(event, ceId, (order, c) -> order.paymentNotified(notified, c));
         } else if (event instanceof TimeoutExpired) {
             change(event, ceId, (order, c) -> order.apply(Trigger.TIMEOUT_EXPIRED, c));
-        } else if (event instanceof RefundSubmitted || event instanceof RefundRejected || event instanceof RefundNotified) {
+        } else if (event instanceof RefundSubmitted
+                || event instanceof RefundRejected
+                || event instanceof RefundNotified) {
             change(event, ceId, (order, c) -> order.refundChanged(RefundChange.of(event), c));
         } else {
             log.debug("order-service does not act on {}", event.getClass().getSimpleName());
@@ -68,7 +75,8 @@ public class OrderLifecycle {
 
     private Order change(OrderflowEvent event, String ceId, BiFunction<Order, Context, List<OrderflowEvent>> apply) {
         Order order = orders.lock(event.subject())
-                .orElseThrow(() -> new UnknownOrderException(event.subject(), event.getClass().getSimpleName()));
+                .orElseThrow(() -> new UnknownOrderException(
+                        event.subject(), event.getClass().getSimpleName()));
         Context context = new Context(clock.instant(), ceId, refundPaidAfterClose);
         List<OrderflowEvent> caused = apply.apply(order, context);
         orders.save(order);

@@ -1,10 +1,10 @@
 package io.orderflow.order.order;
 
+import io.orderflow.events.Money;
 import io.orderflow.order.risk.Admission;
 import io.orderflow.order.risk.CreateRisk;
 import io.orderflow.order.risk.RefundShareWatch;
 import io.orderflow.order.shop.Shop;
-import io.orderflow.events.Money;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +36,15 @@ public class OrderManagement {
     private final TransactionTemplate transactions;
     private final OrderProperties properties;
 
-    OrderManagement(Orders orders, OrderEvents events, Clock clock, PayParamsSignal signal, CreateRisk risk,
-                    RefundShareWatch refundShare, PlatformTransactionManager transactionManager,
-                    OrderProperties properties) {
+    OrderManagement(
+            Orders orders,
+            OrderEvents events,
+            Clock clock,
+            PayParamsSignal signal,
+            CreateRisk risk,
+            RefundShareWatch refundShare,
+            PlatformTransactionManager transactionManager,
+            OrderProperties properties) {
         this.properties = properties;
         this.orders = orders;
         this.events = events;
@@ -68,8 +74,10 @@ public class OrderManagement {
             if (wait.isZero() || settled(creation.order())) {
                 return creation;
             }
-            Order answer = creation.created() ? awaitSettled(shop, orderId, stored, deadline)
-                    : awaitPayParams(shop, creation.order().terms().orderId(), Duration.between(clock.instant(), deadline));
+            Order answer = creation.created()
+                    ? awaitSettled(shop, orderId, stored, deadline)
+                    : awaitPayParams(
+                            shop, creation.order().terms().orderId(), Duration.between(clock.instant(), deadline));
             return new Creation(answer, creation.created());
         } finally {
             if (stored != null) {
@@ -86,7 +94,10 @@ public class OrderManagement {
     private Creation createChecked(Shop shop, NewOrder request, String orderId) {
         Order order = newOrder(shop, request, orderId);
         if (insertAdmitted(shop, request, order) || insertUnlessRetried(shop, request, order)) {
-            log.debug("order {} created for shop {} payer {}", order.terms().orderId(), shop.shopId(),
+            log.debug(
+                    "order {} created for shop {} payer {}",
+                    order.terms().orderId(),
+                    shop.shopId(),
                     OpenIds.mask(request.payerOpenid()));
             events.publish(order, order.creationEvents());
             return new Creation(order, true);
@@ -97,9 +108,19 @@ public class OrderManagement {
     private Order newOrder(Shop shop, NewOrder request, String orderId) {
         String hash = Sha256.hex(request.canonical());
         Instant now = clock.instant();
-        return Order.create(new OrderTerms(orderId, shop.shopId(), request.shopOrderNo(), hash,
-                shop.mchid(), shop.appid(), request.description(), new Money(request.amountFen(),
-                request.currency()), request.payerOpenid(), request.attach(), now, now.plus(request.expireIn()),
+        return Order.create(new OrderTerms(
+                orderId,
+                shop.shopId(),
+                request.shopOrderNo(),
+                hash,
+                shop.mchid(),
+                shop.appid(),
+                request.description(),
+                new Money(request.amountFen(), request.currency()),
+                request.payerOpenid(),
+                request.attach(),
+                now,
+                now.plus(request.expireIn()),
                 request.notifyUrl()));
     }
 
@@ -119,17 +140,21 @@ public class OrderManagement {
 
     /** The order an earlier create with this shop_order_no made, if its request was the same. */
     private Creation retried(Shop shop, NewOrder request, String hash) {
-        Order existing = orders.findByShopOrderNo(shop.shopId(), request.shopOrderNo()).orElseThrow();
+        Order existing =
+                orders.findByShopOrderNo(shop.shopId(), request.shopOrderNo()).orElseThrow();
         if (!existing.terms().requestHash().equals(hash)) {
-            throw new OrderRejectedException("SHOP_ORDER_NO_CONFLICT", "shop_order_no " + request.shopOrderNo()
-                    + " was already used with a different request (order_id " + existing.terms().orderId() + ")");
+            throw new OrderRejectedException(
+                    "SHOP_ORDER_NO_CONFLICT",
+                    "shop_order_no " + request.shopOrderNo() + " was already used with a different request (order_id "
+                            + existing.terms().orderId() + ")");
         }
         return new Creation(existing, false);
     }
 
     @Transactional(readOnly = true)
     public Order find(Shop shop, String orderId) {
-        return (OrderIds.wellFormed(orderId) ? orders.find(orderId) : Optional.<Order>empty()).filter(order -> order.terms().shopId().equals(shop.shopId()))
+        return (OrderIds.wellFormed(orderId) ? orders.find(orderId) : Optional.<Order>empty())
+                .filter(order -> order.terms().shopId().equals(shop.shopId()))
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
@@ -141,13 +166,19 @@ public class OrderManagement {
 
     @Transactional(readOnly = true)
     public OrderPage list(OrderQuery query) {
-        List<Order> page = orders.page(new OrderQuery(query.shopId(), query.status(), query.createdFrom(),
-                query.createdTo(), query.after(), query.limit() + 1));
+        List<Order> page = orders.page(new OrderQuery(
+                query.shopId(),
+                query.status(),
+                query.createdFrom(),
+                query.createdTo(),
+                query.after(),
+                query.limit() + 1));
         if (page.size() <= query.limit()) {
             return new OrderPage(page, null);
         }
         Order last = page.get(query.limit() - 1);
-        return new OrderPage(page.subList(0, query.limit()),
+        return new OrderPage(
+                page.subList(0, query.limit()),
                 new OrderQuery.PageKey(last.terms().createdAt(), last.terms().orderId()));
     }
 
@@ -167,8 +198,10 @@ public class OrderManagement {
         orders.orderOfRefund(order.terms().mchid(), request.outRefundNo())
                 .filter(other -> !other.equals(orderId))
                 .ifPresent(other -> {
-                    throw new OrderRejectedException("OUT_REFUND_NO_CONFLICT", "out_refund_no "
-                            + request.outRefundNo() + " is already used by another order of this merchant");
+                    throw new OrderRejectedException(
+                            "OUT_REFUND_NO_CONFLICT",
+                            "out_refund_no " + request.outRefundNo()
+                                    + " is already used by another order of this merchant");
                 });
         Instant now = clock.instant();
         int refunds = order.refunds().size();
@@ -208,7 +241,8 @@ public class OrderManagement {
                 Waiting.upTo(stored, left.compareTo(poll) < 0 ? left : poll);
             }
             Order handed = stored.getNow(null);
-            Order order = handed != null && handed.terms().shopId().equals(shop.shopId()) ? handed : find(shop, orderId);
+            Order order =
+                    handed != null && handed.terms().shopId().equals(shop.shopId()) ? handed : find(shop, orderId);
             if (settled(order) || stored.isDone() || !clock.instant().isBefore(deadline)) {
                 return order;
             }
@@ -221,7 +255,8 @@ public class OrderManagement {
     }
 
     private Order lock(Shop shop, String orderId) {
-        return (OrderIds.wellFormed(orderId) ? orders.lock(orderId) : Optional.<Order>empty()).filter(order -> order.terms().shopId().equals(shop.shopId()))
+        return (OrderIds.wellFormed(orderId) ? orders.lock(orderId) : Optional.<Order>empty())
+                .filter(order -> order.terms().shopId().equals(shop.shopId()))
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
@@ -231,6 +266,5 @@ public class OrderManagement {
      * @param order the order
      * @param created true when this call created it, false for a retry
      */
-    public record Creation(Order order, boolean created) {
-    }
+    public record Creation(Order order, boolean created) {}
 }

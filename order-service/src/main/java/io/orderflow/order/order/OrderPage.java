@@ -8,5 +8,4 @@ import java.util.List;
  * @param orders the orders, newest first
  * @param next the position to continue from, or null on the last page
  */
-public record OrderPage(List<Order> orders, OrderQuery.PageKey next) {
-}
+public record OrderPage(List<Order> orders, OrderQuery.PageKey next) {}

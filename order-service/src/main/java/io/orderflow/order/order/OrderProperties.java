@@ -15,8 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     replica is woken by LISTEN/NOTIFY when they are stored, so this is only a safety net)
  */
 @ConfigurationProperties("orderflow.orders")
-public record OrderProperties(Duration defaultExpireIn, Duration minExpireIn, Duration maxExpireIn, Duration maxWait,
-                              Long maxAmountFen, Duration waitPoll) {
+public record OrderProperties(
+        Duration defaultExpireIn,
+        Duration minExpireIn,
+        Duration maxExpireIn,
+        Duration maxWait,
+        Long maxAmountFen,
+        Duration waitPoll) {
 
     public OrderProperties {
         defaultExpireIn = defaultExpireIn == null ? Duration.ofMinutes(30) : defaultExpireIn;

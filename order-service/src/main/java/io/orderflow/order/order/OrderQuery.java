@@ -13,10 +13,9 @@ import java.time.Instant;
  * @param after the position of the last order of the previous page; null for the first page
  * @param limit the page size
  */
-public record OrderQuery(String shopId, OrderStatus status, Instant createdFrom, Instant createdTo, PageKey after,
-                         int limit) {
+public record OrderQuery(
+        String shopId, OrderStatus status, Instant createdFrom, Instant createdTo, PageKey after, int limit) {
 
     /** A keyset position: the (created_at, order_id) of the last order shown. */
-    public record PageKey(Instant createdAt, String orderId) {
-    }
+    public record PageKey(Instant createdAt, String orderId) {}
 }

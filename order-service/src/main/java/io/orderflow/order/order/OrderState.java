@@ -18,8 +18,14 @@ public final class OrderState {
     private long version;
     private final long loadedVersion;
 
-    OrderState(OrderStatus status, long refundedFen, String transactionId, Instant paidAt, Instant closeRequestedAt,
-               PayParams payParams, long version) {
+    OrderState(
+            OrderStatus status,
+            long refundedFen,
+            String transactionId,
+            Instant paidAt,
+            Instant closeRequestedAt,
+            PayParams payParams,
+            long version) {
         this.status = status;
         this.refundedFen = refundedFen;
         this.transactionId = transactionId;

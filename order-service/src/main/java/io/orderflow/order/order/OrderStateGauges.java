@@ -27,13 +27,17 @@ class OrderStateGauges {
     private Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
     private Instant countedAt = Instant.MIN;
 
-    OrderStateGauges(DataSource dataSource, Clock clock, MeterRegistry meters,
-                     @Value("${orderflow.metrics.order-states-every:30s}") Duration every) {
+    OrderStateGauges(
+            DataSource dataSource,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${orderflow.metrics.order-states-every:30s}") Duration every) {
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
         this.every = every;
         for (OrderStatus status : OrderStatus.values()) {
-            Gauge.builder("orderflow.order.orders", () -> count(status)).tag("status", status.name())
+            Gauge.builder("orderflow.order.orders", () -> count(status))
+                    .tag("status", status.name())
                     .description("orders by state (refreshed at most every orderflow.metrics.order-states-every)")
                     .register(meters);
         }
@@ -44,7 +48,8 @@ class OrderStateGauges {
         if (!now.isBefore(countedAt.plus(every))) {
             Map<OrderStatus, Long> fresh = new EnumMap<>(OrderStatus.class);
             jdbc.sql("select status, count(*) from orders group by status")
-                    .query((rs, row) -> fresh.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
+                    .query((rs, row) -> fresh.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                    .list();
             counts = fresh;
             countedAt = now;
         }

@@ -20,7 +20,17 @@ import java.time.Instant;
  * @param expireAt when the order expires if unpaid
  * @param notifyUrl the order's own webhook URL, used instead of the shop's endpoints; may be null
  */
-public record OrderTerms(String orderId, String shopId, String shopOrderNo, String requestHash, String mchid,
-                         String appid, String description, Money amount, String payerOpenid, String attach,
-                         Instant createdAt, Instant expireAt, String notifyUrl) {
-}
+public record OrderTerms(
+        String orderId,
+        String shopId,
+        String shopOrderNo,
+        String requestHash,
+        String mchid,
+        String appid,
+        String description,
+        Money amount,
+        String payerOpenid,
+        String attach,
+        Instant createdAt,
+        Instant expireAt,
+        String notifyUrl) {}

@@ -42,20 +42,29 @@ class Orders {
     boolean insertIfAbsent(Order order, Admission admission) {
         OrderTerms t = order.terms();
         return jdbc.sql("insert into orders (" + COLUMNS + ") select cast(:orderId as text), cast(:shopId as text), "
-                        + "cast(:shopOrderNo as text), cast(:hash as text), cast(:mchid as text), cast(:appid as text), "
-                        + "cast(:description as text), cast(:fen as bigint), cast(:currency as text), "
-                        + "cast(:openid as text), cast(:attach as text), cast(:createdAt as timestamptz), "
-                        + "cast(:expireAt as timestamptz), 'PENDING', 0, null, null, null, null, null, null, null, "
-                        + "null, null, 1, cast(:notifyUrl as text) where " + admission.condition() + " "
-                        + "on conflict (shop_id, shop_order_no) do nothing")
-                .param("orderId", t.orderId()).param("shopId", t.shopId()).param("shopOrderNo", t.shopOrderNo())
-                .param("hash", t.requestHash()).param("mchid", t.mchid()).param("appid", t.appid())
-                .param("description", t.description()).param("fen", t.amount().fen())
-                .param("currency", t.amount().currency()).param("openid", t.payerOpenid()).param("attach", t.attach())
-                .param("createdAt", Timestamp.from(t.createdAt())).param("expireAt", Timestamp.from(t.expireAt()))
-                .param("notifyUrl", t.notifyUrl())
-                .params(admission.parameters())
-                .update() == 1;
+                                + "cast(:shopOrderNo as text), cast(:hash as text), cast(:mchid as text), cast(:appid as text), "
+                                + "cast(:description as text), cast(:fen as bigint), cast(:currency as text), "
+                                + "cast(:openid as text), cast(:attach as text), cast(:createdAt as timestamptz), "
+                                + "cast(:expireAt as timestamptz), 'PENDING', 0, null, null, null, null, null, null, null, "
+                                + "null, null, 1, cast(:notifyUrl as text) where " + admission.condition() + " "
+                                + "on conflict (shop_id, shop_order_no) do nothing")
+                        .param("orderId", t.orderId())
+                        .param("shopId", t.shopId())
+                        .param("shopOrderNo", t.shopOrderNo())
+                        .param("hash", t.requestHash())
+                        .param("mchid", t.mchid())
+                        .param("appid", t.appid())
+                        .param("description", t.description())
+                        .param("fen", t.amount().fen())
+                        .param("currency", t.amount().currency())
+                        .param("openid", t.payerOpenid())
+                        .param("attach", t.attach())
+                        .param("createdAt", Timestamp.from(t.createdAt()))
+                        .param("expireAt", Timestamp.from(t.expireAt()))
+                        .param("notifyUrl", t.notifyUrl())
+                        .params(admission.parameters())
+                        .update()
+                == 1;
     }
 
     Optional<Order> find(String orderId) {
@@ -74,7 +83,9 @@ class Orders {
     /** The order that already uses this out_refund_no at this merchant, if any. */
     Optional<String> orderOfRefund(String mchid, String outRefundNo) {
         return jdbc.sql("select order_id from refund where mchid = ? and out_refund_no = ?")
-                .params(mchid, outRefundNo).query(String.class).optional();
+                .params(mchid, outRefundNo)
+                .query(String.class)
+                .optional();
     }
 
     /** One page of a shop's orders, newest first, after the keyset position when given. */
@@ -102,7 +113,8 @@ class Orders {
         }
         sql.append(" order by created_at desc, order_id desc limit :limit");
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list().stream()
-                .map(this::withRefunds).toList();
+                .map(this::withRefunds)
+                .toList();
     }
 
     /** Saves the order's state and refunds; fails if another transaction changed its version meanwhile. */
@@ -112,11 +124,21 @@ class Orders {
         int updated = jdbc.sql("update orders set status = ?, refunded_fen = ?, transaction_id = ?, paid_at = ?, "
                         + "close_requested_at = ?, pay_app_id = ?, pay_time_stamp = ?, pay_nonce_str = ?, pay_package = ?, "
                         + "pay_sign_type = ?, pay_sign = ?, version = ? where order_id = ? and version = ?")
-                .params(s.status().name(), s.refundedFen(), s.transactionId(), timestamp(s.paidAt()),
-                        timestamp(s.closeRequestedAt()), p == null ? null : p.appId(), p == null ? null : p.timeStamp(),
-                        p == null ? null : p.nonceStr(), p == null ? null : p.packageValue(),
-                        p == null ? null : p.signType(), p == null ? null : p.paySign(), s.version(),
-                        order.terms().orderId(), s.loadedVersion())
+                .params(
+                        s.status().name(),
+                        s.refundedFen(),
+                        s.transactionId(),
+                        timestamp(s.paidAt()),
+                        timestamp(s.closeRequestedAt()),
+                        p == null ? null : p.appId(),
+                        p == null ? null : p.timeStamp(),
+                        p == null ? null : p.nonceStr(),
+                        p == null ? null : p.packageValue(),
+                        p == null ? null : p.signType(),
+                        p == null ? null : p.paySign(),
+                        s.version(),
+                        order.terms().orderId(),
+                        s.loadedVersion())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("order " + order.terms().orderId() + " changed concurrently");
@@ -126,18 +148,28 @@ class Orders {
 
     /** Inserts or updates the refund; an out_refund_no another order of the merchant holds is a conflict. */
     private void saveRefund(OrderTerms order, Refund r) {
-        int saved = jdbc.sql("insert into refund (mchid, out_refund_no, order_id, amount_fen, currency, reason, status, refund_id, "
-                        + "requested_at, success_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "on conflict (mchid, out_refund_no) do update set status = excluded.status, "
-                        + "refund_id = excluded.refund_id, success_time = excluded.success_time "
-                        + "where refund.order_id = excluded.order_id")
-                .params(order.mchid(), r.outRefundNo(), order.orderId(), r.amount().fen(), r.amount().currency(),
-                        r.reason(), r.state().name(), r.refundId(), Timestamp.from(r.requestedAt()),
+        int saved = jdbc.sql(
+                        "insert into refund (mchid, out_refund_no, order_id, amount_fen, currency, reason, status, refund_id, "
+                                + "requested_at, success_time) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                + "on conflict (mchid, out_refund_no) do update set status = excluded.status, "
+                                + "refund_id = excluded.refund_id, success_time = excluded.success_time "
+                                + "where refund.order_id = excluded.order_id")
+                .params(
+                        order.mchid(),
+                        r.outRefundNo(),
+                        order.orderId(),
+                        r.amount().fen(),
+                        r.amount().currency(),
+                        r.reason(),
+                        r.state().name(),
+                        r.refundId(),
+                        Timestamp.from(r.requestedAt()),
                         timestamp(r.successTime()))
                 .update();
         if (saved != 1) {
-            throw new OrderRejectedException("OUT_REFUND_NO_CONFLICT", "out_refund_no " + r.outRefundNo()
-                    + " is already used by another order of this merchant");
+            throw new OrderRejectedException(
+                    "OUT_REFUND_NO_CONFLICT",
+                    "out_refund_no " + r.outRefundNo() + " is already used by another order of this merchant");
         }
     }
 
@@ -150,24 +182,54 @@ class Orders {
         if (!order.status().isPaid()) {
             return order;
         }
-        List<Refund> refunds = jdbc.sql("select out_refund_no, amount_fen, currency, reason, status, refund_id, "
-                        + "requested_at, success_time from refund where order_id = ? order by requested_at, out_refund_no")
+        List<Refund> refunds = jdbc.sql(
+                        "select out_refund_no, amount_fen, currency, reason, status, refund_id, "
+                                + "requested_at, success_time from refund where order_id = ? order by requested_at, out_refund_no")
                 .param(order.terms().orderId())
-                .query((rs, n) -> new Refund(rs.getString(1), new Money(rs.getLong(2), rs.getString(3)),
-                        rs.getString(4), RefundState.valueOf(rs.getString(5)), rs.getString(6), instant(rs, 7),
+                .query((rs, n) -> new Refund(
+                        rs.getString(1),
+                        new Money(rs.getLong(2), rs.getString(3)),
+                        rs.getString(4),
+                        RefundState.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        instant(rs, 7),
                         instant(rs, 8)))
                 .list();
         return new Order(order.terms(), order.state(), refunds);
     }
 
     private static Order map(ResultSet rs) throws SQLException {
-        OrderTerms terms = new OrderTerms(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), new Money(rs.getLong(8), rs.getString(9)),
-                rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13), rs.getString(26));
-        PayParams payParams = rs.getString(19) == null ? null : new PayParams(rs.getString(19), rs.getString(20),
-                rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24));
-        OrderState state = new OrderState(OrderStatus.valueOf(rs.getString(14)), rs.getLong(15), rs.getString(16),
-                instant(rs, 17), instant(rs, 18), payParams, rs.getLong(25));
+        OrderTerms terms = new OrderTerms(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                new Money(rs.getLong(8), rs.getString(9)),
+                rs.getString(10),
+                rs.getString(11),
+                instant(rs, 12),
+                instant(rs, 13),
+                rs.getString(26));
+        PayParams payParams = rs.getString(19) == null
+                ? null
+                : new PayParams(
+                        rs.getString(19),
+                        rs.getString(20),
+                        rs.getString(21),
+                        rs.getString(22),
+                        rs.getString(23),
+                        rs.getString(24));
+        OrderState state = new OrderState(
+                OrderStatus.valueOf(rs.getString(14)),
+                rs.getLong(15),
+                rs.getString(16),
+                instant(rs, 17),
+                instant(rs, 18),
+                payParams,
+                rs.getLong(25));
         return new Order(terms, state, List.of());
     }
 

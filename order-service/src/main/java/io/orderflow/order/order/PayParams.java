@@ -3,11 +3,16 @@ package io.orderflow.order.order;
 import io.orderflow.events.JsapiPayParams;
 
 /** The JSAPI parameters a shop page passes to {@code WeixinJSBridge.invoke('getBrandWCPayRequest', …)}. */
-public record PayParams(String appId, String timeStamp, String nonceStr, String packageValue, String signType,
-                        String paySign) {
+public record PayParams(
+        String appId, String timeStamp, String nonceStr, String packageValue, String signType, String paySign) {
 
     static PayParams of(JsapiPayParams params) {
-        return new PayParams(params.appId(), params.timeStamp(), params.nonceStr(), params.packageValue(),
-                params.signType(), params.paySign());
+        return new PayParams(
+                params.appId(),
+                params.timeStamp(),
+                params.nonceStr(),
+                params.packageValue(),
+                params.signType(),
+                params.paySign());
     }
 }

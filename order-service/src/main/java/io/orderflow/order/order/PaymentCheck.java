@@ -23,13 +23,19 @@ record PaymentCheck(Trigger trigger, AnomalyKind anomaly, String detail, Long re
 
     private static PaymentCheck paid(OrderTerms order, PaymentNotified notified, Long reported, Trigger match) {
         if (!order.mchid().equals(notified.mchid()) || !order.appid().equals(notified.appid())) {
-            return new PaymentCheck(Trigger.PAID_MISMATCH, AnomalyKind.MERCHANT_MISMATCH,
+            return new PaymentCheck(
+                    Trigger.PAID_MISMATCH,
+                    AnomalyKind.MERCHANT_MISMATCH,
                     "paid to mchid " + notified.mchid() + " appid " + notified.appid() + ", order expects mchid "
-                            + order.mchid() + " appid " + order.appid(), reported);
+                            + order.mchid() + " appid " + order.appid(),
+                    reported);
         }
         if (notified.amount() == null || !notified.amount().equals(order.amount())) {
-            return new PaymentCheck(Trigger.PAID_MISMATCH, AnomalyKind.AMOUNT_MISMATCH,
-                    "paid " + notified.amount() + ", order total " + order.amount(), reported);
+            return new PaymentCheck(
+                    Trigger.PAID_MISMATCH,
+                    AnomalyKind.AMOUNT_MISMATCH,
+                    "paid " + notified.amount() + ", order total " + order.amount(),
+                    reported);
         }
         return new PaymentCheck(match, null, null, reported);
     }

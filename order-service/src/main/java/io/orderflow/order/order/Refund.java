@@ -15,17 +15,28 @@ import java.time.Instant;
  * @param requestedAt when the shop asked
  * @param successTime when WeChat completed it; may be null
  */
-public record Refund(String outRefundNo, Money amount, String reason, RefundState state, String refundId,
-                     Instant requestedAt, Instant successTime) {
+public record Refund(
+        String outRefundNo,
+        Money amount,
+        String reason,
+        RefundState state,
+        String refundId,
+        Instant requestedAt,
+        Instant successTime) {
 
     static Refund requested(String outRefundNo, Money amount, String reason, Instant now) {
         return new Refund(outRefundNo, amount, reason, RefundState.REQUESTED, null, now, null);
     }
 
     Refund changedBy(RefundChange change) {
-        return new Refund(outRefundNo, amount, reason, change.state(),
+        return new Refund(
+                outRefundNo,
+                amount,
+                reason,
+                change.state(),
                 change.refundId() != null ? change.refundId() : refundId,
-                requestedAt, change.successTime() != null ? change.successTime() : successTime);
+                requestedAt,
+                change.successTime() != null ? change.successTime() : successTime);
     }
 
     RefundSnapshot snapshot() {

@@ -18,16 +18,20 @@ record RefundChange(String outRefundNo, RefundState state, String refundId, Inst
 
     static RefundChange of(OrderflowEvent event) {
         if (event instanceof RefundSubmitted submitted) {
-            return new RefundChange(submitted.outRefundNo(), RefundState.of(submitted.status()), submitted.refundId(),
-                    null);
+            return new RefundChange(
+                    submitted.outRefundNo(), RefundState.of(submitted.status()), submitted.refundId(), null);
         }
         if (event instanceof RefundRejected rejected) {
             return new RefundChange(rejected.outRefundNo(), RefundState.REJECTED, null, null);
         }
         if (event instanceof RefundNotified notified) {
-            return new RefundChange(notified.outRefundNo(), RefundState.of(notified.status()), notified.refundId(),
+            return new RefundChange(
+                    notified.outRefundNo(),
+                    RefundState.of(notified.status()),
+                    notified.refundId(),
                     notified.successTime());
         }
-        throw new IllegalArgumentException("not a refund event: " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "not a refund event: " + event.getClass().getSimpleName());
     }
 }

@@ -7,5 +7,4 @@ package io.orderflow.order.order;
  * @param amountFen the amount to refund, in fen
  * @param reason shown to the payer; may be null
  */
-public record RefundOrder(String outRefundNo, long amountFen, String reason) {
-}
+public record RefundOrder(String outRefundNo, long amountFen, String reason) {}

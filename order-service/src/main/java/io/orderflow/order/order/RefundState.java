@@ -10,7 +10,12 @@ import java.util.Set;
  * reordered refund events change nothing; a REJECTED refund that WeChat later reports is taken as WeChat reports it.
  */
 public enum RefundState {
-    REQUESTED, PROCESSING, SUCCESS, CLOSED, ABNORMAL, REJECTED;
+    REQUESTED,
+    PROCESSING,
+    SUCCESS,
+    CLOSED,
+    ABNORMAL,
+    REJECTED;
 
     static RefundState of(RefundStatus status) {
         return valueOf(status.name());

@@ -12,5 +12,4 @@ import io.orderflow.events.OrderStatus;
  * @param reason the reason code of the status event, or the error code of a rejection
  * @param effect the data changed besides the status
  */
-public record Rule(OrderStatus from, Trigger trigger, Outcome outcome, OrderStatus to, String reason, Effect effect) {
-}
+public record Rule(OrderStatus from, Trigger trigger, Outcome outcome, OrderStatus to, String reason, Effect effect) {}

@@ -10,8 +10,7 @@ public final class SystemRefundNumbers {
     /** The first character of every system refund number, refused at the start of a shop's. */
     public static final String PREFIX = "@";
 
-    private SystemRefundNumbers() {
-    }
+    private SystemRefundNumbers() {}
 
     /** The automatic refund of a payment that arrived after the order was closed or failed. */
     public static String paidAfterClose(String orderId) {

@@ -156,8 +156,7 @@ public final class TransitionTable {
 
     private static final Map<OrderStatus, Map<Trigger, Rule>> INDEX = index(RULES);
 
-    private TransitionTable() {
-    }
+    private TransitionTable() {}
 
     /** Every row, in the order written. */
     public static List<Rule> rules() {
@@ -183,8 +182,8 @@ public final class TransitionTable {
     }
 
     /** A row; only a transition names a {@code to}, every other outcome keeps the status ({@link #SAME}). */
-    private static Rule row(OrderStatus from, Trigger trigger, Outcome outcome, OrderStatus to, String reason,
-                            Effect effect) {
+    private static Rule row(
+            OrderStatus from, Trigger trigger, Outcome outcome, OrderStatus to, String reason, Effect effect) {
         if ((outcome == TRANSITION) == (to == SAME)) {
             throw new IllegalStateException(from + " + " + trigger + ": a " + outcome + " row "
                     + (to == SAME ? "needs" : "cannot have") + " a status to go to");

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeoutException;
 /** Bounded waits on a signal. */
 final class Waiting {
 
-    private Waiting() {
-    }
+    private Waiting() {}
 
     /** Returns when the signal completes or the time is up, whichever comes first. */
     static void upTo(CompletableFuture<?> signal, Duration time) {

@@ -49,9 +49,13 @@ class CreateBuckets {
                         + "refilled_at = greatest(b.refilled_at, excluded.refilled_at), "
                         + "taken = " + TAKEN + " "
                         + "returning taken, tokens, (select rate from l)")
-                .param("shop", shopId).param("rate", defaultRate).param("now", Timestamp.from(now))
-                .param("lease", lease.toNanos() / 1e9).param("held", held)
-                .query((rs, n) -> new Take(rs.getInt(1), rs.getDouble(2), rs.getDouble(3))).single();
+                .param("shop", shopId)
+                .param("rate", defaultRate)
+                .param("now", Timestamp.from(now))
+                .param("lease", lease.toNanos() / 1e9)
+                .param("held", held)
+                .query((rs, n) -> new Take(rs.getInt(1), rs.getDouble(2), rs.getDouble(3)))
+                .single();
     }
 
     /**

@@ -52,8 +52,10 @@ public class CreateRisk {
         Optional<CreateBuckets.Take> refused = tokens.spend(shop.shopId(), properties.createsPerSecond());
         if (refused.isPresent()) {
             CreateBuckets.Take take = refused.get();
-            throw refusals.refuse(RiskCode.RATE_LIMITED, "more than " + (long) take.rate()
-                    + " create requests per second for this shop; retry later", take.retryAfterSeconds());
+            throw refusals.refuse(
+                    RiskCode.RATE_LIMITED,
+                    "more than " + (long) take.rate() + " create requests per second for this shop; retry later",
+                    take.retryAfterSeconds());
         }
     }
 
@@ -75,8 +77,10 @@ public class CreateRisk {
         parameters.put("riskMaxOrderAmount", defaults.maxOrderAmountFen());
         parameters.put("riskMaxOrders", defaults.payerMaxOrders());
         parameters.put("riskMaxAmount", defaults.payerMaxAmountFen());
-        return new Admission("risk_admits(:riskShop, :riskOpenid, :riskAmount, cast(:riskNow as timestamptz), "
-                + ":riskWindow, :riskMaxOrderAmount, :riskMaxOrders, :riskMaxAmount)", parameters);
+        return new Admission(
+                "risk_admits(:riskShop, :riskOpenid, :riskAmount, cast(:riskNow as timestamptz), "
+                        + ":riskWindow, :riskMaxOrderAmount, :riskMaxOrders, :riskMaxAmount)",
+                parameters);
     }
 
     /**
@@ -95,11 +99,23 @@ public class CreateRisk {
         Limits defaults = properties.defaults();
         // one round trip: the payer's advisory lock (already held), then the checks in a fresh snapshot (V2)
         State state = jdbc.sql("select * from risk_create_check(:shop, :no, :openid, :now, :window)")
-                .param("shop", shop.shopId()).param("no", shopOrderNo).param("openid", payerOpenid)
-                .param("now", Timestamp.from(now)).param("window", (double) defaults.payerWindow().toSeconds())
-                .query((rs, n) -> new State(new LimitOverrides((Long) rs.getObject(1), (Integer) rs.getObject(2),
-                        (Long) rs.getObject(3), (Integer) rs.getObject(4), (Integer) rs.getObject(5)).over(defaults),
-                        rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8), rs.getLong(9)))
+                .param("shop", shop.shopId())
+                .param("no", shopOrderNo)
+                .param("openid", payerOpenid)
+                .param("now", Timestamp.from(now))
+                .param("window", (double) defaults.payerWindow().toSeconds())
+                .query((rs, n) -> new State(
+                        new LimitOverrides(
+                                        (Long) rs.getObject(1),
+                                        (Integer) rs.getObject(2),
+                                        (Long) rs.getObject(3),
+                                        (Integer) rs.getObject(4),
+                                        (Integer) rs.getObject(5))
+                                .over(defaults),
+                        rs.getBoolean(6),
+                        rs.getBoolean(7),
+                        rs.getLong(8),
+                        rs.getLong(9)))
                 .single();
         if (state.retry()) {
             return true;
@@ -111,24 +127,34 @@ public class CreateRisk {
     private void refuseIfOverLimit(State state, long amountFen) {
         Limits limits = state.limits();
         if (amountFen > limits.maxOrderAmountFen()) {
-            throw refusals.refuse(RiskCode.ORDER_AMOUNT_LIMIT_EXCEEDED, "amount.total " + amountFen
-                    + " fen is above this shop's limit of " + limits.maxOrderAmountFen() + " fen per order", 0);
+            throw refusals.refuse(
+                    RiskCode.ORDER_AMOUNT_LIMIT_EXCEEDED,
+                    "amount.total " + amountFen + " fen is above this shop's limit of " + limits.maxOrderAmountFen()
+                            + " fen per order",
+                    0);
         }
         if (state.blocked()) {
             throw refusals.refuse(RiskCode.PAYER_BLOCKED, "payer.openid is blocked for this shop", 0);
         }
         if (state.payerOrders() >= limits.payerMaxOrders()) {
-            throw refusals.refuse(RiskCode.PAYER_ORDER_LIMIT_EXCEEDED, "the payer already has "
-                    + state.payerOrders() + " orders within " + limits.payerWindow().toSeconds()
-                    + " s; this shop allows " + limits.payerMaxOrders(), 0);
+            throw refusals.refuse(
+                    RiskCode.PAYER_ORDER_LIMIT_EXCEEDED,
+                    "the payer already has "
+                            + state.payerOrders() + " orders within "
+                            + limits.payerWindow().toSeconds()
+                            + " s; this shop allows " + limits.payerMaxOrders(),
+                    0);
         }
         if (state.payerAmountFen() + amountFen > limits.payerMaxAmountFen()) {
-            throw refusals.refuse(RiskCode.PAYER_AMOUNT_LIMIT_EXCEEDED, "the payer's orders within "
-                    + limits.payerWindow().toSeconds() + " s would total " + (state.payerAmountFen() + amountFen)
-                    + " fen; this shop allows " + limits.payerMaxAmountFen() + " fen", 0);
+            throw refusals.refuse(
+                    RiskCode.PAYER_AMOUNT_LIMIT_EXCEEDED,
+                    "the payer's orders within "
+                            + limits.payerWindow().toSeconds() + " s would total "
+                            + (state.payerAmountFen() + amountFen)
+                            + " fen; this shop allows " + limits.payerMaxAmountFen() + " fen",
+                    0);
         }
     }
 
-    private record State(Limits limits, boolean retry, boolean blocked, long payerOrders, long payerAmountFen) {
-    }
+    private record State(Limits limits, boolean retry, boolean blocked, long payerOrders, long payerAmountFen) {}
 }

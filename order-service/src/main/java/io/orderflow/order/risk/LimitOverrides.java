@@ -11,14 +11,19 @@ import java.time.Duration;
  * @param payerWindowSeconds the rolling window of the payer limits, in seconds
  * @param createsPerSecond create requests per second
  */
-public record LimitOverrides(Long maxOrderAmountFen, Integer payerMaxOrders, Long payerMaxAmountFen,
-                             Integer payerWindowSeconds, Integer createsPerSecond) {
+public record LimitOverrides(
+        Long maxOrderAmountFen,
+        Integer payerMaxOrders,
+        Long payerMaxAmountFen,
+        Integer payerWindowSeconds,
+        Integer createsPerSecond) {
 
     static final LimitOverrides NONE = new LimitOverrides(null, null, null, null, null);
 
     /** These overrides over the defaults. */
     Limits over(Limits defaults) {
-        return new Limits(maxOrderAmountFen != null ? maxOrderAmountFen : defaults.maxOrderAmountFen(),
+        return new Limits(
+                maxOrderAmountFen != null ? maxOrderAmountFen : defaults.maxOrderAmountFen(),
                 payerMaxOrders != null ? payerMaxOrders : defaults.payerMaxOrders(),
                 payerMaxAmountFen != null ? payerMaxAmountFen : defaults.payerMaxAmountFen(),
                 payerWindowSeconds != null ? Duration.ofSeconds(payerWindowSeconds) : defaults.payerWindow(),

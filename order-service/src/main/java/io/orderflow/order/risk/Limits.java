@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param payerWindow the rolling window of the payer limits
  * @param createsPerSecond create requests per second
  */
-public record Limits(long maxOrderAmountFen, int payerMaxOrders, long payerMaxAmountFen, Duration payerWindow,
-                     int createsPerSecond) {
-}
+public record Limits(
+        long maxOrderAmountFen,
+        int payerMaxOrders,
+        long payerMaxAmountFen,
+        Duration payerWindow,
+        int createsPerSecond) {}

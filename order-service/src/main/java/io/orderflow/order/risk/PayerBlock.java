@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param reason why, for operators; may be null
  * @param createdAt when it was blocked
  */
-public record PayerBlock(String openid, String reason, Instant createdAt) {
-}
+public record PayerBlock(String openid, String reason, Instant createdAt) {}

@@ -36,8 +36,10 @@ public class RefundShareWatch {
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         String alertId = RiskAlertKind.REFUND_SHARE_EXCEEDED + ":" + shopId + ":" + day;
         // refunds of one shop take turns here, so two that only together cross the share are both counted
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("refund-share:" + shopId)
-                .query((rs, n) -> 1).single();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("refund-share:" + shopId)
+                .query((rs, n) -> 1)
+                .single();
         Day sums = jdbc.sql("select exists (select 1 from risk_alert where alert_id = :alert), "
                         + "(select count(*) from refund r join orders o on o.order_id = r.order_id where o.shop_id = :shop "
                         + "and r.requested_at >= :from and r.requested_at < :to), "
@@ -45,22 +47,37 @@ public class RefundShareWatch {
                         + "where o.shop_id = :shop and r.requested_at >= :from and r.requested_at < :to), "
                         + "(select coalesce(sum(amount_fen), 0) from orders where shop_id = :shop "
                         + "and paid_at >= :from and paid_at < :to)")
-                .param("alert", alertId).param("shop", shopId)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new Day(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+                .param("alert", alertId)
+                .param("shop", shopId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Day(rs.getBoolean(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
         long limitFen = sums.volumeFen() * settings.percent() / 100;
         boolean exceeded = sums.refundFen() * 100 > sums.volumeFen() * settings.percent()
                 && sums.refundFen() >= settings.minRefundFen();
         if (sums.alerted() || !exceeded) {
             return;
         }
-        alerts.raise(new RiskAlertRaised(alertId, RiskAlertKind.REFUND_SHARE_EXCEEDED, shopId, mchid, orderId, null,
-                sums.refunds(), null, sums.refundFen(), sums.volumeFen(), limitFen, from, to, null,
+        alerts.raise(new RiskAlertRaised(
+                alertId,
+                RiskAlertKind.REFUND_SHARE_EXCEEDED,
+                shopId,
+                mchid,
+                orderId,
+                null,
+                sums.refunds(),
+                null,
+                sums.refundFen(),
+                sums.volumeFen(),
+                limitFen,
+                from,
+                to,
+                null,
                 "refunds of " + day + " reached " + sums.refundFen() + " fen in " + sums.refunds() + " refunds, above "
                         + settings.percent() + "% of the day's paid volume of " + sums.volumeFen() + " fen",
                 now));
     }
 
-    private record Day(boolean alerted, long refunds, long refundFen, long volumeFen) {
-    }
+    private record Day(boolean alerted, long refunds, long refundFen, long volumeFen) {}
 }

@@ -50,18 +50,37 @@ public class RiskAlerts {
         if (kind == null) {
             return;
         }
-        raise(new RiskAlertRaised(kind + ":" + anomaly.orderId(), kind, anomaly.shopId(), mchid, anomaly.orderId(),
-                null, null, null, anomaly.reportedFen(), anomaly.expectedFen(), null, null, null,
-                anomaly.causationId(), anomaly.detail(), anomaly.detectedAt()));
+        raise(new RiskAlertRaised(
+                kind + ":" + anomaly.orderId(),
+                kind,
+                anomaly.shopId(),
+                mchid,
+                anomaly.orderId(),
+                null,
+                null,
+                null,
+                anomaly.reportedFen(),
+                anomaly.expectedFen(),
+                null,
+                null,
+                null,
+                anomaly.causationId(),
+                anomaly.detail(),
+                anomaly.detectedAt()));
     }
 
     /** Raises the alert in the current transaction unless its incident was raised before; true when raised now. */
     public boolean raise(RiskAlertRaised alert) {
         boolean first = jdbc.sql("insert into risk_alert (alert_id, kind, shop_id, order_id, raised_at) "
-                        + "values (?, ?, ?, ?, ?) on conflict (alert_id) do nothing")
-                .params(alert.alertId(), alert.kind().name(), alert.shopId(), alert.orderId(),
-                        Timestamp.from(alert.raisedAt()))
-                .update() == 1;
+                                + "values (?, ?, ?, ?, ?) on conflict (alert_id) do nothing")
+                        .params(
+                                alert.alertId(),
+                                alert.kind().name(),
+                                alert.shopId(),
+                                alert.orderId(),
+                                Timestamp.from(alert.raisedAt()))
+                        .update()
+                == 1;
         if (!first) {
             return false;
         }

@@ -23,8 +23,8 @@ public class RiskManagement {
     private final RiskProperties properties;
     private final Clock clock;
 
-    RiskManagement(ShopRiskLimits limits, PayerBlocks blocks, ShopManagement shops, RiskProperties properties,
-                   Clock clock) {
+    RiskManagement(
+            ShopRiskLimits limits, PayerBlocks blocks, ShopManagement shops, RiskProperties properties, Clock clock) {
         this.limits = limits;
         this.blocks = blocks;
         this.shops = shops;
@@ -87,6 +87,5 @@ public class RiskManagement {
      * @param overrides what the shop has set (nulls: the defaults)
      * @param effective what is enforced
      */
-    public record ShopLimits(LimitOverrides overrides, Limits effective) {
-    }
+    public record ShopLimits(LimitOverrides overrides, Limits effective) {}
 }

@@ -16,8 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refundShare when a shop's refunds of a day are alerted on
  */
 @ConfigurationProperties("orderflow.risk")
-public record RiskProperties(Boolean enabled, Long maxOrderAmountFen, Integer payerMaxOrders, Long payerMaxAmountFen,
-                             Duration payerWindow, Integer createsPerSecond, RefundShare refundShare) {
+public record RiskProperties(
+        Boolean enabled,
+        Long maxOrderAmountFen,
+        Integer payerMaxOrders,
+        Long payerMaxAmountFen,
+        Duration payerWindow,
+        Integer createsPerSecond,
+        RefundShare refundShare) {
 
     public RiskProperties {
         enabled = enabled == null || enabled;

@@ -20,8 +20,12 @@ class ShopRiskLimits {
         return jdbc.sql("select max_order_amount_fen, payer_max_orders, payer_max_amount_fen, payer_window_seconds, "
                         + "creates_per_second from shop_risk_limit where shop_id = ?")
                 .param(shopId)
-                .query((rs, n) -> new LimitOverrides((Long) rs.getObject(1), (Integer) rs.getObject(2),
-                        (Long) rs.getObject(3), (Integer) rs.getObject(4), (Integer) rs.getObject(5)))
+                .query((rs, n) -> new LimitOverrides(
+                        (Long) rs.getObject(1),
+                        (Integer) rs.getObject(2),
+                        (Long) rs.getObject(3),
+                        (Integer) rs.getObject(4),
+                        (Integer) rs.getObject(5)))
                 .optional();
     }
 
@@ -32,8 +36,14 @@ class ShopRiskLimits {
                         + "payer_max_orders = excluded.payer_max_orders, payer_max_amount_fen = excluded.payer_max_amount_fen, "
                         + "payer_window_seconds = excluded.payer_window_seconds, "
                         + "creates_per_second = excluded.creates_per_second, updated_at = excluded.updated_at")
-                .params(shopId, o.maxOrderAmountFen(), o.payerMaxOrders(), o.payerMaxAmountFen(),
-                        o.payerWindowSeconds(), o.createsPerSecond(), Timestamp.from(now))
+                .params(
+                        shopId,
+                        o.maxOrderAmountFen(),
+                        o.payerMaxOrders(),
+                        o.payerMaxAmountFen(),
+                        o.payerWindowSeconds(),
+                        o.createsPerSecond(),
+                        Timestamp.from(now))
                 .update();
     }
 }

@@ -18,8 +18,8 @@ class Merchants {
 
     Merchants(WechatPayProperties properties) {
         this.appidsByMchid = properties.merchants().stream()
-                .collect(Collectors.toUnmodifiableMap(WechatPayProperties.Merchant::mchid,
-                        WechatPayProperties.Merchant::appids, (a, b) -> a));
+                .collect(Collectors.toUnmodifiableMap(
+                        WechatPayProperties.Merchant::mchid, WechatPayProperties.Merchant::appids, (a, b) -> a));
     }
 
     /** @throws UnknownMerchantException unless orderflow acts for this mchid with this AppID */

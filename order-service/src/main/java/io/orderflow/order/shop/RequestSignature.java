@@ -14,8 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RequestSignature {
 
-    private RequestSignature() {
-    }
+    private RequestSignature() {}
 
     /** The text that is signed, as bytes. */
     public static byte[] message(String method, String pathAndQuery, String timestamp, String nonce, byte[] body) {

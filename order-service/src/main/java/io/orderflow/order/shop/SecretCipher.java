@@ -33,8 +33,9 @@ class SecretCipher {
             throw new IllegalStateException("orderflow.shops.secret-encryption-key is not Base64", e);
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("orderflow.shops.secret-encryption-key must be 32 bytes (AES-256) in Base64; "
-                    + "set ORDERFLOW_SHOPS_SECRET_ENCRYPTION_KEY");
+            throw new IllegalStateException(
+                    "orderflow.shops.secret-encryption-key must be 32 bytes (AES-256) in Base64; "
+                            + "set ORDERFLOW_SHOPS_SECRET_ENCRYPTION_KEY");
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }
@@ -43,7 +44,10 @@ class SecretCipher {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         byte[] cipherText = run(Cipher.ENCRYPT_MODE, shopId, iv, secret.getBytes(StandardCharsets.UTF_8));
-        return ByteBuffer.allocate(IV_BYTES + cipherText.length).put(iv).put(cipherText).array();
+        return ByteBuffer.allocate(IV_BYTES + cipherText.length)
+                .put(iv)
+                .put(cipherText)
+                .array();
     }
 
     String decrypt(String shopId, byte[] stored) {
@@ -59,8 +63,10 @@ class SecretCipher {
             cipher.updateAAD(shopId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("shop secret of " + shopId + " could not be " 
-                    + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted") + " (wrong key?)", e);
+            throw new IllegalStateException(
+                    "shop secret of " + shopId + " could not be "
+                            + (mode == Cipher.ENCRYPT_MODE ? "encrypted" : "decrypted") + " (wrong key?)",
+                    e);
         }
     }
 }

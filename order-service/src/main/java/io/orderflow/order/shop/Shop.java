@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param enabled whether it may call the API
  * @param createdAt when it was registered
  */
-public record Shop(String shopId, String name, String mchid, String appid, boolean enabled, Instant createdAt) {
-}
+public record Shop(String shopId, String name, String mchid, String appid, boolean enabled, Instant createdAt) {}

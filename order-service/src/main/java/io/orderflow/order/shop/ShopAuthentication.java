@@ -35,18 +35,20 @@ public class ShopAuthentication {
 
     @Transactional
     public Shop authenticate(SignedRequest request) {
-        Shops.Credentials credentials = shops.credentials(request.shopId()).filter(c -> c.shop().enabled())
-                .orElseThrow(() -> new ShopAuthenticationException(SHOP_UNKNOWN,
-                        "shop_id " + request.shopId() + " is unknown or disabled"));
+        Shops.Credentials credentials = shops.credentials(request.shopId())
+                .filter(c -> c.shop().enabled())
+                .orElseThrow(() -> new ShopAuthenticationException(
+                        SHOP_UNKNOWN, "shop_id " + request.shopId() + " is unknown or disabled"));
         Shop shop = credentials.shop();
         Instant sent = Instant.ofEpochSecond(Long.parseLong(request.timestamp()));
         if (Duration.between(sent, clock.instant()).abs().compareTo(WINDOW) > 0) {
-            throw new ShopAuthenticationException(TIMESTAMP_OUT_OF_WINDOW,
+            throw new ShopAuthenticationException(
+                    TIMESTAMP_OUT_OF_WINDOW,
                     "timestamp " + request.timestamp() + " is more than 5 minutes away from the server time");
         }
         String secret = cipher.decrypt(shop.shopId(), credentials.secretCipher());
-        byte[] message = RequestSignature.message(request.method(), request.pathAndQuery(), request.timestamp(),
-                request.nonce(), request.body());
+        byte[] message = RequestSignature.message(
+                request.method(), request.pathAndQuery(), request.timestamp(), request.nonce(), request.body());
         if (!RequestSignature.matches(secret, message, request.signature())) {
             throw new ShopAuthenticationException(SIGNATURE_INVALID, "signature does not match the request");
         }

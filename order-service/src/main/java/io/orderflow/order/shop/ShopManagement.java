@@ -35,7 +35,8 @@ public class ShopManagement {
     @Transactional
     public ShopSecret create(String name, String mchid, String appid) {
         merchants.check(mchid, appid);
-        Shop shop = new Shop("shop-" + HexFormat.of().formatHex(randomBytes(6)), name, mchid, appid, true, clock.instant());
+        Shop shop =
+                new Shop("shop-" + HexFormat.of().formatHex(randomBytes(6)), name, mchid, appid, true, clock.instant());
         String secret = newSecret();
         shops.insert(shop, cipher.encrypt(shop.shopId(), secret));
         return new ShopSecret(shop, secret);

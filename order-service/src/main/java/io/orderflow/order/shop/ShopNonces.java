@@ -33,10 +33,13 @@ class ShopNonces {
      */
     boolean firstUse(String shopId, String nonce) {
         // one statement: the setting is made in the insert's own query, not in a round trip of its own
-        return jdbc.sql("insert into shop_nonce (shop_id, nonce, created_at) select cast(? as text), cast(? as text), "
-                        + "cast(? as timestamptz) "
-                        + "from (select set_config('synchronous_commit', 'off', true)) as relaxed on conflict do nothing")
-                .params(shopId, nonce, Timestamp.from(clock.instant())).update() == 1;
+        return jdbc.sql(
+                                "insert into shop_nonce (shop_id, nonce, created_at) select cast(? as text), cast(? as text), "
+                                        + "cast(? as timestamptz) "
+                                        + "from (select set_config('synchronous_commit', 'off', true)) as relaxed on conflict do nothing")
+                        .params(shopId, nonce, Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
     }
 
     @Scheduled(fixedDelayString = "${orderflow.shops.nonce-purge-interval:PT1M}")

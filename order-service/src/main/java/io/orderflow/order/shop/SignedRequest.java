@@ -11,6 +11,11 @@ package io.orderflow.order.shop;
  * @param pathAndQuery the raw path, plus "?" and the raw query when there is one
  * @param body the raw body bytes (empty when none)
  */
-public record SignedRequest(String shopId, String timestamp, String nonce, String signature, String method,
-                            String pathAndQuery, byte[] body) {
-}
+public record SignedRequest(
+        String shopId,
+        String timestamp,
+        String nonce,
+        String signature,
+        String method,
+        String pathAndQuery,
+        byte[] body) {}

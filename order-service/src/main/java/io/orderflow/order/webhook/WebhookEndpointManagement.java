@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class WebhookEndpointManagement {
 
     /** Every type an endpoint may want: {@code order.<status>} after a change, or {@code *} for all. */
-    public static final Set<String> TYPES = Set.copyOf(Stream.concat(Stream.of("*"),
-            Stream.of(OrderStatus.values()).map(WebhookEndpointManagement::typeOf)).toList());
+    public static final Set<String> TYPES = Set.copyOf(
+            Stream.concat(Stream.of("*"), Stream.of(OrderStatus.values()).map(WebhookEndpointManagement::typeOf))
+                    .toList());
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,8 +39,13 @@ public class WebhookEndpointManagement {
     private final Outbox outbox;
     private final Clock clock;
 
-    WebhookEndpointManagement(WebhookEndpoints endpoints, WebhookSecrets secrets, WebhookAddresses addresses,
-                              WebhookProperties properties, Outbox outbox, Clock clock) {
+    WebhookEndpointManagement(
+            WebhookEndpoints endpoints,
+            WebhookSecrets secrets,
+            WebhookAddresses addresses,
+            WebhookProperties properties,
+            Outbox outbox,
+            Clock clock) {
         this.endpoints = endpoints;
         this.secrets = secrets;
         this.addresses = addresses;
@@ -49,8 +55,7 @@ public class WebhookEndpointManagement {
     }
 
     /** An endpoint with its current secret, answered once. */
-    public record WithSecret(WebhookEndpoint endpoint, String secret) {
-    }
+    public record WithSecret(WebhookEndpoint endpoint, String secret) {}
 
     /** The webhook type of a status change to {@code status}: {@code order.success}, … */
     public static String typeOf(OrderStatus status) {
@@ -62,13 +67,16 @@ public class WebhookEndpointManagement {
         checkUrl(url);
         List<String> wanted = checkTypes(types == null ? List.of("*") : types);
         if (endpoints.countOfShop(shopId) >= properties.maxEndpointsPerShop()) {
-            throw new WebhookRequestRejected(409, "WEBHOOK_ENDPOINT_LIMIT_REACHED", "a shop may have at most "
-                    + properties.maxEndpointsPerShop() + " webhook endpoints; delete one first");
+            throw new WebhookRequestRejected(
+                    409,
+                    "WEBHOOK_ENDPOINT_LIMIT_REACHED",
+                    "a shop may have at most " + properties.maxEndpointsPerShop()
+                            + " webhook endpoints; delete one first");
         }
         Instant now = clock.instant();
         String id = "we_" + HexFormat.of().formatHex(randomBytes(8));
-        WebhookEndpoint endpoint = new WebhookEndpoint(id, shopId, url, wanted, enabled == null || enabled, 1, null,
-                null, 1, now, now, null);
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                id, shopId, url, wanted, enabled == null || enabled, 1, null, null, 1, now, now, null);
         endpoints.insert(endpoint);
         outbox.append(endpoint.event());
         return new WithSecret(endpoint, secrets.secret(id, 1));
@@ -98,7 +106,9 @@ public class WebhookEndpointManagement {
         String newUrl = url == null ? current.url() : url;
         List<String> newTypes = types == null ? current.types() : checkTypes(types);
         boolean newEnabled = enabled == null ? current.enabled() : enabled;
-        if (newUrl.equals(current.url()) && newTypes.equals(current.types()) && newEnabled == current.enabled()
+        if (newUrl.equals(current.url())
+                && newTypes.equals(current.types())
+                && newEnabled == current.enabled()
                 && !Boolean.TRUE.equals(enabled)) {
             return current;
         }
@@ -118,8 +128,10 @@ public class WebhookEndpointManagement {
     public WithSecret rotate(String shopId, String endpointId, Duration overlap) {
         Duration kept = overlap == null ? properties.defaultOverlap() : overlap;
         if (kept.isNegative() || kept.compareTo(properties.maxOverlap()) > 0) {
-            throw new WebhookRequestRejected(400, "FIELD_INVALID", "overlap_seconds must be 0 to "
-                    + properties.maxOverlap().toSeconds());
+            throw new WebhookRequestRejected(
+                    400,
+                    "FIELD_INVALID",
+                    "overlap_seconds must be 0 to " + properties.maxOverlap().toSeconds());
         }
         Instant now = clock.instant();
         WebhookEndpoint rotated = save(locked(shopId, endpointId).rotated(now.plus(kept), now));
@@ -148,14 +160,19 @@ public class WebhookEndpointManagement {
 
     private static List<String> checkTypes(List<String> types) {
         if (types.isEmpty()) {
-            throw new WebhookRequestRejected(400, "WEBHOOK_TYPE_UNKNOWN", "types must name at least one of "
-                    + TYPES.stream().sorted().toList());
+            throw new WebhookRequestRejected(
+                    400,
+                    "WEBHOOK_TYPE_UNKNOWN",
+                    "types must name at least one of " + TYPES.stream().sorted().toList());
         }
         List<String> wanted = new ArrayList<>(new LinkedHashSet<>(types));
         for (String type : wanted) {
             if (type == null || !TYPES.contains(type)) {
-                throw new WebhookRequestRejected(400, "WEBHOOK_TYPE_UNKNOWN", "types holds " + type
-                        + "; known types are " + TYPES.stream().sorted().toList());
+                throw new WebhookRequestRejected(
+                        400,
+                        "WEBHOOK_TYPE_UNKNOWN",
+                        "types holds " + type + "; known types are "
+                                + TYPES.stream().sorted().toList());
             }
         }
         return wanted;

@@ -31,7 +31,9 @@ public class WebhookLogClient {
 
     WebhookLogClient(WebhookProperties.Log settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
                 .build();
     }
 
@@ -54,8 +56,14 @@ public class WebhookLogClient {
 
     private static Map<String, Object> stateOf(JsonNode state) {
         Map<String, Object> view = new LinkedHashMap<>();
-        for (String field : List.of("endpoint_id", "enabled", "failing_since", "disabled_at", "disabled_reason",
-                "pending_deliveries", "failed_deliveries")) {
+        for (String field : List.of(
+                "endpoint_id",
+                "enabled",
+                "failing_since",
+                "disabled_at",
+                "disabled_reason",
+                "pending_deliveries",
+                "failed_deliveries")) {
             view.put(field, state.get(field));
         }
         return view;
@@ -75,8 +83,11 @@ public class WebhookLogClient {
             throw unavailable("the delivery log is not configured (orderflow.webhooks.log.url)");
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery))
-                .timeout(settings.timeout()).header("Authorization", "Bearer " + settings.token())
-                .header("Accept", "application/json").GET().build();
+                .timeout(settings.timeout())
+                .header("Authorization", "Bearer " + settings.token())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {

@@ -17,8 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param log where the shop API reads the delivery log: notify-service's operator API
  */
 @ConfigurationProperties("orderflow.webhooks")
-record WebhookProperties(String masterKey, Boolean allowHttp, Boolean allowPrivateAddresses,
-                         Integer maxEndpointsPerShop, Duration defaultOverlap, Duration maxOverlap, Log log) {
+record WebhookProperties(
+        String masterKey,
+        Boolean allowHttp,
+        Boolean allowPrivateAddresses,
+        Integer maxEndpointsPerShop,
+        Duration defaultOverlap,
+        Duration maxOverlap,
+        Log log) {
 
     /**
      * notify-service's operator API, which keeps the deliveries.

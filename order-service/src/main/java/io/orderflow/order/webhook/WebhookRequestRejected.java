@@ -13,8 +13,8 @@ public class WebhookRequestRejected extends RuntimeException {
     }
 
     static WebhookRequestRejected notFound(String endpointId) {
-        return new WebhookRequestRejected(404, "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId
-                + " for this shop");
+        return new WebhookRequestRejected(
+                404, "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId + " for this shop");
     }
 
     /** A request parameter out of its range (400 FIELD_INVALID). */

@@ -48,13 +48,12 @@ public final class OrderApiBenchmark {
     private static final int WARMUP = Integer.getInteger("warmup", 5);
     private static final int PAYERS = Integer.getInteger("payers", 100_000);
 
-    private OrderApiBenchmark() {
-    }
+    private OrderApiBenchmark() {}
 
     public static void main(String[] args) {
         int exitCode = 0;
         try (ConfigurableApplicationContext off = start("order_benchmark_off", false);
-             ConfigurableApplicationContext on = start("order_benchmark_on", true)) {
+                ConfigurableApplicationContext on = start("order_benchmark_on", true)) {
             Target[] targets = {target(off, "off"), target(on, "on")};
             for (Target target : targets) {
                 run(target, Duration.ofSeconds(WARMUP));
@@ -64,8 +63,10 @@ public final class OrderApiBenchmark {
             for (ConfigurableApplicationContext service : List.of(off, on)) {
                 service.getBean(JdbcClient.class).sql("analyze").update();
             }
-            CpuMeter cpu = new CpuMeter(off.getBean(JdbcClient.class).sql("select pg_backend_pid()")
-                    .query(Long.class).single());
+            CpuMeter cpu = new CpuMeter(off.getBean(JdbcClient.class)
+                    .sql("select pg_backend_pid()")
+                    .query(Long.class)
+                    .single());
             Histogram[] latency = {new Histogram(3), new Histogram(3)};
             double[] seconds = new double[2];
             long[] errors = new long[2];
@@ -86,7 +87,8 @@ public final class OrderApiBenchmark {
                     cpuNanos[t][0] += after[0] - before[0];
                     cpuNanos[t][1] += after[1] - before[1];
                     roundRate[t] = slice.perSecond();
-                    roundCpu[t] = (after[0] - before[0] + after[1] - before[1]) / (double) slice.latency().getTotalCount();
+                    roundCpu[t] = (after[0] - before[0] + after[1] - before[1])
+                            / (double) slice.latency().getTotalCount();
                     latency[t].add(slice.latency());
                     seconds[t] += slice.seconds();
                     errors[t] += slice.errors();
@@ -99,24 +101,38 @@ public final class OrderApiBenchmark {
             double[] rate = new double[2];
             for (int t = 0; t < 2; t++) {
                 rate[t] = latency[t].getTotalCount() / seconds[t];
-                System.out.printf("%nPOST /v1/orders, limits %s, %d clients, %d x %d s: %.0f creations/s, p50 %.2f ms, "
-                                + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d errors%n", targets[t].limits(), CLIENTS,
-                        ROUNDS, SLICE, rate[t], ms(latency[t].getValueAtPercentile(50)),
-                        ms(latency[t].getValueAtPercentile(99)), ms(latency[t].getValueAtPercentile(99.9)),
-                        ms(latency[t].getMaxValue()), errors[t]);
+                System.out.printf(
+                        "%nPOST /v1/orders, limits %s, %d clients, %d x %d s: %.0f creations/s, p50 %.2f ms, "
+                                + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d errors%n",
+                        targets[t].limits(),
+                        CLIENTS,
+                        ROUNDS,
+                        SLICE,
+                        rate[t],
+                        ms(latency[t].getValueAtPercentile(50)),
+                        ms(latency[t].getValueAtPercentile(99)),
+                        ms(latency[t].getValueAtPercentile(99.9)),
+                        ms(latency[t].getMaxValue()),
+                        errors[t]);
             }
             double[] cpuPerCreation = new double[2];
             for (int t = 0; t < 2; t++) {
                 long count = latency[t].getTotalCount();
                 cpuPerCreation[t] = (cpuNanos[t][0] + cpuNanos[t][1]) / 1e3 / count;
-                System.out.printf("limits %s: CPU per creation %.0f us (JVM with clients and broker %.0f us, "
-                                + "PostgreSQL %.0f us)%n", targets[t].limits(), cpuPerCreation[t],
-                        cpuNanos[t][0] / 1e3 / count, cpuNanos[t][1] / 1e3 / count);
+                System.out.printf(
+                        "limits %s: CPU per creation %.0f us (JVM with clients and broker %.0f us, "
+                                + "PostgreSQL %.0f us)%n",
+                        targets[t].limits(),
+                        cpuPerCreation[t],
+                        cpuNanos[t][0] / 1e3 / count,
+                        cpuNanos[t][1] / 1e3 / count);
             }
-            System.out.printf("limits on vs off: %+.1f %% creations/s (wall clock, shared machine), "
-                            + "%+.1f %% CPU per creation%n", 100 * (rate[1] / rate[0] - 1),
-                    100 * (cpuPerCreation[1] / cpuPerCreation[0] - 1));
-            System.out.printf("median of the %d rounds' on/off ratios: %+.1f %% creations/s, %+.1f %% CPU per creation%n",
+            System.out.printf(
+                    "limits on vs off: %+.1f %% creations/s (wall clock, shared machine), "
+                            + "%+.1f %% CPU per creation%n",
+                    100 * (rate[1] / rate[0] - 1), 100 * (cpuPerCreation[1] / cpuPerCreation[0] - 1));
+            System.out.printf(
+                    "median of the %d rounds' on/off ratios: %+.1f %% creations/s, %+.1f %% CPU per creation%n",
                     ROUNDS, 100 * (median(rateRatios) - 1), 100 * (median(cpuRatios) - 1));
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -127,15 +143,14 @@ public final class OrderApiBenchmark {
     }
 
     /** One instance with its shop. */
-    private record Target(int port, TestSigner signer, String limits) {
-    }
+    private record Target(int port, TestSigner signer, String limits) {}
 
     private static Target target(ConfigurableApplicationContext service, String limits) {
         int port = Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
         ShopSecret shop = service.getBean(ShopManagement.class).create("benchmark", "1230000109", "wx2421b1c4370ec43b");
         // the rate limit is checked on every request but set above what two cores can reach
-        service.getBean(RiskManagement.class).setLimits(shop.shop().shopId(),
-                new LimitOverrides(null, null, null, null, 1_000_000));
+        service.getBean(RiskManagement.class)
+                .setLimits(shop.shop().shopId(), new LimitOverrides(null, null, null, null, 1_000_000));
         return new Target(port, new TestSigner(shop.shop().shopId(), shop.secret()), limits);
     }
 
@@ -167,19 +182,29 @@ public final class OrderApiBenchmark {
     }
 
     private static void drive(int port, TestSigner signer, Instant end, Recorder recorder, AtomicLong errors) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + port + "/v1/orders");
         while (Instant.now().isBefore(end)) {
             // many payers, as in a real shop: each payer's window holds a few orders at most
-            String openid = "oBench" + String.format("%022d", ThreadLocalRandom.current().nextInt(PAYERS));
+            String openid = "oBench"
+                    + String.format("%022d", ThreadLocalRandom.current().nextInt(PAYERS));
             String body = Orders.body(Orders.newShopOrderNo(), 100, openid);
-            String authorization = signer.authorization("POST", "/v1/orders",
-                    String.valueOf(Instant.now().getEpochSecond()), UUID.randomUUID().toString(), body);
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            String authorization = signer.authorization(
+                    "POST",
+                    "/v1/orders",
+                    String.valueOf(Instant.now().getEpochSecond()),
+                    UUID.randomUUID().toString(),
+                    body);
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             long start = System.nanoTime();
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status == 201) {
                     recorder.recordValue((System.nanoTime() - start) / 1_000);
                 } else {
@@ -207,7 +232,8 @@ public final class OrderApiBenchmark {
         properties.put("orderflow.wechatpay.merchants[0].appids[0]", "wx2421b1c4370ec43b");
         properties.put("orderflow.risk.enabled", limits);
         // command-line arguments outrank application.yml (default properties would not)
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(OrderServiceApplication.class).run(args);
     }

@@ -29,8 +29,7 @@ final class AnOrder {
     private long version = 1;
     private final List<Refund> refunds = new ArrayList<>();
 
-    private AnOrder() {
-    }
+    private AnOrder() {}
 
     static AnOrder pending() {
         return new AnOrder();
@@ -55,26 +54,53 @@ final class AnOrder {
     }
 
     AnOrder withRefund(String outRefundNo, long fen, RefundState state) {
-        refunds.add(new Refund(outRefundNo, Money.cny(fen), "test", state, state == RefundState.REQUESTED
-                || state == RefundState.REJECTED ? null : "5000" + outRefundNo, CREATED_AT.plusSeconds(60),
+        refunds.add(new Refund(
+                outRefundNo,
+                Money.cny(fen),
+                "test",
+                state,
+                state == RefundState.REQUESTED || state == RefundState.REJECTED ? null : "5000" + outRefundNo,
+                CREATED_AT.plusSeconds(60),
                 state == RefundState.SUCCESS ? CREATED_AT.plusSeconds(90) : null));
         return this;
     }
 
     Order build() {
         boolean paid = status.isPaid();
-        return new Order(terms(), new OrderState(status, refundedFen, paid ? TRANSACTION_ID : null,
-                paid ? PAID_AT : null, closeRequestedAt, null, version), refunds);
+        return new Order(
+                terms(),
+                new OrderState(
+                        status,
+                        refundedFen,
+                        paid ? TRANSACTION_ID : null,
+                        paid ? PAID_AT : null,
+                        closeRequestedAt,
+                        null,
+                        version),
+                refunds);
     }
 
     static OrderTerms terms() {
-        return new OrderTerms(ORDER_ID, "shop-1", "SO-1", "hash", MCHID, APPID, "a test order", Money.cny(TOTAL_FEN),
-                "o-payer", null, CREATED_AT, CREATED_AT.plusSeconds(7200), null);
+        return new OrderTerms(
+                ORDER_ID,
+                "shop-1",
+                "SO-1",
+                "hash",
+                MCHID,
+                APPID,
+                "a test order",
+                Money.cny(TOTAL_FEN),
+                "o-payer",
+                null,
+                CREATED_AT,
+                CREATED_AT.plusSeconds(7200),
+                null);
     }
 
     /** WeChat's report on this order's payment, matching it unless changed. */
     static PaymentNotifiedBuilder payment(TradeState state) {
-        return PaymentNotifiedBuilder.of(ORDER_ID, MCHID, APPID, state, TOTAL_FEN).at(PAID_AT);
+        return PaymentNotifiedBuilder.of(ORDER_ID, MCHID, APPID, state, TOTAL_FEN)
+                .at(PAID_AT);
     }
 
     static PaymentNotified paid() {

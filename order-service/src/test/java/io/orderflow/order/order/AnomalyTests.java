@@ -39,10 +39,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderServiceTest
 class AnomalyTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -56,8 +64,8 @@ class AnomalyTests {
         double before = count(AnomalyKind.AMOUNT_MISMATCH);
         String ceId = Broker.publish(new OrderEventsFactory(orderId).paid(1));
 
-        List<OrderAnomalyDetected> anomalies = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1,
-                OrderAnomalyDetected.class);
+        List<OrderAnomalyDetected> anomalies =
+                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class);
         assertThat(anomalies).singleElement().satisfies(anomaly -> {
             assertThat(anomaly.kind()).isEqualTo(AnomalyKind.AMOUNT_MISMATCH);
             assertThat(anomaly.expectedFen()).isEqualTo(1000);
@@ -76,11 +84,12 @@ class AnomalyTests {
     @Test
     void paymentToAnotherMerchantIsAMerchantMismatch() {
         String orderId = create(shop, 1000);
-        Broker.publish(new OrderEventsFactory(orderId).payment(TradeState.SUCCESS, 1000, "1900000999",
-                NotificationSource.CALLBACK));
+        Broker.publish(new OrderEventsFactory(orderId)
+                .payment(TradeState.SUCCESS, 1000, "1900000999", NotificationSource.CALLBACK));
 
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
-                .extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.MERCHANT_MISMATCH);
+                .extracting(OrderAnomalyDetected::kind)
+                .containsExactly(AnomalyKind.MERCHANT_MISMATCH);
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("PENDING");
     }
 
@@ -92,15 +101,19 @@ class AnomalyTests {
         awaitStatus(shop, orderId, "CLOSED");
         Broker.publish(events.paid(2500));
 
-        List<RefundRequested> refunds = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RefundRequested.class);
+        List<RefundRequested> refunds =
+                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RefundRequested.class);
         assertThat(refunds).singleElement().satisfies(refund -> {
-            assertThat(refund.outRefundNo()).isEqualTo(SystemRefundNumbers.paidAfterClose(orderId)).startsWith("@");
+            assertThat(refund.outRefundNo())
+                    .isEqualTo(SystemRefundNumbers.paidAfterClose(orderId))
+                    .startsWith("@");
             assertThat(refund.refund().fen()).isEqualTo(2500);
         });
         Broker.publish(events.refundSubmitted(SystemRefundNumbers.paidAfterClose(orderId), 2500));
         awaitStatus(shop, orderId, "REFUND");
         List<OrderStatusChanged> status = statusEvents(orderId, 4);
-        assertThat(reasons(status)).containsExactly("CREATED", "TIMEOUT_EXPIRED", "PAID_AFTER_CLOSE", "REFUND_ACCEPTED");
+        assertThat(reasons(status))
+                .containsExactly("CREATED", "TIMEOUT_EXPIRED", "PAID_AFTER_CLOSE", "REFUND_ACCEPTED");
         assertThat(versions(status)).containsExactly(1L, 2L, 3L, 4L);
         assertThat(status.get(2).from()).isEqualTo(OrderStatus.CLOSED);
         assertThat(status.get(2).to()).isEqualTo(OrderStatus.SUCCESS);
@@ -116,14 +129,23 @@ class AnomalyTests {
         String other = OrderFlows.paidOrder(shop, 1000);
 
         // the shop tries to squat the number the automatic refund of the failed order will use
-        assertError(shop.post("/v1/orders/" + other + "/refunds", OrderLifecycleTests.refund(
-                SystemRefundNumbers.paidAfterClose(failed), 50)), 400, "FIELD_INVALID", "out_refund_no");
-        assertError(shop.post("/v1/orders/" + other + "/refunds", OrderLifecycleTests.refund("@mine", 50)), 400,
-                "FIELD_INVALID", "out_refund_no");
+        assertError(
+                shop.post(
+                        "/v1/orders/" + other + "/refunds",
+                        OrderLifecycleTests.refund(SystemRefundNumbers.paidAfterClose(failed), 50)),
+                400,
+                "FIELD_INVALID",
+                "out_refund_no");
+        assertError(
+                shop.post("/v1/orders/" + other + "/refunds", OrderLifecycleTests.refund("@mine", 50)),
+                400,
+                "FIELD_INVALID",
+                "out_refund_no");
 
         Broker.publish(events.paid(50));
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, failed, 1, RefundRequested.class))
-                .extracting(RefundRequested::outRefundNo).containsExactly(SystemRefundNumbers.paidAfterClose(failed));
+                .extracting(RefundRequested::outRefundNo)
+                .containsExactly(SystemRefundNumbers.paidAfterClose(failed));
         assertThat(shop.get("/v1/orders/" + failed).text("status")).isEqualTo("SUCCESS");
         assertThat(stored(failed)).containsExactly("PAID_AFTER_CLOSE");
     }
@@ -138,7 +160,9 @@ class AnomalyTests {
         String squatter = OrderFlows.paidOrder(shop, 1000);
         String number = SystemRefundNumbers.paidAfterClose(orderId);
         jdbc.sql("insert into refund (mchid, out_refund_no, order_id, amount_fen, currency, status, requested_at) "
-                + "values (?, ?, ?, 1, 'CNY', 'REQUESTED', now())").params(Shops.MCHID, number, squatter).update();
+                        + "values (?, ?, ?, 1, 'CNY', 'REQUESTED', now())")
+                .params(Shops.MCHID, number, squatter)
+                .update();
         double failuresBefore = followUpFailures();
 
         String paid = Broker.publish(events.paid(700));
@@ -146,44 +170,61 @@ class AnomalyTests {
         // the payment is recorded, announced and alerted at once, whatever becomes of the refund
         awaitStatus(shop, orderId, "SUCCESS");
         assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "TIMEOUT_EXPIRED", "PAID_AFTER_CLOSE");
-        assertThat(jdbc.sql("select count(*) from processed_message where ce_id = ?").param(paid).query(Long.class)
-                .single()).isEqualTo(1);
-        List<RiskAlertRaised> alerts = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RiskAlertRaised.class);
-        assertThat(alerts).extracting(RiskAlertRaised::kind)
+        assertThat(jdbc.sql("select count(*) from processed_message where ce_id = ?")
+                        .param(paid)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        List<RiskAlertRaised> alerts =
+                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RiskAlertRaised.class);
+        assertThat(alerts)
+                .extracting(RiskAlertRaised::kind)
                 .containsExactlyInAnyOrder(RiskAlertKind.PAID_AFTER_CLOSE, RiskAlertKind.AUTOMATIC_REFUND_FAILED);
-        assertThat(alerts).filteredOn(a -> a.kind() == RiskAlertKind.AUTOMATIC_REFUND_FAILED).singleElement()
+        assertThat(alerts)
+                .filteredOn(a -> a.kind() == RiskAlertKind.AUTOMATIC_REFUND_FAILED)
+                .singleElement()
                 .satisfies(alert -> assertThat(alert.detail()).contains(number).contains(squatter));
         await().atMost(Broker.WAIT).until(() -> followUpFailures() >= failuresBefore + 3);
 
         // once the number is free again the retried follow-up goes through, and only once
         jdbc.sql("delete from refund where out_refund_no = ?").param(number).update();
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RefundRequested.class))
-                .extracting(RefundRequested::outRefundNo, r -> r.refund().fen()).containsExactly(tuple(number, 700L));
-        await().atMost(Broker.WAIT).until(() -> jdbc.sql("select count(*) from follow_up where order_id = ?")
-                .param(orderId).query(Long.class).single() == 0);
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size()).isEqualTo(1);
+                .extracting(RefundRequested::outRefundNo, r -> r.refund().fen())
+                .containsExactly(tuple(number, 700L));
+        await().atMost(Broker.WAIT)
+                .until(() -> jdbc.sql("select count(*) from follow_up where order_id = ?")
+                                .param(orderId)
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
+                .isEqualTo(1);
     }
 
     @Test
     void anOrderWechatReportsRefundedIsTreatedAsPaidFirstWithAnAnomaly() {
         String orderId = create(shop, 900);
-        Broker.publish(new OrderEventsFactory(orderId).payment(TradeState.REFUND, 900, Shops.MCHID,
-                NotificationSource.QUERY));
+        Broker.publish(
+                new OrderEventsFactory(orderId).payment(TradeState.REFUND, 900, Shops.MCHID, NotificationSource.QUERY));
 
         awaitStatus(shop, orderId, "SUCCESS");
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
-                .extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_REPORTED_UNPAID);
+                .extracting(OrderAnomalyDetected::kind)
+                .containsExactly(AnomalyKind.REFUND_REPORTED_UNPAID);
         assertThat(shop.get("/v1/orders/" + orderId).text("transaction_id")).isNotBlank();
         assertThat(reasons(statusEvents(orderId, 2))).containsExactly("CREATED", "PAID_REPORTED_REFUNDED");
     }
 
     private List<String> stored(String orderId) {
-        return jdbc.sql("select kind from order_anomaly where order_id = ? order by id").param(orderId)
-                .query(String.class).list();
+        return jdbc.sql("select kind from order_anomaly where order_id = ? order by id")
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     private double followUpFailures() {
-        Counter counter = meters.find(FollowUps.FAILURES).tag("kind", "AUTOMATIC_REFUND").counter();
+        Counter counter =
+                meters.find(FollowUps.FAILURES).tag("kind", "AUTOMATIC_REFUND").counter();
         return counter == null ? 0 : counter.count();
     }
 

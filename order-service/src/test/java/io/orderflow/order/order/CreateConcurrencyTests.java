@@ -29,9 +29,14 @@ class CreateConcurrencyTests {
 
     private static final int CLIENTS = 8;
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void parallelIdenticalCreatesMakeOneOrder() {
@@ -41,25 +46,43 @@ class CreateConcurrencyTests {
         List<ShopClient.Answer> answers;
         try {
             List<CompletableFuture<ShopClient.Answer>> calls = IntStream.range(0, CLIENTS)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> shop.post("/v1/orders",
-                            Orders.body(shopOrderNo, 100)), pool)).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> shop.post("/v1/orders", Orders.body(shopOrderNo, 100)), pool))
+                    .toList();
             answers = calls.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdown();
         }
 
-        assertThat(answers).extracting(a -> a.text("order_id")).containsOnly(answers.get(0).text("order_id"));
-        assertThat(answers).extracting(ShopClient.Answer::status).containsOnly(200, 201).filteredOn(s -> s == 201)
+        assertThat(answers)
+                .extracting(a -> a.text("order_id"))
+                .containsOnly(answers.get(0).text("order_id"));
+        assertThat(answers)
+                .extracting(ShopClient.Answer::status)
+                .containsOnly(200, 201)
+                .filteredOn(s -> s == 201)
                 .hasSize(1);
         String orderId = answers.get(0).text("order_id");
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?").param(shopOrderNo)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
+                        .param(shopOrderNo)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
         try (TopicProbe probe = Broker.probe(EventTypes.ORDER_EVENTS_TOPIC)) {
-            List<OrderflowEvent> events = Broker.decodeAll(probe.awaitRecords(all -> !Broker.decode(all.stream()
-                    .filter(r -> orderId.equals(r.key())).toList(), CloseRequested.class).isEmpty(), Broker.WAIT)
-                    .stream().filter(r -> orderId.equals(r.key())).toList());
+            List<OrderflowEvent> events = Broker.decodeAll(probe
+                    .awaitRecords(
+                            all -> !Broker.decode(
+                                            all.stream()
+                                                    .filter(r -> orderId.equals(r.key()))
+                                                    .toList(),
+                                            CloseRequested.class)
+                                    .isEmpty(),
+                            Broker.WAIT)
+                    .stream()
+                    .filter(r -> orderId.equals(r.key()))
+                    .toList());
             assertThat(events).filteredOn(OrderCreated.class::isInstance).hasSize(1);
         }
     }

@@ -8,7 +8,9 @@ class OpenIdsUnitTests {
 
     @Test
     void masksAllButTheEnds() {
-        assertThat(OpenIds.mask("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")).isEqualTo("oUpF***eS6o").doesNotContain("MuAJO");
+        assertThat(OpenIds.mask("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"))
+                .isEqualTo("oUpF***eS6o")
+                .doesNotContain("MuAJO");
         assertThat(OpenIds.mask("short")).isEqualTo("***");
     }
 }

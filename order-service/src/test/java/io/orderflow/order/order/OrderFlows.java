@@ -15,8 +15,7 @@ import java.util.List;
 /** Steps shared by the flow tests: create through the API, wait for states, read the topics. */
 public final class OrderFlows {
 
-    private OrderFlows() {
-    }
+    private OrderFlows() {}
 
     static String create(ShopClient shop, long fen) {
         ShopClient.Answer created = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), fen));
@@ -27,7 +26,8 @@ public final class OrderFlows {
     }
 
     static ShopClient.Answer awaitStatus(ShopClient shop, String orderId, String status) {
-        await().atMost(Broker.WAIT).until(() -> status.equals(shop.get("/v1/orders/" + orderId).text("status")));
+        await().atMost(Broker.WAIT)
+                .until(() -> status.equals(shop.get("/v1/orders/" + orderId).text("status")));
         return shop.get("/v1/orders/" + orderId);
     }
 
@@ -46,9 +46,21 @@ public final class OrderFlows {
 
     static <T extends OrderflowEvent> List<T> events(String topic, String orderId, int count, Class<T> type) {
         try (TopicProbe probe = Broker.probe(topic)) {
-            return Broker.decode(probe.awaitRecords(all -> Broker.decode(all.stream()
-                    .filter(r -> orderId.equals(r.key())).toList(), type).size() >= count, Broker.WAIT)
-                    .stream().filter(r -> orderId.equals(r.key())).toList(), type);
+            return Broker.decode(
+                    probe
+                            .awaitRecords(
+                                    all -> Broker.decode(
+                                                            all.stream()
+                                                                    .filter(r -> orderId.equals(r.key()))
+                                                                    .toList(),
+                                                            type)
+                                                    .size()
+                                            >= count,
+                                    Broker.WAIT)
+                            .stream()
+                            .filter(r -> orderId.equals(r.key()))
+                            .toList(),
+                    type);
         }
     }
 

@@ -40,9 +40,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OrderServiceTest
 class OrderLifecycleTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired MeterRegistry meters;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -56,13 +62,17 @@ class OrderLifecycleTests {
         double paidBefore = transitions("PENDING", "SUCCESS");
         String shopOrderNo = Orders.newShopOrderNo();
         String orderId = shop.post("/v1/orders", Orders.body(shopOrderNo, 8800)).text("order_id");
-        CompletableFuture<ShopClient.Answer> waiting = CompletableFuture.supplyAsync(() ->
-                shop.post("/v1/orders", Orders.body(shopOrderNo, 8800), "Prefer", "wait=5"));
+        CompletableFuture<ShopClient.Answer> waiting = CompletableFuture.supplyAsync(
+                () -> shop.post("/v1/orders", Orders.body(shopOrderNo, 8800), "Prefer", "wait=5"));
         OrderEventsFactory events = new OrderEventsFactory(orderId);
         Broker.publish(events.paymentRequested());
 
         ShopClient.Answer answer = waiting.join();
-        assertThat(meters.get("orderflow.order.orders").tag("status", "PENDING").gauge().value()).isPositive();
+        assertThat(meters.get("orderflow.order.orders")
+                        .tag("status", "PENDING")
+                        .gauge()
+                        .value())
+                .isPositive();
         assertThat(answer.header("Preference-Applied")).isEqualTo("wait=5");
         assertThat(answer.json().path("pay_params").path("package").asString()).isEqualTo("prepay_id=wx" + orderId);
         assertThat(answer.json().path("pay_params").path("appId").asString()).isEqualTo(Shops.APPID);
@@ -80,17 +90,24 @@ class OrderLifecycleTests {
         assertThat(status.get(1).order().transactionId()).isNotNull();
         assertThat(transitions("NONE", "PENDING")).isGreaterThan(created);
         assertThat(transitions("PENDING", "SUCCESS")).isGreaterThan(paidBefore);
-        assertThat(meters.get("orderflow.order.orders").tag("status", "SUCCESS").gauge().value()).isPositive();
+        assertThat(meters.get("orderflow.order.orders")
+                        .tag("status", "SUCCESS")
+                        .gauge()
+                        .value())
+                .isPositive();
     }
 
     private double transitions(String from, String to) {
-        var counter = meters.find("orderflow.order.transitions").tags("from", from, "to", to).counter();
+        var counter = meters.find("orderflow.order.transitions")
+                .tags("from", from, "to", to)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void returnsTheOrderWithoutPayParamsWhenTheyDoNotArriveInTime() {
-        ShopClient.Answer answer = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100), "Prefer", "wait=1");
+        ShopClient.Answer answer =
+                shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100), "Prefer", "wait=1");
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.header("Preference-Applied")).isEqualTo("wait=1");
@@ -120,8 +137,13 @@ class OrderLifecycleTests {
     void concurrentCallbacksForOneOrderMakeOneSuccess() {
         String orderId = create(shop, 700);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        IntStream.range(0, 6).parallel().forEach(i -> Broker.publish(events.payment(TradeState.SUCCESS, 700,
-                Shops.MCHID, i % 2 == 0 ? NotificationSource.CALLBACK : NotificationSource.QUERY)));
+        IntStream.range(0, 6)
+                .parallel()
+                .forEach(i -> Broker.publish(events.payment(
+                        TradeState.SUCCESS,
+                        700,
+                        Shops.MCHID,
+                        i % 2 == 0 ? NotificationSource.CALLBACK : NotificationSource.QUERY)));
         awaitStatus(shop, orderId, "SUCCESS");
 
         fence(orderId);
@@ -143,23 +165,28 @@ class OrderLifecycleTests {
         String orderId = create(shop, 100);
 
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
-        assertThat(shop.post("/v1/orders/" + orderId + "/close", "").text("status")).isEqualTo("PENDING");
+        assertThat(shop.post("/v1/orders/" + orderId + "/close", "").text("status"))
+                .isEqualTo("PENDING");
         Broker.publish(new OrderEventsFactory(orderId).timeoutExpired());
         awaitStatus(shop, orderId, "CLOSED");
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
-        assertError(shop.post("/v1/orders/" + orderId + "/refunds", refund("R-" + orderId, 1)), 409,
-                "ORDER_NOT_PAID", orderId);
+        assertError(
+                shop.post("/v1/orders/" + orderId + "/refunds", refund("R-" + orderId, 1)),
+                409,
+                "ORDER_NOT_PAID",
+                orderId);
 
         assertThat(reasons(statusEvents(orderId, 2))).containsExactly("CREATED", "TIMEOUT_EXPIRED");
-        List<CloseRequested> closes = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, CloseRequested.class);
+        List<CloseRequested> closes =
+                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, CloseRequested.class);
         assertThat(closes).hasSize(1);
     }
 
     @Test
     void closedReportedByQueryClosesThePendingOrder() {
         String orderId = create(shop, 100);
-        Broker.publish(new OrderEventsFactory(orderId).payment(TradeState.CLOSED, 100, Shops.MCHID,
-                NotificationSource.QUERY));
+        Broker.publish(
+                new OrderEventsFactory(orderId).payment(TradeState.CLOSED, 100, Shops.MCHID, NotificationSource.QUERY));
 
         awaitStatus(shop, orderId, "CLOSED");
         assertThat(reasons(statusEvents(orderId, 2))).containsExactly("CREATED", "CLOSED_AT_WECHAT");
@@ -168,8 +195,8 @@ class OrderLifecycleTests {
     @Test
     void paymentFoundByPaymentServiceAfterOrderPaidOnThePaymentTopicPaysTheOrder() {
         String orderId = create(shop, 100);
-        Broker.publish(new OrderEventsFactory(orderId).payment(TradeState.SUCCESS, 100, Shops.MCHID,
-                NotificationSource.PREPAY));
+        Broker.publish(new OrderEventsFactory(orderId)
+                .payment(TradeState.SUCCESS, 100, Shops.MCHID, NotificationSource.PREPAY));
 
         awaitStatus(shop, orderId, "SUCCESS");
         assertThat(reasons(statusEvents(orderId, 2))).containsExactly("CREATED", "PAID");
@@ -177,12 +204,14 @@ class OrderLifecycleTests {
 
     @Test
     void eventForAnUnknownOrderEndsInTheDeadLetterTopic() {
-        String orderId = "OF20261201" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        String orderId = "OF20261201"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
         PaymentNotified unknown = new OrderEventsFactory(orderId).paid(100);
         String ceId = Broker.publish(unknown);
 
         try (TopicProbe deadLetters = Broker.probe("orderflow.notify.events.order-service.dlt")) {
-            assertThat(deadLetters.awaitKey(orderId, 1, Broker.WAIT)).extracting(r -> r.header("ce_id"))
+            assertThat(deadLetters.awaitKey(orderId, 1, Broker.WAIT))
+                    .extracting(r -> r.header("ce_id"))
                     .containsExactly(ceId);
         }
     }
@@ -192,7 +221,9 @@ class OrderLifecycleTests {
      * every earlier one would be too.
      */
     private void fence(String orderId) {
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("F-" + orderId, 1)).status()).isEqualTo(202);
+        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("F-" + orderId, 1))
+                        .status())
+                .isEqualTo(202);
         Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("F-" + orderId, 1));
         awaitStatus(shop, orderId, "REFUND");
     }

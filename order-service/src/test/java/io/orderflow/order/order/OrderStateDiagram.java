@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Renders {@link TransitionTable} as {@code docs/states/order.md}: a Mermaid diagram and the full table. */
 final class OrderStateDiagram {
 
-    private OrderStateDiagram() {
-    }
+    private OrderStateDiagram() {}
 
     static String render() {
         StringBuilder doc = new StringBuilder("""
@@ -39,8 +38,15 @@ final class OrderStateDiagram {
                 """);
         for (Rule rule : TransitionTable.rules()) {
             if (rule.outcome() == Outcome.TRANSITION) {
-                doc.append("    ").append(rule.from()).append(" --> ").append(rule.to()).append(": ")
-                        .append(rule.trigger().label().replace(":", " ")).append(" / ").append(rule.reason()).append('\n');
+                doc.append("    ")
+                        .append(rule.from())
+                        .append(" --> ")
+                        .append(rule.to())
+                        .append(": ")
+                        .append(rule.trigger().label().replace(":", " "))
+                        .append(" / ")
+                        .append(rule.reason())
+                        .append('\n');
             }
         }
         doc.append("```\n\n## Every (status, trigger) pair\n\n");
@@ -48,8 +54,12 @@ final class OrderStateDiagram {
         for (OrderStatus status : OrderStatus.values()) {
             for (Trigger trigger : Trigger.values()) {
                 Rule rule = TransitionTable.rule(status, trigger);
-                doc.append(row(List.of(status.name(), trigger.label(), rule.outcome().name(),
-                        rule.outcome() == Outcome.TRANSITION ? rule.to().name() : "—", rule.reason(),
+                doc.append(row(List.of(
+                        status.name(),
+                        trigger.label(),
+                        rule.outcome().name(),
+                        rule.outcome() == Outcome.TRANSITION ? rule.to().name() : "—",
+                        rule.reason(),
                         rule.effect().name())));
             }
         }

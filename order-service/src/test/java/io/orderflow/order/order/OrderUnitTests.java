@@ -43,8 +43,10 @@ class OrderUnitTests {
         Data before = Data.of(order);
 
         if (rule.outcome() == Outcome.REJECTION) {
-            assertThatThrownBy(() -> fire(order, rule.trigger())).isInstanceOf(OrderRejectedException.class)
-                    .extracting(e -> ((OrderRejectedException) e).code()).isEqualTo(rule.reason());
+            assertThatThrownBy(() -> fire(order, rule.trigger()))
+                    .isInstanceOf(OrderRejectedException.class)
+                    .extracting(e -> ((OrderRejectedException) e).code())
+                    .isEqualTo(rule.reason());
             assertThat(Data.of(order)).isEqualTo(before);
             return;
         }
@@ -99,19 +101,26 @@ class OrderUnitTests {
             }
             case REQUEST_CLOSE -> {
                 assertThat(order.state().closeRequestedAt()).isEqualTo(NOW);
-                assertThat(events).singleElement().isInstanceOfSatisfying(CloseRequested.class,
-                        close -> assertThat(close.orderId()).isEqualTo(AnOrder.ORDER_ID));
+                assertThat(events)
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                CloseRequested.class,
+                                close -> assertThat(close.orderId()).isEqualTo(AnOrder.ORDER_ID));
             }
             case REQUEST_REFUND -> {
-                assertThat(order.refunds()).extracting(Refund::outRefundNo, Refund::state)
+                assertThat(order.refunds())
+                        .extracting(Refund::outRefundNo, Refund::state)
                         .containsExactly(tuple(REFUND_NO, RefundState.REQUESTED));
-                assertThat(events).singleElement().isInstanceOfSatisfying(RefundRequested.class,
-                        refund -> assertThat(refund.refund()).isEqualTo(Money.cny(REFUND_FEN)));
+                assertThat(events)
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                RefundRequested.class,
+                                refund -> assertThat(refund.refund()).isEqualTo(Money.cny(REFUND_FEN)));
             }
             case UPDATE_REFUND -> {
                 assertThat(order.refunds()).extracting(Refund::state).containsExactly(refundChange(rule.trigger()));
-                assertThat(order.state().refundedFen()).isEqualTo(
-                        refundChange(rule.trigger()) == RefundState.SUCCESS ? REFUND_FEN : 0);
+                assertThat(order.state().refundedFen())
+                        .isEqualTo(refundChange(rule.trigger()) == RefundState.SUCCESS ? REFUND_FEN : 0);
                 assertThat(events).isEmpty();
             }
         }
@@ -126,17 +135,23 @@ class OrderUnitTests {
     }
 
     private static void assertAnomalies(List<OrderflowEvent> events, AnomalyKind kind) {
-        assertThat(events).singleElement().isInstanceOfSatisfying(OrderAnomalyDetected.class,
-                anomaly -> assertThat(anomaly.kind()).isEqualTo(kind));
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderAnomalyDetected.class,
+                        anomaly -> assertThat(anomaly.kind()).isEqualTo(kind));
     }
 
     /** An order in the row's status; refund events find the one refund their trigger needs. */
     private static Order orderFor(Rule rule) {
         AnOrder order = AnOrder.in(rule.from());
         return switch (rule.trigger()) {
-            case REFUND_HELD -> order.withRefund(REFUND_NO, REFUND_FEN, RefundState.REQUESTED).build();
-            case REFUND_UPDATE, REFUND_RELEASED -> order.withRefund(REFUND_NO, REFUND_FEN, RefundState.PROCESSING).build();
-            case REFUND_STALE -> order.withRefund(REFUND_NO, REFUND_FEN, RefundState.SUCCESS).build();
+            case REFUND_HELD ->
+                order.withRefund(REFUND_NO, REFUND_FEN, RefundState.REQUESTED).build();
+            case REFUND_UPDATE, REFUND_RELEASED ->
+                order.withRefund(REFUND_NO, REFUND_FEN, RefundState.PROCESSING).build();
+            case REFUND_STALE ->
+                order.withRefund(REFUND_NO, REFUND_FEN, RefundState.SUCCESS).build();
             default -> order.build();
         };
     }
@@ -157,17 +172,25 @@ class OrderUnitTests {
             case PAYMENT_REQUESTED -> order.paymentRequested(payParams(), CONTEXT);
             case PREPAY_FAILED, TIMEOUT_EXPIRED -> order.apply(trigger, CONTEXT);
             case PAID -> order.paymentNotified(AnOrder.paid(), CONTEXT);
-            case PAID_MISMATCH -> order.paymentNotified(AnOrder.payment(TradeState.SUCCESS)
-                    .amount(Money.cny(AnOrder.TOTAL_FEN - 1)).build(), CONTEXT);
-            case NOT_PAID -> order.paymentNotified(AnOrder.payment(TradeState.NOTPAY).build(), CONTEXT);
-            case CLOSED_AT_WECHAT -> order.paymentNotified(AnOrder.payment(TradeState.CLOSED).build(), CONTEXT);
-            case REFUND_REPORTED -> order.paymentNotified(AnOrder.payment(TradeState.REFUND).build(), CONTEXT);
+            case PAID_MISMATCH ->
+                order.paymentNotified(
+                        AnOrder.payment(TradeState.SUCCESS)
+                                .amount(Money.cny(AnOrder.TOTAL_FEN - 1))
+                                .build(),
+                        CONTEXT);
+            case NOT_PAID ->
+                order.paymentNotified(AnOrder.payment(TradeState.NOTPAY).build(), CONTEXT);
+            case CLOSED_AT_WECHAT ->
+                order.paymentNotified(AnOrder.payment(TradeState.CLOSED).build(), CONTEXT);
+            case REFUND_REPORTED ->
+                order.paymentNotified(AnOrder.payment(TradeState.REFUND).build(), CONTEXT);
             case SHOP_CLOSE -> order.close(CONTEXT);
             case SHOP_REFUND -> order.refund(new RefundOrder(REFUND_NO, REFUND_FEN, "test"), CONTEXT);
-            case SHOP_REFUND_EXCEEDING -> order.refund(new RefundOrder(REFUND_NO, order.refundableFen() + 1, "test"),
-                    CONTEXT);
-            case REFUND_HELD, REFUND_UPDATE, REFUND_RELEASED, REFUND_STALE -> order.refundChanged(
-                    new RefundChange(REFUND_NO, refundChange(trigger), "5000" + REFUND_NO, null), CONTEXT);
+            case SHOP_REFUND_EXCEEDING ->
+                order.refund(new RefundOrder(REFUND_NO, order.refundableFen() + 1, "test"), CONTEXT);
+            case REFUND_HELD, REFUND_UPDATE, REFUND_RELEASED, REFUND_STALE ->
+                order.refundChanged(
+                        new RefundChange(REFUND_NO, refundChange(trigger), "5000" + REFUND_NO, null), CONTEXT);
         };
     }
 
@@ -176,13 +199,27 @@ class OrderUnitTests {
     }
 
     /** What an order holds besides its terms, comparable before and after a change. */
-    record Data(OrderStatus status, long refundedFen, String transactionId, Instant paidAt, Instant closeRequestedAt,
-                PayParams payParams, long version, List<Refund> refunds) {
+    record Data(
+            OrderStatus status,
+            long refundedFen,
+            String transactionId,
+            Instant paidAt,
+            Instant closeRequestedAt,
+            PayParams payParams,
+            long version,
+            List<Refund> refunds) {
 
         static Data of(Order order) {
             OrderState s = order.state();
-            return new Data(s.status(), s.refundedFen(), s.transactionId(), s.paidAt(), s.closeRequestedAt(),
-                    s.payParams(), s.version(), order.refunds());
+            return new Data(
+                    s.status(),
+                    s.refundedFen(),
+                    s.transactionId(),
+                    s.paidAt(),
+                    s.closeRequestedAt(),
+                    s.payParams(),
+                    s.version(),
+                    order.refunds());
         }
 
         /** The data a row's effect changes, without what its outcome changes. */

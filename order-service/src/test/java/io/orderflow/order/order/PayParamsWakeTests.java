@@ -29,10 +29,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OrderServiceTest
 class PayParamsWakeTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -45,9 +53,14 @@ class PayParamsWakeTests {
         String shopOrderNo = Orders.newShopOrderNo();
         CompletableFuture<ShopClient.Answer> created = CompletableFuture.supplyAsync(
                 () -> shop.post("/v1/orders", Orders.body(shopOrderNo, 100), "Prefer", "wait=5"));
-        String orderId = await().atMost(Broker.WAIT).until(() -> jdbc.sql(
-                "select order_id from orders where shop_order_no = ?").param(shopOrderNo).query(String.class)
-                .optional().orElse(null), id -> id != null);
+        String orderId = await().atMost(Broker.WAIT)
+                .until(
+                        () -> jdbc.sql("select order_id from orders where shop_order_no = ?")
+                                .param(shopOrderNo)
+                                .query(String.class)
+                                .optional()
+                                .orElse(null),
+                        id -> id != null);
 
         long stored = System.nanoTime();
         transactions.executeWithoutResult(status -> {
@@ -61,7 +74,8 @@ class PayParamsWakeTests {
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.json().path("pay_params").path("package").asString()).isEqualTo("prepay_id=wx" + orderId);
-        assertThat(Duration.ofNanos(System.nanoTime() - stored)).as("woken, not answered at the wait's end (5 s)")
+        assertThat(Duration.ofNanos(System.nanoTime() - stored))
+                .as("woken, not answered at the wait's end (5 s)")
                 .isLessThan(Duration.ofSeconds(4));
     }
 }

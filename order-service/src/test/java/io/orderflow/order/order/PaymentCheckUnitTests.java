@@ -16,7 +16,8 @@ class PaymentCheckUnitTests {
 
     @Test
     void matchingSuccessIsPaid() {
-        PaymentCheck check = PaymentCheck.of(order, AnOrder.payment(TradeState.SUCCESS).build());
+        PaymentCheck check =
+                PaymentCheck.of(order, AnOrder.payment(TradeState.SUCCESS).build());
 
         assertThat(check.trigger()).isEqualTo(Trigger.PAID);
         assertThat(check.anomaly()).isNull();
@@ -25,27 +26,36 @@ class PaymentCheckUnitTests {
 
     @Test
     void matchingRefundIsReportedRefunded() {
-        assertThat(PaymentCheck.of(order, AnOrder.payment(TradeState.REFUND).build()).trigger())
+        assertThat(PaymentCheck.of(order, AnOrder.payment(TradeState.REFUND).build())
+                        .trigger())
                 .isEqualTo(Trigger.REFUND_REPORTED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = TradeState.class, names = {"NOTPAY", "USERPAYING", "PAYERROR"})
+    @EnumSource(
+            value = TradeState.class,
+            names = {"NOTPAY", "USERPAYING", "PAYERROR"})
     void unsettledStatesAreNotPaid(TradeState state) {
-        assertThat(PaymentCheck.of(order, AnOrder.payment(state).build()).trigger()).isEqualTo(Trigger.NOT_PAID);
+        assertThat(PaymentCheck.of(order, AnOrder.payment(state).build()).trigger())
+                .isEqualTo(Trigger.NOT_PAID);
     }
 
     @ParameterizedTest
-    @EnumSource(value = TradeState.class, names = {"CLOSED", "REVOKED"})
+    @EnumSource(
+            value = TradeState.class,
+            names = {"CLOSED", "REVOKED"})
     void closedAndRevokedAreClosedAtWechat(TradeState state) {
         assertThat(PaymentCheck.of(order, AnOrder.payment(state).build()).trigger())
                 .isEqualTo(Trigger.CLOSED_AT_WECHAT);
     }
 
     @ParameterizedTest
-    @EnumSource(value = TradeState.class, names = {"SUCCESS", "REFUND"})
+    @EnumSource(
+            value = TradeState.class,
+            names = {"SUCCESS", "REFUND"})
     void otherAmountIsAnAmountMismatch(TradeState state) {
-        PaymentCheck check = PaymentCheck.of(order, AnOrder.payment(state).amount(Money.cny(1)).build());
+        PaymentCheck check = PaymentCheck.of(
+                order, AnOrder.payment(state).amount(Money.cny(1)).build());
 
         assertThat(check.trigger()).isEqualTo(Trigger.PAID_MISMATCH);
         assertThat(check.anomaly()).isEqualTo(AnomalyKind.AMOUNT_MISMATCH);
@@ -54,15 +64,19 @@ class PaymentCheckUnitTests {
 
     @Test
     void otherCurrencyIsAnAmountMismatch() {
-        PaymentCheck check = PaymentCheck.of(order, AnOrder.payment(TradeState.SUCCESS)
-                .amount(new Money(AnOrder.TOTAL_FEN, "USD")).build());
+        PaymentCheck check = PaymentCheck.of(
+                order,
+                AnOrder.payment(TradeState.SUCCESS)
+                        .amount(new Money(AnOrder.TOTAL_FEN, "USD"))
+                        .build());
 
         assertThat(check.anomaly()).isEqualTo(AnomalyKind.AMOUNT_MISMATCH);
     }
 
     @Test
     void missingAmountIsAnAmountMismatch() {
-        PaymentCheck check = PaymentCheck.of(order, AnOrder.payment(TradeState.SUCCESS).amount(null).build());
+        PaymentCheck check = PaymentCheck.of(
+                order, AnOrder.payment(TradeState.SUCCESS).amount(null).build());
 
         assertThat(check.trigger()).isEqualTo(Trigger.PAID_MISMATCH);
         assertThat(check.reportedFen()).isNull();
@@ -70,9 +84,19 @@ class PaymentCheckUnitTests {
 
     @Test
     void otherMerchantOrAppIsAMerchantMismatch() {
-        assertThat(PaymentCheck.of(order, AnOrder.payment(TradeState.SUCCESS).mchid("1900000999").build()).anomaly())
+        assertThat(PaymentCheck.of(
+                                order,
+                                AnOrder.payment(TradeState.SUCCESS)
+                                        .mchid("1900000999")
+                                        .build())
+                        .anomaly())
                 .isEqualTo(AnomalyKind.MERCHANT_MISMATCH);
-        assertThat(PaymentCheck.of(order, AnOrder.payment(TradeState.REFUND).appid("wx-other").build()).anomaly())
+        assertThat(PaymentCheck.of(
+                                order,
+                                AnOrder.payment(TradeState.REFUND)
+                                        .appid("wx-other")
+                                        .build())
+                        .anomaly())
                 .isEqualTo(AnomalyKind.MERCHANT_MISMATCH);
     }
 }

@@ -25,32 +25,42 @@ class RefundRulesUnitTests {
 
     @Test
     void refundableIsTotalMinusRefundedMinusInFlight() {
-        Order order = AnOrder.in(REFUND).refunded(1000).withRefund("R-1", 1000, RefundState.SUCCESS)
-                .withRefund("R-2", 3000, RefundState.PROCESSING).withRefund("R-3", 500, RefundState.CLOSED).build();
+        Order order = AnOrder.in(REFUND)
+                .refunded(1000)
+                .withRefund("R-1", 1000, RefundState.SUCCESS)
+                .withRefund("R-2", 3000, RefundState.PROCESSING)
+                .withRefund("R-3", 500, RefundState.CLOSED)
+                .build();
 
         assertThat(order.refundableFen()).isEqualTo(AnOrder.TOTAL_FEN - 1000 - 3000);
     }
 
     @Test
     void rejectsRefundAboveRemainingAmount() {
-        Order order = AnOrder.in(SUCCESS).withRefund("R-1", 3000, RefundState.REQUESTED).build();
+        Order order = AnOrder.in(SUCCESS)
+                .withRefund("R-1", 3000, RefundState.REQUESTED)
+                .build();
 
         assertThatThrownBy(() -> order.refund(new RefundOrder("R-2", 5801, null), SHOP))
-                .isInstanceOfSatisfying(OrderRejectedException.class,
+                .isInstanceOfSatisfying(
+                        OrderRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo("REFUND_AMOUNT_EXCEEDS_REMAINING"));
-        assertThat(order.refund(new RefundOrder("R-2", 5800, null), SHOP)).singleElement()
+        assertThat(order.refund(new RefundOrder("R-2", 5800, null), SHOP))
+                .singleElement()
                 .isInstanceOf(RefundRequested.class);
         assertThat(order.refundableFen()).isZero();
     }
 
     @Test
     void retryWithTheSameNumberAndAmountChangesNothing() {
-        Order order = AnOrder.in(SUCCESS).withRefund("R-1", 300, RefundState.PROCESSING).build();
+        Order order = AnOrder.in(SUCCESS)
+                .withRefund("R-1", 300, RefundState.PROCESSING)
+                .build();
 
         assertThat(order.refund(new RefundOrder("R-1", 300, null), SHOP)).isEmpty();
         assertThatThrownBy(() -> order.refund(new RefundOrder("R-1", 301, null), SHOP))
-                .isInstanceOfSatisfying(OrderRejectedException.class,
-                        e -> assertThat(e.code()).isEqualTo("OUT_REFUND_NO_CONFLICT"));
+                .isInstanceOfSatisfying(
+                        OrderRejectedException.class, e -> assertThat(e.code()).isEqualTo("OUT_REFUND_NO_CONFLICT"));
         assertThat(order.refunds()).hasSize(1);
     }
 
@@ -58,7 +68,8 @@ class RefundRulesUnitTests {
     void requestedRefundChangesNoStatusUntilWechatHoldsIt() {
         Order order = AnOrder.in(SUCCESS).build();
 
-        assertThat(order.refund(new RefundOrder("R-1", 300, null), SHOP)).singleElement()
+        assertThat(order.refund(new RefundOrder("R-1", 300, null), SHOP))
+                .singleElement()
                 .isInstanceOf(RefundRequested.class);
         assertThat(order.status()).isEqualTo(SUCCESS);
 
@@ -69,8 +80,10 @@ class RefundRulesUnitTests {
 
     @Test
     void orderIsSuccessAgainWhenTheLastHeldRefundClosesUnpaid() {
-        Order order = AnOrder.in(REFUND).withRefund("R-1", 300, RefundState.PROCESSING)
-                .withRefund("R-2", 200, RefundState.PROCESSING).build();
+        Order order = AnOrder.in(REFUND)
+                .withRefund("R-1", 300, RefundState.PROCESSING)
+                .withRefund("R-2", 200, RefundState.PROCESSING)
+                .build();
 
         assertThat(reasons(order.refundChanged(change("R-1", RefundState.CLOSED), EVENT)))
                 .containsExactly("REFUND_UPDATED");
@@ -83,45 +96,63 @@ class RefundRulesUnitTests {
 
     @Test
     void successfulRefundCountsAsRefunded() {
-        Order order = AnOrder.in(REFUND).withRefund("R-1", 300, RefundState.PROCESSING).build();
+        Order order = AnOrder.in(REFUND)
+                .withRefund("R-1", 300, RefundState.PROCESSING)
+                .build();
 
         order.refundChanged(change("R-1", RefundState.SUCCESS), EVENT);
 
         assertThat(order.state().refundedFen()).isEqualTo(300);
         assertThat(order.refundableFen()).isEqualTo(AnOrder.TOTAL_FEN - 300);
-        assertThat(order.snapshot().refunds()).singleElement()
+        assertThat(order.snapshot().refunds())
+                .singleElement()
                 .satisfies(refund -> assertThat(refund.status()).isEqualTo(RefundStatus.SUCCESS));
     }
 
     @Test
     void duplicateOrBackwardRefundEventChangesNothing() {
-        Order order = AnOrder.in(REFUND).refunded(300).withRefund("R-1", 300, RefundState.SUCCESS).build();
+        Order order = AnOrder.in(REFUND)
+                .refunded(300)
+                .withRefund("R-1", 300, RefundState.SUCCESS)
+                .build();
 
-        assertThat(order.refundChanged(change("R-1", RefundState.PROCESSING), EVENT)).isEmpty();
-        assertThat(order.refundChanged(change("R-1", RefundState.SUCCESS), EVENT)).isEmpty();
-        assertThat(order.refundChanged(change("unknown", RefundState.SUCCESS), EVENT)).isEmpty();
+        assertThat(order.refundChanged(change("R-1", RefundState.PROCESSING), EVENT))
+                .isEmpty();
+        assertThat(order.refundChanged(change("R-1", RefundState.SUCCESS), EVENT))
+                .isEmpty();
+        assertThat(order.refundChanged(change("unknown", RefundState.SUCCESS), EVENT))
+                .isEmpty();
         assertThat(order.state().refundedFen()).isEqualTo(300);
     }
 
     @Test
     void abnormalRefundIsAnAnomaly() {
-        Order order = AnOrder.in(REFUND).withRefund("R-1", 300, RefundState.PROCESSING).build();
+        Order order = AnOrder.in(REFUND)
+                .withRefund("R-1", 300, RefundState.PROCESSING)
+                .build();
 
         List<OrderflowEvent> events = order.refundChanged(change("R-1", RefundState.ABNORMAL), EVENT);
 
-        assertThat(events).first().isInstanceOfSatisfying(OrderAnomalyDetected.class,
-                anomaly -> assertThat(anomaly.kind()).isEqualTo(AnomalyKind.REFUND_ABNORMAL));
+        assertThat(events)
+                .first()
+                .isInstanceOfSatisfying(
+                        OrderAnomalyDetected.class,
+                        anomaly -> assertThat(anomaly.kind()).isEqualTo(AnomalyKind.REFUND_ABNORMAL));
         assertThat(reasons(events)).containsExactly("REFUND_UPDATED");
     }
 
     @Test
     void refundHeldAfterItsRejectionIsTakenAsWechatReportsIt() {
-        Order order = AnOrder.in(SUCCESS).withRefund("R-1", 300, RefundState.REJECTED).build();
+        Order order =
+                AnOrder.in(SUCCESS).withRefund("R-1", 300, RefundState.REJECTED).build();
 
         List<OrderflowEvent> events = order.refundChanged(change("R-1", RefundState.PROCESSING), EVENT);
 
-        assertThat(events).first().isInstanceOfSatisfying(OrderAnomalyDetected.class,
-                anomaly -> assertThat(anomaly.kind()).isEqualTo(AnomalyKind.REFUND_AFTER_REJECTION));
+        assertThat(events)
+                .first()
+                .isInstanceOfSatisfying(
+                        OrderAnomalyDetected.class,
+                        anomaly -> assertThat(anomaly.kind()).isEqualTo(AnomalyKind.REFUND_AFTER_REJECTION));
         assertThat(reasons(events)).containsExactly("REFUND_ACCEPTED");
     }
 
@@ -162,12 +193,13 @@ class RefundRulesUnitTests {
     }
 
     private static RefundChange change(String outRefundNo, RefundState state) {
-        return new RefundChange(outRefundNo, state, "5000" + outRefundNo,
-                state == RefundState.SUCCESS ? NOW : null);
+        return new RefundChange(outRefundNo, state, "5000" + outRefundNo, state == RefundState.SUCCESS ? NOW : null);
     }
 
     private static List<String> reasons(List<OrderflowEvent> events) {
-        return events.stream().filter(OrderStatusChanged.class::isInstance).map(e -> ((OrderStatusChanged) e).reason())
+        return events.stream()
+                .filter(OrderStatusChanged.class::isInstance)
+                .map(e -> ((OrderStatusChanged) e).reason())
                 .toList();
     }
 }

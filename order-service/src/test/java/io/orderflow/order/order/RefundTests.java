@@ -32,8 +32,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OrderServiceTest
 class RefundTests {
 
-    @Autowired ShopManagement shops;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -50,13 +54,14 @@ class RefundTests {
         assertThat(first.status()).isEqualTo(202);
         // requested, not yet accepted by WeChat: the order claims no refund yet
         assertThat(first.text("status")).isEqualTo("SUCCESS");
-        assertThat(first.json().path("refunds").get(0).path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(first.json().path("refunds").get(0).path("status").asString())
+                .isEqualTo("REQUESTED");
         assertError(shop.post(path, refund("B-" + orderId, 401)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "400 fen");
         assertThat(shop.post(path, refund("B-" + orderId, 400)).status()).isEqualTo(202);
         assertError(shop.post(path, refund("C-" + orderId, 1)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "0 fen");
 
-        List<RefundRequested> requested = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2,
-                RefundRequested.class);
+        List<RefundRequested> requested =
+                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RefundRequested.class);
         assertThat(requested).extracting(r -> r.refund().fen()).containsExactly(600L, 400L);
         assertThat(requested).allSatisfy(r -> assertThat(r.orderTotal().fen()).isEqualTo(1000));
     }
@@ -72,13 +77,17 @@ class RefundTests {
         assertThat(retry.json().path("refunds").size()).isEqualTo(1);
         assertError(shop.post(path, refund("R-" + orderId, 200)), 409, "OUT_REFUND_NO_CONFLICT", "R-" + orderId);
         String other = paidOrder(shop, 1000);
-        assertError(shop.post("/v1/orders/" + other + "/refunds", refund("R-" + orderId, 300)), 409,
-                "OUT_REFUND_NO_CONFLICT", "R-" + orderId);
+        assertError(
+                shop.post("/v1/orders/" + other + "/refunds", refund("R-" + orderId, 300)),
+                409,
+                "OUT_REFUND_NO_CONFLICT",
+                "R-" + orderId);
 
         // a later request of the same order: once its RefundRequested is on the topic, a second R would be too
         assertThat(shop.post(path, refund("Z-" + orderId, 1)).status()).isEqualTo(202);
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RefundRequested.class))
-                .extracting(RefundRequested::outRefundNo).containsExactly("R-" + orderId, "Z-" + orderId);
+                .extracting(RefundRequested::outRefundNo)
+                .containsExactly("R-" + orderId, "Z-" + orderId);
     }
 
     @Test
@@ -88,23 +97,35 @@ class RefundTests {
         shop.post("/v1/orders/" + orderId + "/refunds", refund("S-" + orderId, 300));
         Broker.publish(events.refundSubmitted("S-" + orderId, 300));
         // payment and notify events travel on different topics: only within a topic is order kept
-        await().atMost(Broker.WAIT).until(() -> "PROCESSING".equals(shop.get("/v1/orders/" + orderId).json()
-                .path("refunds").get(0).path("status").asString()));
+        await().atMost(Broker.WAIT)
+                .until(() -> "PROCESSING"
+                        .equals(shop.get("/v1/orders/" + orderId)
+                                .json()
+                                .path("refunds")
+                                .get(0)
+                                .path("status")
+                                .asString()));
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("REFUND");
         Broker.publish(events.refundNotified("S-" + orderId, 300, RefundStatus.SUCCESS));
         Broker.publish(events.refundNotified("S-" + orderId, 300, RefundStatus.SUCCESS));
         Broker.publish(events.refundSubmitted("S-" + orderId, 300));
 
-        await().atMost(Broker.WAIT).until(() -> shop.get("/v1/orders/" + orderId).json().path("refunded_amount")
-                .asLong() == 300);
+        await().atMost(Broker.WAIT)
+                .until(() -> shop.get("/v1/orders/" + orderId)
+                                .json()
+                                .path("refunded_amount")
+                                .asLong()
+                        == 300);
         ShopClient.Answer order = shop.get("/v1/orders/" + orderId);
-        assertThat(order.json().path("refunds").get(0).path("status").asString()).isEqualTo("SUCCESS");
-        assertThat(order.json().path("refunds").get(0).path("refund_id").asString()).isEqualTo("5000S-" + orderId);
+        assertThat(order.json().path("refunds").get(0).path("status").asString())
+                .isEqualTo("SUCCESS");
+        assertThat(order.json().path("refunds").get(0).path("refund_id").asString())
+                .isEqualTo("5000S-" + orderId);
 
         fenceByRefund(orderId, "T-" + orderId);
         List<OrderStatusChanged> status = statusEvents(orderId, 5);
-        assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED", "REFUND_UPDATED",
-                "REFUND_UPDATED");
+        assertThat(reasons(status))
+                .containsExactly("CREATED", "PAID", "REFUND_ACCEPTED", "REFUND_UPDATED", "REFUND_UPDATED");
         assertThat(versions(status)).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(status.get(3).order().refundedAmount().fen()).isEqualTo(300);
         assertThat(status.get(3).order().refunds().get(0).status()).isEqualTo(RefundStatus.SUCCESS);
@@ -117,14 +138,21 @@ class RefundTests {
         shop.post(path, refund("X-" + orderId, 1000));
         Broker.publish(new OrderEventsFactory(orderId).refundRejected("X-" + orderId));
 
-        await().atMost(Broker.WAIT).until(() -> "REJECTED".equals(shop.get("/v1/orders/" + orderId).json()
-                .path("refunds").get(0).path("status").asString()));
+        await().atMost(Broker.WAIT)
+                .until(() -> "REJECTED"
+                        .equals(shop.get("/v1/orders/" + orderId)
+                                .json()
+                                .path("refunds")
+                                .get(0)
+                                .path("status")
+                                .asString()));
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("SUCCESS");
         assertThat(shop.post(path, refund("Y-" + orderId, 1000)).status()).isEqualTo(202);
         Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("Y-" + orderId, 1000));
         List<OrderStatusChanged> status = statusEvents(orderId, 3);
         assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
-        assertThat(status.get(2).order().refunds()).extracting(r -> r.status())
+        assertThat(status.get(2).order().refunds())
+                .extracting(r -> r.status())
                 .containsExactly(RefundStatus.CLOSED, RefundStatus.PROCESSING);
     }
 
@@ -138,9 +166,11 @@ class RefundTests {
         Broker.publish(events.refundNotified("C-" + orderId, 400, RefundStatus.CLOSED));
 
         awaitStatus(shop, orderId, "SUCCESS");
-        assertThat(reasons(statusEvents(orderId, 4))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED",
-                "REFUNDS_ENDED_UNPAID");
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("D-" + orderId, 1000)).status()).isEqualTo(202);
+        assertThat(reasons(statusEvents(orderId, 4)))
+                .containsExactly("CREATED", "PAID", "REFUND_ACCEPTED", "REFUNDS_ENDED_UNPAID");
+        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("D-" + orderId, 1000))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
@@ -151,17 +181,26 @@ class RefundTests {
         shop.post(path, refund("N-" + orderId, 1000));
         Broker.publish(events.refundNotified("N-" + orderId, 1000, RefundStatus.ABNORMAL));
 
-        List<OrderAnomalyDetected> anomalies = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1,
-                OrderAnomalyDetected.class);
+        List<OrderAnomalyDetected> anomalies =
+                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class);
         assertThat(anomalies).extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_ABNORMAL);
         assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").get(0).path("status").asString())
+        assertThat(shop.get("/v1/orders/" + orderId)
+                        .json()
+                        .path("refunds")
+                        .get(0)
+                        .path("status")
+                        .asString())
                 .isEqualTo("ABNORMAL");
         // an ABNORMAL refund may still succeed (an operator re-routes it): its amount is not refundable again
         assertError(shop.post(path, refund("M-" + orderId, 1)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "0 fen");
         Broker.publish(events.refundNotified("N-" + orderId, 1000, RefundStatus.SUCCESS));
-        await().atMost(Broker.WAIT).until(() -> shop.get("/v1/orders/" + orderId).json().path("refunded_amount")
-                .asLong() == 1000);
+        await().atMost(Broker.WAIT)
+                .until(() -> shop.get("/v1/orders/" + orderId)
+                                .json()
+                                .path("refunded_amount")
+                                .asLong()
+                        == 1000);
     }
 
     @Test
@@ -170,32 +209,56 @@ class RefundTests {
         OrderEventsFactory events = new OrderEventsFactory(orderId);
         shop.post("/v1/orders/" + orderId + "/refunds", refund("L-" + orderId, 600));
         Broker.publish(events.refundRejected("L-" + orderId));
-        await().atMost(Broker.WAIT).until(() -> "REJECTED".equals(shop.get("/v1/orders/" + orderId).json()
-                .path("refunds").get(0).path("status").asString()));
+        await().atMost(Broker.WAIT)
+                .until(() -> "REJECTED"
+                        .equals(shop.get("/v1/orders/" + orderId)
+                                .json()
+                                .path("refunds")
+                                .get(0)
+                                .path("status")
+                                .asString()));
 
         Broker.publish(events.refundNotified("L-" + orderId, 600, RefundStatus.SUCCESS));
 
         awaitStatus(shop, orderId, "REFUND");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunded_amount").asLong()).isEqualTo(600);
+        assertThat(shop.get("/v1/orders/" + orderId)
+                        .json()
+                        .path("refunded_amount")
+                        .asLong())
+                .isEqualTo(600);
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
-                .extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_AFTER_REJECTION);
+                .extracting(OrderAnomalyDetected::kind)
+                .containsExactly(AnomalyKind.REFUND_AFTER_REJECTION);
     }
 
     @Test
     void refundOfAnUnpaidOrderIsRejected() {
         String orderId = OrderFlows.create(shop, 1000);
 
-        assertError(shop.post("/v1/orders/" + orderId + "/refunds", refund("P-" + orderId, 1)), 409, "ORDER_NOT_PAID",
+        assertError(
+                shop.post("/v1/orders/" + orderId + "/refunds", refund("P-" + orderId, 1)),
+                409,
+                "ORDER_NOT_PAID",
                 orderId);
-        assertError(shop.post("/v1/orders/" + orderId + "/refunds", "{\"out_refund_no\":\"bad no!\",\"amount\":{\"refund\":1}}"),
-                400, "FIELD_INVALID", "out_refund_no");
+        assertError(
+                shop.post(
+                        "/v1/orders/" + orderId + "/refunds",
+                        "{\"out_refund_no\":\"bad no!\",\"amount\":{\"refund\":1}}"),
+                400,
+                "FIELD_INVALID",
+                "out_refund_no");
     }
 
     /** A later transition of the order (a second refund WeChat accepted): once on the topic, every earlier one is. */
     private void fenceByRefund(String orderId, String outRefundNo) {
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund(outRefundNo, 1)).status()).isEqualTo(202);
+        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund(outRefundNo, 1))
+                        .status())
+                .isEqualTo(202);
         Broker.publish(new OrderEventsFactory(orderId).refundSubmitted(outRefundNo, 1));
-        await().atMost(Broker.WAIT).until(() -> shop.get("/v1/orders/" + orderId).json().path("refunds").findValues(
-                "status").stream().filter(v -> v.asString().equals("PROCESSING")).count() == 1);
+        await().atMost(Broker.WAIT)
+                .until(() -> shop.get("/v1/orders/" + orderId).json().path("refunds").findValues("status").stream()
+                                .filter(v -> v.asString().equals("PROCESSING"))
+                                .count()
+                        == 1);
     }
 }

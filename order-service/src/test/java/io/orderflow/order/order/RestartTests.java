@@ -31,9 +31,14 @@ import org.springframework.core.env.Environment;
 @OrderServiceTest
 class RestartTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired Environment environment;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    Environment environment;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void retryAgainstAFreshInstanceReturnsTheSameOrderWithPayParams() {
@@ -44,28 +49,31 @@ class RestartTests {
         try (ConfigurableApplicationContext fresh = freshInstance()) {
             int freshPort = Integer.parseInt(fresh.getEnvironment().getRequiredProperty("local.server.port"));
             ShopClient retrying = new ShopClient(freshPort, shop.signer());
-            CompletableFuture<ShopClient.Answer> retry = CompletableFuture.supplyAsync(() ->
-                    retrying.post("/v1/orders", body, "Prefer", "wait=5"));
+            CompletableFuture<ShopClient.Answer> retry =
+                    CompletableFuture.supplyAsync(() -> retrying.post("/v1/orders", body, "Prefer", "wait=5"));
             Broker.publish(new OrderEventsFactory(orderId).paymentRequested());
 
             ShopClient.Answer answer = retry.join();
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.text("order_id")).isEqualTo(orderId);
-            assertThat(answer.json().path("pay_params").path("package").asString()).isEqualTo("prepay_id=wx" + orderId);
+            assertThat(answer.json().path("pay_params").path("package").asString())
+                    .isEqualTo("prepay_id=wx" + orderId);
         }
 
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
         OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, CloseRequested.class);
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderCreated.class)).hasSize(1);
+        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderCreated.class))
+                .hasSize(1);
     }
 
     private ConfigurableApplicationContext freshInstance() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + environment.getRequiredProperty("spring.datasource.password"),
-                "--spring.cloud.stream.kafka.binder.brokers=" + environment.getRequiredProperty(
-                        "spring.cloud.stream.kafka.binder.brokers"),
+                "--spring.cloud.stream.kafka.binder.brokers="
+                        + environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"),
                 "--orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
                 "--orderflow.webhooks.master-key=" + OrderServiceTest.WEBHOOK_MASTER_KEY));
         for (String binding : List.of("paymentEvents", "notifyEvents", "reconcileEvents")) {

@@ -42,11 +42,21 @@ class RiskAlertTests {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
-    @Autowired TestClock clock;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    TestClock clock;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -65,7 +75,8 @@ class RiskAlertTests {
 
         await().atMost(Broker.WAIT).until(() -> anomalies(orderId) == 2);
         assertThat(storedAlerts(orderId)).isEqualTo(1);
-        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class).get(0);
+        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class)
+                .get(0);
         assertThat(alert.kind()).isEqualTo(RiskAlertKind.AMOUNT_MISMATCH);
         assertThat(alert.alertId()).isEqualTo("AMOUNT_MISMATCH:" + orderId);
         assertThat(alert.shopId()).isEqualTo(shop.signer().shopId());
@@ -79,13 +90,14 @@ class RiskAlertTests {
     @Test
     void aMerchantMismatchRaisesOneAlert() {
         String orderId = create(shop, 1000);
-        Broker.publish(new OrderEventsFactory(orderId).payment(TradeState.SUCCESS, 1000, "1900000999",
-                NotificationSource.CALLBACK));
+        Broker.publish(new OrderEventsFactory(orderId)
+                .payment(TradeState.SUCCESS, 1000, "1900000999", NotificationSource.CALLBACK));
 
         await().atMost(Broker.WAIT).until(() -> anomalies(orderId) == 1);
         assertThat(storedAlerts(orderId)).isEqualTo(1);
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class))
-                .extracting(RiskAlertRaised::kind).containsExactly(RiskAlertKind.MERCHANT_MISMATCH);
+                .extracting(RiskAlertRaised::kind)
+                .containsExactly(RiskAlertKind.MERCHANT_MISMATCH);
     }
 
     @Test
@@ -100,7 +112,8 @@ class RiskAlertTests {
         awaitStatus(shop, orderId, "SUCCESS");
         await().atMost(Broker.WAIT).until(() -> storedAlerts(orderId) == 1);
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class))
-                .singleElement().satisfies(alert -> {
+                .singleElement()
+                .satisfies(alert -> {
                     assertThat(alert.kind()).isEqualTo(RiskAlertKind.PAID_AFTER_CLOSE);
                     assertThat(alert.amountFen()).isEqualTo(2500);
                 });
@@ -121,7 +134,8 @@ class RiskAlertTests {
         refund(orderId, "R4-" + orderId, 100);
         assertThat(shopAlerts()).as("the same incident").hasSize(1);
 
-        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class).get(0);
+        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class)
+                .get(0);
         assertThat(alert.kind()).isEqualTo(RiskAlertKind.REFUND_SHARE_EXCEEDED);
         assertThat(alert.shopId()).isEqualTo(shop.signer().shopId());
         assertThat(alert.count()).isEqualTo(3);
@@ -146,9 +160,11 @@ class RiskAlertTests {
         } finally {
             clock.release();
         }
-        assertThat(shopAlerts()).as("the next day has refunds and no paid volume; the day before stays below half")
+        assertThat(shopAlerts())
+                .as("the next day has refunds and no paid volume; the day before stays below half")
                 .containsExactly("REFUND_SHARE_EXCEEDED:" + shop.signer().shopId() + ":" + today.plusDays(1));
-        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class).get(0);
+        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class)
+                .get(0);
         assertThat(alert.count()).isEqualTo(1);
         assertThat(alert.amountFen()).isEqualTo(1_500);
         assertThat(alert.referenceFen()).isZero();
@@ -159,32 +175,46 @@ class RiskAlertTests {
     private void signedRefund(String orderId, String outRefundNo, long fen) {
         String path = "/v1/orders/" + orderId + "/refunds";
         String body = OrderLifecycleTests.refund(outRefundNo, fen);
-        String authorization = shop.signer().authorization("POST", path,
-                String.valueOf(clock.instant().getEpochSecond()), UUID.randomUUID().toString().replace("-", ""), body);
+        String authorization = shop.signer()
+                .authorization(
+                        "POST",
+                        path,
+                        String.valueOf(clock.instant().getEpochSecond()),
+                        UUID.randomUUID().toString().replace("-", ""),
+                        body);
         assertThat(shop.raw("POST", path, body, authorization).status()).isEqualTo(202);
     }
 
     private void refund(String orderId, String outRefundNo, long fen) {
         assertThat(shop.post("/v1/orders/" + orderId + "/refunds", OrderLifecycleTests.refund(outRefundNo, fen))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
     }
 
     private List<String> shopAlerts() {
-        return jdbc.sql("select alert_id from risk_alert where shop_id = ?").param(shop.signer().shopId())
-                .query(String.class).list();
+        return jdbc.sql("select alert_id from risk_alert where shop_id = ?")
+                .param(shop.signer().shopId())
+                .query(String.class)
+                .list();
     }
 
     private long anomalies(String orderId) {
-        return jdbc.sql("select count(*) from order_anomaly where order_id = ?").param(orderId).query(Long.class).single();
+        return jdbc.sql("select count(*) from order_anomaly where order_id = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
     }
 
     private long storedAlerts(String orderId) {
         return jdbc.sql("select count(*) from outbox_event where ce_subject = ? and ce_type = ?")
-                .params(orderId, EventTypes.ORDER_RISK_ALERT_RAISED.ceType()).query(Long.class).single();
+                .params(orderId, EventTypes.ORDER_RISK_ALERT_RAISED.ceType())
+                .query(Long.class)
+                .single();
     }
 
     private double alerts(RiskAlertKind kind) {
-        Counter counter = meters.find("orderflow.risk.alerts").tag("kind", kind.name()).counter();
+        Counter counter =
+                meters.find("orderflow.risk.alerts").tag("kind", kind.name()).counter();
         return counter == null ? 0 : counter.count();
     }
 }

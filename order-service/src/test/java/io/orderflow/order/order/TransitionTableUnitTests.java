@@ -41,9 +41,24 @@ class TransitionTableUnitTests {
                 row(SUCCESS, Trigger.REFUND_UPDATE, Outcome.NO_OP, SUCCESS, Effect.UPDATE_REFUND),
                 row(REFUND, Trigger.REFUND_UPDATE, Outcome.TRANSITION, REFUND, Effect.UPDATE_REFUND),
                 row(REFUND, Trigger.REFUND_RELEASED, Outcome.TRANSITION, SUCCESS, Effect.UPDATE_REFUND),
-                row(PENDING, Trigger.REFUND_REPORTED, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
-                row(CLOSED, Trigger.REFUND_REPORTED, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
-                row(FAILED, Trigger.REFUND_REPORTED, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
+                row(
+                        PENDING,
+                        Trigger.REFUND_REPORTED,
+                        Outcome.TRANSITION,
+                        SUCCESS,
+                        Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
+                row(
+                        CLOSED,
+                        Trigger.REFUND_REPORTED,
+                        Outcome.TRANSITION,
+                        SUCCESS,
+                        Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
+                row(
+                        FAILED,
+                        Trigger.REFUND_REPORTED,
+                        Outcome.TRANSITION,
+                        SUCCESS,
+                        Effect.RECORD_PAYMENT_REPORTED_REFUNDED),
                 row(CLOSED, Trigger.PAID, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_AFTER_CLOSE),
                 row(FAILED, Trigger.PAID, Outcome.TRANSITION, SUCCESS, Effect.RECORD_PAYMENT_AFTER_CLOSE));
     }
@@ -66,8 +81,10 @@ class TransitionTableUnitTests {
     void hasExactlyOneRowForEveryStatusAndTrigger() {
         for (OrderStatus status : OrderStatus.values()) {
             for (Trigger trigger : Trigger.values()) {
-                assertThat(TransitionTable.rules()).as("%s + %s", status, trigger)
-                        .filteredOn(rule -> rule.from() == status && rule.trigger() == trigger).hasSize(1);
+                assertThat(TransitionTable.rules())
+                        .as("%s + %s", status, trigger)
+                        .filteredOn(rule -> rule.from() == status && rule.trigger() == trigger)
+                        .hasSize(1);
             }
         }
         assertThat(TransitionTable.rules()).hasSize(OrderStatus.values().length * Trigger.values().length);
@@ -84,10 +101,12 @@ class TransitionTableUnitTests {
 
     @Test
     void onlyShopRequestsAreRejected() {
-        assertThat(TransitionTable.rules()).filteredOn(rule -> rule.outcome() == Outcome.REJECTION)
+        assertThat(TransitionTable.rules())
+                .filteredOn(rule -> rule.outcome() == Outcome.REJECTION)
                 .extracting(Rule::trigger)
-                .allMatch(trigger -> Arrays.asList(Trigger.SHOP_CLOSE, Trigger.SHOP_REFUND, Trigger.SHOP_REFUND_EXCEEDING)
-                        .contains(trigger));
+                .allMatch(
+                        trigger -> Arrays.asList(Trigger.SHOP_CLOSE, Trigger.SHOP_REFUND, Trigger.SHOP_REFUND_EXCEEDING)
+                                .contains(trigger));
     }
 
     @Test
@@ -98,11 +117,14 @@ class TransitionTableUnitTests {
 
     @Test
     void staleAndDuplicateEventsAreNoOps() {
-        assertThat(TransitionTable.rule(CLOSED, Trigger.TIMEOUT_EXPIRED).outcome()).isEqualTo(Outcome.NO_OP);
-        assertThat(TransitionTable.rule(FAILED, Trigger.TIMEOUT_EXPIRED).outcome()).isEqualTo(Outcome.NO_OP);
+        assertThat(TransitionTable.rule(CLOSED, Trigger.TIMEOUT_EXPIRED).outcome())
+                .isEqualTo(Outcome.NO_OP);
+        assertThat(TransitionTable.rule(FAILED, Trigger.TIMEOUT_EXPIRED).outcome())
+                .isEqualTo(Outcome.NO_OP);
         assertThat(TransitionTable.rule(CLOSED, Trigger.SHOP_CLOSE).outcome()).isEqualTo(Outcome.NO_OP);
         for (OrderStatus status : OrderStatus.values()) {
-            assertThat(TransitionTable.rule(status, Trigger.REFUND_STALE).outcome()).isEqualTo(Outcome.NO_OP);
+            assertThat(TransitionTable.rule(status, Trigger.REFUND_STALE).outcome())
+                    .isEqualTo(Outcome.NO_OP);
             assertThat(TransitionTable.rule(status, Trigger.NOT_PAID).outcome()).isEqualTo(Outcome.NO_OP);
         }
         assertThat(TransitionTable.rule(PENDING, Trigger.SHOP_REFUND).outcome()).isEqualTo(Outcome.REJECTION);

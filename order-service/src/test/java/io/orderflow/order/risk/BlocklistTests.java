@@ -19,9 +19,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderServiceTest
 class BlocklistTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
     ShopClient otherShop;
     Admin admin;
@@ -39,37 +45,57 @@ class BlocklistTests {
     void aPayerBlockedAtOneShopIsRefusedThereOnlyUntilUnblocked() {
         String path = "/admin/v1/shops/" + shop.signer().shopId() + "/blocklist";
         assertThat(admin.post(path, block("chargebacks")).status()).isEqualTo(201);
-        assertThat(admin.post(path, block("again")).status()).as("already blocked").isEqualTo(200);
-        assertThat(admin.get(path).json().path("blocked").get(0).path("openid").asString()).isEqualTo(payer);
+        assertThat(admin.post(path, block("again")).status())
+                .as("already blocked")
+                .isEqualTo(200);
+        assertThat(admin.get(path).json().path("blocked").get(0).path("openid").asString())
+                .isEqualTo(payer);
 
         assertRefusedAndNothingCreated(shop);
         assertThat(create(otherShop).status()).isEqualTo(201);
-        assertThat(create(shop, Orders.newOpenid()).status()).as("another payer").isEqualTo(201);
+        assertThat(create(shop, Orders.newOpenid()).status())
+                .as("another payer")
+                .isEqualTo(201);
 
-        assertThat(admin.post(path + "/remove", block(null)).json().path("removed").asBoolean()).isTrue();
+        assertThat(admin.post(path + "/remove", block(null))
+                        .json()
+                        .path("removed")
+                        .asBoolean())
+                .isTrue();
         assertThat(admin.get(path).json().path("blocked").size()).isZero();
         assertThat(create(shop).status()).isEqualTo(201);
     }
 
     @Test
     void aPayerBlockedGloballyIsRefusedAtEveryShop() {
-        assertThat(admin.post("/admin/v1/blocklist", block("stolen card ring")).status()).isEqualTo(201);
+        assertThat(admin.post("/admin/v1/blocklist", block("stolen card ring")).status())
+                .isEqualTo(201);
         try {
             assertRefusedAndNothingCreated(shop);
             assertRefusedAndNothingCreated(otherShop);
-            assertThat(admin.get("/admin/v1/blocklist").json().path("blocked").toString()).contains(payer);
+            assertThat(admin.get("/admin/v1/blocklist").json().path("blocked").toString())
+                    .contains(payer);
         } finally {
-            assertThat(admin.post("/admin/v1/blocklist/remove", block(null)).json().path("removed").asBoolean()).isTrue();
+            assertThat(admin.post("/admin/v1/blocklist/remove", block(null))
+                            .json()
+                            .path("removed")
+                            .asBoolean())
+                    .isTrue();
         }
         assertThat(create(shop).status()).isEqualTo(201);
     }
 
     @Test
     void theBlocklistNeedsTheAdminTokenAndAKnownShop() {
-        assertThat(new ShopClient(port, null).raw("GET", "/admin/v1/blocklist", "", "Bearer wrong").status())
+        assertThat(new ShopClient(port, null)
+                        .raw("GET", "/admin/v1/blocklist", "", "Bearer wrong")
+                        .status())
                 .isEqualTo(401);
-        assertThat(admin.post("/admin/v1/shops/shop-nope/blocklist", block(null)).status()).isEqualTo(404);
-        assertThat(admin.post("/admin/v1/blocklist", "{\"openid\":\"\"}").status()).isEqualTo(400);
+        assertThat(admin.post("/admin/v1/shops/shop-nope/blocklist", block(null))
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin.post("/admin/v1/blocklist", "{\"openid\":\"\"}").status())
+                .isEqualTo(400);
     }
 
     private void assertRefusedAndNothingCreated(ShopClient at) {
@@ -78,7 +104,10 @@ class BlocklistTests {
         assertError(answer, 403, RiskCode.PAYER_BLOCKED.name(), "blocked");
         assertThat(answer.text("message")).doesNotContain(payer);
         assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ? or payer_openid = ? and shop_id = ?")
-                .params(shopOrderNo, payer, at.signer().shopId()).query(Long.class).single()).isZero();
+                        .params(shopOrderNo, payer, at.signer().shopId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private ShopClient.Answer create(ShopClient at) {

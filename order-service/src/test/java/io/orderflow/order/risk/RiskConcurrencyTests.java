@@ -44,11 +44,21 @@ class RiskConcurrencyTests {
     private static final int CLIENTS = 16;
     private static ConfigurableApplicationContext replica;
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestClock clock;
-    @Autowired Environment environment;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    Environment environment;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
     ShopClient shopOnReplica;
     Admin admin;
@@ -106,8 +116,11 @@ class RiskConcurrencyTests {
         Map<Integer, Long> statuses = race(i -> Orders.body(Orders.newShopOrderNo(), 100, Orders.newOpenid()));
 
         assertThat(statuses).isEqualTo(Map.of(201, 5L, 429, 11L));
-        assertThat(jdbc.sql("select count(*) from orders where shop_id = ?").param(shop.signer().shopId())
-                .query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from orders where shop_id = ?")
+                        .param(shop.signer().shopId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
     }
 
     /** Sends the bodies from 16 threads released together, alternating between the two instances. */
@@ -119,12 +132,15 @@ class RiskConcurrencyTests {
             for (int i = 0; i < CLIENTS; i++) {
                 ShopClient client = i % 2 == 0 ? shop : shopOnReplica;
                 String json = body.apply(i);
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return client.post("/v1/orders", json).status();
-                }, pool));
+                calls.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return client.post("/v1/orders", json).status();
+                        },
+                        pool));
             }
-            return calls.stream().map(CompletableFuture::join)
+            return calls.stream()
+                    .map(CompletableFuture::join)
                     .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
         } finally {
             pool.shutdown();
@@ -133,7 +149,9 @@ class RiskConcurrencyTests {
 
     private long ordersOf(String payer) {
         return jdbc.sql("select count(*) from orders where shop_id = ? and payer_openid = ?")
-                .params(shop.signer().shopId(), payer).query(Long.class).single();
+                .params(shop.signer().shopId(), payer)
+                .query(Long.class)
+                .single();
     }
 
     private static void await(CyclicBarrier barrier) {
@@ -166,8 +184,8 @@ class RiskConcurrencyTests {
             args.add("--spring.cloud.stream.bindings." + binding + "-in-0.consumer.auto-startup=false");
         }
         return new SpringApplicationBuilder(OrderServiceApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("clock", Clock.class,
-                        () -> clock))
+                .initializers(context ->
+                        ((GenericApplicationContext) context).registerBean("clock", Clock.class, () -> clock))
                 .run(args.toArray(String[]::new));
     }
 }

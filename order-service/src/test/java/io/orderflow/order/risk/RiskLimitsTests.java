@@ -28,12 +28,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderServiceTest
 class RiskLimitsTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
-    @Autowired TestClock clock;
-    @Autowired CreateTokens tokens;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    CreateTokens tokens;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
     Admin admin;
     String payer;
@@ -78,7 +90,9 @@ class RiskLimitsTests {
         assertThat(create(100).status()).as("the first two left the window").isEqualTo(201);
         assertThat(create(100).status()).isEqualTo(201);
         assertRefusedAndNothingCreated(100, 422, RiskCode.PAYER_ORDER_LIMIT_EXCEEDED, "allows 3");
-        assertThat(createFor(Orders.newOpenid(), 100).status()).as("another payer").isEqualTo(201);
+        assertThat(createFor(Orders.newOpenid(), 100).status())
+                .as("another payer")
+                .isEqualTo(201);
     }
 
     @Test
@@ -101,19 +115,26 @@ class RiskLimitsTests {
 
         assertThat(create(100).status()).isEqualTo(201);
         assertThat(create(100).status()).isEqualTo(201);
-        assertThat(create(100).status()).as("the third in the same instant, at the rate").isEqualTo(201);
-        ShopClient.Answer refused = assertRefusedAndNothingCreated(100, 429, RiskCode.RATE_LIMITED, "3 create requests");
+        assertThat(create(100).status())
+                .as("the third in the same instant, at the rate")
+                .isEqualTo(201);
+        ShopClient.Answer refused =
+                assertRefusedAndNothingCreated(100, 429, RiskCode.RATE_LIMITED, "3 create requests");
         assertThat(refused.header("Retry-After")).isEqualTo("1");
 
         clock.advance(Duration.ofMillis(333));
         assertRefusedAndNothingCreated(100, 429, RiskCode.RATE_LIMITED, "per second");
         clock.advance(Duration.ofMillis(1));
-        assertThat(create(100).status()).as("one token back after a third of a second").isEqualTo(201);
+        assertThat(create(100).status())
+                .as("one token back after a third of a second")
+                .isEqualTo(201);
         assertRefusedAndNothingCreated(100, 429, RiskCode.RATE_LIMITED, "per second");
         clock.advance(Duration.ofSeconds(5));
         assertThat(create(100).status()).isEqualTo(201);
         assertThat(create(100).status()).isEqualTo(201);
-        assertThat(create(100).status()).as("the bucket holds one second's worth at most").isEqualTo(201);
+        assertThat(create(100).status())
+                .as("the bucket holds one second's worth at most")
+                .isEqualTo(201);
         assertRefusedAndNothingCreated(100, 429, RiskCode.RATE_LIMITED, "per second");
     }
 
@@ -122,11 +143,16 @@ class RiskLimitsTests {
         admin.limits(shopId(), "{\"creates_per_second\":150}");
 
         for (int i = 0; i < 150; i++) {
-            assertThat(createFor(Orders.newOpenid(), 100).status()).as("request %s", i + 1).isEqualTo(201);
+            assertThat(createFor(Orders.newOpenid(), 100).status())
+                    .as("request %s", i + 1)
+                    .isEqualTo(201);
         }
         assertRefusedAndNothingCreated(100, 429, RiskCode.RATE_LIMITED, "150 create requests");
-        assertThat(jdbc.sql("select tokens from shop_create_bucket where shop_id = ?").param(shopId())
-                .query(Double.class).single()).isZero();
+        assertThat(jdbc.sql("select tokens from shop_create_bucket where shop_id = ?")
+                        .param(shopId())
+                        .query(Double.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -146,14 +172,22 @@ class RiskLimitsTests {
     void limitsReadBackWithTheirDefaultsAndGoBackToThemWhenCleared() {
         admin.limits(shopId(), "{\"payer_max_orders\":7}");
         ShopClient.Answer limits = admin.get("/admin/v1/shops/" + shopId() + "/limits");
-        assertThat(limits.json().path("overrides").path("payer_max_orders").asInt()).isEqualTo(7);
-        assertThat(limits.json().path("effective").path("payer_max_orders").asInt()).isEqualTo(7);
-        assertThat(limits.json().path("effective").path("creates_per_second").asInt()).isEqualTo(100);
+        assertThat(limits.json().path("overrides").path("payer_max_orders").asInt())
+                .isEqualTo(7);
+        assertThat(limits.json().path("effective").path("payer_max_orders").asInt())
+                .isEqualTo(7);
+        assertThat(limits.json().path("effective").path("creates_per_second").asInt())
+                .isEqualTo(100);
 
         admin.limits(shopId(), "{}");
-        assertThat(admin.get("/admin/v1/shops/" + shopId() + "/limits").json().path("effective")
-                .path("payer_max_orders").asInt()).isEqualTo(50);
-        assertThat(admin.put("/admin/v1/shops/" + shopId() + "/limits", "{\"payer_max_orders\":0}").status())
+        assertThat(admin.get("/admin/v1/shops/" + shopId() + "/limits")
+                        .json()
+                        .path("effective")
+                        .path("payer_max_orders")
+                        .asInt())
+                .isEqualTo(50);
+        assertThat(admin.put("/admin/v1/shops/" + shopId() + "/limits", "{\"payer_max_orders\":0}")
+                        .status())
                 .isEqualTo(400);
         assertThat(admin.get("/admin/v1/shops/shop-nope/limits").status()).isEqualTo(404);
     }
@@ -176,8 +210,11 @@ class RiskLimitsTests {
         assertThat(answer.text("message")).doesNotContain(payer);
         assertThat(ordersOfShop()).isEqualTo(orders);
         assertThat(eventsOfShop()).isEqualTo(events);
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?").param(shopOrderNo)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
+                        .param(shopOrderNo)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         return answer;
     }
 
@@ -221,17 +258,24 @@ class RiskLimitsTests {
 
     /** The bucket row's last refill time and how many tokens its last take got. */
     private String bucket() {
-        return jdbc.sql("select refilled_at, taken from shop_create_bucket where shop_id = ?").param(shopId())
-                .query((rs, n) -> rs.getTimestamp(1).toInstant() + " " + rs.getInt(2)).single();
+        return jdbc.sql("select refilled_at, taken from shop_create_bucket where shop_id = ?")
+                .param(shopId())
+                .query((rs, n) -> rs.getTimestamp(1).toInstant() + " " + rs.getInt(2))
+                .single();
     }
 
     private long ordersOfShop() {
-        return jdbc.sql("select count(*) from orders where shop_id = ?").param(shopId()).query(Long.class).single();
+        return jdbc.sql("select count(*) from orders where shop_id = ?")
+                .param(shopId())
+                .query(Long.class)
+                .single();
     }
 
     private long eventsOfShop() {
         return jdbc.sql("select count(*) from outbox_event where position(? in convert_from(payload, 'UTF8')) > 0")
-                .param(shopId()).query(Long.class).single();
+                .param(shopId())
+                .query(Long.class)
+                .single();
     }
 
     private String shopId() {
@@ -239,7 +283,8 @@ class RiskLimitsTests {
     }
 
     private double refusals(RiskCode code) {
-        Counter counter = meters.find("orderflow.risk.refusals").tag("code", code.name()).counter();
+        Counter counter =
+                meters.find("orderflow.risk.refusals").tag("code", code.name()).counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -14,23 +14,28 @@ class RequestSignatureUnitTests {
      */
     private static final String OPENSSL_VECTOR = "+onfKnQf3OLc6YDJ6JdY/cVx4/WaDyojOL8cZ9VzMaA=";
 
-    private final byte[] message = RequestSignature.message("POST", "/v1/orders?x=1", "1796033731", "n-123",
-            "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+    private final byte[] message = RequestSignature.message(
+            "POST", "/v1/orders?x=1", "1796033731", "n-123", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void matchesTheOpensslVector() {
         assertThat(RequestSignature.sign("test-secret", message)).isEqualTo(OPENSSL_VECTOR);
-        assertThat(new TestSigner("shop", "test-secret").signature("POST", "/v1/orders?x=1", "1796033731", "n-123",
-                "{\"a\":1}")).isEqualTo(OPENSSL_VECTOR);
+        assertThat(new TestSigner("shop", "test-secret")
+                        .signature("POST", "/v1/orders?x=1", "1796033731", "n-123", "{\"a\":1}"))
+                .isEqualTo(OPENSSL_VECTOR);
     }
 
     @Test
     void acceptsTheRightSignatureOnly() {
-        assertThat(RequestSignature.matches("test-secret", message, OPENSSL_VECTOR)).isTrue();
-        assertThat(RequestSignature.matches("other-secret", message, OPENSSL_VECTOR)).isFalse();
-        assertThat(RequestSignature.matches("test-secret", message, "not base64 !")).isFalse();
-        byte[] tampered = RequestSignature.message("POST", "/v1/orders?x=2", "1796033731", "n-123",
-                "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-        assertThat(RequestSignature.matches("test-secret", tampered, OPENSSL_VECTOR)).isFalse();
+        assertThat(RequestSignature.matches("test-secret", message, OPENSSL_VECTOR))
+                .isTrue();
+        assertThat(RequestSignature.matches("other-secret", message, OPENSSL_VECTOR))
+                .isFalse();
+        assertThat(RequestSignature.matches("test-secret", message, "not base64 !"))
+                .isFalse();
+        byte[] tampered = RequestSignature.message(
+                "POST", "/v1/orders?x=2", "1796033731", "n-123", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(RequestSignature.matches("test-secret", tampered, OPENSSL_VECTOR))
+                .isFalse();
     }
 }

@@ -14,19 +14,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderServiceTest
 class ShopNoncesTests {
 
-    @Autowired ShopNonces nonces;
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    ShopNonces nonces;
+
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void purgesNoncesOlderThanTwoWindowsOnly() {
-        String shopId = shops.create("nonce shop", "1230000109", "wx2421b1c4370ec43b").shop().shopId();
+        String shopId = shops.create("nonce shop", "1230000109", "wx2421b1c4370ec43b")
+                .shop()
+                .shopId();
         insert(shopId, "old", Instant.now().minus(Duration.ofMinutes(11)));
         insert(shopId, "recent", Instant.now().minus(Duration.ofMinutes(9)));
 
         nonces.purge();
 
-        assertThat(jdbc.sql("select nonce from shop_nonce where shop_id = ?").param(shopId).query(String.class).list())
+        assertThat(jdbc.sql("select nonce from shop_nonce where shop_id = ?")
+                        .param(shopId)
+                        .query(String.class)
+                        .list())
                 .containsExactly("recent");
         assertThat(nonces.firstUse(shopId, "recent")).isFalse();
         assertThat(nonces.firstUse(shopId, "old")).isTrue();
@@ -34,6 +44,7 @@ class ShopNoncesTests {
 
     private void insert(String shopId, String nonce, Instant at) {
         jdbc.sql("insert into shop_nonce (shop_id, nonce, created_at) values (?, ?, ?)")
-                .params(shopId, nonce, Timestamp.from(at)).update();
+                .params(shopId, nonce, Timestamp.from(at))
+                .update();
     }
 }

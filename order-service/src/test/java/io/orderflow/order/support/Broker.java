@@ -28,8 +28,7 @@ public final class Broker {
     private static final EventCodec CODEC = new EventCodec();
     private static KafkaProducer<String, byte[]> producer;
 
-    private Broker() {
-    }
+    private Broker() {}
 
     /** Publishes the event as its service would; returns its ce_id. */
     public static String publish(OrderflowEvent event) {
@@ -39,10 +38,23 @@ public final class Broker {
     /** Publishes with a chosen ce_id (the same id twice is a redelivery). */
     public static String publish(OrderflowEvent event, String ceId) {
         EventType<?> type = EventTypes.of(event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
-        Map.of("ce_id", ceId, "ce_type", type.ceType(), "ce_specversion", "1.0", "ce_source",
-                        EventTypes.source(type.service()), "ce_subject", event.subject(), "ce_time", Instant.now().toString(),
-                        "content-type", "application/json")
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
+        Map.of(
+                        "ce_id",
+                        ceId,
+                        "ce_type",
+                        type.ceType(),
+                        "ce_specversion",
+                        "1.0",
+                        "ce_source",
+                        EventTypes.source(type.service()),
+                        "ce_subject",
+                        event.subject(),
+                        "ce_time",
+                        Instant.now().toString(),
+                        "content-type",
+                        "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             producer().send(record).get();
@@ -62,13 +74,17 @@ public final class Broker {
 
     /** Decodes records of one order as the type their ce_type names. */
     public static <T extends OrderflowEvent> List<T> decode(List<TopicProbe.Received> records, Class<T> type) {
-        return records.stream().filter(r -> r.header("ce_type").endsWith("." + type.getSimpleName() + ".v1"))
-                .map(r -> type.cast(CODEC.decode(r.header("ce_type"), r.value()))).toList();
+        return records.stream()
+                .filter(r -> r.header("ce_type").endsWith("." + type.getSimpleName() + ".v1"))
+                .map(r -> type.cast(CODEC.decode(r.header("ce_type"), r.value())))
+                .toList();
     }
 
     /** Decodes every record as the type its ce_type names. */
     public static List<OrderflowEvent> decodeAll(List<TopicProbe.Received> records) {
-        return records.stream().map(r -> CODEC.decode(r.header("ce_type"), r.value())).toList();
+        return records.stream()
+                .map(r -> CODEC.decode(r.header("ce_type"), r.value()))
+                .toList();
     }
 
     private static synchronized KafkaProducer<String, byte[]> producer() {

@@ -20,9 +20,20 @@ public record OrderEventsFactory(String orderId) {
 
     public PaymentRequested paymentRequested() {
         Instant now = Instant.now();
-        return new PaymentRequested(orderId, Shops.MCHID, Shops.APPID, "wx" + orderId,
-                new JsapiPayParams(Shops.APPID, String.valueOf(now.getEpochSecond()), "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
-                        "prepay_id=wx" + orderId, "RSA", "c2lnbmF0dXJl"), now.plusSeconds(7200), now);
+        return new PaymentRequested(
+                orderId,
+                Shops.MCHID,
+                Shops.APPID,
+                "wx" + orderId,
+                new JsapiPayParams(
+                        Shops.APPID,
+                        String.valueOf(now.getEpochSecond()),
+                        "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+                        "prepay_id=wx" + orderId,
+                        "RSA",
+                        "c2lnbmF0dXJl"),
+                now.plusSeconds(7200),
+                now);
     }
 
     public PrepayFailed prepayFailed() {
@@ -34,7 +45,9 @@ public record OrderEventsFactory(String orderId) {
     }
 
     public PaymentNotified payment(TradeState state, long fen, String mchid, NotificationSource source) {
-        return PaymentNotifiedBuilder.of(orderId, mchid, Shops.APPID, state, fen).source(source).build();
+        return PaymentNotifiedBuilder.of(orderId, mchid, Shops.APPID, state, fen)
+                .source(source)
+                .build();
     }
 
     public TimeoutExpired timeoutExpired() {
@@ -43,17 +56,34 @@ public record OrderEventsFactory(String orderId) {
     }
 
     public RefundSubmitted refundSubmitted(String outRefundNo, long fen) {
-        return new RefundSubmitted(orderId, Shops.MCHID, outRefundNo, "5000" + outRefundNo, RefundStatus.PROCESSING,
-                Money.cny(fen), Instant.now());
+        return new RefundSubmitted(
+                orderId,
+                Shops.MCHID,
+                outRefundNo,
+                "5000" + outRefundNo,
+                RefundStatus.PROCESSING,
+                Money.cny(fen),
+                Instant.now());
     }
 
     public RefundRejected refundRejected(String outRefundNo) {
-        return new RefundRejected(orderId, Shops.MCHID, outRefundNo, "NOT_ENOUGH", "balance too low", 403, Instant.now());
+        return new RefundRejected(
+                orderId, Shops.MCHID, outRefundNo, "NOT_ENOUGH", "balance too low", 403, Instant.now());
     }
 
     public RefundNotified refundNotified(String outRefundNo, long fen, RefundStatus status) {
         Instant now = Instant.now();
-        return new RefundNotified(orderId, Shops.MCHID, outRefundNo, "5000" + outRefundNo, null,
-                NotificationSource.CALLBACK, status, Money.cny(fen), status == RefundStatus.SUCCESS ? now : null, null, now);
+        return new RefundNotified(
+                orderId,
+                Shops.MCHID,
+                outRefundNo,
+                "5000" + outRefundNo,
+                null,
+                NotificationSource.CALLBACK,
+                status,
+                Money.cny(fen),
+                status == RefundStatus.SUCCESS ? now : null,
+                null,
+                now);
     }
 }

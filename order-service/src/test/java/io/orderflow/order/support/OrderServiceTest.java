@@ -17,26 +17,30 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureTestRestTemplate
 @Import(TestClockConfiguration.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
-        "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
-        "orderflow.webhooks.master-key=" + OrderServiceTest.WEBHOOK_MASTER_KEY,
-        "orderflow.wechatpay.merchants[0].mchid=" + Shops.MCHID,
-        "orderflow.wechatpay.merchants[0].appids[0]=" + Shops.APPID,
-        "orderflow.outbox.poll-interval=50ms",
-        "orderflow.orders.max-wait=5s",
-        // waiting create calls are woken, never found by polling: a lost wake-up shows as a wait to the deadline
-        "orderflow.orders.wait-poll=60s",
-        "orderflow.risk.refund-share.min-refund-fen=1000",
-        "orderflow.metrics.order-states-every=0s",
-        "orderflow.follow-ups.poll-interval=100ms",
-        "orderflow.follow-ups.initial-backoff=100ms",
-        "orderflow.follow-ups.max-backoff=400ms",
-        "orderflow.follow-ups.alert-after-attempts=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderflow.shops.secret-encryption-key=" + OrderServiceTest.ENCRYPTION_KEY,
+            "orderflow.admin.token=" + OrderServiceTest.ADMIN_TOKEN,
+            "orderflow.webhooks.master-key=" + OrderServiceTest.WEBHOOK_MASTER_KEY,
+            "orderflow.wechatpay.merchants[0].mchid=" + Shops.MCHID,
+            "orderflow.wechatpay.merchants[0].appids[0]=" + Shops.APPID,
+            "orderflow.outbox.poll-interval=50ms",
+            "orderflow.orders.max-wait=5s",
+            // waiting create calls are woken, never found by polling: a lost wake-up shows as a wait to the deadline
+            "orderflow.orders.wait-poll=60s",
+            "orderflow.risk.refund-share.min-refund-fen=1000",
+            "orderflow.metrics.order-states-every=0s",
+            "orderflow.follow-ups.poll-interval=100ms",
+            "orderflow.follow-ups.initial-backoff=100ms",
+            "orderflow.follow-ups.max-backoff=400ms",
+            "orderflow.follow-ups.alert-after-attempts=3"
+        })
 public @interface OrderServiceTest {
 
     /** A test-only AES-256 key (32 bytes, Base64). */
     String ENCRYPTION_KEY = "dGVzdC1vbmx5LWtleS1vZi0zMi1ieXRlcy0xMjM0NTY=";
+
     String ADMIN_TOKEN = "test-admin-token";
     /** A test-only webhook master key (Base64, 36 bytes). */
     String WEBHOOK_MASTER_KEY = "dGVzdC1vbmx5LXdlYmhvb2stbWFzdGVyLWtleS0xMjM0NQ==";

@@ -7,8 +7,7 @@ public final class Orders {
 
     public static final String OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 
-    private Orders() {
-    }
+    private Orders() {}
 
     public static String newShopOrderNo() {
         return "SO-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);

@@ -60,8 +60,19 @@ public final class PaymentNotifiedBuilder {
 
     public PaymentNotified build() {
         boolean paid = state == TradeState.SUCCESS || state == TradeState.REFUND;
-        return new PaymentNotified(orderId, mchid, appid, source, state, null,
-                paid ? "4200000" + orderId.substring(2) : null, amount, paid && amount != null ? amount.fen() : null,
-                Orders.OPENID, paid ? at : null, null, at);
+        return new PaymentNotified(
+                orderId,
+                mchid,
+                appid,
+                source,
+                state,
+                null,
+                paid ? "4200000" + orderId.substring(2) : null,
+                amount,
+                paid && amount != null ? amount.fen() : null,
+                Orders.OPENID,
+                paid ? at : null,
+                null,
+                at);
     }
 }

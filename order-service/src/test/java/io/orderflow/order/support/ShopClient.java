@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A shop's HTTP client: signs every request with {@link TestSigner}; answers carry status, headers and JSON. */
 public final class ShopClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -38,8 +39,11 @@ public final class ShopClient {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -54,14 +58,23 @@ public final class ShopClient {
     public Answer send(String method, String pathAndQuery, String body, String... headers) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        return raw(method, pathAndQuery, body, signer.authorization(method, pathAndQuery, timestamp, nonce, body), headers);
+        return raw(
+                method,
+                pathAndQuery,
+                body,
+                signer.authorization(method, pathAndQuery, timestamp, nonce, body),
+                headers);
     }
 
     /** Sends with exactly this Authorization header (null for none). */
     public Answer raw(String method, String pathAndQuery, String body, String authorization, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         if (!body.isEmpty()) {
             request.header("Content-Type", "application/json");
         }

@@ -9,8 +9,7 @@ public final class Shops {
     public static final String MCHID = "1230000109";
     public static final String APPID = "wx2421b1c4370ec43b";
 
-    private Shops() {
-    }
+    private Shops() {}
 
     public static ShopClient register(ShopManagement shops, int port) {
         ShopSecret shop = shops.create("test shop", MCHID, APPID);

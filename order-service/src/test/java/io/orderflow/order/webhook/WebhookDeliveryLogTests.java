@@ -35,12 +35,17 @@ class WebhookDeliveryLogTests {
     private static final List<String> ASKED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger STATUS = new AtomicInteger(200);
 
-    @Autowired ShopManagement shops;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void notifyService(DynamicPropertyRegistry registry) {
-        registry.add("orderflow.webhooks.log.url", () -> "http://127.0.0.1:" + NOTIFY.getAddress().getPort() + "/");
+        registry.add(
+                "orderflow.webhooks.log.url",
+                () -> "http://127.0.0.1:" + NOTIFY.getAddress().getPort() + "/");
         registry.add("orderflow.webhooks.log.token", () -> TOKEN);
     }
 
@@ -58,21 +63,25 @@ class WebhookDeliveryLogTests {
     @Test
     void anOrdersLogIsReadForTheAskingShopOnlyWithTheOperatorToken() {
         ShopClient shop = Shops.register(shops, port);
-        String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100)).text("order_id");
+        String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
+                .text("order_id");
 
         ShopClient.Answer log = shop.get("/v1/orders/" + orderId + "/webhook-deliveries?limit=5");
 
         assertThat(log.status()).isEqualTo(200);
-        assertThat(log.json().path("deliveries").get(0).path("status").asString()).isEqualTo("DELIVERED");
-        assertThat(ASKED).containsExactly("Bearer " + TOKEN + " /notify/v1/webhook-deliveries?order_id=" + orderId
-                + "&shop_id=" + shop.signer().shopId() + "&limit=5");
+        assertThat(log.json().path("deliveries").get(0).path("status").asString())
+                .isEqualTo("DELIVERED");
+        assertThat(ASKED)
+                .containsExactly("Bearer " + TOKEN + " /notify/v1/webhook-deliveries?order_id=" + orderId + "&shop_id="
+                        + shop.signer().shopId() + "&limit=5");
     }
 
     @Test
     void anotherShopsOrderOrEndpointIsNotFoundWithoutAskingNotifyService() {
         ShopClient owner = Shops.register(shops, port);
         ShopClient other = Shops.register(shops, port);
-        String orderId = owner.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100)).text("order_id");
+        String orderId = owner.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
+                .text("order_id");
         String endpointId = owner.post("/v1/webhook-endpoints", "{\"url\":\"https://93.184.216.34/hooks\"}")
                 .text("endpoint_id");
 
@@ -95,19 +104,25 @@ class WebhookDeliveryLogTests {
         ShopClient.Answer log = shop.get("/v1/webhook-endpoints/" + endpointId + "/deliveries");
 
         assertThat(log.status()).isEqualTo(200);
-        assertThat(log.json().path("endpoint").path("disabled_reason").asString()).isEqualTo("failing since 72 h");
-        assertThat(log.json().path("endpoint").has("shop_id")).as("notify's internal view is not passed on").isFalse();
+        assertThat(log.json().path("endpoint").path("disabled_reason").asString())
+                .isEqualTo("failing since 72 h");
+        assertThat(log.json().path("endpoint").has("shop_id"))
+                .as("notify's internal view is not passed on")
+                .isFalse();
         assertThat(log.json().path("deliveries").size()).isEqualTo(1);
-        assertThat(ASKED).containsExactly(
-                "Bearer " + TOKEN + " /notify/v1/webhook-endpoints/" + endpointId + "?shop_id=" + shop.signer().shopId(),
-                "Bearer " + TOKEN + " /notify/v1/webhook-deliveries?endpoint_id=" + endpointId + "&shop_id="
-                        + shop.signer().shopId() + "&limit=100");
+        assertThat(ASKED)
+                .containsExactly(
+                        "Bearer " + TOKEN + " /notify/v1/webhook-endpoints/" + endpointId + "?shop_id="
+                                + shop.signer().shopId(),
+                        "Bearer " + TOKEN + " /notify/v1/webhook-deliveries?endpoint_id=" + endpointId + "&shop_id="
+                                + shop.signer().shopId() + "&limit=100");
     }
 
     @Test
     void aLogThatCannotBeReadIs503AndABadLimitIs400() {
         ShopClient shop = Shops.register(shops, port);
-        String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100)).text("order_id");
+        String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
+                .text("order_id");
         STATUS.set(500);
 
         ShopClient.Answer failed = shop.get("/v1/orders/" + orderId + "/webhook-deliveries");
@@ -125,7 +140,8 @@ class WebhookDeliveryLogTests {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/notify/v1/", exchange -> {
                 ASKED.add(exchange.getRequestHeaders().getFirst("Authorization") + " "
-                        + exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+                        + exchange.getRequestURI().getRawPath() + "?"
+                        + exchange.getRequestURI().getRawQuery());
                 String body = exchange.getRequestURI().getPath().startsWith("/notify/v1/webhook-endpoints/")
                         ? "{\"endpoint_id\":\"x\",\"shop_id\":\"s\",\"enabled\":false,\"failing_since\":\"2026-12-01T00:00:00Z\","
                                 + "\"disabled_at\":\"2026-12-04T00:00:00Z\",\"disabled_reason\":\"failing since 72 h\","

@@ -16,18 +16,45 @@ import java.time.format.DateTimeFormatter;
  * @param attempts prepay attempts that failed transiently so far
  * @param traceParent the W3C traceparent of the OrderCreated that asked for it, or null
  */
-public record Payment(String orderId, String mchid, String appid, String description, long amountFen,
-                      String currency, String payerOpenid, String attach, String timeExpire, Instant expireAt,
-                      String notifyUrl, PaymentStatus status, int attempts, String prepayId,
-                      Instant prepayExpiresAt, String traceParent) {
+public record Payment(
+        String orderId,
+        String mchid,
+        String appid,
+        String description,
+        long amountFen,
+        String currency,
+        String payerOpenid,
+        String attach,
+        String timeExpire,
+        Instant expireAt,
+        String notifyUrl,
+        PaymentStatus status,
+        int attempts,
+        String prepayId,
+        Instant prepayExpiresAt,
+        String traceParent) {
 
-    static final DateTimeFormatter RFC_3339_CHINA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
-            .withZone(ZoneOffset.ofHours(8));
+    static final DateTimeFormatter RFC_3339_CHINA =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZoneOffset.ofHours(8));
 
     static Payment requested(OrderCreated order, String notifyUrl, String traceParent) {
-        return new Payment(order.orderId(), order.mchid(), order.appid(), order.description(), order.amount().fen(),
-                order.amount().currency(), order.payerOpenid(), order.attach(), RFC_3339_CHINA.format(order.expireAt()),
-                order.expireAt(), notifyUrl, PaymentStatus.PREPAYING, 0, null, null, traceParent);
+        return new Payment(
+                order.orderId(),
+                order.mchid(),
+                order.appid(),
+                order.description(),
+                order.amount().fen(),
+                order.amount().currency(),
+                order.payerOpenid(),
+                order.attach(),
+                RFC_3339_CHINA.format(order.expireAt()),
+                order.expireAt(),
+                notifyUrl,
+                PaymentStatus.PREPAYING,
+                0,
+                null,
+                null,
+                traceParent);
     }
 
     /** The prepay request; built from the stored parameters only, so every attempt sends the same. */

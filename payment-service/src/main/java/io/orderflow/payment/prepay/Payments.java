@@ -25,16 +25,22 @@ class Payments {
                 values (:orderId, :mchid, :appid, :description, :amountFen, :currency, :payerOpenid, :attach,
                         :timeExpire, :expireAt, :notifyUrl, :status, :now, :traceParent)
                 on conflict (order_id) do nothing""")
-                .param("orderId", payment.orderId()).param("mchid", payment.mchid()).param("appid", payment.appid())
-                .param("description", payment.description()).param("amountFen", payment.amountFen())
-                .param("currency", payment.currency()).param("payerOpenid", payment.payerOpenid())
-                .param("attach", payment.attach()).param("timeExpire", payment.timeExpire())
-                .param("notifyUrl", payment.notifyUrl())
-                .param("expireAt", Timestamp.from(payment.expireAt()))
-                .param("status", payment.status().name())
-                .param("now", Timestamp.from(now))
-                .param("traceParent", payment.traceParent())
-                .update() == 1;
+                        .param("orderId", payment.orderId())
+                        .param("mchid", payment.mchid())
+                        .param("appid", payment.appid())
+                        .param("description", payment.description())
+                        .param("amountFen", payment.amountFen())
+                        .param("currency", payment.currency())
+                        .param("payerOpenid", payment.payerOpenid())
+                        .param("attach", payment.attach())
+                        .param("timeExpire", payment.timeExpire())
+                        .param("notifyUrl", payment.notifyUrl())
+                        .param("expireAt", Timestamp.from(payment.expireAt()))
+                        .param("status", payment.status().name())
+                        .param("now", Timestamp.from(now))
+                        .param("traceParent", payment.traceParent())
+                        .update()
+                == 1;
     }
 
     /** Locks up to {@code limit} due rows for the caller's transaction, skipping rows other workers hold. */
@@ -42,21 +48,30 @@ class Payments {
         return jdbc.sql("""
                 select * from payment where next_attempt_at <= :now
                 order by next_attempt_at limit :limit for update skip locked""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query(Payments::map).list();
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(Payments::map)
+                .list();
     }
 
-    void prepaid(String orderId, PrepayWithRequestPaymentResponse params, String prepayId, Instant expiresAt,
-                 Instant nextAttemptAt) {
+    void prepaid(
+            String orderId,
+            PrepayWithRequestPaymentResponse params,
+            String prepayId,
+            Instant expiresAt,
+            Instant nextAttemptAt) {
         jdbc.sql("""
                 update payment set status = 'PREPAID', prepay_id = :prepayId, pay_time_stamp = :timeStamp,
                        pay_nonce_str = :nonce, pay_package = :package, pay_sign_type = :signType, pay_sign = :paySign,
                        prepay_expires_at = :expiresAt, last_error = null,
                        next_attempt_at = :next, updated_at = clock_timestamp()
                 where order_id = :orderId""")
-                .param("prepayId", prepayId).param("timeStamp", params.getTimeStamp())
-                .param("nonce", params.getNonceStr()).param("package", params.getPackageVal())
-                .param("signType", params.getSignType()).param("paySign", params.getPaySign())
+                .param("prepayId", prepayId)
+                .param("timeStamp", params.getTimeStamp())
+                .param("nonce", params.getNonceStr())
+                .param("package", params.getPackageVal())
+                .param("signType", params.getSignType())
+                .param("paySign", params.getPaySign())
                 .param("expiresAt", Timestamp.from(expiresAt))
                 .param("next", nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt))
                 .param("orderId", orderId)
@@ -73,7 +88,9 @@ class Payments {
                 update payment set status = :status, next_attempt_at = null, last_error = :error,
                        updated_at = clock_timestamp()
                 where order_id = :orderId""")
-                .param("status", status.name()).param("error", error).param("orderId", orderId)
+                .param("status", status.name())
+                .param("error", error)
+                .param("orderId", orderId)
                 .update();
     }
 
@@ -82,7 +99,9 @@ class Payments {
                 update payment set status = 'PAID_AT_WECHAT', transaction_id = :transactionId,
                        trade_state = :tradeState, next_attempt_at = null, updated_at = clock_timestamp()
                 where order_id = :orderId""")
-                .param("transactionId", transactionId).param("tradeState", tradeState).param("orderId", orderId)
+                .param("transactionId", transactionId)
+                .param("tradeState", tradeState)
+                .param("orderId", orderId)
                 .update();
     }
 
@@ -91,18 +110,31 @@ class Payments {
                 update payment set attempts = :attempts, next_attempt_at = :next, last_error = :error,
                        updated_at = clock_timestamp()
                 where order_id = :orderId""")
-                .param("attempts", attempts).param("next", Timestamp.from(nextAttemptAt))
-                .param("error", error).param("orderId", orderId)
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(nextAttemptAt))
+                .param("error", error)
+                .param("orderId", orderId)
                 .update();
     }
 
     private static Payment map(ResultSet rs, int row) throws SQLException {
         Timestamp prepayExpires = rs.getTimestamp("prepay_expires_at");
-        return new Payment(rs.getString("order_id"), rs.getString("mchid"), rs.getString("appid"),
-                rs.getString("description"), rs.getLong("amount_fen"), rs.getString("currency"),
-                rs.getString("payer_openid"), rs.getString("attach"), rs.getString("time_expire"),
-                rs.getTimestamp("expire_at").toInstant(), rs.getString("notify_url"),
-                PaymentStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("prepay_id"),
-                prepayExpires == null ? null : prepayExpires.toInstant(), rs.getString("trace_parent"));
+        return new Payment(
+                rs.getString("order_id"),
+                rs.getString("mchid"),
+                rs.getString("appid"),
+                rs.getString("description"),
+                rs.getLong("amount_fen"),
+                rs.getString("currency"),
+                rs.getString("payer_openid"),
+                rs.getString("attach"),
+                rs.getString("time_expire"),
+                rs.getTimestamp("expire_at").toInstant(),
+                rs.getString("notify_url"),
+                PaymentStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("prepay_id"),
+                prepayExpires == null ? null : prepayExpires.toInstant(),
+                rs.getString("trace_parent"));
     }
 }

@@ -2,19 +2,19 @@ package io.orderflow.payment.prepay;
 
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.model.Transaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.JsapiPayParams;
+import io.orderflow.events.NotificationSource;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.PrepayFailed;
+import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.tracing.TraceContinuation;
+import io.orderflow.platform.wechatpay.Transactions;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
-import io.orderflow.payment.work.WorkerProperties;
-import io.orderflow.events.NotificationSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.work.DueBatch;
-import io.orderflow.platform.tracing.TraceContinuation;
-import io.orderflow.platform.wechatpay.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -39,16 +39,28 @@ class PrepayAttempts {
     private final Clock clock;
     private final DueBatch<Payment> batch;
 
-    PrepayAttempts(Payments payments, WechatPayGateway wechat, Outbox outbox, TransactionTemplate transactions,
-                   WorkerProperties settings, Clock clock, TraceContinuation traces, MeterRegistry meters) {
+    PrepayAttempts(
+            Payments payments,
+            WechatPayGateway wechat,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            WorkerProperties settings,
+            Clock clock,
+            TraceContinuation traces,
+            MeterRegistry meters) {
         this.payments = payments;
         this.wechat = wechat;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
-        this.batch = new DueBatch<>("prepay", settings.batchSize(), transactions, meters,
+        this.batch = new DueBatch<>(
+                "prepay",
+                settings.batchSize(),
+                transactions,
+                meters,
                 size -> payments.claimDue(clock.instant(), size),
-                payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)), this::failed);
+                payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)),
+                this::failed);
     }
 
     /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
@@ -58,8 +70,8 @@ class PrepayAttempts {
 
     private void failed(Payment payment, RuntimeException failure) {
         log.warn("prepay of order {} failed; the rest of its batch goes on", payment.orderId(), failure);
-        retryLater(payment, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
-                clock.instant());
+        retryLater(
+                payment, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant());
     }
 
     private void attempt(Payment payment) {
@@ -79,21 +91,36 @@ class PrepayAttempts {
 
     private void prepaid(Payment payment, PrepayWithRequestPaymentResponse params, Instant now) {
         String prepayId = params.getPackageVal().startsWith(PREPAY_ID_PREFIX)
-                ? params.getPackageVal().substring(PREPAY_ID_PREFIX.length()) : params.getPackageVal();
+                ? params.getPackageVal().substring(PREPAY_ID_PREFIX.length())
+                : params.getPackageVal();
         if (prepayId.isBlank() || "null".equals(prepayId)) {
             // the SDK builds the package "prepay_id=null" from an answer without prepay_id, and signs it: pay params
             // that cannot pay. Failing the attempt retries it with backoff and counts it (orderflow.work.failures).
-            throw new IllegalStateException("WeChat's prepay answer for order " + payment.orderId()
-                    + " carried no prepay_id");
+            throw new IllegalStateException(
+                    "WeChat's prepay answer for order " + payment.orderId() + " carried no prepay_id");
         }
         Instant prepayExpiresAt = now.plus(settings.prepayValidity());
         Instant refreshAt = prepayExpiresAt.minus(settings.refreshLead());
-        payments.prepaid(payment.orderId(), params, prepayId, prepayExpiresAt,
+        payments.prepaid(
+                payment.orderId(),
+                params,
+                prepayId,
+                prepayExpiresAt,
                 payment.expireAt().isAfter(refreshAt) ? refreshAt : null);
-        outbox.append(new PaymentRequested(payment.orderId(), payment.mchid(), payment.appid(), prepayId,
-                new JsapiPayParams(params.getAppId(), params.getTimeStamp(), params.getNonceStr(),
-                        params.getPackageVal(), params.getSignType(), params.getPaySign()),
-                prepayExpiresAt, now));
+        outbox.append(new PaymentRequested(
+                payment.orderId(),
+                payment.mchid(),
+                payment.appid(),
+                prepayId,
+                new JsapiPayParams(
+                        params.getAppId(),
+                        params.getTimeStamp(),
+                        params.getNonceStr(),
+                        params.getPackageVal(),
+                        params.getSignType(),
+                        params.getPaySign()),
+                prepayExpiresAt,
+                now));
     }
 
     private void rejected(Payment payment, WechatPayRejected rejection, Instant now) {
@@ -102,12 +129,18 @@ class PrepayAttempts {
             alreadyPaid(payment, now);
         } else if (payment.status() == PaymentStatus.PREPAID) {
             // the order has valid pay params until they expire; its fate is reconcile's (expiry, close)
-            log.warn("refreshing the pay params of order {} was refused: {}", payment.orderId(), rejection.getMessage());
+            log.warn(
+                    "refreshing the pay params of order {} was refused: {}", payment.orderId(), rejection.getMessage());
             payments.finish(payment.orderId(), PaymentStatus.PREPAID, rejection.getMessage());
         } else {
             payments.failed(payment.orderId(), rejection.getMessage());
-            outbox.append(new PrepayFailed(payment.orderId(), payment.mchid(), rejection.code(),
-                    rejection.errorMessage(), rejection.httpStatus(), now));
+            outbox.append(new PrepayFailed(
+                    payment.orderId(),
+                    payment.mchid(),
+                    rejection.code(),
+                    rejection.errorMessage(),
+                    rejection.httpStatus(),
+                    now));
         }
     }
 
@@ -119,11 +152,15 @@ class PrepayAttempts {
     private void alreadyPaid(Payment payment, Instant now) {
         try {
             Transaction order = wechat.queryOrder(payment.mchid(), payment.orderId());
-            String tradeState = order.getTradeState() == null ? null : order.getTradeState().name();
+            String tradeState =
+                    order.getTradeState() == null ? null : order.getTradeState().name();
             payments.paidAtWechat(payment.orderId(), order.getTransactionId(), tradeState);
             outbox.append(Transactions.paymentNotified(order, payment.mchid(), NotificationSource.PREPAY, null, now));
-            log.warn("order {} is already paid at WeChat (transaction {}, {}); published as PaymentNotified",
-                    payment.orderId(), order.getTransactionId(), tradeState);
+            log.warn(
+                    "order {} is already paid at WeChat (transaction {}, {}); published as PaymentNotified",
+                    payment.orderId(),
+                    order.getTransactionId(),
+                    tradeState);
         } catch (WechatPayRejected | WechatPayUnavailable e) {
             retryLater(payment, e, now);
         }
@@ -146,7 +183,11 @@ class PrepayAttempts {
 
     private void retryLater(Payment payment, String error, Instant now) {
         int attempts = payment.attempts() + 1;
-        log.info("prepay of order {} failed ({}); attempt {} failed, retrying later", payment.orderId(), error, attempts);
+        log.info(
+                "prepay of order {} failed ({}); attempt {} failed, retrying later",
+                payment.orderId(),
+                error,
+                attempts);
         payments.retryLater(payment.orderId(), attempts, now.plus(settings.backoff(attempts)), error);
     }
 }

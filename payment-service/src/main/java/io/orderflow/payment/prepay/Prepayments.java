@@ -22,8 +22,8 @@ public class Prepayments {
     private final Clock clock;
     private final TraceContinuation traces;
 
-    Prepayments(WechatPayClients merchants, Payments payments, Runnable wakeWorker, Clock clock,
-                TraceContinuation traces) {
+    Prepayments(
+            WechatPayClients merchants, Payments payments, Runnable wakeWorker, Clock clock, TraceContinuation traces) {
         this.traces = traces;
         this.merchants = merchants;
         this.payments = payments;
@@ -39,7 +39,8 @@ public class Prepayments {
      */
     public void request(OrderCreated order) {
         MerchantClients merchant = merchants.merchant(order.mchid());
-        if (payments.insert(Payment.requested(order, merchant.transactionNotifyUrl(), traces.current()), clock.instant())) {
+        if (payments.insert(
+                Payment.requested(order, merchant.transactionNotifyUrl(), traces.current()), clock.instant())) {
             wakeWorker.run();
         } else {
             log.info("order {} already has a prepay; OrderCreated ignored", order.orderId());

@@ -1,17 +1,17 @@
 package io.orderflow.payment.refund;
 
 import com.wechat.pay.java.service.refund.model.Refund;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.RefundRejected;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
+import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
-import io.orderflow.payment.work.WorkerProperties;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.work.DueBatch;
-import io.orderflow.platform.tracing.TraceContinuation;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -34,17 +34,28 @@ class RefundAttempts {
     private final Clock clock;
     private final DueBatch<RefundSubmission> batch;
 
-    RefundAttempts(RefundSubmissions submissions, WechatPayGateway wechat, Outbox outbox,
-                   TransactionTemplate transactions, WorkerProperties settings, Clock clock, TraceContinuation traces,
-                   MeterRegistry meters) {
+    RefundAttempts(
+            RefundSubmissions submissions,
+            WechatPayGateway wechat,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            WorkerProperties settings,
+            Clock clock,
+            TraceContinuation traces,
+            MeterRegistry meters) {
         this.submissions = submissions;
         this.wechat = wechat;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
-        this.batch = new DueBatch<>("refund", settings.batchSize(), transactions, meters,
+        this.batch = new DueBatch<>(
+                "refund",
+                settings.batchSize(),
+                transactions,
+                meters,
                 size -> submissions.claimDue(clock.instant(), size),
-                refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)), this::failed);
+                refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)),
+                this::failed);
     }
 
     /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
@@ -53,10 +64,13 @@ class RefundAttempts {
     }
 
     private void failed(RefundSubmission refund, RuntimeException failure) {
-        log.warn("refund {} of order {} failed; the rest of its batch goes on", refund.outRefundNo(), refund.orderId(),
+        log.warn(
+                "refund {} of order {} failed; the rest of its batch goes on",
+                refund.outRefundNo(),
+                refund.orderId(),
                 failure);
-        retryLater(refund, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
-                clock.instant());
+        retryLater(
+                refund, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant());
     }
 
     private void attempt(RefundSubmission refund) {
@@ -64,14 +78,27 @@ class RefundAttempts {
         try {
             Refund answer = wechat.createRefund(refund.mchid(), refund.createRequest());
             RefundStatus status = answer.getStatus() == null
-                    ? RefundStatus.PROCESSING : RefundStatus.valueOf(answer.getStatus().name());
+                    ? RefundStatus.PROCESSING
+                    : RefundStatus.valueOf(answer.getStatus().name());
             submissions.submitted(refund, answer.getRefundId(), status.name());
-            outbox.append(new RefundSubmitted(refund.orderId(), refund.mchid(), refund.outRefundNo(),
-                    answer.getRefundId(), status, refund.refund(), now));
+            outbox.append(new RefundSubmitted(
+                    refund.orderId(),
+                    refund.mchid(),
+                    refund.outRefundNo(),
+                    answer.getRefundId(),
+                    status,
+                    refund.refund(),
+                    now));
         } catch (WechatPayRejected e) {
             submissions.rejected(refund, e.getMessage());
-            outbox.append(new RefundRejected(refund.orderId(), refund.mchid(), refund.outRefundNo(), e.code(),
-                    e.errorMessage(), e.httpStatus(), now));
+            outbox.append(new RefundRejected(
+                    refund.orderId(),
+                    refund.mchid(),
+                    refund.outRefundNo(),
+                    e.code(),
+                    e.errorMessage(),
+                    e.httpStatus(),
+                    now));
         } catch (WechatPayUnavailable e) {
             retryLater(refund, e.getMessage(), now);
         }
@@ -79,8 +106,12 @@ class RefundAttempts {
 
     private void retryLater(RefundSubmission refund, String error, Instant now) {
         int attempts = refund.attempts() + 1;
-        log.info("refund {} of order {} failed ({}); attempt {} failed, retrying later", refund.outRefundNo(),
-                refund.orderId(), error, attempts);
+        log.info(
+                "refund {} of order {} failed ({}); attempt {} failed, retrying later",
+                refund.outRefundNo(),
+                refund.orderId(),
+                error,
+                attempts);
         submissions.retryLater(refund, attempts, now.plus(settings.backoff(attempts)), error);
     }
 }

@@ -10,8 +10,17 @@ import io.orderflow.events.Money;
  * @param attempts submissions that failed transiently so far
  * @param traceParent the W3C traceparent of the RefundRequested that asked for it, or null
  */
-record RefundSubmission(String mchid, String outRefundNo, String orderId, long refundFen, long totalFen,
-                        String currency, String reason, String notifyUrl, int attempts, String traceParent) {
+record RefundSubmission(
+        String mchid,
+        String outRefundNo,
+        String orderId,
+        long refundFen,
+        long totalFen,
+        String currency,
+        String reason,
+        String notifyUrl,
+        int attempts,
+        String traceParent) {
 
     CreateRequest createRequest() {
         CreateRequest request = new CreateRequest();

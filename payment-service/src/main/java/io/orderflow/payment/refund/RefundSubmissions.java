@@ -24,12 +24,18 @@ class RefundSubmissions {
                 values (:mchid, :outRefundNo, :orderId, :refundFen, :totalFen, :currency, :reason, :notifyUrl,
                         'SUBMITTING', :now, :traceParent)
                 on conflict (mchid, out_refund_no) do nothing""")
-                .param("mchid", refund.mchid()).param("outRefundNo", refund.outRefundNo())
-                .param("orderId", refund.orderId()).param("refundFen", refund.refundFen())
-                .param("totalFen", refund.totalFen()).param("currency", refund.currency())
-                .param("reason", refund.reason()).param("notifyUrl", refund.notifyUrl())
-                .param("now", Timestamp.from(now)).param("traceParent", refund.traceParent())
-                .update() == 1;
+                        .param("mchid", refund.mchid())
+                        .param("outRefundNo", refund.outRefundNo())
+                        .param("orderId", refund.orderId())
+                        .param("refundFen", refund.refundFen())
+                        .param("totalFen", refund.totalFen())
+                        .param("currency", refund.currency())
+                        .param("reason", refund.reason())
+                        .param("notifyUrl", refund.notifyUrl())
+                        .param("now", Timestamp.from(now))
+                        .param("traceParent", refund.traceParent())
+                        .update()
+                == 1;
     }
 
     /** Locks up to {@code limit} due rows for the caller's transaction, skipping rows other workers hold. */
@@ -37,8 +43,10 @@ class RefundSubmissions {
         return jdbc.sql("""
                 select * from refund_submission where next_attempt_at <= :now
                 order by next_attempt_at limit :limit for update skip locked""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query(RefundSubmissions::map).list();
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(RefundSubmissions::map)
+                .list();
     }
 
     void submitted(RefundSubmission refund, String refundId, String refundStatus) {
@@ -54,8 +62,11 @@ class RefundSubmissions {
                 update refund_submission set attempts = :attempts, next_attempt_at = :next, last_error = :error,
                        updated_at = clock_timestamp()
                 where mchid = :mchid and out_refund_no = :outRefundNo""")
-                .param("attempts", attempts).param("next", Timestamp.from(nextAttemptAt)).param("error", error)
-                .param("mchid", refund.mchid()).param("outRefundNo", refund.outRefundNo())
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(nextAttemptAt))
+                .param("error", error)
+                .param("mchid", refund.mchid())
+                .param("outRefundNo", refund.outRefundNo())
                 .update();
     }
 
@@ -64,14 +75,26 @@ class RefundSubmissions {
                 update refund_submission set status = :status, refund_id = :refundId, refund_status = :refundStatus,
                        last_error = :error, next_attempt_at = null, updated_at = clock_timestamp()
                 where mchid = :mchid and out_refund_no = :outRefundNo""")
-                .param("status", status).param("refundId", refundId).param("refundStatus", refundStatus)
-                .param("error", error).param("mchid", refund.mchid()).param("outRefundNo", refund.outRefundNo())
+                .param("status", status)
+                .param("refundId", refundId)
+                .param("refundStatus", refundStatus)
+                .param("error", error)
+                .param("mchid", refund.mchid())
+                .param("outRefundNo", refund.outRefundNo())
                 .update();
     }
 
     private static RefundSubmission map(ResultSet rs, int row) throws SQLException {
-        return new RefundSubmission(rs.getString("mchid"), rs.getString("out_refund_no"), rs.getString("order_id"),
-                rs.getLong("refund_fen"), rs.getLong("total_fen"), rs.getString("currency"), rs.getString("reason"),
-                rs.getString("notify_url"), rs.getInt("attempts"), rs.getString("trace_parent"));
+        return new RefundSubmission(
+                rs.getString("mchid"),
+                rs.getString("out_refund_no"),
+                rs.getString("order_id"),
+                rs.getLong("refund_fen"),
+                rs.getLong("total_fen"),
+                rs.getString("currency"),
+                rs.getString("reason"),
+                rs.getString("notify_url"),
+                rs.getInt("attempts"),
+                rs.getString("trace_parent"));
     }
 }

@@ -20,7 +20,11 @@ public class Refunds {
 
     private final TraceContinuation traces;
 
-    Refunds(WechatPayClients merchants, RefundSubmissions submissions, Runnable wakeWorker, Clock clock,
+    Refunds(
+            WechatPayClients merchants,
+            RefundSubmissions submissions,
+            Runnable wakeWorker,
+            Clock clock,
             TraceContinuation traces) {
         this.traces = traces;
         this.merchants = merchants;
@@ -36,13 +40,23 @@ public class Refunds {
      */
     public void request(RefundRequested refund) {
         MerchantClients merchant = merchants.merchant(refund.mchid());
-        RefundSubmission submission = new RefundSubmission(refund.mchid(), refund.outRefundNo(), refund.orderId(),
-                refund.refund().fen(), refund.orderTotal().fen(), refund.refund().currency(), refund.reason(),
-                merchant.refundNotifyUrl(), 0, traces.current());
+        RefundSubmission submission = new RefundSubmission(
+                refund.mchid(),
+                refund.outRefundNo(),
+                refund.orderId(),
+                refund.refund().fen(),
+                refund.orderTotal().fen(),
+                refund.refund().currency(),
+                refund.reason(),
+                merchant.refundNotifyUrl(),
+                0,
+                traces.current());
         if (submissions.insert(submission, clock.instant())) {
             wakeWorker.run();
         } else {
-            log.info("refund {} of order {} is known already; RefundRequested ignored", refund.outRefundNo(),
+            log.info(
+                    "refund {} of order {} is known already; RefundRequested ignored",
+                    refund.outRefundNo(),
                     refund.orderId());
         }
     }

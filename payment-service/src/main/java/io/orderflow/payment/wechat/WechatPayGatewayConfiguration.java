@@ -25,10 +25,15 @@ class WechatPayGatewayConfiguration {
     static final String PREPAY_LIMIT_CONFIG = "prepay";
 
     @Bean
-    WechatPayGateway wechatPayGateway(WechatPayClients merchants, RetryRegistry retries,
-                                      CircuitBreakerRegistry breakers, RateLimiterRegistry limiters) {
-        return new WechatPayGateway(merchants, WechatPayGuard.retry(retries, WechatPayGateway.CONFIG)
-                .circuitBreaker(breakers, WechatPayGateway.CONFIG)
-                .rateLimiter(limiters, PREPAY_LIMIT_CONFIG, WechatPayCall.PREPAY));
+    WechatPayGateway wechatPayGateway(
+            WechatPayClients merchants,
+            RetryRegistry retries,
+            CircuitBreakerRegistry breakers,
+            RateLimiterRegistry limiters) {
+        return new WechatPayGateway(
+                merchants,
+                WechatPayGuard.retry(retries, WechatPayGateway.CONFIG)
+                        .circuitBreaker(breakers, WechatPayGateway.CONFIG)
+                        .rateLimiter(limiters, PREPAY_LIMIT_CONFIG, WechatPayCall.PREPAY));
     }
 }

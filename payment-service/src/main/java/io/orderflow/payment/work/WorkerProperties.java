@@ -17,9 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shutdownGrace how long stopping waits for running batches before interrupting them
  */
 @ConfigurationProperties("orderflow.payment.worker")
-public record WorkerProperties(Integer threads, Integer batchSize, Duration pollInterval, Duration initialBackoff,
-                               Duration maxBackoff, Duration refreshLead, Duration prepayValidity,
-                               Duration shutdownGrace) implements DueWorker.Settings {
+public record WorkerProperties(
+        Integer threads,
+        Integer batchSize,
+        Duration pollInterval,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration refreshLead,
+        Duration prepayValidity,
+        Duration shutdownGrace)
+        implements DueWorker.Settings {
 
     public WorkerProperties {
         threads = threads == null ? 2 : threads;

@@ -9,13 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class PaymentUnitTests {
 
-    private final OrderCreated order = new OrderCreated("OF2026120100000001", "shop-1", "SO-1", "1234567891",
-            "wx2421b1c4370ec43b", "coffee", Money.cny(8800), "openid-1", null,
-            Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T01:30:15.789Z"));
+    private final OrderCreated order = new OrderCreated(
+            "OF2026120100000001",
+            "shop-1",
+            "SO-1",
+            "1234567891",
+            "wx2421b1c4370ec43b",
+            "coffee",
+            Money.cny(8800),
+            "openid-1",
+            null,
+            Instant.parse("2026-12-01T01:00:00Z"),
+            Instant.parse("2026-12-01T01:30:15.789Z"));
 
     @Test
     void sendsTheOrdersExpiryAsRfc3339InChinaStandardTime() {
-        Payment payment = Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction", null);
+        Payment payment =
+                Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction", null);
 
         assertThat(payment.timeExpire()).isEqualTo("2026-12-01T09:30:15+08:00");
         assertThat(payment.prepayRequest().getTimeExpire()).isEqualTo("2026-12-01T09:30:15+08:00");
@@ -23,9 +33,11 @@ class PaymentUnitTests {
 
     @Test
     void buildsTheSameRequestOnEveryAttempt() {
-        Payment payment = Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction", null);
+        Payment payment =
+                Payment.requested(order, "https://notify.example/wechatpay/notify/1234567891/transaction", null);
 
-        assertThat(payment.prepayRequest().toString()).isEqualTo(payment.prepayRequest().toString());
+        assertThat(payment.prepayRequest().toString())
+                .isEqualTo(payment.prepayRequest().toString());
         assertThat(payment.prepayRequest().getOutTradeNo()).isEqualTo("OF2026120100000001");
         assertThat(payment.prepayRequest().getAmount().getTotal()).isEqualTo(8800);
         assertThat(payment.prepayRequest().getAmount().getCurrency()).isEqualTo("CNY");

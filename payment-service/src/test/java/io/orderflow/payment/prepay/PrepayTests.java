@@ -37,10 +37,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PrepayTests extends SimulatedWechatPay {
 
-    @Autowired RateLimiterRegistry limiters;
-    @Autowired RetryRegistry retries;
-    @Autowired WechatPayClients merchants;
-    @Autowired io.orderflow.payment.work.WorkerProperties settings;
+    @Autowired
+    RateLimiterRegistry limiters;
+
+    @Autowired
+    RetryRegistry retries;
+
+    @Autowired
+    WechatPayClients merchants;
+
+    @Autowired
+    io.orderflow.payment.work.WorkerProperties settings;
 
     @Test
     void prepaysAnOrderAndPublishesPayParamsSignedWithTheMerchantKey() throws Exception {
@@ -52,12 +59,15 @@ class PrepayTests extends SimulatedWechatPay {
         assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
         assertThat(requested.payParams().packageValue()).isEqualTo("prepay_id=" + requested.prepayId());
         assertThat(requested.appid()).isEqualTo(TestMerchant.APPID);
-        assertThat(requested.prepayExpiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(110)),
-                Instant.now().plus(Duration.ofHours(2)));
+        assertThat(requested.prepayExpiresAt())
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(110)),
+                        Instant.now().plus(Duration.ofHours(2)));
         assertThat(paySignVerifies(requested)).isTrue();
         assertThat(ledgerOrder(orderId).request())
                 .containsEntry("time_expire", Payment.RFC_3339_CHINA.format(order.expireAt()))
-                .containsEntry("notify_url", "http://127.0.0.1:1/wechatpay/notify/" + TestMerchant.MCHID + "/transaction")
+                .containsEntry(
+                        "notify_url", "http://127.0.0.1:1/wechatpay/notify/" + TestMerchant.MCHID + "/transaction")
                 .containsEntry("out_trade_no", orderId)
                 .containsEntry("attach", "attach-" + orderId);
         assertThat((String) ledgerOrder(orderId).request().get("time_expire")).endsWith("+08:00");
@@ -71,11 +81,15 @@ class PrepayTests extends SimulatedWechatPay {
         send(order, first);
         String second = send(order);
 
-        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(paymentRequested(orderId).prepayId())
+                .isEqualTo(ledgerOrder(orderId).prepayId());
         await().atMost(WAIT).until(() -> processed(second));
         assertThat(outboxEvents(orderId)).isEqualTo(1);
-        assertThat(jdbc.sql("select attempts from payment where order_id = ?").param(orderId).query(Integer.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select attempts from payment where order_id = ?")
+                        .param(orderId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -84,7 +98,8 @@ class PrepayTests extends SimulatedWechatPay {
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
-        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(paymentRequested(orderId).prepayId())
+                .isEqualTo(ledgerOrder(orderId).prepayId());
         assertThat(remaining(errors)).isZero();
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
@@ -95,10 +110,15 @@ class PrepayTests extends SimulatedWechatPay {
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
-        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        assertThat(paymentRequested(orderId).prepayId())
+                .isEqualTo(ledgerOrder(orderId).prepayId());
         assertThat(remaining(limited)).isZero();
-        assertThat(jdbc.sql("select attempts from payment where order_id = ?").param(orderId).query(Integer.class)
-                .single()).as("failed worker attempts before the success").isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from payment where order_id = ?")
+                        .param(orderId)
+                        .query(Integer.class)
+                        .single())
+                .as("failed worker attempts before the success")
+                .isEqualTo(1);
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
 
@@ -109,7 +129,9 @@ class PrepayTests extends SimulatedWechatPay {
         send(orderCreated(orderId, 100));
 
         PaymentRequested requested = paymentRequested(orderId);
-        assertThat(remaining(lost)).as("the first prepay took effect and its answer was lost").isZero();
+        assertThat(remaining(lost))
+                .as("the first prepay took effect and its answer was lost")
+                .isZero();
         assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
@@ -127,20 +149,29 @@ class PrepayTests extends SimulatedWechatPay {
         int callsWhileOpen = 10_000 - remaining(errors);
         long refused = breaker.getMetrics().getNumberOfNotPermittedCalls();
         await().atMost(WAIT).until(() -> breaker.getMetrics().getNumberOfNotPermittedCalls() >= refused + 4);
-        assertThat(10_000 - remaining(errors)).as("calls reaching WeChat while open").isEqualTo(callsWhileOpen);
+        assertThat(10_000 - remaining(errors))
+                .as("calls reaching WeChat while open")
+                .isEqualTo(callsWhileOpen);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(orders).allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isZero());
+        assertThat(orders)
+                .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isZero());
 
         simulator.context().getBean(Faults.class).reset(42);
-        firstPaymentEvents(orders).forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId()));
+        firstPaymentEvents(orders)
+                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
+                        .isEqualTo(ledgerOrder(orderId).prepayId()));
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
     void aPermanentErrorIsPublishedAsPrepayFailedWithWechatsCode() {
         String orderId = newOrderId();
-        send(orderCreated(orderId, TestMerchant.MCHID, "wx9999999999999999", 100, Instant.now().plus(Duration.ofHours(1))));
+        send(orderCreated(
+                orderId,
+                TestMerchant.MCHID,
+                "wx9999999999999999",
+                100,
+                Instant.now().plus(Duration.ofHours(1))));
 
         PrepayFailed failed = (PrepayFailed) paymentEvents(orderId, 1).get(0);
         assertThat(failed.errorCode()).isEqualTo("APPID_MCHID_NOT_MATCH");
@@ -152,7 +183,12 @@ class PrepayTests extends SimulatedWechatPay {
     @Test
     void anOrderThatExpiredBeforeItCouldBePrepaidFailsAsPrepayUnavailable() {
         String orderId = newOrderId();
-        send(orderCreated(orderId, TestMerchant.MCHID, TestMerchant.APPID, 100, Instant.now().minusSeconds(1)));
+        send(orderCreated(
+                orderId,
+                TestMerchant.MCHID,
+                TestMerchant.APPID,
+                100,
+                Instant.now().minusSeconds(1)));
 
         PrepayFailed failed = (PrepayFailed) paymentEvents(orderId, 1).get(0);
         assertThat(failed.errorCode()).isEqualTo(PrepayAttempts.PREPAY_UNAVAILABLE);
@@ -165,12 +201,19 @@ class PrepayTests extends SimulatedWechatPay {
         String longLived = newOrderId();
         String shortLived = newOrderId();
         send(orderCreated(longLived, 100));
-        send(orderCreated(shortLived, TestMerchant.MCHID, TestMerchant.APPID, 100, Instant.now().plus(Duration.ofMinutes(30))));
+        send(orderCreated(
+                shortLived,
+                TestMerchant.MCHID,
+                TestMerchant.APPID,
+                100,
+                Instant.now().plus(Duration.ofMinutes(30))));
         PaymentRequested first = paymentRequested(longLived);
         paymentRequested(shortLived);
 
         assertThat(nextAttempt(longLived)).isEqualTo(prepayExpiresAt(longLived).minus(Duration.ofMinutes(10)));
-        assertThat(nextAttempt(shortLived)).as("its prepay_id outlives the order").isNull();
+        assertThat(nextAttempt(shortLived))
+                .as("its prepay_id outlives the order")
+                .isNull();
 
         dueNow(longLived);
         List<OrderflowEvent> events = paymentEvents(longLived, 2);
@@ -189,15 +232,23 @@ class PrepayTests extends SimulatedWechatPay {
 
         dueNow(orderId); // its pay params are due for a refresh, but the payer has paid meanwhile
         awaitPaymentStatus(orderId, "PAID_AT_WECHAT");
-        assertThat(jdbc.sql("select transaction_id from payment where order_id = ?").param(orderId)
-                .query(String.class).single()).isEqualTo(ledgerOrder(orderId).transactionId());
+        assertThat(jdbc.sql("select transaction_id from payment where order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(ledgerOrder(orderId).transactionId());
         try (TopicProbe events = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.PAYMENT_EVENTS_TOPIC)) {
             TopicProbe.Received truth = events.awaitKey(orderId, 2, WAIT).get(1);
             assertThat(truth.header("ce_type")).isEqualTo("orderflow.payment.PaymentNotified.v1");
-            assertThat(new String(truth.value())).contains("\"source\":\"PREPAY\"", "\"trade_state\":\"SUCCESS\"",
-                    "\"transaction_id\":\"" + ledgerOrder(orderId).transactionId() + "\"");
+            assertThat(new String(truth.value()))
+                    .contains(
+                            "\"source\":\"PREPAY\"",
+                            "\"trade_state\":\"SUCCESS\"",
+                            "\"transaction_id\":\"" + ledgerOrder(orderId).transactionId() + "\"");
         }
-        assertThat(outboxEvents(orderId)).as("PaymentRequested, then PaymentNotified: no PrepayFailed").isEqualTo(2);
+        assertThat(outboxEvents(orderId))
+                .as("PaymentRequested, then PaymentNotified: no PrepayFailed")
+                .isEqualTo(2);
     }
 
     @Test
@@ -215,13 +266,18 @@ class PrepayTests extends SimulatedWechatPay {
         firstPaymentEvents(others).forEach((orderId, event) -> assertThat(event).isInstanceOf(PaymentRequested.class));
         await().atMost(WAIT).until(() -> attempts(poisoned) >= 3);
         var row = jdbc.sql("select status, attempts, last_error, updated_at, next_attempt_at from payment "
-                + "where order_id = ?").param(poisoned).query().singleRow();
+                        + "where order_id = ?")
+                .param(poisoned)
+                .query()
+                .singleRow();
         assertThat(row.get("status")).isEqualTo("PREPAID");
         assertThat((String) row.get("last_error")).startsWith("FAILED:NullPointerException");
-        assertThat(Duration.between(((java.sql.Timestamp) row.get("updated_at")).toInstant(),
-                ((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()))
+        assertThat(Duration.between(
+                        ((java.sql.Timestamp) row.get("updated_at")).toInstant(),
+                        ((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()))
                 .as("backoff after %s failed attempts", row.get("attempts"))
-                .isBetween(settings.backoff((Integer) row.get("attempts")).minusMillis(100),
+                .isBetween(
+                        settings.backoff((Integer) row.get("attempts")).minusMillis(100),
                         settings.backoff((Integer) row.get("attempts")).plusMillis(100));
         assertThat(workFailures("prepay", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 3);
 
@@ -237,29 +293,47 @@ class PrepayTests extends SimulatedWechatPay {
         send(orderCreated(orderId, 100));
 
         // the row appears once OrderCreated is consumed
-        await().atMost(WAIT).until(() -> jdbc.sql("select attempts from payment where order_id = ?").param(orderId)
-                .query(Integer.class).optional().orElse(0) >= 2);
-        assertThat(outboxEvents(orderId)).as("no pay params built from an answer without prepay_id").isZero();
-        assertThat(jdbc.sql("select last_error from payment where order_id = ?").param(orderId).query(String.class)
-                .single()).startsWith("FAILED:IllegalStateException").contains("carried no prepay_id");
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select attempts from payment where order_id = ?")
+                                .param(orderId)
+                                .query(Integer.class)
+                                .optional()
+                                .orElse(0)
+                        >= 2);
+        assertThat(outboxEvents(orderId))
+                .as("no pay params built from an answer without prepay_id")
+                .isZero();
+        assertThat(jdbc.sql("select last_error from payment where order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .startsWith("FAILED:IllegalStateException")
+                .contains("carried no prepay_id");
         assertThat(workFailures("prepay", "IllegalStateException")).isGreaterThanOrEqualTo(failedBefore + 2);
 
         simulator.context().getBean(Faults.class).reset(42);
-        assertThat(paymentRequested(orderId).prepayId()).isEqualTo(ledgerOrder(orderId).prepayId()).isNotEqualTo("null");
+        assertThat(paymentRequested(orderId).prepayId())
+                .isEqualTo(ledgerOrder(orderId).prepayId())
+                .isNotEqualTo("null");
     }
 
     @Test
     void anOrderOfAnUnconfiguredMerchantIsDeadLettered() {
         String orderId = newOrderId();
-        String ceId = send(orderCreated(orderId, "1999999999", TestMerchant.APPID, 100, Instant.now().plusSeconds(600)));
+        String ceId = send(orderCreated(
+                orderId, "1999999999", TestMerchant.APPID, 100, Instant.now().plusSeconds(600)));
 
-        try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(),
-                "orderflow.order.events.payment-service.dlt")) {
-            assertThat(deadLetters.awaitKey(orderId, 1, WAIT).get(0).header("ce_id")).isEqualTo(ceId);
+        try (TopicProbe deadLetters =
+                new TopicProbe(TestKafka.bootstrapServers(), "orderflow.order.events.payment-service.dlt")) {
+            assertThat(deadLetters.awaitKey(orderId, 1, WAIT).get(0).header("ce_id"))
+                    .isEqualTo(ceId);
         }
         assertThat(processed(ceId)).isFalse();
-        assertThat(jdbc.sql("select count(*) from payment where order_id = ?").param(orderId).query(Long.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from payment where order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -267,8 +341,12 @@ class PrepayTests extends SimulatedWechatPay {
         String orderId = newOrderId();
         OrderCreated order = orderCreated(orderId, 100);
         // an earlier attempt reached WeChat, then the process died before its transaction committed
-        String earlier = merchants.merchant(TestMerchant.MCHID).jsapi().prepayWithRequestPayment(
-                Payment.requested(order, merchants.merchant(TestMerchant.MCHID).transactionNotifyUrl(), null).prepayRequest())
+        String earlier = merchants
+                .merchant(TestMerchant.MCHID)
+                .jsapi()
+                .prepayWithRequestPayment(Payment.requested(
+                                order, merchants.merchant(TestMerchant.MCHID).transactionNotifyUrl(), null)
+                        .prepayRequest())
                 .getPackageVal();
         send(order);
 
@@ -281,9 +359,11 @@ class PrepayTests extends SimulatedWechatPay {
         List<String> orders = IntStream.range(0, 20).mapToObj(i -> newOrderId()).toList();
         orders.forEach(orderId -> send(orderCreated(orderId, 100 + orders.indexOf(orderId))));
 
-        firstPaymentEvents(orders).forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId()));
-        assertThat(orders).allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isEqualTo(1));
+        firstPaymentEvents(orders)
+                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
+                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertThat(orders)
+                .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isEqualTo(1));
     }
 
     @Test
@@ -302,11 +382,19 @@ class PrepayTests extends SimulatedWechatPay {
         send(orderCreated(orderId, 100));
         paymentRequested(orderId);
 
-        assertThat(limiters.rateLimiter("prepay-" + TestMerchant.MCHID).getRateLimiterConfig().getLimitForPeriod())
-                .as("below WeChat's 500 TPS").isEqualTo(400);
-        assertThat(retries.retry("wechatpay-" + TestMerchant.MCHID).getRetryConfig().getMaxAttempts()).isEqualTo(3);
-        assertThat(breakers.circuitBreaker("wechatpay-" + TestMerchant.MCHID).getCircuitBreakerConfig()
-                .getMinimumNumberOfCalls()).isEqualTo(5);
+        assertThat(limiters.rateLimiter("prepay-" + TestMerchant.MCHID)
+                        .getRateLimiterConfig()
+                        .getLimitForPeriod())
+                .as("below WeChat's 500 TPS")
+                .isEqualTo(400);
+        assertThat(retries.retry("wechatpay-" + TestMerchant.MCHID)
+                        .getRetryConfig()
+                        .getMaxAttempts())
+                .isEqualTo(3);
+        assertThat(breakers.circuitBreaker("wechatpay-" + TestMerchant.MCHID)
+                        .getCircuitBreakerConfig()
+                        .getMinimumNumberOfCalls())
+                .isEqualTo(5);
     }
 
     private PaymentRequested paymentRequested(String orderId) {
@@ -320,27 +408,41 @@ class PrepayTests extends SimulatedWechatPay {
         String message = params.appId() + "\n" + params.timeStamp() + "\n" + params.nonceStr() + "\n"
                 + params.packageValue() + "\n";
         Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()));
+        verifier.initVerify(
+                PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()));
         verifier.update(message.getBytes(StandardCharsets.UTF_8));
-        return params.signType().equals("RSA") && verifier.verify(Base64.getDecoder().decode(params.paySign()));
+        return params.signType().equals("RSA")
+                && verifier.verify(Base64.getDecoder().decode(params.paySign()));
     }
 
     private Instant nextAttempt(String orderId) {
-        return jdbc.sql("select next_attempt_at from payment where order_id = ?").param(orderId)
-                .query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant).orElse(null);
+        return jdbc.sql("select next_attempt_at from payment where order_id = ?")
+                .param(orderId)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant)
+                .orElse(null);
     }
 
     private Instant prepayExpiresAt(String orderId) {
-        return jdbc.sql("select prepay_expires_at from payment where order_id = ?").param(orderId)
-                .query(java.sql.Timestamp.class).single().toInstant();
+        return jdbc.sql("select prepay_expires_at from payment where order_id = ?")
+                .param(orderId)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     /** As if the refresh time had come (the prepay_id is 110 minutes old). */
     private int attempts(String orderId) {
-        return jdbc.sql("select attempts from payment where order_id = ?").param(orderId).query(Integer.class).single();
+        return jdbc.sql("select attempts from payment where order_id = ?")
+                .param(orderId)
+                .query(Integer.class)
+                .single();
     }
 
     private void dueNow(String orderId) {
-        jdbc.sql("update payment set next_attempt_at = now() where order_id = ?").param(orderId).update();
+        jdbc.sql("update payment set next_attempt_at = now() where order_id = ?")
+                .param(orderId)
+                .update();
     }
 }

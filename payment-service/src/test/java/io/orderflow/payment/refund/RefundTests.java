@@ -62,8 +62,12 @@ class RefundTests extends SimulatedWechatPay {
         List<Refund> refunds = ledgerOrder(orderId).snapshotRefunds();
         assertThat(refunds).hasSize(1);
         assertThat(submitted.refundId()).isEqualTo(refunds.get(0).refundId());
-        assertThat(jdbc.sql("select attempts from refund_submission where out_refund_no = ?").param("RF-" + orderId)
-                .query(Integer.class).single()).as("worker attempts that failed before the success").isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from refund_submission where out_refund_no = ?")
+                        .param("RF-" + orderId)
+                        .query(Integer.class)
+                        .single())
+                .as("worker attempts that failed before the success")
+                .isEqualTo(1);
         assertThat(outboxEvents(orderId)).isEqualTo(2);
     }
 
@@ -91,7 +95,14 @@ class RefundTests extends SimulatedWechatPay {
     }
 
     private static RefundRequested refundRequested(String orderId, String outRefundNo, long fen, long total) {
-        return new RefundRequested(orderId, TestMerchant.MCHID, outRefundNo, null, Money.cny(fen), Money.cny(total),
-                "customer asked", Instant.now());
+        return new RefundRequested(
+                orderId,
+                TestMerchant.MCHID,
+                outRefundNo,
+                null,
+                Money.cny(fen),
+                Money.cny(total),
+                "customer asked",
+                Instant.now());
     }
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 /** Ending the OS processes tests start: the way an operator stops them, or like {@code kill -9}. */
 public final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /**
      * Ends the process (SIGTERM, or SIGKILL when {@code forcibly}) and waits for it to exit,

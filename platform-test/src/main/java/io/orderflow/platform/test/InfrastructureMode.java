@@ -8,7 +8,8 @@ import java.util.Locale;
  * asks for Testcontainers, and external addresses win over both.
  */
 public enum InfrastructureMode {
-    EMBEDDED, CONTAINERS;
+    EMBEDDED,
+    CONTAINERS;
 
     static final String MODE_VARIABLE = "ORDERFLOW_TEST_INFRA";
     static final String POSTGRES_URL_VARIABLE = "ORDERFLOW_TEST_POSTGRES_URL";

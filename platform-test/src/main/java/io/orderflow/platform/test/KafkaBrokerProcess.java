@@ -76,13 +76,23 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private void format() throws IOException {
         Files.writeString(directory.resolve("server.properties"), serverProperties());
-        run(List.of("kafka.tools.StorageTool", "format", "--standalone", "-t", UUID.randomUUID().toString(),
-                "-c", directory.resolve("server.properties").toString()), true);
+        run(
+                List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--standalone",
+                        "-t",
+                        UUID.randomUUID().toString(),
+                        "-c",
+                        directory.resolve("server.properties").toString()),
+                true);
     }
 
     private void launch() {
-        process = run(List.of("kafka.Kafka", directory.resolve("server.properties").toString()), false);
-        Awaitility.await("Kafka broker process on port " + port).atMost(Duration.ofSeconds(60))
+        process = run(
+                List.of("kafka.Kafka", directory.resolve("server.properties").toString()), false);
+        Awaitility.await("Kafka broker process on port " + port)
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> process.isAlive() && accepting(port));
     }
@@ -92,21 +102,27 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             return;
         }
         ChildProcesses.end(process, forcibly, Duration.ofSeconds(60));
-        Awaitility.await("port " + port + " released").atMost(Duration.ofSeconds(30)).until(() -> !accepting(port));
+        Awaitility.await("port " + port + " released")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !accepting(port));
     }
 
     private Process run(List<String> mainAndArguments, boolean waitForExit) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + logConfiguration("log4j2.properties", LOG4J),
                 "-Dlogback.configurationFile=" + logConfiguration("logback.xml", LOGBACK),
-                "-cp", System.getProperty("java.class.path")));
+                "-cp",
+                System.getProperty("java.class.path")));
         command.addAll(mainAndArguments);
         try {
             Process started = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("broker.log").toFile()))
                     .start();
             if (waitForExit && started.waitFor() != 0) {
                 throw new IllegalStateException("Kafka storage format failed; see " + directory.resolve("broker.log"));
@@ -162,8 +178,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
                 inter.broker.listener.name=PLAINTEXT
                 log.dirs=%3$s
-                """.formatted(port, controllerPort, directory.resolve("data").toString().replace(File.separatorChar, '/')));
-        TestKafka.singleNodeSettings().forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+                """.formatted(
+                port, controllerPort, directory.resolve("data").toString().replace(File.separatorChar, '/')));
+        TestKafka.singleNodeSettings()
+                .forEach((key, value) ->
+                        properties.append(key).append('=').append(value).append('\n'));
         return properties.toString();
     }
 

@@ -34,7 +34,8 @@ public final class PostgresCpu {
     public long nanos() {
         long ticks = ticks(postmaster, true);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path dir : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            for (Path dir : processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .toList()) {
                 long pid = Long.parseLong(dir.getFileName().toString());
                 String[] stat = stat(pid);

@@ -35,8 +35,8 @@ public final class PostgresServerProcess implements AutoCloseable {
     /** Initialises a fresh data directory in a temporary directory and starts the server. */
     public static PostgresServerProcess start() {
         try {
-            PostgresServerProcess postgres = new PostgresServerProcess(
-                    Files.createTempDirectory("orderflow-postgres-"), freePort());
+            PostgresServerProcess postgres =
+                    new PostgresServerProcess(Files.createTempDirectory("orderflow-postgres-"), freePort());
             postgres.launch();
             return postgres;
         } catch (IOException e) {
@@ -48,8 +48,10 @@ public final class PostgresServerProcess implements AutoCloseable {
     public TestPostgres.Database database(String name) {
         String url = "jdbc:postgresql://localhost:" + port + "/";
         try (Connection admin = DriverManager.getConnection(url + "postgres", "postgres", "postgres");
-             Statement statement = admin.createStatement()) {
-            if (!statement.executeQuery("select 1 from pg_database where datname = '" + name + "'").next()) {
+                Statement statement = admin.createStatement()) {
+            if (!statement
+                    .executeQuery("select 1 from pg_database where datname = '" + name + "'")
+                    .next()) {
                 statement.execute("create database " + name);
             }
         } catch (SQLException e) {
@@ -69,7 +71,8 @@ public final class PostgresServerProcess implements AutoCloseable {
         List<ProcessHandle> backends = postmaster.descendants().toList();
         postmaster.destroyForcibly();
         // a new postmaster refuses to start while old backends still hold the shared memory
-        Awaitility.await("the killed postmaster and its backends exit").atMost(Duration.ofSeconds(30))
+        Awaitility.await("the killed postmaster and its backends exit")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> !postmaster.isAlive() && backends.stream().noneMatch(ProcessHandle::isAlive));
         release();
@@ -77,7 +80,9 @@ public final class PostgresServerProcess implements AutoCloseable {
 
     private long postmasterPid() {
         try {
-            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +102,8 @@ public final class PostgresServerProcess implements AutoCloseable {
     public void close() {
         release();
         try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

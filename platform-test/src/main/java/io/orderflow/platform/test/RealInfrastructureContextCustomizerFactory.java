@@ -22,7 +22,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
         return new RealInfrastructure();
     }
 
@@ -35,8 +36,8 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
                 return;
             }
             Map<String, Object> properties = new HashMap<>();
-            String name = environment.getProperty("orderflow.test.database",
-                    environment.getProperty("spring.application.name", "orderflow_test"));
+            String name = environment.getProperty(
+                    "orderflow.test.database", environment.getProperty("spring.application.name", "orderflow_test"));
             TestPostgres.Database database = TestPostgres.database(name);
             properties.put("spring.datasource.url", database.jdbcUrl());
             properties.put("spring.datasource.username", database.username());

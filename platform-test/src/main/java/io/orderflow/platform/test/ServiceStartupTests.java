@@ -31,8 +31,11 @@ public abstract class ServiceStartupTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort protected int port;
-    @LocalManagementPort protected int managementPort;
+    @LocalServerPort
+    protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Test
     void reportsHealthUpWithDatabaseAndKafkaBinderOnTheManagementPort() throws Exception {
@@ -40,18 +43,24 @@ public abstract class ServiceStartupTests {
 
         assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/binders/status").asString()).isEqualTo("UP");
-        assertThat(health.at("/components/binders/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/binders/components/kafka/status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
     void isReadyOnlyWithDatabaseAndKafkaBinderChecked() throws Exception {
-        for (JsonNode readiness : List.of(getUp(managementPort, "/actuator/health/readiness"), getUp(port, "/readyz"))) {
-            assertThat(readiness.at("/components/readinessState/status").asString()).isEqualTo("UP");
+        for (JsonNode readiness :
+                List.of(getUp(managementPort, "/actuator/health/readiness"), getUp(port, "/readyz"))) {
+            assertThat(readiness.at("/components/readinessState/status").asString())
+                    .isEqualTo("UP");
             assertThat(readiness.at("/components/db/status").asString()).isEqualTo("UP");
             if (readinessNeedsBroker()) {
-                assertThat(readiness.at("/components/binders/status").asString()).isEqualTo("UP");
+                assertThat(readiness.at("/components/binders/status").asString())
+                        .isEqualTo("UP");
             } else {
-                assertThat(readiness.at("/components/binders").isMissingNode()).as(readiness.toString()).isTrue();
+                assertThat(readiness.at("/components/binders").isMissingNode())
+                        .as(readiness.toString())
+                        .isTrue();
             }
         }
     }
@@ -73,21 +82,33 @@ public abstract class ServiceStartupTests {
         HttpResponse<String> scrape = get(managementPort, "/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
-        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health",
-                "/actuator/health/readiness", "/actuator", "/actuator/info")) {
-            assertThat(get(port, path).statusCode()).as("%s on the service's port", path).isEqualTo(404);
+        for (String path : List.of(
+                "/actuator/prometheus",
+                "/actuator/metrics",
+                "/actuator/health",
+                "/actuator/health/readiness",
+                "/actuator",
+                "/actuator/info")) {
+            assertThat(get(port, path).statusCode())
+                    .as("%s on the service's port", path)
+                    .isEqualTo(404);
         }
     }
 
     @Test
     void appliesPlatformMigrationsAtStartUp(@Autowired DataSource dataSource) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        List<String> applied = jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
-                .query(String.class).list();
+        List<String> applied = jdbc.sql(
+                        "select version from flyway_schema_history where success order by installed_rank")
+                .query(String.class)
+                .list();
 
         assertThat(applied).contains("0.1", "0.2");
-        assertThat(jdbc.sql("select to_regclass('outbox_event') is not null and to_regclass('processed_message') is not null")
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql(
+                                "select to_regclass('outbox_event') is not null and to_regclass('processed_message') is not null")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     private static JsonNode getUp(int port, String path) throws IOException, InterruptedException {
@@ -99,7 +120,9 @@ public abstract class ServiceStartupTests {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

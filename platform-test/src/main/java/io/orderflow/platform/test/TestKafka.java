@@ -17,8 +17,7 @@ public final class TestKafka {
 
     private static volatile String bootstrapServers;
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
@@ -61,8 +60,9 @@ public final class TestKafka {
     @SuppressWarnings("resource")
     private static String container() {
         KafkaContainer container = new KafkaContainer("apache/kafka-native:4.1.1");
-        singleNodeSettings().forEach((key, value) ->
-                container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
+        singleNodeSettings()
+                .forEach((key, value) ->
+                        container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
         container.start();
         return container.getBootstrapServers();
     }

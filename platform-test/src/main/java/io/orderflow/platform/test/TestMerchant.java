@@ -22,14 +22,17 @@ public final class TestMerchant {
     public static final String WECHAT_PAY_PUBLIC_KEY_ID = "PUB_KEY_ID_0112345678912026113000000000000001";
     public static final String WECHAT_PAY_CERTIFICATE_SERIAL = "440024045C4A427599D09BB4E3DE0279F2E813FD";
 
-    private static final List<String> FILES = List.of("merchant_private_key.pem", "merchant_public_key.pem",
-            "merchant_certificate.pem", "wechat_pay_private_key.pem", "wechat_pay_public_key.pem",
+    private static final List<String> FILES = List.of(
+            "merchant_private_key.pem",
+            "merchant_public_key.pem",
+            "merchant_certificate.pem",
+            "wechat_pay_private_key.pem",
+            "wechat_pay_public_key.pem",
             "wechat_pay_certificate.pem");
 
     private static Path directory;
 
-    private TestMerchant() {
-    }
+    private TestMerchant() {}
 
     public static Path merchantPrivateKey() {
         return file("merchant_private_key.pem");
@@ -60,7 +63,8 @@ public final class TestMerchant {
         properties.put(prefix + "appids[0]", APPID);
         properties.put(prefix + "private-key-path", merchantPrivateKey().toString());
         properties.put(prefix + "merchant-serial-number", MERCHANT_SERIAL);
-        properties.put(prefix + "wechat-pay-public-key-path", wechatPayPublicKey().toString());
+        properties.put(
+                prefix + "wechat-pay-public-key-path", wechatPayPublicKey().toString());
         properties.put(prefix + "wechat-pay-public-key-id", WECHAT_PAY_PUBLIC_KEY_ID);
         properties.put(prefix + "api-v3-key", API_V3_KEY);
         properties.put(prefix + "notify-base-url", notifyBaseUrl);

@@ -30,8 +30,7 @@ public final class TestPostgres {
     private static volatile Server server;
     private static final Set<String> created = ConcurrentHashMap.newKeySet();
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Connection settings of a server-wide database. */
     public record Database(String jdbcUrl, String username, String password) {
@@ -94,13 +93,19 @@ public final class TestPostgres {
             for (String setting : System.getProperty(CONFIG_PROPERTY, "").split(";")) {
                 int equals = setting.indexOf('=');
                 if (equals > 0) {
-                    builder.setServerConfig(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                    builder.setServerConfig(
+                            setting.substring(0, equals).trim(),
+                            setting.substring(equals + 1).trim());
                 }
             }
             EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
-            return new Server(postgres.getJdbcUrl("postgres", "postgres"), "localhost", postgres.getPort(),
-                    "postgres", "postgres");
+            return new Server(
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "localhost",
+                    postgres.getPort(),
+                    "postgres",
+                    "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
@@ -108,11 +113,15 @@ public final class TestPostgres {
 
     @SuppressWarnings("resource")
     private static Server container() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine")
-                .withCommand("postgres", "-c", "max_connections=300");
+        PostgreSQLContainer container =
+                new PostgreSQLContainer("postgres:16-alpine").withCommand("postgres", "-c", "max_connections=300");
         container.start();
-        return new Server(container.getJdbcUrl(), container.getHost(), container.getFirstMappedPort(),
-                container.getUsername(), container.getPassword());
+        return new Server(
+                container.getJdbcUrl(),
+                container.getHost(),
+                container.getFirstMappedPort(),
+                container.getUsername(),
+                container.getPassword());
     }
 
     private static Server external(String url) {
@@ -134,10 +143,11 @@ public final class TestPostgres {
     }
 
     private static void createIfAbsent(Server server, String database) {
-        try (Connection connection = DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
-             Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery(
-                    "select 1 from pg_database where datname = '" + database + "'")) {
+        try (Connection connection =
+                        DriverManager.getConnection(server.adminUrl(), server.username(), server.password());
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 if (exists.next()) {
                     return;
                 }

@@ -11,15 +11,20 @@ import java.util.List;
  */
 public final class TestWechatPay {
 
-    private TestWechatPay() {
-    }
+    private TestWechatPay() {}
 
     /** Settings for the test merchant at real time; callers add a time scale, faults or properties. */
     public static SimulatorSettings settings() {
         return SimulatorSettings.defaults()
-                .merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID), TestMerchant.MERCHANT_SERIAL,
-                        TestMerchant.merchantPublicKey().toString(), TestMerchant.API_V3_KEY)
-                .wechatPayKey(TestMerchant.wechatPayPrivateKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                .merchant(
+                        TestMerchant.MCHID,
+                        List.of(TestMerchant.APPID),
+                        TestMerchant.MERCHANT_SERIAL,
+                        TestMerchant.merchantPublicKey().toString(),
+                        TestMerchant.API_V3_KEY)
+                .wechatPayKey(
+                        TestMerchant.wechatPayPrivateKey().toString(),
+                        TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
                         TestMerchant.wechatPayCertificate().toString());
     }
 

@@ -25,8 +25,8 @@ import org.awaitility.Awaitility;
 public final class TopicProbe implements AutoCloseable {
 
     /** One record as a plain consumer sees it; header values are decoded as UTF-8. */
-    public record Received(String topic, int partition, long offset, String key, byte[] value,
-                           Map<String, String> headers) {
+    public record Received(
+            String topic, int partition, long offset, String key, byte[] value, Map<String, String> headers) {
         public String header(String name) {
             return headers.get(name);
         }
@@ -48,7 +48,9 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Waits until the records read so far (from the topic's start) satisfy the condition. */
     public List<Received> awaitRecords(Predicate<List<Received>> condition, Duration atMost) {
-        Awaitility.await("records on " + topic).atMost(atMost).pollInterval(Duration.ofMillis(50))
+        Awaitility.await("records on " + topic)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     poll();
                     return condition.test(List.copyOf(received));
@@ -60,17 +62,21 @@ public final class TopicProbe implements AutoCloseable {
     public List<Received> readToEnd(Duration atMost) {
         poll();
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
-        Awaitility.await("end of " + topic).atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
-            poll();
-            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
-        });
+        Awaitility.await("end of " + topic)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    poll();
+                    return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+                });
         return List.copyOf(received);
     }
 
     /** Records whose key is the given one, in the order they were read. */
     public List<Received> awaitKey(String key, int count, Duration atMost) {
-        return awaitRecords(all -> all.stream().filter(r -> key.equals(r.key())).count() >= count, atMost)
-                .stream().filter(r -> key.equals(r.key())).toList();
+        return awaitRecords(all -> all.stream().filter(r -> key.equals(r.key())).count() >= count, atMost).stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
     }
 
     private void poll() {
@@ -80,20 +86,27 @@ public final class TopicProbe implements AutoCloseable {
                 return;
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-            received.add(new Received(record.topic(), record.partition(), record.offset(), record.key(),
-                    record.value(), headers(record)));
+            received.add(new Received(
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    record.value(),
+                    headers(record)));
         }
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }

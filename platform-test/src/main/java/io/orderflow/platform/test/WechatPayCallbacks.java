@@ -20,24 +20,34 @@ import java.util.UUID;
 public final class WechatPayCallbacks {
 
     /** Headers by their exact names, and the body exactly as signed. */
-    public record Callback(Map<String, String> headers, String body) {
-    }
+    public record Callback(Map<String, String> headers, String body) {}
 
-    private WechatPayCallbacks() {
-    }
+    private WechatPayCallbacks() {}
 
     /** A TRANSACTION.SUCCESS callback of the test merchant, signed now with the test WeChat Pay key. */
     public static Callback transaction(String resourceJson) {
-        return build("TRANSACTION.SUCCESS", "transaction", resourceJson, TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                Instant.now(), TestMerchant.API_V3_KEY);
+        return build(
+                "TRANSACTION.SUCCESS",
+                "transaction",
+                resourceJson,
+                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                Instant.now(),
+                TestMerchant.API_V3_KEY);
     }
 
-    public static Callback build(String eventType, String originalType, String resourceJson, String serial,
-                                 Instant timestamp, String apiV3Key) {
+    public static Callback build(
+            String eventType,
+            String originalType,
+            String resourceJson,
+            String serial,
+            Instant timestamp,
+            String apiV3Key) {
         String nonce = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String ciphertext = new AeadAesCipher(apiV3Key.getBytes(StandardCharsets.US_ASCII)).encrypt(
-                originalType.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8),
-                resourceJson.getBytes(StandardCharsets.UTF_8));
+        String ciphertext = new AeadAesCipher(apiV3Key.getBytes(StandardCharsets.US_ASCII))
+                .encrypt(
+                        originalType.getBytes(StandardCharsets.UTF_8),
+                        nonce.getBytes(StandardCharsets.UTF_8),
+                        resourceJson.getBytes(StandardCharsets.UTF_8));
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"create_time\":\"2026-11-30T10:00:00+08:00\","
                 + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType + "\",\"summary\":\"ok\","
                 + "\"resource\":{\"original_type\":\"" + originalType + "\",\"algorithm\":\"AEAD_AES_256_GCM\","
@@ -61,7 +71,8 @@ public final class WechatPayCallbacks {
 
     private static String signature(String message) {
         try {
-            PrivateKey key = PemUtil.loadPrivateKeyFromPath(TestMerchant.wechatPayPrivateKey().toString());
+            PrivateKey key = PemUtil.loadPrivateKeyFromPath(
+                    TestMerchant.wechatPayPrivateKey().toString());
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update(message.getBytes(StandardCharsets.UTF_8));

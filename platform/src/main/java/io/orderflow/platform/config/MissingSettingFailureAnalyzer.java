@@ -8,7 +8,10 @@ public class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<Missi
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingException cause) {
-        return new FailureAnalysis("The required setting " + cause.setting() + " is not set: the environment "
-                + "variable " + cause.variable() + " is missing or empty.", cause.action(), cause);
+        return new FailureAnalysis(
+                "The required setting " + cause.setting() + " is not set: the environment " + "variable "
+                        + cause.variable() + " is missing or empty.",
+                cause.action(),
+                cause);
     }
 }

@@ -1,12 +1,12 @@
 package io.orderflow.platform.config;
 
-import io.orderflow.platform.messaging.EventCodec;
+import com.zaxxer.hikari.HikariDataSource;
 import io.orderflow.platform.messaging.ConsumerErrorHandling;
+import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.notify.PgNotifications;
-import com.zaxxer.hikari.HikariDataSource;
-import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.outbox.OutboxConfiguration;
+import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.WechatPayConfiguration;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +47,21 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(Environment environment, EventCodec codec, DataSource dataSource,
-                                          PlatformTransactionManager transactionManager, TraceContinuation traces) {
+    IdempotentConsumer idempotentConsumer(
+            Environment environment,
+            EventCodec codec,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            TraceContinuation traces) {
         String consumer = environment.getRequiredProperty("spring.application.name");
-        return new IdempotentConsumer(consumer, codec, JdbcClient.create(dataSource),
-                new TransactionTemplate(transactionManager), environment.getProperty(
-                        "orderflow.messaging.database-outage-patience", Duration.class, Duration.ofMinutes(2)), traces);
+        return new IdempotentConsumer(
+                consumer,
+                codec,
+                JdbcClient.create(dataSource),
+                new TransactionTemplate(transactionManager),
+                environment.getProperty(
+                        "orderflow.messaging.database-outage-patience", Duration.class, Duration.ofMinutes(2)),
+                traces);
     }
 
     /** LISTEN/NOTIFY on a connection of its own, to the database the pool connects to. */

@@ -32,8 +32,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             environment.getPropertySources().addLast(new MapPropertySource(NAME + "-bindings", bindings(service)));
         }
         try {
-            environment.getPropertySources().addLast(
-                    new ResourcePropertySource(NAME, new ClassPathResource(NAME + ".properties")));
+            environment
+                    .getPropertySources()
+                    .addLast(new ResourcePropertySource(NAME, new ClassPathResource(NAME + ".properties")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,12 +42,16 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     private static Map<String, Object> bindings(String service) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        var topics = EventTypes.all().stream().filter(type -> type.service().equals(service))
-                .map(EventType::topic).distinct().toList();
+        var topics = EventTypes.all().stream()
+                .filter(type -> type.service().equals(service))
+                .map(EventType::topic)
+                .distinct()
+                .toList();
         for (String topic : topics) {
             properties.put("spring.cloud.stream.bindings." + OutboxBindings.bindingName(topic) + ".destination", topic);
         }
-        properties.put("spring.cloud.stream.output-bindings",
+        properties.put(
+                "spring.cloud.stream.output-bindings",
                 topics.stream().map(OutboxBindings::bindingName).collect(Collectors.joining(";")));
         return properties;
     }

@@ -28,13 +28,19 @@ class RequiredSettings implements BeanFactoryPostProcessor {
         String url = environment.getProperty("spring.datasource.url", "");
         if (password.isBlank() && !url.contains("password=")) {
             String service = environment.getProperty("orderflow.service", "");
-            String variable = service.isBlank() ? "SPRING_DATASOURCE_PASSWORD"
+            String variable = service.isBlank()
+                    ? "SPRING_DATASOURCE_PASSWORD"
                     : "ORDERFLOW_" + service.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
-            String secret = service.isBlank() ? "the database's credentials Secret"
+            String secret = service.isBlank()
+                    ? "the database's credentials Secret"
                     : "the Secret orderflow-" + service + "-db-credentials, key password";
-            throw new MissingSettingException(PASSWORD, variable, "Set " + variable + " to the database password ("
-                    + "on Kubernetes from " + secret + "). Only the 'local' profile has a development default; it "
-                    + "is never used elsewhere.");
+            throw new MissingSettingException(
+                    PASSWORD,
+                    variable,
+                    "Set " + variable + " to the database password ("
+                            + "on Kubernetes from " + secret
+                            + "). Only the 'local' profile has a development default; it "
+                            + "is never used elsewhere.");
         }
     }
 }

@@ -25,12 +25,10 @@ public final class CloudEventEnvelope {
     public static final String SUBJECT = PREFIX + "subject";
     public static final String TIME = PREFIX + "time";
 
-    private CloudEventEnvelope() {
-    }
+    private CloudEventEnvelope() {}
 
     /** The attributes of one event as it travels. */
-    public record Attributes(String id, String type, String source, String subject, Instant time) {
-    }
+    public record Attributes(String id, String type, String source, String subject, Instant time) {}
 
     /**
      * The Kafka headers of an event in binary mode, in the order they are written: the CloudEvents attributes
@@ -86,7 +84,11 @@ public final class CloudEventEnvelope {
             throw new UnknownEventTypeException(null);
         }
         String time = attribute(headers, "time");
-        return new Attributes(id, type, attribute(headers, "source"), attribute(headers, "subject"),
+        return new Attributes(
+                id,
+                type,
+                attribute(headers, "source"),
+                attribute(headers, "subject"),
                 time == null ? null : parseTime(time));
     }
 

@@ -38,12 +38,16 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     }
 
     @Override
-    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
-                          BackOff backOff) {
+    public void configure(
+            AbstractMessageListenerContainer<?, ?> container,
+            String destinationName,
+            String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            BackOff backOff) {
         DefaultErrorHandler handler = dlqDestinationResolver == null
                 ? new DefaultErrorHandler(backOff != null ? backOff : new FixedBackOff(0L, 0L))
-                : new DefaultErrorHandler(recoverer(dlqDestinationResolver), backOff != null ? backOff : new FixedBackOff(0L, 0L));
+                : new DefaultErrorHandler(
+                        recoverer(dlqDestinationResolver), backOff != null ? backOff : new FixedBackOff(0L, 0L));
         handler.addNotRetryableExceptions(NonRetryableEventException.class);
         container.setCommonErrorHandler(handler);
         container.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
@@ -58,10 +62,9 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     @SuppressWarnings("unchecked")
     private DeadLetterPublishingRecoverer recoverer(
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                (KafkaOperations<Object, Object>) deadLetters, destination);
-        recoverer.setHeaderNamesSupplier(() -> DeadLetterPublishingRecoverer.HeaderNames.Builder
-                .original()
+        DeadLetterPublishingRecoverer recoverer =
+                new DeadLetterPublishingRecoverer((KafkaOperations<Object, Object>) deadLetters, destination);
+        recoverer.setHeaderNamesSupplier(() -> DeadLetterPublishingRecoverer.HeaderNames.Builder.original()
                 .offsetHeader("x-original-offset")
                 .timestampHeader("x-original-timestamp")
                 .timestampTypeHeader("x-original-timestamp-type")

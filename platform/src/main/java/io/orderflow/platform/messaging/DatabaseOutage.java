@@ -16,8 +16,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseOutage {
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /**
      * Whether the failure means the database could not be reached or dropped the connection: SQLSTATE class 08
@@ -26,11 +25,14 @@ public final class DatabaseOutage {
      */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
@@ -44,8 +46,13 @@ public final class DatabaseOutage {
      * the partition to another consumer.
      */
     public static RetryTemplate retry(Duration patience) {
-        return new RetryTemplate(RetryPolicy.builder().predicate(DatabaseOutage::isOutage)
-                .maxRetries(Long.MAX_VALUE).delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5))
-                .timeout(patience).build());
+        return new RetryTemplate(RetryPolicy.builder()
+                .predicate(DatabaseOutage::isOutage)
+                .maxRetries(Long.MAX_VALUE)
+                .delay(Duration.ofMillis(200))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(5))
+                .timeout(patience)
+                .build());
     }
 }

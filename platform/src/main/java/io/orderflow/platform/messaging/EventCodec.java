@@ -38,8 +38,7 @@ public final class EventCodec {
      * @throws MalformedEventException when the payload does not fit the record
      */
     public OrderflowEvent decode(String ceType, byte[] payload) {
-        EventType<?> type = EventTypes.byCeType(ceType)
-                .orElseThrow(() -> new UnknownEventTypeException(ceType));
+        EventType<?> type = EventTypes.byCeType(ceType).orElseThrow(() -> new UnknownEventTypeException(ceType));
         try {
             return mapper.readValue(payload, type.recordClass());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {

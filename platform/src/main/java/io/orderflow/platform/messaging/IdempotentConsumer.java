@@ -41,13 +41,22 @@ public class IdempotentConsumer {
     private final RetryTemplate outageRetry;
     private final TraceContinuation traces;
 
-    public IdempotentConsumer(String consumer, EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
-                              Duration outagePatience) {
+    public IdempotentConsumer(
+            String consumer,
+            EventCodec codec,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Duration outagePatience) {
         this(consumer, codec, jdbc, transactions, outagePatience, TraceContinuation.none());
     }
 
-    public IdempotentConsumer(String consumer, EventCodec codec, JdbcClient jdbc, TransactionTemplate transactions,
-                              Duration outagePatience, TraceContinuation traces) {
+    public IdempotentConsumer(
+            String consumer,
+            EventCodec codec,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Duration outagePatience,
+            TraceContinuation traces) {
         this.consumer = consumer;
         this.codec = codec;
         this.jdbc = jdbc;
@@ -70,7 +79,11 @@ public class IdempotentConsumer {
     public boolean apply(InboundEvent event, Consumer<InboundEvent> effect) {
         Boolean applied = outageRetry.invoke(() -> applyOnce(event, effect));
         if (!Boolean.TRUE.equals(applied)) {
-            log.info("{} already processed {} {}; redelivery ignored", consumer, event.attributes().type(), event.ceId());
+            log.info(
+                    "{} already processed {} {}; redelivery ignored",
+                    consumer,
+                    event.attributes().type(),
+                    event.ceId());
             return false;
         }
         return true;
@@ -99,24 +112,38 @@ public class IdempotentConsumer {
             return outageRetry.invoke(() -> applyBatchOnce(events, effect));
         } catch (EffectFailed failed) {
             // the events before it apply on their own; it alone is retried (then dead-lettered) by the error handler
-            log.debug("{}: event {} failed in a batch of {}: {}", consumer, failed.event.ceId(), events.size(),
+            log.debug(
+                    "{}: event {} failed in a batch of {}: {}",
+                    consumer,
+                    failed.event.ceId(),
+                    events.size(),
                     failed.getCause().toString());
-            applyOneByOne(events.stream().filter(e -> e.index() < failed.event.index()).toList(), effect);
-            throw new BatchListenerFailedException("event " + failed.event.ceId() + " of " + consumer + " failed",
-                    failed.getCause(), failed.event.index());
+            applyOneByOne(
+                    events.stream()
+                            .filter(e -> e.index() < failed.event.index())
+                            .toList(),
+                    effect);
+            throw new BatchListenerFailedException(
+                    "event " + failed.event.ceId() + " of " + consumer + " failed",
+                    failed.getCause(),
+                    failed.event.index());
         } catch (RuntimeException e) {
             if (DatabaseOutage.isOutage(e)) {
                 throw e;
             }
-            log.debug("{}: a batch of {} failed ({}); applying its events one by one", consumer, events.size(), e.toString());
+            log.debug(
+                    "{}: a batch of {} failed ({}); applying its events one by one",
+                    consumer,
+                    events.size(),
+                    e.toString());
             return applyOneByOne(events, effect);
         }
     }
 
     private InboundEvent decode(ReceivedRecord record) {
         CloudEventEnvelope.Attributes attributes = record.attributes();
-        return new InboundEvent(attributes, codec.decode(attributes.type(), record.payload()), record.traceParent(),
-                record.index());
+        return new InboundEvent(
+                attributes, codec.decode(attributes.type(), record.payload()), record.traceParent(), record.index());
     }
 
     private int applyBatchOnce(List<InboundEvent> events, Consumer<InboundEvent> effect) {
@@ -128,10 +155,15 @@ public class IdempotentConsumer {
                     returning ce_id""")
                     .param("consumer", consumer)
                     .param("ids", events.stream().map(InboundEvent::ceId).toArray(String[]::new))
-                    .param("types", events.stream().map(e -> e.attributes().type()).toArray(String[]::new))
-                    .query(String.class).list());
-            List<InboundEvent> ordered = events.stream().filter(e -> fresh.remove(e.ceId()))
-                    .sorted(Comparator.comparing(e -> String.valueOf(e.event().subject()))).toList();
+                    .param(
+                            "types",
+                            events.stream().map(e -> e.attributes().type()).toArray(String[]::new))
+                    .query(String.class)
+                    .list());
+            List<InboundEvent> ordered = events.stream()
+                    .filter(e -> fresh.remove(e.ceId()))
+                    .sorted(Comparator.comparing(e -> String.valueOf(e.event().subject())))
+                    .toList();
             for (InboundEvent event : ordered) {
                 try {
                     traced(event, effect);
@@ -151,8 +183,8 @@ public class IdempotentConsumer {
             try {
                 applied += apply(event, effect) ? 1 : 0;
             } catch (RuntimeException e) {
-                throw new BatchListenerFailedException("event " + event.ceId() + " of " + consumer + " failed", e,
-                        event.index());
+                throw new BatchListenerFailedException(
+                        "event " + event.ceId() + " of " + consumer + " failed", e, event.index());
             }
         }
         return applied;

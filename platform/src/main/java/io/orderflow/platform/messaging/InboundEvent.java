@@ -10,8 +10,8 @@ import io.orderflow.events.OrderflowEvent;
  * @param traceParent the W3C {@code traceparent} it travelled with, or null
  * @param index its position in the batch it arrived in (0 outside batches)
  */
-public record InboundEvent(CloudEventEnvelope.Attributes attributes, OrderflowEvent event, String traceParent,
-                           int index) {
+public record InboundEvent(
+        CloudEventEnvelope.Attributes attributes, OrderflowEvent event, String traceParent, int index) {
 
     public InboundEvent(CloudEventEnvelope.Attributes attributes, OrderflowEvent event) {
         this(attributes, event, null, 0);

@@ -21,7 +21,8 @@ record ReceivedRecord(int index, Map<String, Object> headers, byte[] payload) {
     static List<ReceivedRecord> of(Message<List<byte[]>> batch) {
         List<byte[]> payloads = batch.getPayload();
         Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
-        List<Map<String, Object>> headers = converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        List<Map<String, Object>> headers =
+                converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         if (headers.size() != payloads.size()) {
             throw new IllegalStateException("a batch of " + payloads.size() + " records came with headers for "
                     + headers.size() + "; the binding needs the binder's header mapper (batch mode)");

@@ -47,7 +47,10 @@ public class PgNotifications implements SmartLifecycle {
 
     /** Queues a notification on the channel, delivered to every listener when the current transaction commits. */
     public static void publish(JdbcClient jdbc, String channel, String payload) {
-        jdbc.sql("select pg_notify(?, ?)").params(channel, payload).query((rs, row) -> 1).list();
+        jdbc.sql("select pg_notify(?, ?)")
+                .params(channel, payload)
+                .query((rs, row) -> 1)
+                .list();
     }
 
     /** Registers a handler of the channel's payloads (before start). */

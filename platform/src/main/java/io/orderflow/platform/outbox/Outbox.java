@@ -29,7 +29,13 @@ public class Outbox {
         this(service, store, codec, clock, onCommit, TraceContinuation.none());
     }
 
-    Outbox(String service, OutboxStore store, EventCodec codec, Clock clock, Runnable onCommit, TraceContinuation traces) {
+    Outbox(
+            String service,
+            OutboxStore store,
+            EventCodec codec,
+            Clock clock,
+            Runnable onCommit,
+            TraceContinuation traces) {
         this.service = service;
         this.store = store;
         this.codec = codec;
@@ -70,8 +76,9 @@ public class Outbox {
     private EventType<?> typeOf(OrderflowEvent event) {
         EventType<?> type = EventTypes.of(event);
         if (!type.service().equals(service)) {
-            throw new IllegalArgumentException(service + " does not publish " + event.getClass().getSimpleName()
-                    + " as " + type.ceType() + " (see io.orderflow.events.EventTypes)");
+            throw new IllegalArgumentException(
+                    service + " does not publish " + event.getClass().getSimpleName() + " as " + type.ceType()
+                            + " (see io.orderflow.events.EventTypes)");
         }
         return type;
     }

@@ -40,9 +40,15 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(Environment environment, OutboxStore store, EventCodec codec, Clock clock,
-                  @Lazy OutboxRelay relay, TraceContinuation traces) {
-        return new Outbox(environment.getRequiredProperty("orderflow.service"), store, codec, clock, relay::wakeUp, traces);
+    Outbox outbox(
+            Environment environment,
+            OutboxStore store,
+            EventCodec codec,
+            Clock clock,
+            @Lazy OutboxRelay relay,
+            TraceContinuation traces) {
+        return new Outbox(
+                environment.getRequiredProperty("orderflow.service"), store, codec, clock, relay::wakeUp, traces);
     }
 
     @Bean
@@ -61,9 +67,13 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxStore store, KafkaTemplate<byte[], byte[]> outboxKafkaTemplate,
-                            PlatformTransactionManager transactionManager, OutboxProperties properties,
-                            OutboxMetrics metrics, TraceContinuation traces) {
+    OutboxRelay outboxRelay(
+            OutboxStore store,
+            KafkaTemplate<byte[], byte[]> outboxKafkaTemplate,
+            PlatformTransactionManager transactionManager,
+            OutboxProperties properties,
+            OutboxMetrics metrics,
+            TraceContinuation traces) {
         OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, properties.sendTimeout(), traces);
         return new OutboxRelay(store, publisher, new TransactionTemplate(transactionManager), properties, metrics);
     }

@@ -26,12 +26,20 @@ public class OutboxMetrics {
     OutboxMetrics(MeterRegistry registry, Clock clock) {
         this.clock = clock;
         Gauge.builder("orderflow.outbox.pending", pending, AtomicLong::get)
-                .description("outbox events not yet published").baseUnit("events").register(registry);
+                .description("outbox events not yet published")
+                .baseUnit("events")
+                .register(registry);
         Gauge.builder("orderflow.outbox.oldest.age", oldestAgeMillis, value -> value.get() / 1000.0)
-                .description("age of the oldest unpublished outbox event").baseUnit("seconds").register(registry);
-        published = Counter.builder("orderflow.outbox.published").baseUnit("events").register(registry);
-        failed = Counter.builder("orderflow.outbox.send.failures").baseUnit("events").register(registry);
-        batches = Timer.builder("orderflow.outbox.batch").description("send and acknowledge one batch")
+                .description("age of the oldest unpublished outbox event")
+                .baseUnit("seconds")
+                .register(registry);
+        published =
+                Counter.builder("orderflow.outbox.published").baseUnit("events").register(registry);
+        failed = Counter.builder("orderflow.outbox.send.failures")
+                .baseUnit("events")
+                .register(registry);
+        batches = Timer.builder("orderflow.outbox.batch")
+                .description("send and acknowledge one batch")
                 .register(registry);
     }
 
@@ -43,7 +51,12 @@ public class OutboxMetrics {
 
     void backlog(OutboxStore.Backlog backlog) {
         pending.set(backlog.pending());
-        oldestAgeMillis.set(backlog.oldestCreatedAt() == null ? 0
-                : Math.max(0, Duration.between(backlog.oldestCreatedAt(), clock.instant()).toMillis()));
+        oldestAgeMillis.set(
+                backlog.oldestCreatedAt() == null
+                        ? 0
+                        : Math.max(
+                                0,
+                                Duration.between(backlog.oldestCreatedAt(), clock.instant())
+                                        .toMillis()));
     }
 }

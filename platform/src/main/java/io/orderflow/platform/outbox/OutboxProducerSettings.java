@@ -18,22 +18,24 @@ final class OutboxProducerSettings {
 
     private static final String BINDER = "spring.cloud.stream.kafka.binder";
 
-    private OutboxProducerSettings() {
-    }
+    private OutboxProducerSettings() {}
 
     static Map<String, Object> of(Environment environment) {
         Binder binder = Binder.get(environment);
-        Map<String, Object> config = new HashMap<>(binder.bind(BINDER + ".producer-properties",
-                Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        Map<String, Object> config =
+                new HashMap<>(binder.bind(BINDER + ".producer-properties", Bindable.mapOf(String.class, String.class))
+                        .orElse(Map.of()));
+        config.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 environment.getProperty(BINDER + ".brokers", "localhost:9092"));
         config.put(ProducerConfig.ACKS_CONFIG, environment.getProperty(BINDER + ".required-acks", "all"));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         // the relay sends a batch and then flushes: lingering would only delay the flush
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, environment.getProperty("spring.application.name",
-                "orderflow") + "-outbox");
+        config.putIfAbsent(
+                ProducerConfig.CLIENT_ID_CONFIG,
+                environment.getProperty("spring.application.name", "orderflow") + "-outbox");
         return config;
     }
 }

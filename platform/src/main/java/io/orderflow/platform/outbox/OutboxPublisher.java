@@ -55,7 +55,8 @@ class OutboxPublisher {
             try {
                 sends.put(event, kafka.send(record(event)));
             } catch (RuntimeException e) {
-                log.warn("outbox send of {} to {} failed: {}", event.attributes().id(), event.topic(), e.toString());
+                log.warn(
+                        "outbox send of {} to {} failed: {}", event.attributes().id(), event.topic(), e.toString());
                 break;
             }
         }
@@ -76,14 +77,14 @@ class OutboxPublisher {
 
     ProducerRecord<byte[], byte[]> record(PendingEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        CloudEventEnvelope.headers(event.attributes()).forEach((name, value) ->
-                headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        CloudEventEnvelope.headers(event.attributes())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         String traceParent = traces.child(event.traceParent(), "outbox publish");
         if (traceParent != null) {
             headers.add(TraceContinuation.HEADER, traceParent.getBytes(StandardCharsets.UTF_8));
         }
-        return new ProducerRecord<>(event.topic(), null, event.key().getBytes(StandardCharsets.UTF_8),
-                event.payload(), headers);
+        return new ProducerRecord<>(
+                event.topic(), null, event.key().getBytes(StandardCharsets.UTF_8), event.payload(), headers);
     }
 
     private boolean await(CompletableFuture<?> future, long deadline, PendingEvent event) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,8 +36,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong passes = new AtomicLong();
 
-    OutboxRelay(OutboxStore store, OutboxPublisher publisher, TransactionTemplate transactions,
-                OutboxProperties properties, OutboxMetrics metrics) {
+    OutboxRelay(
+            OutboxStore store,
+            OutboxPublisher publisher,
+            TransactionTemplate transactions,
+            OutboxProperties properties,
+            OutboxMetrics metrics) {
         this.store = store;
         this.publisher = publisher;
         this.transactions = transactions;
@@ -110,8 +114,11 @@ public class OutboxRelay implements SmartLifecycle {
                 backoff = properties.pollInterval();
                 if (published < 0) {
                     // another instance is relaying this lane right now: look again soon, it may leave our events
-                    idle(lane, LANE_BUSY_RETRY.compareTo(properties.pollInterval()) < 0 ? LANE_BUSY_RETRY
-                            : properties.pollInterval());
+                    idle(
+                            lane,
+                            LANE_BUSY_RETRY.compareTo(properties.pollInterval()) < 0
+                                    ? LANE_BUSY_RETRY
+                                    : properties.pollInterval());
                 } else if (published < properties.batchSize() && idle(lane, properties.pollInterval())) {
                     linger();
                 }

@@ -20,7 +20,8 @@ class OutboxStore {
         this.jdbc = jdbc;
     }
 
-    void insert(CloudEventEnvelope.Attributes attributes, String topic, String key, byte[] payload, String traceParent) {
+    void insert(
+            CloudEventEnvelope.Attributes attributes, String topic, String key, byte[] payload, String traceParent) {
         jdbc.sql("""
                 insert into outbox_event (ce_id, ce_type, ce_source, ce_subject, ce_time, topic, message_key, key_slice,
                                           payload, trace_parent)
@@ -53,7 +54,10 @@ class OutboxStore {
     boolean tryLockLane(int lane) {
         return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:class, :lane) from "
                         + "(select set_config('synchronous_commit', 'off', true)) as relaxed")
-                .param("class", LOCK_CLASS).param("lane", lane).query(Boolean.class).single());
+                .param("class", LOCK_CLASS)
+                .param("lane", lane)
+                .query(Boolean.class)
+                .single());
     }
 
     List<PendingEvent> pending(int lane, int lanes, int limit) {
@@ -64,12 +68,20 @@ class OutboxStore {
                 where published_at is null and key_slice % :lanes = :lane
                 order by sequence_no
                 limit :limit""")
-                .param("lanes", lanes).param("lane", lane).param("limit", limit)
-                .query((rs, row) -> new PendingEvent(rs.getLong("sequence_no"),
-                        new CloudEventEnvelope.Attributes(rs.getString("ce_id"), rs.getString("ce_type"),
-                                rs.getString("ce_source"), rs.getString("ce_subject"),
+                .param("lanes", lanes)
+                .param("lane", lane)
+                .param("limit", limit)
+                .query((rs, row) -> new PendingEvent(
+                        rs.getLong("sequence_no"),
+                        new CloudEventEnvelope.Attributes(
+                                rs.getString("ce_id"),
+                                rs.getString("ce_type"),
+                                rs.getString("ce_source"),
+                                rs.getString("ce_subject"),
                                 rs.getTimestamp("ce_time").toInstant()),
-                        rs.getString("topic"), rs.getString("message_key"), rs.getBytes("payload"),
+                        rs.getString("topic"),
+                        rs.getString("message_key"),
+                        rs.getBytes("payload"),
                         rs.getString("trace_parent")))
                 .list();
     }
@@ -84,13 +96,16 @@ class OutboxStore {
     }
 
     /** Pending count and the creation time of the oldest pending row (null when none). */
-    record Backlog(long pending, Instant oldestCreatedAt) {
-    }
+    record Backlog(long pending, Instant oldestCreatedAt) {}
 
     Backlog backlog() {
-        return jdbc.sql("select count(*) as pending, min(created_at) as oldest from outbox_event where published_at is null")
-                .query((rs, row) -> new Backlog(rs.getLong("pending"),
-                        rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+        return jdbc.sql(
+                        "select count(*) as pending, min(created_at) as oldest from outbox_event where published_at is null")
+                .query((rs, row) -> new Backlog(
+                        rs.getLong("pending"),
+                        rs.getTimestamp("oldest") == null
+                                ? null
+                                : rs.getTimestamp("oldest").toInstant()))
                 .single();
     }
 
@@ -100,7 +115,9 @@ class OutboxStore {
                     select sequence_no from outbox_event
                     where published_at < :cutoff
                     limit :limit)""")
-                .param("cutoff", cutoff(olderThan)).param("limit", limit).update();
+                .param("cutoff", cutoff(olderThan))
+                .param("limit", limit)
+                .update();
     }
 
     int purgeProcessed(Duration olderThan, int limit) {
@@ -109,7 +126,9 @@ class OutboxStore {
                     select ctid from processed_message
                     where processed_at < :cutoff
                     limit :limit)""")
-                .param("cutoff", cutoff(olderThan)).param("limit", limit).update();
+                .param("cutoff", cutoff(olderThan))
+                .param("limit", limit)
+                .update();
     }
 
     /**

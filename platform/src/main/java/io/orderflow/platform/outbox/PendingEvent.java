@@ -12,6 +12,10 @@ import io.orderflow.platform.messaging.CloudEventEnvelope;
  * @param payload the event JSON
  * @param traceParent the W3C traceparent of the transaction that appended it, or null
  */
-public record PendingEvent(long sequenceNo, CloudEventEnvelope.Attributes attributes, String topic, String key,
-                           byte[] payload, String traceParent) {
-}
+public record PendingEvent(
+        long sequenceNo,
+        CloudEventEnvelope.Attributes attributes,
+        String topic,
+        String key,
+        byte[] payload,
+        String traceParent) {}

@@ -50,7 +50,10 @@ public final class TraceContinuation {
         if (tracer == null || propagator == null || traceParent == null) {
             return work.get();
         }
-        Span span = propagator.extract(Map.of(HEADER, traceParent), Map::get).name(name).start();
+        Span span = propagator
+                .extract(Map.of(HEADER, traceParent), Map::get)
+                .name(name)
+                .start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             return work.get();
         } finally {
@@ -67,7 +70,10 @@ public final class TraceContinuation {
         if (tracer == null || propagator == null || traceParent == null || !traceParent.endsWith("-01")) {
             return traceParent;
         }
-        Span span = propagator.extract(Map.of(HEADER, traceParent), Map::get).name(name).start();
+        Span span = propagator
+                .extract(Map.of(HEADER, traceParent), Map::get)
+                .name(name)
+                .start();
         try {
             Map<String, String> carrier = new HashMap<>();
             propagator.inject(span.context(), carrier, Map::put);

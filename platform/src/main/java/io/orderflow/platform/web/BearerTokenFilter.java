@@ -27,11 +27,13 @@ public class BearerTokenFilter extends OncePerRequestFilter {
      * puts its admin or operator path behind the token.
      */
     public static FilterRegistrationBean<BearerTokenFilter> registration(String token, String... urlPatterns) {
-        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(token));
+        FilterRegistrationBean<BearerTokenFilter> registration =
+                new FilterRegistrationBean<>(new BearerTokenFilter(token));
         registration.addUrlPatterns(urlPatterns);
         registration.setOrder(0);
         return registration;
     }
+
     public static final String CODE = "ADMIN_TOKEN_INVALID";
     private static final String BEARER = "Bearer ";
 
@@ -47,15 +49,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         byte[] presented = header != null && header.startsWith(BEARER)
-                ? header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8) : new byte[0];
+                ? header.substring(BEARER.length()).getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
         if (token.length == 0 || !MessageDigest.isEqual(token, presented)) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"code\":\"" + CODE + "\",\"message\":\"Authorization must be Bearer <"
-                    + PROPERTY + ">" + (token.length == 0 ? "; no token is configured, so this path is closed" : "")
-                    + "\"}");
+            response.getWriter()
+                    .write("{\"code\":\"" + CODE + "\",\"message\":\"Authorization must be Bearer <"
+                            + PROPERTY + ">"
+                            + (token.length == 0 ? "; no token is configured, so this path is closed" : "")
+                            + "\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -57,8 +57,10 @@ public record WebhookAddresses(boolean allowHttp, boolean allowPrivate) {
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                throw new Refused("WEBHOOK_URL_ADDRESS_FORBIDDEN", "url's host " + uri.getHost() + " resolves to "
-                        + address.getHostAddress() + ", a loopback, link-local, private or multicast address");
+                throw new Refused(
+                        "WEBHOOK_URL_ADDRESS_FORBIDDEN",
+                        "url's host " + uri.getHost() + " resolves to " + address.getHostAddress()
+                                + ", a loopback, link-local, private or multicast address");
             }
         }
         return uri;
@@ -74,8 +76,12 @@ public record WebhookAddresses(boolean allowHttp, boolean allowPrivate) {
         } catch (URISyntaxException e) {
             throw new Refused("WEBHOOK_URL_INVALID", "url is not a valid URI: " + e.getReason());
         }
-        if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new Refused("WEBHOOK_URL_INVALID", "url must be absolute with a host, like https://shop.example/hooks");
+        if (!uri.isAbsolute()
+                || uri.isOpaque()
+                || uri.getHost() == null
+                || uri.getHost().isEmpty()) {
+            throw new Refused(
+                    "WEBHOOK_URL_INVALID", "url must be absolute with a host, like https://shop.example/hooks");
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw new Refused("WEBHOOK_URL_INVALID", "url must not carry user info or a fragment");
@@ -84,8 +90,11 @@ public record WebhookAddresses(boolean allowHttp, boolean allowPrivate) {
     }
 
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] bytes = address.getAddress();

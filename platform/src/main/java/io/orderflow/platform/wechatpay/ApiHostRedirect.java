@@ -14,8 +14,8 @@ import okhttp3.Response;
  */
 final class ApiHostRedirect implements Interceptor {
 
-    static final Set<String> API_HOSTS = Set.of("api.mch.weixin.qq.com", "api2.mch.weixin.qq.com",
-            "api.wechatpay.cn", "api2.wechatpay.cn");
+    static final Set<String> API_HOSTS =
+            Set.of("api.mch.weixin.qq.com", "api2.mch.weixin.qq.com", "api.wechatpay.cn", "api2.wechatpay.cn");
 
     private final HttpUrl base;
 
@@ -27,8 +27,12 @@ final class ApiHostRedirect implements Interceptor {
     public Response intercept(Chain chain) throws java.io.IOException {
         Request request = chain.request();
         if (API_HOSTS.contains(request.url().host())) {
-            HttpUrl target = request.url().newBuilder()
-                    .scheme(base.scheme()).host(base.host()).port(base.port()).build();
+            HttpUrl target = request.url()
+                    .newBuilder()
+                    .scheme(base.scheme())
+                    .host(base.host())
+                    .port(base.port())
+                    .build();
             request = request.newBuilder().url(target).build();
         }
         return chain.proceed(request);

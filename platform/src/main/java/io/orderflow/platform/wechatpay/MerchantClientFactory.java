@@ -53,12 +53,26 @@ public class MerchantClientFactory {
         OkHttpClient ok = okHttp(merchant);
         Config config = config(merchant, keys, ok);
         Verifier verifier = verifier(keys, config);
-        HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(ok)
-                .validator(new WechatPay2Validator(verifier)).build();
-        return new MerchantClients(merchant.mchid(), merchant.appids(), keys.notifyBaseUrl(), config, http,
-                new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
+        HttpClient http = new DefaultHttpClientBuilder()
+                .config(config)
+                .okHttpClient(ok)
+                .validator(new WechatPay2Validator(verifier))
+                .build();
+        return new MerchantClients(
+                merchant.mchid(),
+                merchant.appids(),
+                keys.notifyBaseUrl(),
+                config,
+                http,
+                new JsapiServiceExtension.Builder()
+                        .config(config)
+                        .httpClient(http)
+                        .build(),
                 new RefundService.Builder().httpClient(http).build(),
-                new BillDownloadServiceExtension.Builder().httpClient(http).decryptor(config.createDecryptor()).build(),
+                new BillDownloadServiceExtension.Builder()
+                        .httpClient(http)
+                        .decryptor(config.createDecryptor())
+                        .build(),
                 new NotificationParser(Map.of(SIGN_TYPE, verifier), Map.of(AEAD, new AeadAesCipher(keys.apiV3Key()))));
     }
 
@@ -84,18 +98,31 @@ public class MerchantClientFactory {
 
     private static Config config(WechatPayProperties.Merchant merchant, MerchantKeys keys, OkHttpClient ok) {
         if (keys.publicKey() != null) {
-            return new RSAPublicKeyConfig.Builder().merchantId(merchant.mchid()).privateKey(keys.privateKey())
-                    .merchantSerialNumber(merchant.merchantSerialNumber()).publicKey(keys.publicKey())
-                    .publicKeyId(merchant.wechatPayPublicKeyId()).apiV3Key(keys.apiV3KeyText()).build();
+            return new RSAPublicKeyConfig.Builder()
+                    .merchantId(merchant.mchid())
+                    .privateKey(keys.privateKey())
+                    .merchantSerialNumber(merchant.merchantSerialNumber())
+                    .publicKey(keys.publicKey())
+                    .publicKeyId(merchant.wechatPayPublicKeyId())
+                    .apiV3Key(keys.apiV3KeyText())
+                    .build();
         }
         if (merchant.autoCertificate()) {
-            return new RSAAutoCertificateConfig.Builder().merchantId(merchant.mchid()).privateKey(keys.privateKey())
-                    .merchantSerialNumber(merchant.merchantSerialNumber()).apiV3Key(keys.apiV3KeyText())
-                    .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(ok)).build();
+            return new RSAAutoCertificateConfig.Builder()
+                    .merchantId(merchant.mchid())
+                    .privateKey(keys.privateKey())
+                    .merchantSerialNumber(merchant.merchantSerialNumber())
+                    .apiV3Key(keys.apiV3KeyText())
+                    .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(ok))
+                    .build();
         }
-        return new RSAConfig.Builder().merchantId(merchant.mchid()).privateKey(keys.privateKey())
+        return new RSAConfig.Builder()
+                .merchantId(merchant.mchid())
+                .privateKey(keys.privateKey())
                 .merchantSerialNumber(merchant.merchantSerialNumber())
-                .wechatPayCertificatesFromPath(merchant.platformCertificatePaths().toArray(String[]::new)).build();
+                .wechatPayCertificatesFromPath(
+                        merchant.platformCertificatePaths().toArray(String[]::new))
+                .build();
     }
 
     /** Public key (by its id) and certificates (by serial) together; auto-certificate mode uses the SDK's own. */

@@ -21,9 +21,16 @@ import java.util.List;
  * @param bills trade bill download with hash check
  * @param notifications verifies and decrypts callbacks (public key and certificates at once)
  */
-public record MerchantClients(String mchid, List<String> appids, String notifyBaseUrl, Config config, HttpClient http,
-                              JsapiServiceExtension jsapi, RefundService refunds, BillDownloadServiceExtension bills,
-                              NotificationParser notifications) {
+public record MerchantClients(
+        String mchid,
+        List<String> appids,
+        String notifyBaseUrl,
+        Config config,
+        HttpClient http,
+        JsapiServiceExtension jsapi,
+        RefundService refunds,
+        BillDownloadServiceExtension bills,
+        NotificationParser notifications) {
 
     public String transactionNotifyUrl() {
         return notifyBaseUrl + "/wechatpay/notify/" + mchid + "/transaction";

@@ -38,13 +38,13 @@ public enum WechatPayCall {
     public RuntimeException classify(RuntimeException failure) {
         if (failure instanceof ServiceException answer && !TransientFailure.isTransient(answer)) {
             String code = answer.getErrorCode() == null ? "HTTP_" + answer.getHttpStatusCode() : answer.getErrorCode();
-            String message = answer.getErrorMessage() == null
-                    ? "HTTP " + answer.getHttpStatusCode() : answer.getErrorMessage();
+            String message =
+                    answer.getErrorMessage() == null ? "HTTP " + answer.getHttpStatusCode() : answer.getErrorMessage();
             return new WechatPayRejected(answer.getHttpStatusCode(), code, message, alreadyDone.contains(code), answer);
         }
         if (failure instanceof ServiceException answer) {
-            return new WechatPayUnavailable("WeChat Pay answered " + answer.getHttpStatusCode() + " "
-                    + answer.getErrorCode(), answer);
+            return new WechatPayUnavailable(
+                    "WeChat Pay answered " + answer.getHttpStatusCode() + " " + answer.getErrorCode(), answer);
         }
         return new WechatPayUnavailable(failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
     }

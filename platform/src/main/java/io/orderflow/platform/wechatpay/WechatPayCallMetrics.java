@@ -21,8 +21,11 @@ final class WechatPayCallMetrics implements Interceptor {
     static final String METER = "orderflow.wechatpay.calls";
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z][A-Z0-9_]{0,47})\"");
     private static final List<Template> TEMPLATES = List.of(
-            new Template("^/v3/pay/transactions/out-trade-no/[^/]+/close$", "/v3/pay/transactions/out-trade-no/{out_trade_no}/close"),
-            new Template("^/v3/pay/transactions/out-trade-no/[^/]+$", "/v3/pay/transactions/out-trade-no/{out_trade_no}"),
+            new Template(
+                    "^/v3/pay/transactions/out-trade-no/[^/]+/close$",
+                    "/v3/pay/transactions/out-trade-no/{out_trade_no}/close"),
+            new Template(
+                    "^/v3/pay/transactions/out-trade-no/[^/]+$", "/v3/pay/transactions/out-trade-no/{out_trade_no}"),
             new Template("^/v3/pay/transactions/id/[^/]+$", "/v3/pay/transactions/id/{transaction_id}"),
             new Template("^/v3/refund/domestic/refunds/[^/]+$", "/v3/refund/domestic/refunds/{out_refund_no}"),
             new Template("^/v3/[a-z0-9/_-]+$", null));
@@ -52,9 +55,11 @@ final class WechatPayCallMetrics implements Interceptor {
     }
 
     private void record(String endpoint, String status, String code, long started) {
-        Timer.builder(METER).description("calls to WeChat Pay by endpoint, HTTP status and WeChat error code")
+        Timer.builder(METER)
+                .description("calls to WeChat Pay by endpoint, HTTP status and WeChat error code")
                 .tags("mchid", mchid, "endpoint", endpoint, "status", status, "code", code)
-                .register(meters).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .register(meters)
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     static String endpoint(String path) {

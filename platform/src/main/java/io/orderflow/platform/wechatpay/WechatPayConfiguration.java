@@ -20,6 +20,7 @@ public class WechatPayConfiguration {
     @ConditionalOnProperty(name = "orderflow.wechatpay.clients-enabled", havingValue = "true", matchIfMissing = true)
     WechatPayClients wechatPayClients(WechatPayProperties properties, ObjectProvider<MeterRegistry> meters) {
         MerchantClientFactory factory = new MerchantClientFactory(properties, meters.getIfAvailable());
-        return new WechatPayClients(properties.merchants().stream().map(factory::create).toList());
+        return new WechatPayClients(
+                properties.merchants().stream().map(factory::create).toList());
     }
 }

@@ -34,14 +34,18 @@ public class WechatPayGateway {
 
     /** JSAPI prepay with the signed pay params; re-entrant for identical parameters. */
     public PrepayWithRequestPaymentResponse prepay(PrepayRequest request) {
-        return call(request.getMchid(), WechatPayCall.PREPAY, merchant -> merchant.jsapi().prepayWithRequestPayment(request));
+        return call(
+                request.getMchid(),
+                WechatPayCall.PREPAY,
+                merchant -> merchant.jsapi().prepayWithRequestPayment(request));
     }
 
     public Transaction queryOrder(String mchid, String outTradeNo) {
         QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
         request.setMchid(mchid);
         request.setOutTradeNo(outTradeNo);
-        return call(mchid, WechatPayCall.QUERY_ORDER, merchant -> merchant.jsapi().queryOrderByOutTradeNo(request));
+        return call(
+                mchid, WechatPayCall.QUERY_ORDER, merchant -> merchant.jsapi().queryOrderByOutTradeNo(request));
     }
 
     /** Closes the order; returns normally on 204. */
@@ -57,13 +61,19 @@ public class WechatPayGateway {
 
     /** Refund create; WeChat refunds one {@code out_refund_no} once, so repeating it is safe. */
     public Refund createRefund(String mchid, CreateRequest request) {
-        return call(mchid, WechatPayCall.CREATE_REFUND, merchant -> merchant.refunds().create(request));
+        return call(
+                mchid,
+                WechatPayCall.CREATE_REFUND,
+                merchant -> merchant.refunds().create(request));
     }
 
     public Refund queryRefund(String mchid, String outRefundNo) {
         QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
         request.setOutRefundNo(outRefundNo);
-        return call(mchid, WechatPayCall.QUERY_REFUND, merchant -> merchant.refunds().queryByOutRefundNo(request));
+        return call(
+                mchid,
+                WechatPayCall.QUERY_REFUND,
+                merchant -> merchant.refunds().queryByOutRefundNo(request));
     }
 
     /**
@@ -75,7 +85,10 @@ public class WechatPayGateway {
         GetTradeBillRequest request = new GetTradeBillRequest();
         request.setBillDate(billDate.toString());
         request.setBillType(BillType.ALL);
-        return call(mchid, WechatPayCall.TRADE_BILL, merchant -> download.apply(merchant.bills().getTradeBill(request)));
+        return call(
+                mchid,
+                WechatPayCall.TRADE_BILL,
+                merchant -> download.apply(merchant.bills().getTradeBill(request)));
     }
 
     /** An unknown merchant is a configuration error, but reported as unavailable: its row waits for the keys. */

@@ -32,9 +32,16 @@ public final class WechatPayGuard {
     private final BulkheadRegistry bulkheads;
     private final String bulkheadConfig;
 
-    private WechatPayGuard(RetryRegistry retries, String retryConfig, CircuitBreakerRegistry breakers,
-                           String breakerConfig, RateLimiterRegistry limiters, String limiterConfig,
-                           Set<WechatPayCall> limited, BulkheadRegistry bulkheads, String bulkheadConfig) {
+    private WechatPayGuard(
+            RetryRegistry retries,
+            String retryConfig,
+            CircuitBreakerRegistry breakers,
+            String breakerConfig,
+            RateLimiterRegistry limiters,
+            String limiterConfig,
+            Set<WechatPayCall> limited,
+            BulkheadRegistry bulkheads,
+            String bulkheadConfig) {
         this.retries = retries;
         this.retryConfig = retryConfig;
         this.breakers = breakers;
@@ -53,20 +60,28 @@ public final class WechatPayGuard {
 
     /** This guard with a circuit breaker per merchant, shared by all its calls. */
     public WechatPayGuard circuitBreaker(CircuitBreakerRegistry registry, String config) {
-        return new WechatPayGuard(retries, retryConfig, registry, config, limiters, limiterConfig, limited, bulkheads,
-                bulkheadConfig);
+        return new WechatPayGuard(
+                retries, retryConfig, registry, config, limiters, limiterConfig, limited, bulkheads, bulkheadConfig);
     }
 
     /** This guard with a rate limiter per merchant, shared by the calls named (by every call when none is named). */
     public WechatPayGuard rateLimiter(RateLimiterRegistry registry, String config, WechatPayCall... calls) {
-        return new WechatPayGuard(retries, retryConfig, breakers, breakerConfig, registry, config, Set.of(calls),
-                bulkheads, bulkheadConfig);
+        return new WechatPayGuard(
+                retries,
+                retryConfig,
+                breakers,
+                breakerConfig,
+                registry,
+                config,
+                Set.of(calls),
+                bulkheads,
+                bulkheadConfig);
     }
 
     /** This guard with a bulkhead per merchant capping its concurrent calls. */
     public WechatPayGuard bulkhead(BulkheadRegistry registry, String config) {
-        return new WechatPayGuard(retries, retryConfig, breakers, breakerConfig, limiters, limiterConfig, limited,
-                registry, config);
+        return new WechatPayGuard(
+                retries, retryConfig, breakers, breakerConfig, limiters, limiterConfig, limited, registry, config);
     }
 
     /**
@@ -78,13 +93,15 @@ public final class WechatPayGuard {
     public <T> T call(String mchid, WechatPayCall call, Supplier<T> attempt) {
         Supplier<T> guarded = attempt;
         if (bulkheads != null) {
-            guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(name(bulkheadConfig, mchid), bulkheadConfig), guarded);
+            guarded =
+                    Bulkhead.decorateSupplier(bulkheads.bulkhead(name(bulkheadConfig, mchid), bulkheadConfig), guarded);
         }
         if (breakers != null) {
             guarded = CircuitBreaker.decorateSupplier(circuitBreaker(mchid), guarded);
         }
         if (limiters != null && (limited.isEmpty() || limited.contains(call))) {
-            guarded = RateLimiter.decorateSupplier(limiters.rateLimiter(name(limiterConfig, mchid), limiterConfig), guarded);
+            guarded = RateLimiter.decorateSupplier(
+                    limiters.rateLimiter(name(limiterConfig, mchid), limiterConfig), guarded);
         }
         guarded = Retry.decorateSupplier(retries.retry(name(retryConfig, mchid), retryConfig), guarded);
         try {

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout read timeout of API calls
  */
 @ConfigurationProperties("orderflow.wechatpay")
-public record WechatPayProperties(List<Merchant> merchants, String apiBaseUrl, Duration connectTimeout,
-                                  Duration readTimeout) {
+public record WechatPayProperties(
+        List<Merchant> merchants, String apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
 
     public WechatPayProperties {
         merchants = merchants == null ? List.of() : List.copyOf(merchants);
@@ -42,14 +42,24 @@ public record WechatPayProperties(List<Merchant> merchants, String apiBaseUrl, D
      *     {@code <base>/wechatpay/notify/<mchid>/transaction|refund}
      * @param apiBaseUrl this merchant's redirect of the API host, overriding the global one
      */
-    public record Merchant(String mchid, List<String> appids, String privateKeyPath, String merchantSerialNumber,
-                           String wechatPayPublicKeyPath, String wechatPayPublicKeyId,
-                           List<String> platformCertificatePaths, boolean autoCertificate, String apiV3Key,
-                           String apiV3KeyPath, String notifyBaseUrl, String apiBaseUrl) {
+    public record Merchant(
+            String mchid,
+            List<String> appids,
+            String privateKeyPath,
+            String merchantSerialNumber,
+            String wechatPayPublicKeyPath,
+            String wechatPayPublicKeyId,
+            List<String> platformCertificatePaths,
+            boolean autoCertificate,
+            String apiV3Key,
+            String apiV3KeyPath,
+            String notifyBaseUrl,
+            String apiBaseUrl) {
 
         public Merchant {
             appids = appids == null ? List.of() : List.copyOf(appids);
-            platformCertificatePaths = platformCertificatePaths == null ? List.of() : List.copyOf(platformCertificatePaths);
+            platformCertificatePaths =
+                    platformCertificatePaths == null ? List.of() : List.copyOf(platformCertificatePaths);
         }
 
         /** Never prints the APIv3 key. */

@@ -44,8 +44,14 @@ public class DueBatch<T> {
      * @param failed records, inside the current transaction, that the row threw and when to try it again, and
      *     logs it (with the row's id: rows may hold personal data, so this class never prints one)
      */
-    public DueBatch(String worker, int size, TransactionTemplate transactions, MeterRegistry meters,
-                    IntFunction<List<T>> claim, Consumer<T> work, BiConsumer<T, RuntimeException> failed) {
+    public DueBatch(
+            String worker,
+            int size,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            IntFunction<List<T>> claim,
+            Consumer<T> work,
+            BiConsumer<T, RuntimeException> failed) {
         this.worker = worker;
         this.size = size;
         this.transactions = transactions;
@@ -80,7 +86,8 @@ public class DueBatch<T> {
         try {
             savepoints.executeWithoutResult(status -> work.accept(row));
         } catch (RuntimeException e) {
-            meters.counter(FAILURES, "worker", worker, "reason", e.getClass().getSimpleName()).increment();
+            meters.counter(FAILURES, "worker", worker, "reason", e.getClass().getSimpleName())
+                    .increment();
             failed.accept(row, e);
         }
     }

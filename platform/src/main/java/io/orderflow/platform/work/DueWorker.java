@@ -77,8 +77,8 @@ public class DueWorker implements SmartLifecycle {
      * rows' due times are written with) rather than polling: the poll interval then only bounds how late it notices
      * rows another instance wrote. Local writes wake it at once ({@link #wakeAfterCommit}).
      */
-    public DueWorker(String name, Settings properties, IntSupplier batch, Supplier<Optional<Instant>> nextDue,
-                     Clock clock) {
+    public DueWorker(
+            String name, Settings properties, IntSupplier batch, Supplier<Optional<Instant>> nextDue, Clock clock) {
         this.name = name;
         this.threads = properties.threads();
         this.batchSize = properties.batchSize();
@@ -92,8 +92,10 @@ public class DueWorker implements SmartLifecycle {
     /** The earliest due time a query answers ({@code select min(due_at) from … where …}), for {@code nextDue}. */
     public static Supplier<Optional<Instant>> earliest(JdbcClient jdbc, String sql) {
         return () -> {
-            List<java.sql.Timestamp> earliest = jdbc.sql(sql).query((rs, row) -> rs.getTimestamp(1)).list();
-            return earliest.isEmpty() || earliest.get(0) == null ? Optional.empty()
+            List<java.sql.Timestamp> earliest =
+                    jdbc.sql(sql).query((rs, row) -> rs.getTimestamp(1)).list();
+            return earliest.isEmpty() || earliest.get(0) == null
+                    ? Optional.empty()
                     : Optional.of(earliest.get(0).toInstant());
         };
     }

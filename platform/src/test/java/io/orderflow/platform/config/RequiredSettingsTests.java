@@ -24,38 +24,48 @@ class RequiredSettingsTests {
     void aServiceWithoutADatabasePasswordStopsAtStartUpNamingTheVariable(CapturedOutput output) {
         SpringApplicationBuilder application = new SpringApplicationBuilder(PlatformTestApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orderflow_order",
+                .properties(
+                        "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/orderflow_order",
                         "spring.datasource.username=orderflow");
 
         assertThatThrownBy(application::run).isInstanceOf(MissingSettingException.class);
-        assertThat(output).contains("APPLICATION FAILED TO START",
-                "The required setting spring.datasource.password is not set: the environment variable "
-                        + "ORDERFLOW_ORDER_DB_PASSWORD is missing or empty.",
-                "Set ORDERFLOW_ORDER_DB_PASSWORD to the database password (on Kubernetes from the Secret "
-                        + "orderflow-order-db-credentials, key password).");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "The required setting spring.datasource.password is not set: the environment variable "
+                                + "ORDERFLOW_ORDER_DB_PASSWORD is missing or empty.",
+                        "Set ORDERFLOW_ORDER_DB_PASSWORD to the database password (on Kubernetes from the Secret "
+                                + "orderflow-order-db-credentials, key password).");
     }
 
     @Test
     void aBlankPasswordIsMissingToo() {
-        MockEnvironment environment = new MockEnvironment().withProperty("orderflow.service", "reconcile")
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("orderflow.service", "reconcile")
                 .withProperty(RequiredSettings.PASSWORD, "  ");
 
-        assertThatThrownBy(() -> check(environment)).isInstanceOf(MissingSettingException.class)
-                .hasMessage("spring.datasource.password is not set (environment variable ORDERFLOW_RECONCILE_DB_PASSWORD)");
+        assertThatThrownBy(() -> check(environment))
+                .isInstanceOf(MissingSettingException.class)
+                .hasMessage(
+                        "spring.datasource.password is not set (environment variable ORDERFLOW_RECONCILE_DB_PASSWORD)");
     }
 
     @Test
     void aPasswordInTheSettingOrInTheJdbcUrlIsEnough() {
-        check(new MockEnvironment().withProperty("orderflow.service", "notify")
+        check(new MockEnvironment()
+                .withProperty("orderflow.service", "notify")
                 .withProperty(RequiredSettings.PASSWORD, "from-a-secret"));
-        check(new MockEnvironment().withProperty("orderflow.service", "notify")
+        check(new MockEnvironment()
+                .withProperty("orderflow.service", "notify")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db/orderflow_notify?user=u&password=p"));
     }
 
     @Test
     void outsideAnOrderflowServiceTheVariableIsSpringsOwn() {
-        assertThatThrownBy(() -> check(new MockEnvironment())).isInstanceOfSatisfying(MissingSettingException.class,
-                e -> assertThat(e.variable()).isEqualTo("SPRING_DATASOURCE_PASSWORD"));
+        assertThatThrownBy(() -> check(new MockEnvironment()))
+                .isInstanceOfSatisfying(
+                        MissingSettingException.class,
+                        e -> assertThat(e.variable()).isEqualTo("SPRING_DATASOURCE_PASSWORD"));
     }
 
     private static void check(MockEnvironment environment) {

@@ -16,17 +16,24 @@ class DatabaseOutageUnitTests {
 
     @Test
     void connectionFailuresAndServerShutdownsAreOutagesBadDataIsNot() {
-        assertThat(DatabaseOutage.isOutage(new CannotCreateTransactionException("no connection"))).isTrue();
-        assertThat(DatabaseOutage.isOutage(new DataAccessResourceFailureException("I/O error"))).isTrue();
-        // a crashed server's backend (57P02) and one still recovering (57P03), wrapped as the translator leaves them
-        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException("x", "select 1",
-                new SQLException("terminating connection", "57P02")))).isTrue();
-        assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("the database system is starting up", "57P03"))))
+        assertThat(DatabaseOutage.isOutage(new CannotCreateTransactionException("no connection")))
                 .isTrue();
-        assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("connection failure", "08006")))).isTrue();
-        assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("duplicate key"))).isFalse();
-        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException("x", "select 1",
-                new SQLException("division by zero", "22012")))).isFalse();
+        assertThat(DatabaseOutage.isOutage(new DataAccessResourceFailureException("I/O error")))
+                .isTrue();
+        // a crashed server's backend (57P02) and one still recovering (57P03), wrapped as the translator leaves them
+        assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException(
+                        "x", "select 1", new SQLException("terminating connection", "57P02"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isOutage(
+                        new RuntimeException(new SQLException("the database system is starting up", "57P03"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("connection failure", "08006"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isOutage(new DataIntegrityViolationException("duplicate key")))
+                .isFalse();
+        assertThat(DatabaseOutage.isOutage(
+                        new UncategorizedSQLException("x", "select 1", new SQLException("division by zero", "22012"))))
+                .isFalse();
         assertThat(DatabaseOutage.isOutage(new IllegalStateException("bug"))).isFalse();
     }
 
@@ -44,9 +51,10 @@ class DatabaseOutageUnitTests {
 
         AtomicInteger failing = new AtomicInteger();
         assertThatThrownBy(() -> DatabaseOutage.retry(Duration.ofSeconds(30)).invoke(() -> {
-            failing.incrementAndGet();
-            throw new DataIntegrityViolationException("bad row");
-        })).isInstanceOf(DataIntegrityViolationException.class);
+                    failing.incrementAndGet();
+                    throw new DataIntegrityViolationException("bad row");
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(failing).hasValue(1);
     }
 
@@ -54,9 +62,10 @@ class DatabaseOutageUnitTests {
     void anOutageLongerThanThePatienceEndsInTheLastFailure() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> DatabaseOutage.retry(Duration.ofMillis(500)).invoke(() -> {
-            calls.incrementAndGet();
-            throw new CannotCreateTransactionException("database away");
-        })).isInstanceOf(CannotCreateTransactionException.class);
+                    calls.incrementAndGet();
+                    throw new CannotCreateTransactionException("database away");
+                }))
+                .isInstanceOf(CannotCreateTransactionException.class);
         assertThat(calls.get()).isBetween(2, 5);
     }
 }

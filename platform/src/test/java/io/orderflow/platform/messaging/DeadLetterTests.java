@@ -12,7 +12,6 @@ import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,14 +36,20 @@ class DeadLetterTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DLT = "orderflow.order.events.platform-tests.dlt";
 
-    @Autowired Outbox outbox;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void poisonMessageIsRetriedThenDeadLetteredAndTheMessagesBehindItAreConsumed() {
         String orderId = newOrderId();
-        String poison = transactions.execute(status -> outbox.append(orderCreated(orderId, PlatformTestApplication.POISON)));
+        String poison =
+                transactions.execute(status -> outbox.append(orderCreated(orderId, PlatformTestApplication.POISON)));
         String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "fine")));
 
         await().atMost(WAIT).until(() -> received(behind) == 1);
@@ -55,20 +60,36 @@ class DeadLetterTests {
         }
         assertThat(attempts(poison)).isEqualTo(4);
         assertThat(received(poison)).isZero();
-        assertThat(processed(poison)).as("a failed effect leaves no processed record").isZero();
+        assertThat(processed(poison))
+                .as("a failed effect leaves no processed record")
+                .isZero();
     }
 
     @Test
     void unknownEventTypeIsDeadLetteredWithoutRetry() {
         String orderId = newOrderId();
         String unknown = UUID.randomUUID().toString();
-        send(orderId, Map.of("ce_id", unknown, "ce_type", "orderflow.order.NoSuchEvent.v1", "ce_specversion", "1.0",
-                "ce_source", "/somewhere", "ce_subject", orderId), "{}");
+        send(
+                orderId,
+                Map.of(
+                        "ce_id",
+                        unknown,
+                        "ce_type",
+                        "orderflow.order.NoSuchEvent.v1",
+                        "ce_specversion",
+                        "1.0",
+                        "ce_source",
+                        "/somewhere",
+                        "ce_subject",
+                        orderId),
+                "{}");
         String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "after unknown")));
 
         await().atMost(WAIT).until(() -> received(behind) == 1);
         try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
-            assertThat(deadLetters.awaitKey(orderId, 1, WAIT)).extracting(r -> r.header("ce_id")).containsExactly(unknown);
+            assertThat(deadLetters.awaitKey(orderId, 1, WAIT))
+                    .extracting(r -> r.header("ce_id"))
+                    .containsExactly(unknown);
         }
         assertThat(attempts(unknown)).isEqualTo(1);
     }
@@ -77,13 +98,27 @@ class DeadLetterTests {
     void malformedPayloadIsDeadLetteredWithoutRetry() {
         String orderId = newOrderId();
         String malformed = UUID.randomUUID().toString();
-        send(orderId, Map.of("ce_id", malformed, "ce_type", "orderflow.order.OrderCreated.v1", "ce_specversion", "1.0",
-                "ce_source", "/somewhere", "ce_subject", orderId), "{\"order_id\":\"" + orderId + "\",\"amount\":{\"fen\":-5}}");
+        send(
+                orderId,
+                Map.of(
+                        "ce_id",
+                        malformed,
+                        "ce_type",
+                        "orderflow.order.OrderCreated.v1",
+                        "ce_specversion",
+                        "1.0",
+                        "ce_source",
+                        "/somewhere",
+                        "ce_subject",
+                        orderId),
+                "{\"order_id\":\"" + orderId + "\",\"amount\":{\"fen\":-5}}");
         String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "after malformed")));
 
         await().atMost(WAIT).until(() -> received(behind) == 1);
         try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
-            assertThat(deadLetters.awaitKey(orderId, 1, WAIT)).extracting(r -> r.header("ce_id")).containsExactly(malformed);
+            assertThat(deadLetters.awaitKey(orderId, 1, WAIT))
+                    .extracting(r -> r.header("ce_id"))
+                    .containsExactly(malformed);
         }
         assertThat(attempts(malformed)).isEqualTo(1);
     }
@@ -92,8 +127,17 @@ class DeadLetterTests {
     void redeliveredMessageIsANoOp() {
         String orderId = newOrderId();
         String ceId = UUID.randomUUID().toString();
-        Map<String, String> headers = Map.of("ce_id", ceId, "ce_type", "orderflow.order.OrderCreated.v1",
-                "ce_specversion", "1.0", "ce_source", "/orderflow/order-service", "ce_subject", orderId);
+        Map<String, String> headers = Map.of(
+                "ce_id",
+                ceId,
+                "ce_type",
+                "orderflow.order.OrderCreated.v1",
+                "ce_specversion",
+                "1.0",
+                "ce_source",
+                "/orderflow/order-service",
+                "ce_subject",
+                orderId);
         String json = new String(new EventCodec().encode(orderCreated(orderId, "twice")), StandardCharsets.UTF_8);
         send(orderId, headers, json);
         send(orderId, headers, json);
@@ -105,9 +149,10 @@ class DeadLetterTests {
 
     private static void send(String key, Map<String, String> headers, String json) {
         Map<String, Object> config = Map.of("bootstrap.servers", TestKafka.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.ORDER_EVENTS_TOPIC, key,
-                    json.getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(EventTypes.ORDER_EVENTS_TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record);
             producer.flush();
@@ -120,11 +165,16 @@ class DeadLetterTests {
     }
 
     private long received(String ceId) {
-        return jdbc.sql("select count(*) from received_event where ce_id = ?").param(ceId).query(Long.class).single();
+        return jdbc.sql("select count(*) from received_event where ce_id = ?")
+                .param(ceId)
+                .query(Long.class)
+                .single();
     }
 
     private long processed(String ceId) {
-        return jdbc.sql("select count(*) from processed_message where ce_id = ?").param(ceId).query(Long.class).single();
+        return jdbc.sql("select count(*) from processed_message where ce_id = ?")
+                .param(ceId)
+                .query(Long.class)
+                .single();
     }
-
 }

@@ -13,11 +13,10 @@ import io.orderflow.events.OrderflowEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,15 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EventCodecContractUnitTests {
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventCodec codec = new EventCodec();
 
     static Stream<Arguments> fixtures() {
-        return EventTypes.all().stream().flatMap(type -> EventTypes.fixtureResources(type).stream()
-                .map(resource -> Arguments.of(type.ceType(), resource)));
+        return EventTypes.all().stream()
+                .flatMap(type -> EventTypes.fixtureResources(type).stream()
+                        .map(resource -> Arguments.of(type.ceType(), resource)));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -25,9 +25,15 @@ class PgNotificationsTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Autowired DataSource dataSource;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger reconnects = new AtomicInteger();
     private PgNotifications notifications;
@@ -51,9 +57,10 @@ class PgNotificationsTests {
     void aNotificationArrivesWhenItsTransactionCommitsAndNeverWhenItRollsBack() {
         String rolledBack = UUID.randomUUID().toString();
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            PgNotifications.publish(jdbc, "orderflow_test", rolledBack);
-            throw new IllegalStateException("the change fails");
-        })).hasMessageContaining("fails");
+                    PgNotifications.publish(jdbc, "orderflow_test", rolledBack);
+                    throw new IllegalStateException("the change fails");
+                }))
+                .hasMessageContaining("fails");
         String committed = UUID.randomUUID().toString();
         transactions.executeWithoutResult(status -> PgNotifications.publish(jdbc, "orderflow_test", committed));
 
@@ -64,7 +71,8 @@ class PgNotificationsTests {
     @Test
     void aLostConnectionIsMadeAgainAndTheWaitersAreToldToLook() {
         jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where query like 'listen %'")
-                .query((rs, row) -> 1).list();
+                .query((rs, row) -> 1)
+                .list();
 
         await().atMost(WAIT).until(() -> reconnects.get() == 1 && listeners() == 1);
         String after = UUID.randomUUID().toString();
@@ -79,6 +87,8 @@ class PgNotificationsTests {
     }
 
     private long listeners() {
-        return jdbc.sql("select count(*) from pg_stat_activity where query like 'listen %'").query(Long.class).single();
+        return jdbc.sql("select count(*) from pg_stat_activity where query like 'listen %'")
+                .query(Long.class)
+                .single();
     }
 }

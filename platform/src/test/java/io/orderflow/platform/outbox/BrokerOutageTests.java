@@ -30,10 +30,17 @@ class BrokerOutageTests {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final KafkaBrokerProcess broker = KafkaBrokerProcess.start();
 
-    @Autowired Outbox outbox;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
@@ -56,7 +63,9 @@ class BrokerOutageTests {
         String during1 = append(orderId, "during the outage 1");
         String during2 = append(orderId, "during the outage 2");
         await().atMost(WAIT).until(() -> failures() > failuresBefore);
-        assertThat(unpublished(during1) && unpublished(during2)).as("held in the outbox while the broker is down").isTrue();
+        assertThat(unpublished(during1) && unpublished(during2))
+                .as("held in the outbox while the broker is down")
+                .isTrue();
 
         broker.restart();
         String after = append(orderId, "after the outage");
@@ -73,16 +82,23 @@ class BrokerOutageTests {
     }
 
     private boolean unpublished(String ceId) {
-        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid").param(ceId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid")
+                .param(ceId)
+                .query(Boolean.class)
+                .single();
     }
 
     private long received(String orderId) {
-        return jdbc.sql("select count(*) from received_event where subject = ?").param(orderId).query(Long.class).single();
+        return jdbc.sql("select count(*) from received_event where subject = ?")
+                .param(orderId)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> arrivals(String orderId) {
-        return jdbc.sql("select ce_id from received_event where subject = ? order by arrival").param(orderId)
-                .query(String.class).list();
+        return jdbc.sql("select ce_id from received_event where subject = ? order by arrival")
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 }

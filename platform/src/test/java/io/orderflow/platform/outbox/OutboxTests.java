@@ -2,7 +2,6 @@ package io.orderflow.platform.outbox;
 
 import static io.orderflow.platform.TestEvents.newOrderId;
 import static io.orderflow.platform.TestEvents.orderCreated;
-import static io.orderflow.platform.TestEvents.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.TimeoutExpired;
-import io.orderflow.platform.messaging.CloudEventEnvelope;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.sql.Connection;
@@ -35,15 +33,32 @@ class OutboxTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Autowired Outbox outbox;
-    @Autowired OutboxRelay relay;
-    @Autowired OutboxStore store;
-    @Autowired OutboxHousekeeping housekeeping;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
-    @Autowired DataSource dataSource;
-    @Autowired MeterRegistry meters;
-    @Autowired KafkaTemplate<byte[], byte[]> outboxKafkaTemplate;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    OutboxStore store;
+
+    @Autowired
+    OutboxHousekeeping housekeeping;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    KafkaTemplate<byte[], byte[]> outboxKafkaTemplate;
 
     private TopicProbe orderEvents;
 
@@ -69,12 +84,15 @@ class OutboxTests {
         assertThat(record.header("ce_source")).isEqualTo("/orderflow/order-service");
         assertThat(record.header("ce_subject")).isEqualTo(orderId);
         assertThat(record.header("ce_specversion")).isEqualTo("1.0");
-        assertThat(Instant.parse(record.header("ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(record.header("ce_time")))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(new String(record.value())).contains("\"order_id\":\"" + orderId + "\"");
         await().atMost(WAIT).until(() -> received(ceId) == 1);
         // a later event of the same key proves nothing else of this key is on its way
         transactions.execute(status -> outbox.append(orderCreated(orderId, "marker")));
-        assertThat(orderEvents.awaitKey(orderId, 2, WAIT)).extracting(r -> r.header("ce_id")).doesNotHaveDuplicates();
+        assertThat(orderEvents.awaitKey(orderId, 2, WAIT))
+                .extracting(r -> r.header("ce_id"))
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -88,9 +106,14 @@ class OutboxTests {
 
         List<TopicProbe.Received> records = orderEvents.awaitKey(orderId, 1, WAIT);
         await().atMost(WAIT).until(() -> received(marker) == 1);
-        assertThat(records).singleElement().satisfies(r -> assertThat(r.header("ce_id")).isEqualTo(marker));
-        assertThat(jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(orderId)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(records)
+                .singleElement()
+                .satisfies(r -> assertThat(r.header("ce_id")).isEqualTo(marker));
+        assertThat(jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -102,8 +125,8 @@ class OutboxTests {
 
     @Test
     void appendingAnEventOfAnotherServiceFails() {
-        TimeoutExpired foreign = new TimeoutExpired(newOrderId(), "1230000109", Instant.now(), Instant.now(),
-                io.orderflow.events.CloseReason.EXPIRED);
+        TimeoutExpired foreign = new TimeoutExpired(
+                newOrderId(), "1230000109", Instant.now(), Instant.now(), io.orderflow.events.CloseReason.EXPIRED);
         assertThatThrownBy(() -> transactions.execute(status -> outbox.append(foreign)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("order does not publish TimeoutExpired");
@@ -117,15 +140,18 @@ class OutboxTests {
         int lane = OutboxStore.keySlice(orderId) % 2;
         OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10));
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            List<PendingEvent> batch = store.pending(lane, 2, 1000);
-            assertThat(publisher.publish(batch)).isNotEmpty();
-            throw new IllegalStateException("relay process dies before marking");
-        })).hasMessageContaining("dies");
+                    List<PendingEvent> batch = store.pending(lane, 2, 1000);
+                    assertThat(publisher.publish(batch)).isNotEmpty();
+                    throw new IllegalStateException("relay process dies before marking");
+                }))
+                .hasMessageContaining("dies");
         assertThat(orderEvents.awaitKey(orderId, 1, WAIT)).hasSize(1);
         assertThat(unpublished(ceId)).isTrue();
 
         relay.start();
-        assertThat(orderEvents.awaitKey(orderId, 2, WAIT)).extracting(r -> r.header("ce_id")).containsOnly(ceId);
+        assertThat(orderEvents.awaitKey(orderId, 2, WAIT))
+                .extracting(r -> r.header("ce_id"))
+                .containsOnly(ceId);
         await().atMost(WAIT).until(() -> !unpublished(ceId));
         await().atMost(WAIT).until(() -> attempts(ceId) >= 2);
         assertThat(received(ceId)).isEqualTo(1);
@@ -135,10 +161,12 @@ class OutboxTests {
     void onlyOneRelayAtATimeHoldsALane() throws Exception {
         // the background relay may hold lane 1 for a moment: stop it, then wait until the lock is ours
         relay.stop();
-        try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+        try (Connection other = dataSource.getConnection();
+                Statement statement = other.createStatement()) {
             other.setAutoCommit(false);
             await().atMost(WAIT).until(() -> {
-                try (ResultSet locked = statement.executeQuery("select pg_try_advisory_xact_lock(" + 0x6f757462 + ", 1)")) {
+                try (ResultSet locked =
+                        statement.executeQuery("select pg_try_advisory_xact_lock(" + 0x6f757462 + ", 1)")) {
                     return locked.next() && locked.getBoolean(1);
                 }
             });
@@ -158,14 +186,16 @@ class OutboxTests {
         await().atMost(WAIT).untilAsserted(() -> {
             housekeeping.runOnce();
             assertThat(meters.get("orderflow.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(3);
-            assertThat(meters.get("orderflow.outbox.oldest.age").gauge().value()).isPositive();
+            assertThat(meters.get("orderflow.outbox.oldest.age").gauge().value())
+                    .isPositive();
         });
 
         relay.start();
         await().atMost(WAIT).untilAsserted(() -> {
             housekeeping.runOnce();
             assertThat(meters.get("orderflow.outbox.pending").gauge().value()).isZero();
-            assertThat(meters.get("orderflow.outbox.oldest.age").gauge().value()).isZero();
+            assertThat(meters.get("orderflow.outbox.oldest.age").gauge().value())
+                    .isZero();
         });
         assertThat(meters.get("orderflow.outbox.published").counter().count()).isGreaterThanOrEqualTo(3);
     }
@@ -178,28 +208,39 @@ class OutboxTests {
         transactions.execute(status -> outbox.append(orderCreated(recent, "recent")));
         await().atMost(WAIT).until(() -> publishedCount(old) == 1 && publishedCount(recent) == 1);
         jdbc.sql("update outbox_event set published_at = now() - interval '8 days' where ce_subject = ?")
-                .param(old).update();
+                .param(old)
+                .update();
 
-        jdbc.sql("insert into processed_message (consumer, ce_id, ce_type, processed_at) values ('c', ?, 't', now() - interval '15 days')")
-                .param(old).update();
-        jdbc.sql("insert into processed_message (consumer, ce_id, ce_type) values ('c', ?, 't')").param(recent).update();
+        jdbc.sql(
+                        "insert into processed_message (consumer, ce_id, ce_type, processed_at) values ('c', ?, 't', now() - interval '15 days')")
+                .param(old)
+                .update();
+        jdbc.sql("insert into processed_message (consumer, ce_id, ce_type) values ('c', ?, 't')")
+                .param(recent)
+                .update();
 
         housekeeping.runOnce();
 
         assertThat(rows(old)).isZero();
         assertThat(rows(recent)).isEqualTo(1);
         assertThat(jdbc.sql("select ce_id from processed_message where consumer = 'c' and ce_id in (?, ?)")
-                .params(old, recent).query(String.class).list()).containsExactly(recent);
+                        .params(old, recent)
+                        .query(String.class)
+                        .list())
+                .containsExactly(recent);
     }
 
     @Test
     void theRelaysTransactionAloneCommitsWithoutWaitingForTheDisk() {
         String relaying = transactions.execute(status -> {
             store.tryLockLane(7);
-            return jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single();
+            return jdbc.sql("select current_setting('synchronous_commit')")
+                    .query(String.class)
+                    .single();
         });
-        String next = transactions.execute(status ->
-                jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single());
+        String next = transactions.execute(status -> jdbc.sql("select current_setting('synchronous_commit')")
+                .query(String.class)
+                .single());
 
         assertThat(relaying).isEqualTo("off");
         assertThat(next).isEqualTo("on");
@@ -207,13 +248,20 @@ class OutboxTests {
 
     @Test
     void aLaneWokenByACommitLingersSoThatTheNextCommitsJoinItsBatch() {
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from outbox_event where published_at is null")
-                .query(Long.class).single() == 0);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from outbox_event where published_at is null")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         relay.stop();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        OutboxRelay lingering = new OutboxRelay(store, new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10)),
-                transactions, new OutboxProperties(true, 1, 500, Duration.ofMinutes(1), Duration.ofSeconds(1), null,
-                        null, null, null), new OutboxMetrics(registry, java.time.Clock.systemUTC()));
+        OutboxRelay lingering = new OutboxRelay(
+                store,
+                new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10)),
+                transactions,
+                new OutboxProperties(
+                        true, 1, 500, Duration.ofMinutes(1), Duration.ofSeconds(1), null, null, null, null),
+                new OutboxMetrics(registry, java.time.Clock.systemUTC()));
         lingering.start();
         try {
             // its first look, at start, is over: from now on it only looks when woken (or after a minute)
@@ -222,13 +270,17 @@ class OutboxTests {
             String first = transactions.execute(status -> outbox.append(orderCreated(orderId, "first")));
             lingering.wakeUp();
             // woken, the lane waits out its linger before it reads: the first event stays in the outbox meanwhile
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofMillis(800)).until(() -> unpublished(first));
+            await().during(Duration.ofMillis(300))
+                    .atMost(Duration.ofMillis(800))
+                    .until(() -> unpublished(first));
             String second = transactions.execute(status -> outbox.append(orderCreated(orderId, "second")));
 
             await().atMost(WAIT).until(() -> !unpublished(first) && !unpublished(second));
             assertThat(registry.get("orderflow.outbox.batch").timer().count()).isEqualTo(1);
-            assertThat(registry.get("orderflow.outbox.published").counter().count()).isEqualTo(2);
-            assertThat(orderEvents.awaitKey(orderId, 2, WAIT)).extracting(r -> r.header("ce_id"))
+            assertThat(registry.get("orderflow.outbox.published").counter().count())
+                    .isEqualTo(2);
+            assertThat(orderEvents.awaitKey(orderId, 2, WAIT))
+                    .extracting(r -> r.header("ce_id"))
                     .containsExactly(first, second);
         } finally {
             lingering.stop();
@@ -237,7 +289,8 @@ class OutboxTests {
 
     @Test
     void lingerIsBoundedToOneSecond() {
-        assertThatThrownBy(() -> new OutboxProperties(true, 1, 500, null, Duration.ofSeconds(2), null, null, null, null))
+        assertThatThrownBy(
+                        () -> new OutboxProperties(true, 1, 500, null, Duration.ofSeconds(2), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("orderflow.outbox.linger must be between 0 and 1 s");
     }
@@ -246,30 +299,43 @@ class OutboxTests {
     void keySlicesAreStableAndSpreadOverTheRange() {
         assertThat(OutboxStore.keySlice("T1")).isEqualTo(OutboxStore.keySlice("T1"));
         long distinct = java.util.stream.IntStream.range(0, 2000)
-                .map(i -> OutboxStore.keySlice("order-" + i)).distinct().count();
+                .map(i -> OutboxStore.keySlice("order-" + i))
+                .distinct()
+                .count();
         assertThat(distinct).isGreaterThan(700);
     }
 
     private static int attempts(String ceId) {
-        java.util.concurrent.atomic.AtomicInteger attempts = io.orderflow.platform.PlatformTestApplication.ATTEMPTS.get(ceId);
+        java.util.concurrent.atomic.AtomicInteger attempts =
+                io.orderflow.platform.PlatformTestApplication.ATTEMPTS.get(ceId);
         return attempts == null ? 0 : attempts.get();
     }
 
     private boolean unpublished(String ceId) {
-        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid").param(ceId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid")
+                .param(ceId)
+                .query(Boolean.class)
+                .single();
     }
 
     private long publishedCount(String subject) {
         return jdbc.sql("select count(*) from outbox_event where ce_subject = ? and published_at is not null")
-                .param(subject).query(Long.class).single();
+                .param(subject)
+                .query(Long.class)
+                .single();
     }
 
     private long rows(String subject) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?").param(subject).query(Long.class).single();
+        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
+                .param(subject)
+                .query(Long.class)
+                .single();
     }
 
     private long received(String ceId) {
-        return jdbc.sql("select count(*) from received_event where ce_id = ?").param(ceId).query(Long.class).single();
+        return jdbc.sql("select count(*) from received_event where ce_id = ?")
+                .param(ceId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -24,10 +24,17 @@ class OutboxTracingTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Autowired Outbox outbox;
-    @Autowired Tracer tracer;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anEventAppendedInsideATraceIsPublishedWithATraceparentOfThatTrace() {
@@ -40,12 +47,16 @@ class OutboxTracingTests {
         }
         String traceId = request.context().traceId();
 
-        assertThat(jdbc.sql("select trace_parent from outbox_event where ce_subject = ?").param(orderId)
-                .query(String.class).single()).startsWith("00-" + traceId + "-");
+        assertThat(jdbc.sql("select trace_parent from outbox_event where ce_subject = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .startsWith("00-" + traceId + "-");
         try (TopicProbe events = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.ORDER_EVENTS_TOPIC)) {
             String traceParent = events.awaitKey(orderId, 1, WAIT).get(0).header("traceparent");
             assertThat(traceParent).matches("00-" + traceId + "-[0-9a-f]{16}-01");
-            assertThat(traceParent).as("the producer's own span, a child of the request's")
+            assertThat(traceParent)
+                    .as("the producer's own span, a child of the request's")
                     .doesNotContain(request.context().spanId());
         }
     }
@@ -55,7 +66,10 @@ class OutboxTracingTests {
         String orderId = newOrderId();
         transactions.execute(status -> outbox.append(orderCreated(orderId, "untraced")));
 
-        assertThat(jdbc.sql("select trace_parent from outbox_event where ce_subject = ?").param(orderId)
-                .query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("select trace_parent from outbox_event where ce_subject = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .optional())
+                .isEmpty();
     }
 }

@@ -32,14 +32,22 @@ class PerKeyOrderingTests {
     private static final int VERSIONS = 25;
     private static final int WRITERS = 8;
 
-    @Autowired Outbox outbox;
-    @Autowired TransactionTemplate transactions;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyOrdersEventsArriveInVersionOrderExactlyOnce() throws Exception {
-        List<String> orders = IntStream.range(0, ORDERS).mapToObj(i -> newOrderId()).toList();
-        orders.forEach(id -> jdbc.sql("insert into test_aggregate (id, version) values (?, 0)").param(id).update());
+        List<String> orders =
+                IntStream.range(0, ORDERS).mapToObj(i -> newOrderId()).toList();
+        orders.forEach(id -> jdbc.sql("insert into test_aggregate (id, version) values (?, 0)")
+                .param(id)
+                .update());
 
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {
@@ -60,8 +68,11 @@ class PerKeyOrderingTests {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> receivedCount(orders) == (long) ORDERS * VERSIONS);
         Map<String, List<Long>> arrivals = arrivals(orders);
-        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, VERSIONS).boxed().toList();
-        orders.forEach(id -> assertThat(arrivals.get(id)).as("versions of %s in arrival order", id).isEqualTo(expected));
+        List<Long> expected =
+                java.util.stream.LongStream.rangeClosed(1, VERSIONS).boxed().toList();
+        orders.forEach(id -> assertThat(arrivals.get(id))
+                .as("versions of %s in arrival order", id)
+                .isEqualTo(expected));
     }
 
     /**
@@ -74,8 +85,12 @@ class PerKeyOrderingTests {
         int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(orders.size());
         for (int i = 0; i < orders.size(); i++) {
             String id = orders.get((start + i) % orders.size());
-            Long version = jdbc.sql("update test_aggregate set version = version + 1 where id = ? and version < ? returning version")
-                    .params(id, VERSIONS).query(Long.class).optional().orElse(null);
+            Long version = jdbc.sql(
+                            "update test_aggregate set version = version + 1 where id = ? and version < ? returning version")
+                    .params(id, VERSIONS)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
             if (version != null) {
                 outbox.append(statusChanged(id, version));
                 return true;
@@ -86,15 +101,21 @@ class PerKeyOrderingTests {
 
     private long receivedCount(List<String> orders) {
         return jdbc.sql("select count(*) from received_event where binding = 'status' and subject = any(?)")
-                .param(orders.toArray(String[]::new)).query(Long.class).single();
+                .param(orders.toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, List<Long>> arrivals(List<String> orders) {
-        record Arrival(String subject, long version) {
-        }
-        return jdbc.sql("select subject, version from received_event where binding = 'status' and subject = any(?) order by arrival")
+        record Arrival(String subject, long version) {}
+        return jdbc
+                .sql(
+                        "select subject, version from received_event where binding = 'status' and subject = any(?) order by arrival")
                 .param(orders.toArray(String[]::new))
-                .query((rs, row) -> new Arrival(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.groupingBy(Arrival::subject, Collectors.mapping(Arrival::version, Collectors.toList())));
+                .query((rs, row) -> new Arrival(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Arrival::subject, Collectors.mapping(Arrival::version, Collectors.toList())));
     }
 }

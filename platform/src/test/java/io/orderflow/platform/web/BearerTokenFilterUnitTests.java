@@ -15,14 +15,24 @@ class BearerTokenFilterUnitTests {
 
     @ParameterizedTest(name = "Authorization: {0}")
     @NullSource
-    @ValueSource(strings = {"", "Bearer", "Bearer ", "Bearer s3cret-token-x", "Bearer S3CRET-TOKEN", "bearer s3cret-token",
-            "Basic czNjcmV0LXRva2Vu", "s3cret-token"})
+    @ValueSource(
+            strings = {
+                "",
+                "Bearer",
+                "Bearer ",
+                "Bearer s3cret-token-x",
+                "Bearer S3CRET-TOKEN",
+                "bearer s3cret-token",
+                "Basic czNjcmV0LXRva2Vu",
+                "s3cret-token"
+            })
     void refusesAnythingButTheExactToken(String authorization) throws Exception {
         MockHttpServletResponse response = call(new BearerTokenFilter("s3cret-token"), authorization);
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
-        assertThat(response.getContentAsString()).contains("\"code\":\"ADMIN_TOKEN_INVALID\"")
+        assertThat(response.getContentAsString())
+                .contains("\"code\":\"ADMIN_TOKEN_INVALID\"")
                 .doesNotContain("s3cret");
     }
 
@@ -45,7 +55,9 @@ class BearerTokenFilterUnitTests {
     void withoutAConfiguredTokenThePathIsClosedEvenToAnEmptyBearer(String configured) throws Exception {
         for (String authorization : new String[] {null, "Bearer ", "Bearer    ", "Bearer null"}) {
             MockHttpServletResponse response = call(new BearerTokenFilter(configured), authorization);
-            assertThat(response.getStatus()).as("Authorization: %s", authorization).isEqualTo(401);
+            assertThat(response.getStatus())
+                    .as("Authorization: %s", authorization)
+                    .isEqualTo(401);
             assertThat(response.getContentAsString()).contains("no token is configured");
         }
     }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.RequestParam;
-import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.jsapi.model.Amount;
 import com.wechat.pay.java.service.payments.jsapi.model.Payer;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
+import com.wechat.pay.java.service.payments.model.Transaction;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestWechatPay;
@@ -62,10 +62,15 @@ class MerchantClientFactoryTests {
         String message = params.getAppId() + "\n" + params.getTimeStamp() + "\n" + params.getNonceStr() + "\n"
                 + params.getPackageVal() + "\n";
         Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initVerify(com.wechat.pay.java.core.util.PemUtil.loadPublicKeyFromPath(TestMerchant.merchantPublicKey().toString()));
+        rsa.initVerify(com.wechat.pay.java.core.util.PemUtil.loadPublicKeyFromPath(
+                TestMerchant.merchantPublicKey().toString()));
         rsa.update(message.getBytes(StandardCharsets.UTF_8));
         assertThat(rsa.verify(Base64.getDecoder().decode(params.getPaySign()))).isTrue();
-        assertThat(clients.jsapi().queryOrderByOutTradeNo(query(orderId)).getTradeState().name()).isEqualTo("NOTPAY");
+        assertThat(clients.jsapi()
+                        .queryOrderByOutTradeNo(query(orderId))
+                        .getTradeState()
+                        .name())
+                .isEqualTo("NOTPAY");
     }
 
     @Test
@@ -82,24 +87,29 @@ class MerchantClientFactoryTests {
     @Test
     void timesEveryCallByEndpointTemplateStatusAndWechatsErrorCode() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        MerchantClients clients = new MerchantClientFactory(new WechatPayProperties(List.of(), simulator.baseUrl(), null, null),
-                meters).create(merchant(publicKeyMode()));
+        MerchantClients clients = new MerchantClientFactory(
+                        new WechatPayProperties(List.of(), simulator.baseUrl(), null, null), meters)
+                .create(merchant(publicKeyMode()));
         String orderId = "OFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
         clients.jsapi().prepayWithRequestPayment(prepay(orderId, clients));
         clients.jsapi().queryOrderByOutTradeNo(query(orderId));
         assertThatThrownBy(() -> clients.jsapi().queryOrderByOutTradeNo(query("OF_NO_SUCH_ORDER_2")));
 
-        assertThat(calls(meters, "POST /v3/pay/transactions/jsapi", "200", "OK")).isEqualTo(1);
-        assertThat(calls(meters, "GET /v3/pay/transactions/out-trade-no/{out_trade_no}", "200", "OK")).isEqualTo(1);
+        assertThat(calls(meters, "POST /v3/pay/transactions/jsapi", "200", "OK"))
+                .isEqualTo(1);
+        assertThat(calls(meters, "GET /v3/pay/transactions/out-trade-no/{out_trade_no}", "200", "OK"))
+                .isEqualTo(1);
         assertThat(calls(meters, "GET /v3/pay/transactions/out-trade-no/{out_trade_no}", "404", "ORDER_NOT_EXIST"))
                 .isEqualTo(1);
-        assertThat(meters.get("orderflow.wechatpay.calls").timers()).allSatisfy(timer ->
-                assertThat(timer.getId().getTag("mchid")).isEqualTo(TestMerchant.MCHID));
+        assertThat(meters.get("orderflow.wechatpay.calls").timers())
+                .allSatisfy(timer -> assertThat(timer.getId().getTag("mchid")).isEqualTo(TestMerchant.MCHID));
     }
 
     private static long calls(SimpleMeterRegistry meters, String endpoint, String status, String code) {
-        var timer = meters.find("orderflow.wechatpay.calls").tags("endpoint", endpoint, "status", status, "code", code).timer();
+        var timer = meters.find("orderflow.wechatpay.calls")
+                .tags("endpoint", endpoint, "status", status, "code", code)
+                .timer();
         return timer == null ? 0 : timer.count();
     }
 
@@ -115,36 +125,56 @@ class MerchantClientFactoryTests {
 
     @Test
     void verifiesCallbacksWithThePublicKeyAndThePlatformCertificateAtOnce() {
-        WechatPayProperties.Merchant both = new WechatPayProperties.Merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(), TestMerchant.MERCHANT_SERIAL,
-                TestMerchant.wechatPayPublicKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                List.of(TestMerchant.wechatPayCertificate().toString()), false, TestMerchant.API_V3_KEY, null,
-                "https://shop.example/", null);
+        WechatPayProperties.Merchant both = new WechatPayProperties.Merchant(
+                TestMerchant.MCHID,
+                List.of(TestMerchant.APPID),
+                TestMerchant.merchantPrivateKey().toString(),
+                TestMerchant.MERCHANT_SERIAL,
+                TestMerchant.wechatPayPublicKey().toString(),
+                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                List.of(TestMerchant.wechatPayCertificate().toString()),
+                false,
+                TestMerchant.API_V3_KEY,
+                null,
+                "https://shop.example/",
+                null);
         MerchantClients clients = factory(simulator.baseUrl()).create(both);
 
-        for (String serial : List.of(TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, TestMerchant.WECHAT_PAY_CERTIFICATE_SERIAL)) {
+        for (String serial :
+                List.of(TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, TestMerchant.WECHAT_PAY_CERTIFICATE_SERIAL)) {
             Transaction parsed = clients.notifications().parse(signedCallback(serial), Transaction.class);
             assertThat(parsed.getOutTradeNo()).as("signed under %s", serial).isEqualTo("OF_CALLBACK_1");
         }
-        assertThatThrownBy(() -> clients.notifications().parse(signedCallback("5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC"),
-                Transaction.class)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> clients.notifications()
+                        .parse(signedCallback("5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC"), Transaction.class))
+                .isInstanceOf(ValidationException.class);
         // the SDK parses an unknown non-hex serial as a certificate serial and fails with a
         // NumberFormatException: callers must treat any exception as "not verified"
         assertThatThrownBy(() -> clients.notifications().parse(signedCallback("PUB_KEY_ID_UNKNOWN"), Transaction.class))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(clients.transactionNotifyUrl()).isEqualTo("https://shop.example/wechatpay/notify/1234567891/transaction");
+        assertThat(clients.transactionNotifyUrl())
+                .isEqualTo("https://shop.example/wechatpay/notify/1234567891/transaction");
         assertThat(clients.refundNotifyUrl()).isEqualTo("https://shop.example/wechatpay/notify/1234567891/refund");
     }
 
     /** A TRANSACTION.SUCCESS callback as WeChat Pay sends it, signed with its key under the given serial. */
     private static RequestParam signedCallback(String serial) {
-        WechatPayCallbacks.Callback callback = WechatPayCallbacks.build("TRANSACTION.SUCCESS", "transaction",
-                "{\"out_trade_no\":\"OF_CALLBACK_1\",\"mchid\":\"" + TestMerchant.MCHID + "\",\"trade_state\":\"SUCCESS\"}",
-                serial, java.time.Instant.now(), TestMerchant.API_V3_KEY);
+        WechatPayCallbacks.Callback callback = WechatPayCallbacks.build(
+                "TRANSACTION.SUCCESS",
+                "transaction",
+                "{\"out_trade_no\":\"OF_CALLBACK_1\",\"mchid\":\"" + TestMerchant.MCHID
+                        + "\",\"trade_state\":\"SUCCESS\"}",
+                serial,
+                java.time.Instant.now(),
+                TestMerchant.API_V3_KEY);
         Map<String, String> headers = callback.headers();
-        return new RequestParam.Builder().serialNumber(headers.get("Wechatpay-Serial"))
-                .nonce(headers.get("Wechatpay-Nonce")).timestamp(headers.get("Wechatpay-Timestamp"))
-                .signature(headers.get("Wechatpay-Signature")).body(callback.body()).build();
+        return new RequestParam.Builder()
+                .serialNumber(headers.get("Wechatpay-Serial"))
+                .nonce(headers.get("Wechatpay-Nonce"))
+                .timestamp(headers.get("Wechatpay-Timestamp"))
+                .signature(headers.get("Wechatpay-Signature"))
+                .body(callback.body())
+                .build();
     }
 
     @Test
@@ -159,7 +189,8 @@ class MerchantClientFactoryTests {
 
     @Test
     void failsStartUpForAMalformedPem(@TempDir Path directory) throws Exception {
-        Path garbage = Files.writeString(directory.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
+        Path garbage = Files.writeString(
+                directory.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
 
         assertThatThrownBy(() -> factory(null).create(withPrivateKey(garbage.toString())))
                 .isInstanceOf(WechatPayConfigurationException.class)
@@ -168,10 +199,19 @@ class MerchantClientFactoryTests {
 
     @Test
     void failsStartUpForAnApiV3KeyOfTheWrongLength() {
-        WechatPayProperties.Merchant shortKey = new WechatPayProperties.Merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(), TestMerchant.MERCHANT_SERIAL,
-                TestMerchant.wechatPayPublicKey().toString(), TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, List.of(), false,
-                "too-short", null, "https://shop.example", null);
+        WechatPayProperties.Merchant shortKey = new WechatPayProperties.Merchant(
+                TestMerchant.MCHID,
+                List.of(TestMerchant.APPID),
+                TestMerchant.merchantPrivateKey().toString(),
+                TestMerchant.MERCHANT_SERIAL,
+                TestMerchant.wechatPayPublicKey().toString(),
+                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                List.of(),
+                false,
+                "too-short",
+                null,
+                "https://shop.example",
+                null);
 
         assertThatThrownBy(() -> factory(null).create(shortKey))
                 .isInstanceOf(WechatPayConfigurationException.class)
@@ -181,19 +221,31 @@ class MerchantClientFactoryTests {
 
     @Test
     void failsStartUpWithoutAnyWayToVerifyWechatPay() {
-        WechatPayProperties.Merchant unverifiable = new WechatPayProperties.Merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(), TestMerchant.MERCHANT_SERIAL, null, null, List.of(), false,
-                TestMerchant.API_V3_KEY, null, "https://shop.example", null);
+        WechatPayProperties.Merchant unverifiable = new WechatPayProperties.Merchant(
+                TestMerchant.MCHID,
+                List.of(TestMerchant.APPID),
+                TestMerchant.merchantPrivateKey().toString(),
+                TestMerchant.MERCHANT_SERIAL,
+                null,
+                null,
+                List.of(),
+                false,
+                TestMerchant.API_V3_KEY,
+                null,
+                "https://shop.example",
+                null);
 
         assertThatThrownBy(() -> factory(null).create(unverifiable))
-                .hasMessageContaining("wechat-pay-public-key-path (or platform-certificate-paths, or auto-certificate) is required");
+                .hasMessageContaining(
+                        "wechat-pay-public-key-path (or platform-certificate-paths, or auto-certificate) is required");
     }
 
     @Test
     void refusesTheSameMerchantTwice() {
         MerchantClients clients = factory(null).create(merchant(publicKeyMode()));
 
-        assertThatThrownBy(() -> new WechatPayClients(List.of(clients, clients))).hasMessageContaining("configured twice");
+        assertThatThrownBy(() -> new WechatPayClients(List.of(clients, clients)))
+                .hasMessageContaining("configured twice");
         assertThatThrownBy(() -> new WechatPayClients(List.of(clients)).merchant("999999"))
                 .isInstanceOf(WechatPayClients.UnknownMerchantException.class);
     }
@@ -202,8 +254,7 @@ class MerchantClientFactoryTests {
         return new MerchantClientFactory(new WechatPayProperties(List.of(), apiBaseUrl, null, null));
     }
 
-    private record KeyMode(Path publicKey) {
-    }
+    private record KeyMode(Path publicKey) {}
 
     private static KeyMode publicKeyMode() {
         return new KeyMode(TestMerchant.wechatPayPublicKey());
@@ -214,17 +265,35 @@ class MerchantClientFactoryTests {
     }
 
     private static WechatPayProperties.Merchant merchant(KeyMode mode) {
-        return new WechatPayProperties.Merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(), TestMerchant.MERCHANT_SERIAL, mode.publicKey().toString(),
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, List.of(), false, TestMerchant.API_V3_KEY, null,
-                "https://shop.example", null);
+        return new WechatPayProperties.Merchant(
+                TestMerchant.MCHID,
+                List.of(TestMerchant.APPID),
+                TestMerchant.merchantPrivateKey().toString(),
+                TestMerchant.MERCHANT_SERIAL,
+                mode.publicKey().toString(),
+                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                List.of(),
+                false,
+                TestMerchant.API_V3_KEY,
+                null,
+                "https://shop.example",
+                null);
     }
 
     private static WechatPayProperties.Merchant withPrivateKey(String path) {
-        return new WechatPayProperties.Merchant(TestMerchant.MCHID, List.of(TestMerchant.APPID), path,
-                TestMerchant.MERCHANT_SERIAL, TestMerchant.wechatPayPublicKey().toString(),
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID, List.of(), false, TestMerchant.API_V3_KEY, null,
-                "https://shop.example", null);
+        return new WechatPayProperties.Merchant(
+                TestMerchant.MCHID,
+                List.of(TestMerchant.APPID),
+                path,
+                TestMerchant.MERCHANT_SERIAL,
+                TestMerchant.wechatPayPublicKey().toString(),
+                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
+                List.of(),
+                false,
+                TestMerchant.API_V3_KEY,
+                null,
+                "https://shop.example",
+                null);
     }
 
     private static PrepayRequest prepay(String orderId, MerchantClients clients) {

@@ -22,24 +22,37 @@ class TransientFailureUnitTests {
     private final TransientFailure predicate = new TransientFailure();
 
     @ParameterizedTest
-    @CsvSource({"500, SYSTEM_ERROR, true", "502, SERVICE_UNAVAILABLE, true", "503, SERVICE_UNAVAILABLE, true",
-            "429, FREQUENCY_LIMITED, true", "400, PARAM_ERROR, false", "400, INVALID_REQUEST, false",
-            "400, APPID_MCHID_NOT_MATCH, false", "400, ORDER_CLOSED, false", "400, ORDERPAID, false",
-            "401, SIGN_ERROR, false", "403, NO_AUTH, false", "404, MCH_NOT_EXISTS, false"})
+    @CsvSource({
+        "500, SYSTEM_ERROR, true",
+        "502, SERVICE_UNAVAILABLE, true",
+        "503, SERVICE_UNAVAILABLE, true",
+        "429, FREQUENCY_LIMITED, true",
+        "400, PARAM_ERROR, false",
+        "400, INVALID_REQUEST, false",
+        "400, APPID_MCHID_NOT_MATCH, false",
+        "400, ORDER_CLOSED, false",
+        "400, ORDERPAID, false",
+        "401, SIGN_ERROR, false",
+        "403, NO_AUTH, false",
+        "404, MCH_NOT_EXISTS, false"
+    })
     void retriesServerErrorsAndRateLimitsOnly(int status, String code, boolean transientFailure) {
         assertThat(predicate.test(serviceException(status, code))).isEqualTo(transientFailure);
     }
 
     @Test
     void retriesInputOutputErrorsWhoseOutcomeIsUnknown() {
-        assertThat(predicate.test(new HttpException(request(), new IOException("unexpected end of stream")))).isTrue();
+        assertThat(predicate.test(new HttpException(request(), new IOException("unexpected end of stream"))))
+                .isTrue();
     }
 
     @Test
     void neverRetriesAnOpenCircuitARefusedPermitOrAnUnverifiableAnswerInTheCall() {
-        assertThat(predicate.test(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x"))))
+        assertThat(predicate.test(
+                        CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x"))))
                 .isFalse();
-        assertThat(predicate.test(RequestNotPermitted.createRequestNotPermitted(RateLimiter.ofDefaults("x")))).isFalse();
+        assertThat(predicate.test(RequestNotPermitted.createRequestNotPermitted(RateLimiter.ofDefaults("x"))))
+                .isFalse();
         assertThat(predicate.test(new ValidationException("bad signature"))).isFalse();
     }
 
@@ -59,7 +72,9 @@ class TransientFailureUnitTests {
     }
 
     private static HttpRequest request() {
-        return new HttpRequest.Builder().httpMethod(HttpMethod.POST)
-                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi").build();
+        return new HttpRequest.Builder()
+                .httpMethod(HttpMethod.POST)
+                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi")
+                .build();
     }
 }

@@ -26,21 +26,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WechatPayCallUnitTests {
 
     @ParameterizedTest
-    @CsvSource({"PREPAY, 400, ORDERPAID, true", "PREPAY, 400, ORDER_PAID, true", "PREPAY, 400, ORDER_CLOSED, false",
-            "PREPAY, 400, PARAM_ERROR, false", "PREPAY, 400, INVALID_REQUEST, false",
-            "CLOSE_ORDER, 400, ORDER_CLOSED, true", "CLOSE_ORDER, 400, ORDERPAID, false",
-            "CLOSE_ORDER, 400, ORDER_PAID, false", "CLOSE_ORDER, 404, ORDER_NOT_EXIST, false",
-            "QUERY_ORDER, 404, ORDER_NOT_EXIST, false", "QUERY_ORDER, 400, ORDERPAID, false",
-            "QUERY_ORDER, 400, ORDER_CLOSED, false", "CREATE_REFUND, 403, NOT_ENOUGH, false",
-            "CREATE_REFUND, 400, ORDER_CLOSED, false", "CREATE_REFUND, 404, RESOURCE_NOT_EXISTS, false",
-            "QUERY_REFUND, 404, RESOURCE_NOT_EXISTS, false", "TRADE_BILL, 400, NO_STATEMENT_EXIST, false",
-            "TRADE_BILL, 400, STATEMENT_CREATING, false", "PREPAY, 401, SIGN_ERROR, false",
-            "PREPAY, 403, NO_AUTH, false"})
-    void answersOtherThan5xxOr429AreRejectionsAlreadyDoneOnlyForTheCallsCodes(WechatPayCall call, int status,
-                                                                               String code, boolean alreadyDone) {
+    @CsvSource({
+        "PREPAY, 400, ORDERPAID, true",
+        "PREPAY, 400, ORDER_PAID, true",
+        "PREPAY, 400, ORDER_CLOSED, false",
+        "PREPAY, 400, PARAM_ERROR, false",
+        "PREPAY, 400, INVALID_REQUEST, false",
+        "CLOSE_ORDER, 400, ORDER_CLOSED, true",
+        "CLOSE_ORDER, 400, ORDERPAID, false",
+        "CLOSE_ORDER, 400, ORDER_PAID, false",
+        "CLOSE_ORDER, 404, ORDER_NOT_EXIST, false",
+        "QUERY_ORDER, 404, ORDER_NOT_EXIST, false",
+        "QUERY_ORDER, 400, ORDERPAID, false",
+        "QUERY_ORDER, 400, ORDER_CLOSED, false",
+        "CREATE_REFUND, 403, NOT_ENOUGH, false",
+        "CREATE_REFUND, 400, ORDER_CLOSED, false",
+        "CREATE_REFUND, 404, RESOURCE_NOT_EXISTS, false",
+        "QUERY_REFUND, 404, RESOURCE_NOT_EXISTS, false",
+        "TRADE_BILL, 400, NO_STATEMENT_EXIST, false",
+        "TRADE_BILL, 400, STATEMENT_CREATING, false",
+        "PREPAY, 401, SIGN_ERROR, false",
+        "PREPAY, 403, NO_AUTH, false"
+    })
+    void answersOtherThan5xxOr429AreRejectionsAlreadyDoneOnlyForTheCallsCodes(
+            WechatPayCall call, int status, String code, boolean alreadyDone) {
         ServiceException answer = answer(status, code);
         RuntimeException classified = call.classify(answer);
-        assertThat(classified).isExactlyInstanceOf(WechatPayRejected.class).hasCause(answer)
+        assertThat(classified)
+                .isExactlyInstanceOf(WechatPayRejected.class)
+                .hasCause(answer)
                 .hasMessage(status + " " + code + ": m");
         WechatPayRejected rejected = (WechatPayRejected) classified;
         assertThat(rejected.httpStatus()).isEqualTo(status);
@@ -59,12 +73,21 @@ class WechatPayCallUnitTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"500, SYSTEM_ERROR", "502, SERVICE_UNAVAILABLE", "503, SERVICE_UNAVAILABLE", "500, BANK_ERROR",
-            "429, FREQUENCY_LIMITED", "500, ORDER_CLOSED", "429, ORDERPAID"})
+    @CsvSource({
+        "500, SYSTEM_ERROR",
+        "502, SERVICE_UNAVAILABLE",
+        "503, SERVICE_UNAVAILABLE",
+        "500, BANK_ERROR",
+        "429, FREQUENCY_LIMITED",
+        "500, ORDER_CLOSED",
+        "429, ORDERPAID"
+    })
     void serverErrorsAndRateLimitsAreUnavailableForEveryCall(int status, String code) {
         for (WechatPayCall call : WechatPayCall.values()) {
             ServiceException answer = answer(status, code);
-            assertThat(call.classify(answer)).isExactlyInstanceOf(WechatPayUnavailable.class).hasCause(answer)
+            assertThat(call.classify(answer))
+                    .isExactlyInstanceOf(WechatPayUnavailable.class)
+                    .hasCause(answer)
                     .hasMessage("WeChat Pay answered " + status + " " + code);
         }
     }
@@ -73,13 +96,16 @@ class WechatPayCallUnitTests {
     @MethodSource("noAnswer")
     void whateverIsNotAnAnswerIsUnavailable(RuntimeException failure) {
         for (WechatPayCall call : WechatPayCall.values()) {
-            assertThat(call.classify(failure)).isExactlyInstanceOf(WechatPayUnavailable.class).hasCause(failure)
+            assertThat(call.classify(failure))
+                    .isExactlyInstanceOf(WechatPayUnavailable.class)
+                    .hasCause(failure)
                     .hasMessageStartingWith(failure.getClass().getSimpleName() + ": ");
         }
     }
 
     static Stream<Arguments> noAnswer() {
-        return Stream.of(Arguments.of(new HttpException(request(), new IOException("connection reset"))),
+        return Stream.of(
+                Arguments.of(new HttpException(request(), new IOException("connection reset"))),
                 Arguments.of(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x"))),
                 Arguments.of(RequestNotPermitted.createRequestNotPermitted(RateLimiter.ofDefaults("x"))),
                 Arguments.of(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("x"))),
@@ -93,7 +119,9 @@ class WechatPayCallUnitTests {
     }
 
     static HttpRequest request() {
-        return new HttpRequest.Builder().httpMethod(HttpMethod.POST)
-                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi").build();
+        return new HttpRequest.Builder()
+                .httpMethod(HttpMethod.POST)
+                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/jsapi")
+                .build();
     }
 }

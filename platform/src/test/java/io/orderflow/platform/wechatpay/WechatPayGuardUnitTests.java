@@ -32,15 +32,34 @@ class WechatPayGuardUnitTests {
 
     private static final String MCHID = "1900000109";
 
-    private final RetryRegistry retries = RetryRegistry.of(Map.of("wechatpay", RetryConfig.custom().maxAttempts(3)
-            .waitDuration(Duration.ofMillis(1)).retryOnException(new TransientFailure()).build()));
-    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(Map.of("wechatpay",
-            CircuitBreakerConfig.custom().slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
-                    .recordException(new TransientFailure()).build()));
-    private final RateLimiterRegistry limiters = RateLimiterRegistry.of(Map.of("prepay", RateLimiterConfig.custom()
-            .limitForPeriod(2).limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build()));
-    private final BulkheadRegistry bulkheads = BulkheadRegistry.of(Map.of("wechatpay", BulkheadConfig.custom()
-            .maxConcurrentCalls(1).maxWaitDuration(Duration.ZERO).build()));
+    private final RetryRegistry retries = RetryRegistry.of(Map.of(
+            "wechatpay",
+            RetryConfig.custom()
+                    .maxAttempts(3)
+                    .waitDuration(Duration.ofMillis(1))
+                    .retryOnException(new TransientFailure())
+                    .build()));
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(Map.of(
+            "wechatpay",
+            CircuitBreakerConfig.custom()
+                    .slidingWindowSize(4)
+                    .minimumNumberOfCalls(4)
+                    .failureRateThreshold(50)
+                    .recordException(new TransientFailure())
+                    .build()));
+    private final RateLimiterRegistry limiters = RateLimiterRegistry.of(Map.of(
+            "prepay",
+            RateLimiterConfig.custom()
+                    .limitForPeriod(2)
+                    .limitRefreshPeriod(Duration.ofHours(1))
+                    .timeoutDuration(Duration.ZERO)
+                    .build()));
+    private final BulkheadRegistry bulkheads = BulkheadRegistry.of(Map.of(
+            "wechatpay",
+            BulkheadConfig.custom()
+                    .maxConcurrentCalls(1)
+                    .maxWaitDuration(Duration.ZERO)
+                    .build()));
     private final Script script = new Script();
 
     @Test
@@ -53,7 +72,8 @@ class WechatPayGuardUnitTests {
 
         script.fail(answer(429, "FREQUENCY_LIMITED"), answer(500, "SYSTEM_ERROR"), answer(502, "BAD_GATEWAY"));
         assertThatThrownBy(() -> guard.call(MCHID, WechatPayCall.CREATE_REFUND, script))
-                .isExactlyInstanceOf(WechatPayUnavailable.class).hasMessage("WeChat Pay answered 502 BAD_GATEWAY");
+                .isExactlyInstanceOf(WechatPayUnavailable.class)
+                .hasMessage("WeChat Pay answered 502 BAD_GATEWAY");
         assertThat(script.attempts).isEqualTo(6);
     }
 
@@ -62,10 +82,14 @@ class WechatPayGuardUnitTests {
         WechatPayGuard guard = WechatPayGuard.retry(retries, "wechatpay");
         script.fail(answer(400, "ORDER_CLOSED"));
         assertThatThrownBy(() -> guard.call(MCHID, WechatPayCall.CLOSE_ORDER, script))
-                .isInstanceOfSatisfying(WechatPayRejected.class, rejected -> assertThat(rejected.alreadyDone()).isTrue());
+                .isInstanceOfSatisfying(
+                        WechatPayRejected.class,
+                        rejected -> assertThat(rejected.alreadyDone()).isTrue());
         script.fail(answer(400, "PARAM_ERROR"));
         assertThatThrownBy(() -> guard.call(MCHID, WechatPayCall.PREPAY, script))
-                .isInstanceOfSatisfying(WechatPayRejected.class, rejected -> assertThat(rejected.alreadyDone()).isFalse());
+                .isInstanceOfSatisfying(
+                        WechatPayRejected.class,
+                        rejected -> assertThat(rejected.alreadyDone()).isFalse());
         assertThat(script.attempts).isEqualTo(2);
     }
 
@@ -85,20 +109,23 @@ class WechatPayGuardUnitTests {
         assertThat(guard.circuitBreaker(MCHID).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         int attempts = script.attempts;
         assertThatThrownBy(() -> guard.call(MCHID, WechatPayCall.QUERY_ORDER, script))
-                .isInstanceOf(WechatPayUnavailable.class).hasCauseInstanceOf(CallNotPermittedException.class);
+                .isInstanceOf(WechatPayUnavailable.class)
+                .hasCauseInstanceOf(CallNotPermittedException.class);
         assertThat(script.attempts).isEqualTo(attempts);
         assertThat(guard.circuitBreaker("1900000110").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
     void everyAttemptOfALimitedCallNeedsAPermitAndARefusedOneIsNotRepeated() {
-        WechatPayGuard guard = WechatPayGuard.retry(retries, "wechatpay").rateLimiter(limiters, "prepay",
-                WechatPayCall.PREPAY);
+        WechatPayGuard guard =
+                WechatPayGuard.retry(retries, "wechatpay").rateLimiter(limiters, "prepay", WechatPayCall.PREPAY);
         script.fail(answer(503, "SYSTEM_ERROR"), answer(503, "SYSTEM_ERROR"));
         assertThatThrownBy(() -> guard.call(MCHID, WechatPayCall.PREPAY, script))
-                .isInstanceOf(WechatPayUnavailable.class).hasCauseInstanceOf(RequestNotPermitted.class);
+                .isInstanceOf(WechatPayUnavailable.class)
+                .hasCauseInstanceOf(RequestNotPermitted.class);
         assertThat(script.attempts).isEqualTo(2);
-        assertThat(limiters.getAllRateLimiters()).extracting(limiter -> limiter.getName())
+        assertThat(limiters.getAllRateLimiters())
+                .extracting(limiter -> limiter.getName())
                 .containsExactly("prepay-" + MCHID);
         assertThat(guard.call(MCHID, WechatPayCall.QUERY_ORDER, script)).isEqualTo("OK");
         assertThat(guard.call("1900000110", WechatPayCall.PREPAY, script)).isEqualTo("OK");
@@ -110,17 +137,24 @@ class WechatPayGuardUnitTests {
         assertThat(guard.call(MCHID, WechatPayCall.QUERY_ORDER, script)).isEqualTo("OK");
         assertThat(guard.call(MCHID, WechatPayCall.CLOSE_ORDER, script)).isEqualTo("OK");
         assertThatThrownBy(() -> guard.call(MCHID, WechatPayCall.TRADE_BILL, script))
-                .isInstanceOf(WechatPayUnavailable.class).hasCauseInstanceOf(RequestNotPermitted.class);
+                .isInstanceOf(WechatPayUnavailable.class)
+                .hasCauseInstanceOf(RequestNotPermitted.class);
     }
 
     @Test
     void theBulkheadCapsAMerchantsConcurrentCalls() {
         WechatPayGuard guard = WechatPayGuard.retry(retries, "wechatpay").bulkhead(bulkheads, "wechatpay");
-        List<String> inner = guard.call(MCHID, WechatPayCall.QUERY_ORDER, () -> List.of(
-                guard.call("1900000110", WechatPayCall.QUERY_ORDER, script),
-                catching(() -> guard.call(MCHID, WechatPayCall.QUERY_REFUND, script))));
-        assertThat(inner).containsExactly("OK", WechatPayUnavailable.class.getSimpleName() + " caused by "
-                + BulkheadFullException.class.getSimpleName());
+        List<String> inner = guard.call(
+                MCHID,
+                WechatPayCall.QUERY_ORDER,
+                () -> List.of(
+                        guard.call("1900000110", WechatPayCall.QUERY_ORDER, script),
+                        catching(() -> guard.call(MCHID, WechatPayCall.QUERY_REFUND, script))));
+        assertThat(inner)
+                .containsExactly(
+                        "OK",
+                        WechatPayUnavailable.class.getSimpleName() + " caused by "
+                                + BulkheadFullException.class.getSimpleName());
         assertThat(script.attempts).isEqualTo(1);
     }
 
@@ -129,7 +163,8 @@ class WechatPayGuardUnitTests {
             call.run();
             return "no failure";
         } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + " caused by " + e.getCause().getClass().getSimpleName();
+            return e.getClass().getSimpleName() + " caused by "
+                    + e.getCause().getClass().getSimpleName();
         }
     }
 

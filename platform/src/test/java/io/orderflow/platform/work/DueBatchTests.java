@@ -25,9 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class DueBatchTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate transactions;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final Map<String, AtomicInteger> worked = new ConcurrentHashMap<>();
 
@@ -37,15 +42,26 @@ class DueBatchTests {
         double before = failures("IllegalStateException");
 
         int claimed = dueBatch(batch, row -> {
-            settle(row);
-            if (row.endsWith("-2")) {
-                throw new IllegalStateException("an answer without a field");
-            }
-        }).run();
+                    settle(row);
+                    if (row.endsWith("-2")) {
+                        throw new IllegalStateException("an answer without a field");
+                    }
+                })
+                .run();
 
         assertThat(claimed).isEqualTo(5);
-        assertThat(states(batch)).containsExactlyInAnyOrderEntriesOf(Map.of(batch + "-0", "DONE:0", batch + "-1",
-                "DONE:0", batch + "-2", "RETRY:1:IllegalStateException", batch + "-3", "DONE:0", batch + "-4", "DONE:0"));
+        assertThat(states(batch))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        batch + "-0",
+                        "DONE:0",
+                        batch + "-1",
+                        "DONE:0",
+                        batch + "-2",
+                        "RETRY:1:IllegalStateException",
+                        batch + "-3",
+                        "DONE:0",
+                        batch + "-4",
+                        "DONE:0"));
         assertThat(failures("IllegalStateException")).isEqualTo(before + 1);
     }
 
@@ -54,14 +70,20 @@ class DueBatchTests {
         String batch = rows(4);
 
         dueBatch(batch, row -> {
-            settle(row);
-            if (row.endsWith("-1")) {
-                jdbc.sql("insert into due_row (id, batch, state) values (?, ?, 'DUE')").params(row, batch).update();
-            }
-        }).run();
+                    settle(row);
+                    if (row.endsWith("-1")) {
+                        jdbc.sql("insert into due_row (id, batch, state) values (?, ?, 'DUE')")
+                                .params(row, batch)
+                                .update();
+                    }
+                })
+                .run();
 
-        assertThat(states(batch)).containsEntry(batch + "-0", "DONE:0").containsEntry(batch + "-2", "DONE:0")
-                .containsEntry(batch + "-3", "DONE:0").containsEntry(batch + "-1", "RETRY:1:DuplicateKeyException");
+        assertThat(states(batch))
+                .containsEntry(batch + "-0", "DONE:0")
+                .containsEntry(batch + "-2", "DONE:0")
+                .containsEntry(batch + "-3", "DONE:0")
+                .containsEntry(batch + "-1", "RETRY:1:DuplicateKeyException");
     }
 
     @Test
@@ -79,28 +101,41 @@ class DueBatchTests {
         String batch = rows(3);
 
         dueBatch(batch, row -> {
-            settle(row);
-            if (row.endsWith("-2")) {
-                throw new IllegalArgumentException("poison");
-            }
-        }).run();
+                    settle(row);
+                    if (row.endsWith("-2")) {
+                        throw new IllegalArgumentException("poison");
+                    }
+                })
+                .run();
 
-        assertThat(worked.entrySet()).extracting(e -> e.getKey() + "=" + e.getValue().get())
+        assertThat(worked.entrySet())
+                .extracting(e -> e.getKey() + "=" + e.getValue().get())
                 .containsExactlyInAnyOrder(batch + "-0=2", batch + "-1=2", batch + "-2=2");
-        assertThat(states(batch)).containsEntry(batch + "-0", "DONE:0").containsEntry(batch + "-1", "DONE:0")
+        assertThat(states(batch))
+                .containsEntry(batch + "-0", "DONE:0")
+                .containsEntry(batch + "-1", "DONE:0")
                 .containsEntry(batch + "-2", "RETRY:1:IllegalArgumentException");
     }
 
     private DueBatch<String> dueBatch(String batch, Consumer<String> work) {
-        return new DueBatch<>("test", 10, transactions, meters,
+        return new DueBatch<>(
+                "test",
+                10,
+                transactions,
+                meters,
                 size -> jdbc.sql("select id from due_row where batch = ? and state = 'DUE' order by id limit ? "
-                        + "for update skip locked").params(batch, size).query(String.class).list(),
+                                + "for update skip locked")
+                        .params(batch, size)
+                        .query(String.class)
+                        .list(),
                 row -> {
                     worked.computeIfAbsent(row, r -> new AtomicInteger()).incrementAndGet();
                     work.accept(row);
                 },
                 (row, failure) -> jdbc.sql("update due_row set state = 'RETRY', attempts = attempts + 1, note = ? "
-                        + "where id = ?").params(failure.getClass().getSimpleName(), row).update());
+                                + "where id = ?")
+                        .params(failure.getClass().getSimpleName(), row)
+                        .update());
     }
 
     private void settle(String row) {
@@ -109,20 +144,29 @@ class DueBatchTests {
 
     private String rows(int count) {
         String batch = "b" + UUID.randomUUID().toString().substring(0, 8);
-        IntStream.range(0, count).forEach(i -> jdbc.sql("insert into due_row (id, batch, state) values (?, ?, 'DUE')")
-                .params(batch + "-" + i, batch).update());
+        IntStream.range(0, count)
+                .forEach(i -> jdbc.sql("insert into due_row (id, batch, state) values (?, ?, 'DUE')")
+                        .params(batch + "-" + i, batch)
+                        .update());
         return batch;
     }
 
     private Map<String, String> states(String batch) {
         List<Map<String, Object>> rows = jdbc.sql("select id, state, attempts, note from due_row where batch = ?")
-                .param(batch).query().listOfRows();
-        return rows.stream().collect(Collectors.toMap(r -> (String) r.get("id"), r -> r.get("state") + ":"
-                + r.get("attempts") + (r.get("note") == null ? "" : ":" + r.get("note"))));
+                .param(batch)
+                .query()
+                .listOfRows();
+        return rows.stream()
+                .collect(Collectors.toMap(
+                        r -> (String) r.get("id"),
+                        r -> r.get("state") + ":" + r.get("attempts")
+                                + (r.get("note") == null ? "" : ":" + r.get("note"))));
     }
 
     private double failures(String reason) {
-        Counter counter = meters.find(DueBatch.FAILURES).tags("worker", "test", "reason", reason).counter();
+        Counter counter = meters.find(DueBatch.FAILURES)
+                .tags("worker", "test", "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -20,15 +20,20 @@ class DueWorkerUnitTests {
         AtomicInteger batches = new AtomicInteger();
         AtomicInteger asked = new AtomicInteger();
         AtomicReference<DueWorker> worker = new AtomicReference<>();
-        worker.set(new DueWorker("woken", settings(), () -> {
-            if (batches.incrementAndGet() == 1) {
-                worker.get().wakeAfterCommit();
-            }
-            return 0;
-        }, () -> {
-            asked.incrementAndGet();
-            return Optional.empty();
-        }, Clock.systemUTC()));
+        worker.set(new DueWorker(
+                "woken",
+                settings(),
+                () -> {
+                    if (batches.incrementAndGet() == 1) {
+                        worker.get().wakeAfterCommit();
+                    }
+                    return 0;
+                },
+                () -> {
+                    asked.incrementAndGet();
+                    return Optional.empty();
+                },
+                Clock.systemUTC()));
         worker.get().start();
         try {
             await().atMost(WAIT).until(() -> batches.get() >= 2);
@@ -44,8 +49,12 @@ class DueWorkerUnitTests {
     void anIdleWorkerSleepsUntilItsNextRowIsDue() {
         AtomicInteger batches = new AtomicInteger();
         Instant due = Instant.now().plusMillis(700);
-        DueWorker worker = new DueWorker("due", settings(), batches::incrementAndGet,
-                () -> batches.get() == 1 ? Optional.of(due) : Optional.empty(), Clock.systemUTC());
+        DueWorker worker = new DueWorker(
+                "due",
+                settings(),
+                batches::incrementAndGet,
+                () -> batches.get() == 1 ? Optional.of(due) : Optional.empty(),
+                Clock.systemUTC());
         worker.start();
         try {
             await().atMost(WAIT).until(() -> batches.get() >= 2);

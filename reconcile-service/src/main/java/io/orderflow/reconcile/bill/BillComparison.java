@@ -51,11 +51,20 @@ class BillComparison {
         return result(mchid, billDate, new BillTotals(), 0, new ArrayList<>());
     }
 
-    private Comparison result(String mchid, LocalDate billDate, BillTotals totals, long matched,
-                              List<Discrepancy> found) {
+    private Comparison result(
+            String mchid, LocalDate billDate, BillTotals totals, long matched, List<Discrepancy> found) {
         long held = ledgerSide.check(mchid, billDate, found);
         LedgerEntries.Totals local = ledger.totals(mchid, billDate);
-        return new Comparison(totals.rows(), totals.paymentRows(), totals.refundRows(), matched, held,
-                totals.successFen(), totals.refundFen(), local.paidFen(), local.refundedFen(), List.copyOf(found));
+        return new Comparison(
+                totals.rows(),
+                totals.paymentRows(),
+                totals.refundRows(),
+                matched,
+                held,
+                totals.successFen(),
+                totals.refundFen(),
+                local.paidFen(),
+                local.refundedFen(),
+                List.copyOf(found));
     }
 }

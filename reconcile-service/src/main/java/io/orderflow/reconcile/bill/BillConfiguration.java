@@ -3,8 +3,8 @@ package io.orderflow.reconcile.bill;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayClients;
-import io.orderflow.reconcile.ledger.LedgerEntries;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.reconcile.ledger.LedgerEntries;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,19 +27,39 @@ class BillConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(WechatPayClients merchants, WechatPayGateway wechat, LedgerEntries ledger,
-                                  BillRuns runs, Outbox outbox, DataSource dataSource,
-                                  PlatformTransactionManager transactionManager, BillSettings settings, Clock clock,
-                                  MeterRegistry meters) {
+    Reconciliation reconciliation(
+            WechatPayClients merchants,
+            WechatPayGateway wechat,
+            LedgerEntries ledger,
+            BillRuns runs,
+            Outbox outbox,
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            BillSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         BillRepair repair = new BillRepair(wechat, outbox, JdbcClient.create(dataSource), transactions, clock, meters);
-        return new Reconciliation(merchants, new BillFetcher(wechat), new BillComparison(ledger, settings), repair,
-                runs, outbox, transactions, settings, clock, meters);
+        return new Reconciliation(
+                merchants,
+                new BillFetcher(wechat),
+                new BillComparison(ledger, settings),
+                repair,
+                runs,
+                outbox,
+                transactions,
+                settings,
+                clock,
+                meters);
     }
 
     @Bean
-    BillSchedule billSchedule(Reconciliation reconciliation, WechatPayClients merchants, BillRuns runs,
-                              PlatformTransactionManager transactionManager, Clock clock) {
+    BillSchedule billSchedule(
+            Reconciliation reconciliation,
+            WechatPayClients merchants,
+            BillRuns runs,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         return new BillSchedule(reconciliation, merchants, runs, new TransactionTemplate(transactionManager), clock);
     }
 }

@@ -18,20 +18,15 @@ import java.time.LocalDate;
 class BillFetcher {
 
     /** What WeChat gave: a verified file, no bill (no trades), a bill not ready yet, or a file failing its hash. */
-    sealed interface Fetched {
-    }
+    sealed interface Fetched {}
 
-    record Downloaded(Path file) implements Fetched {
-    }
+    record Downloaded(Path file) implements Fetched {}
 
-    record NoStatement() implements Fetched {
-    }
+    record NoStatement() implements Fetched {}
 
-    record StatementCreating() implements Fetched {
-    }
+    record StatementCreating() implements Fetched {}
 
-    record HashMismatch() implements Fetched {
-    }
+    record HashMismatch() implements Fetched {}
 
     private final WechatPayGateway wechat;
 

@@ -8,7 +8,9 @@ import java.util.List;
  * real bills.
  */
 enum BillLayout {
-    ALL(27), SUCCESS(20), REFUND(29);
+    ALL(27),
+    SUCCESS(20),
+    REFUND(29);
 
     private final int detailColumns;
 
@@ -19,7 +21,9 @@ enum BillLayout {
     /** ALL and REFUND differ by the refund times only REFUND carries. */
     static BillLayout of(List<String> header) {
         for (BillLayout layout : values()) {
-            if (header.size() == layout.detailColumns && header.contains("交易时间") && header.contains("商户订单号")
+            if (header.size() == layout.detailColumns
+                    && header.contains("交易时间")
+                    && header.contains("商户订单号")
                     && (layout != REFUND || header.contains("退款申请时间"))) {
                 return layout;
             }

@@ -33,8 +33,13 @@ class BillRepair {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    BillRepair(WechatPayGateway wechat, Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-               MeterRegistry meters) {
+    BillRepair(
+            WechatPayGateway wechat,
+            Outbox outbox,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry meters) {
         this.wechat = wechat;
         this.outbox = outbox;
         this.jdbc = jdbc;
@@ -51,8 +56,8 @@ class BillRepair {
             return found.repaired("repaired by an earlier run");
         }
         try {
-            OrderflowEvent event = found.repair() == Discrepancy.Repair.PAYMENT ? payment(mchid, found)
-                    : refund(mchid, found);
+            OrderflowEvent event =
+                    found.repair() == Discrepancy.Repair.PAYMENT ? payment(mchid, found) : refund(mchid, found);
             if (event == null) {
                 return found.notRepaired("the query did not confirm the bill: reported only");
             }
@@ -66,7 +71,8 @@ class BillRepair {
 
     private OrderflowEvent payment(String mchid, Discrepancy found) {
         Transaction transaction = wechat.queryOrder(mchid, found.orderId());
-        if (transaction.getTradeState() == null || !PAID.contains(transaction.getTradeState().name())) {
+        if (transaction.getTradeState() == null
+                || !PAID.contains(transaction.getTradeState().name())) {
             return null;
         }
         return Transactions.paymentNotified(transaction, mchid, NotificationSource.BILL, null, clock.instant());
@@ -78,20 +84,36 @@ class BillRepair {
             return null;
         }
         long fen = refund.getAmount() == null || refund.getAmount().getRefund() == null
-                ? found.wechatAmountFen() : refund.getAmount().getRefund();
-        return new RefundNotified(found.orderId(), mchid, found.outRefundNo(), refund.getRefundId(),
-                refund.getTransactionId(), NotificationSource.BILL, RefundStatus.valueOf(refund.getStatus().name()),
-                Money.cny(fen), Transactions.instant(refund.getSuccessTime()), null, clock.instant());
+                ? found.wechatAmountFen()
+                : refund.getAmount().getRefund();
+        return new RefundNotified(
+                found.orderId(),
+                mchid,
+                found.outRefundNo(),
+                refund.getRefundId(),
+                refund.getTransactionId(),
+                NotificationSource.BILL,
+                RefundStatus.valueOf(refund.getStatus().name()),
+                Money.cny(fen),
+                Transactions.instant(refund.getSuccessTime()),
+                null,
+                clock.instant());
     }
 
     private void publish(String runId, Discrepancy found, OrderflowEvent event) {
         transactions.executeWithoutResult(status -> {
             int claimed = jdbc.sql("""
                     insert into bill_repair (kind, item_key, run_id) values (?, ?, ?) on conflict do nothing""")
-                    .params(found.repair().name(), found.itemKey(), runId).update();
+                    .params(found.repair().name(), found.itemKey(), runId)
+                    .update();
             if (claimed == 1) {
                 outbox.append(event);
-                meters.counter("orderflow.reconcile.repaired", "kind", found.repair().name(), "via", "bill")
+                meters.counter(
+                                "orderflow.reconcile.repaired",
+                                "kind",
+                                found.repair().name(),
+                                "via",
+                                "bill")
                         .increment();
             }
         });
@@ -99,6 +121,9 @@ class BillRepair {
 
     private boolean repairedBefore(Discrepancy found) {
         return jdbc.sql("select count(*) from bill_repair where kind = ? and item_key = ?")
-                .params(found.repair().name(), found.itemKey()).query(Long.class).single() > 0;
+                        .params(found.repair().name(), found.itemKey())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -13,10 +13,23 @@ import java.time.LocalDateTime;
  * @param fee 手续费 in yuan with WeChat's five decimals (negative on refund lines)
  * @param orderFen 订单金额
  */
-record BillRow(LocalDateTime tradeTime, String appid, String mchid, String transactionId, String outTradeNo,
-               String tradeState, long settlementFen, long couponFen, String refundId, String outRefundNo,
-               long refundFen, long rechargeRefundFen, String refundStatus, BigDecimal fee, long orderFen,
-               long requestedRefundFen) {
+record BillRow(
+        LocalDateTime tradeTime,
+        String appid,
+        String mchid,
+        String transactionId,
+        String outTradeNo,
+        String tradeState,
+        long settlementFen,
+        long couponFen,
+        String refundId,
+        String outRefundNo,
+        long refundFen,
+        long rechargeRefundFen,
+        String refundStatus,
+        BigDecimal fee,
+        long orderFen,
+        long requestedRefundFen) {
 
     boolean refund() {
         return "REFUND".equals(tradeState);

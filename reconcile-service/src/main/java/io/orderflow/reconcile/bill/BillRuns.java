@@ -38,25 +38,45 @@ class BillRuns {
             jdbc.sql("""
                     insert into bill_run (run_id, mchid, bill_date, trigger, outcome, attempt, started_at)
                     values (?, ?, ?, ?, 'RUNNING', ?, ?)""")
-                    .params(runId, mchid, Date.valueOf(billDate), trigger, attempt, Timestamp.from(now)).update();
+                    .params(runId, mchid, Date.valueOf(billDate), trigger, attempt, Timestamp.from(now))
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new RunInProgress(mchid, billDate);
         }
         return runId;
     }
 
-    void finish(String runId, RunOutcome outcome, String detail, Comparison result, long repaired, Instant retryAt,
-                Instant now) {
+    void finish(
+            String runId,
+            RunOutcome outcome,
+            String detail,
+            Comparison result,
+            long repaired,
+            Instant retryAt,
+            Instant now) {
         Comparison c = result == null ? new Comparison(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()) : result;
         jdbc.sql("""
                 update bill_run set outcome = ?, detail = ?, bill_rows = ?, payment_rows = ?, refund_rows = ?,
                     matched = ?, discrepancies = ?, repaired = ?, held = ?, wechat_success_fen = ?,
                     wechat_refund_fen = ?, local_success_fen = ?, local_refund_fen = ?, retry_at = ?, completed_at = ?
                 where run_id = ?""")
-                .params(outcome.name(), detail, c.rows(), c.paymentRows(), c.refundRows(), c.matched(),
-                        c.discrepancies().size(), repaired, c.held(), c.wechatSuccessFen(), c.wechatRefundFen(),
-                        c.localSuccessFen(), c.localRefundFen(), retryAt == null ? null : Timestamp.from(retryAt),
-                        Timestamp.from(now), runId)
+                .params(
+                        outcome.name(),
+                        detail,
+                        c.rows(),
+                        c.paymentRows(),
+                        c.refundRows(),
+                        c.matched(),
+                        c.discrepancies().size(),
+                        repaired,
+                        c.held(),
+                        c.wechatSuccessFen(),
+                        c.wechatRefundFen(),
+                        c.localSuccessFen(),
+                        c.localRefundFen(),
+                        retryAt == null ? null : Timestamp.from(retryAt),
+                        Timestamp.from(now),
+                        runId)
                 .update();
     }
 
@@ -70,28 +90,53 @@ class BillRuns {
                 on conflict (mchid, bill_date, kind, item_key) do update set last_run_id = excluded.last_run_id,
                     repaired = bill_discrepancy.repaired or excluded.repaired
                 returning (xmax = 0)""")
-                .params(mchid, Date.valueOf(billDate), d.kind().name(), d.itemKey(), d.orderId(), d.outRefundNo(),
-                        d.transactionId(), d.wechatAmountFen(), d.localAmountFen(), d.wechatStatus(), d.localStatus(),
-                        d.detail(), d.repair().name(), d.repaired(), runId, runId, Timestamp.from(now))
-                .query(Boolean.class).single());
+                .params(
+                        mchid,
+                        Date.valueOf(billDate),
+                        d.kind().name(),
+                        d.itemKey(),
+                        d.orderId(),
+                        d.outRefundNo(),
+                        d.transactionId(),
+                        d.wechatAmountFen(),
+                        d.localAmountFen(),
+                        d.wechatStatus(),
+                        d.localStatus(),
+                        d.detail(),
+                        d.repair().name(),
+                        d.repaired(),
+                        runId,
+                        runId,
+                        Timestamp.from(now))
+                .query(Boolean.class)
+                .single());
     }
 
     /** The shop of an order as the ledger knows it (empty for an order the ledger never saw). */
     Optional<String> shopOf(String orderId) {
-        return orderId == null ? Optional.empty() : jdbc.sql("select shop_id from ledger_order where order_id = ?")
-                .param(orderId).query(String.class).optional();
+        return orderId == null
+                ? Optional.empty()
+                : jdbc.sql("select shop_id from ledger_order where order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .optional();
     }
 
     Optional<BillRun> latest(String mchid, LocalDate billDate) {
         return jdbc.sql("select " + RUN_COLUMNS + " from bill_run where mchid = ? and bill_date = ? "
                         + "order by started_at desc limit 1")
-                .params(mchid, Date.valueOf(billDate)).query(BillRuns::run).optional();
+                .params(mchid, Date.valueOf(billDate))
+                .query(BillRuns::run)
+                .optional();
     }
 
     boolean settled(String mchid, LocalDate billDate) {
         return jdbc.sql("select count(*) from bill_run where mchid = ? and bill_date = ? "
-                        + "and outcome in ('COMPLETED', 'NO_STATEMENT')")
-                .params(mchid, Date.valueOf(billDate)).query(Long.class).single() > 0;
+                                + "and outcome in ('COMPLETED', 'NO_STATEMENT')")
+                        .params(mchid, Date.valueOf(billDate))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The discrepancies that run found (again), in the order they were first found. */
@@ -101,10 +146,19 @@ class BillRuns {
                        wechat_status, local_status, detail, repair, repaired
                 from bill_discrepancy where last_run_id = ? order by found_at, kind, item_key""")
                 .param(runId)
-                .query((rs, i) -> new Discrepancy(DiscrepancyKind.valueOf(rs.getString(1)), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6),
-                        (Long) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        Discrepancy.Repair.valueOf(rs.getString(11)), rs.getBoolean(12)))
+                .query((rs, i) -> new Discrepancy(
+                        DiscrepancyKind.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        (Long) rs.getObject(6),
+                        (Long) rs.getObject(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        Discrepancy.Repair.valueOf(rs.getString(11)),
+                        rs.getBoolean(12)))
                 .list();
     }
 
@@ -112,16 +166,37 @@ class BillRuns {
     List<BillRun> takeDueRetries(Instant now) {
         List<BillRun> due = jdbc.sql("select " + RUN_COLUMNS + " from bill_run where retry_at <= ? "
                         + "order by retry_at for update skip locked")
-                .param(Timestamp.from(now)).query(BillRuns::run).list();
-        due.forEach(run -> jdbc.sql("update bill_run set retry_at = null where run_id = ?").param(run.runId()).update());
+                .param(Timestamp.from(now))
+                .query(BillRuns::run)
+                .list();
+        due.forEach(run -> jdbc.sql("update bill_run set retry_at = null where run_id = ?")
+                .param(run.runId())
+                .update());
         return due;
     }
 
     private static BillRun run(ResultSet rs, int row) throws SQLException {
-        return new BillRun(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
-                rs.getLong(17), rs.getInt(18), instant(rs.getTimestamp(19)), instant(rs.getTimestamp(20)),
+        return new BillRun(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getDate(3).toLocalDate(),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                rs.getLong(11),
+                rs.getLong(12),
+                rs.getLong(13),
+                rs.getLong(14),
+                rs.getLong(15),
+                rs.getLong(16),
+                rs.getLong(17),
+                rs.getInt(18),
+                instant(rs.getTimestamp(19)),
+                instant(rs.getTimestamp(20)),
                 instant(rs.getTimestamp(21)));
     }
 

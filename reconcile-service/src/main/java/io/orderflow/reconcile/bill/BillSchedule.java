@@ -25,8 +25,12 @@ class BillSchedule {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BillSchedule(Reconciliation reconciliation, WechatPayClients merchants, BillRuns runs,
-                 TransactionTemplate transactions, Clock clock) {
+    BillSchedule(
+            Reconciliation reconciliation,
+            WechatPayClients merchants,
+            BillRuns runs,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.reconciliation = reconciliation;
         this.merchants = merchants;
         this.runs = runs;
@@ -44,7 +48,8 @@ class BillSchedule {
         }
     }
 
-    @Scheduled(fixedDelayString = "${orderflow.reconcile.bill.retry-poll:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${orderflow.reconcile.bill.retry-poll:PT1M}",
             initialDelayString = "${orderflow.reconcile.bill.retry-poll:PT1M}")
     void retries() {
         List<BillRun> due = transactions.execute(status -> runs.takeDueRetries(clock.instant()));
@@ -59,8 +64,14 @@ class BillSchedule {
     private void runQuietly(String mchid, LocalDate day, String trigger, int attempt) {
         try {
             BillRun run = reconciliation.run(mchid, day, trigger, attempt).run();
-            log.info("bill {} of {}: {} ({} discrepancies, {} repaired, {} held)", day, mchid, run.outcome(),
-                    run.discrepancies(), run.repaired(), run.held());
+            log.info(
+                    "bill {} of {}: {} ({} discrepancies, {} repaired, {} held)",
+                    day,
+                    mchid,
+                    run.outcome(),
+                    run.discrepancies(),
+                    run.repaired(),
+                    run.held());
         } catch (RuntimeException e) {
             log.warn("bill {} of {} ({}): {}", day, mchid, trigger, e.toString());
         }

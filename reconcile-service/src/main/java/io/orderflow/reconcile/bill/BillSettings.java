@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryPoll how often due retries are looked for
  */
 @ConfigurationProperties("orderflow.reconcile.bill")
-public record BillSettings(String cron, int holdingDays, Duration crossDayMargin, Duration retryAfter,
-                           int maxAttempts, Duration retryPoll) {
+public record BillSettings(
+        String cron,
+        int holdingDays,
+        Duration crossDayMargin,
+        Duration retryAfter,
+        int maxAttempts,
+        Duration retryPoll) {
 
     public BillSettings {
         cron = cron == null ? "0 30 10 * * *" : cron;

@@ -14,6 +14,11 @@ import java.math.BigDecimal;
  * @param orderFen 订单总金额
  * @param requestedRefundFen 申请退款总金额
  */
-record BillSummary(long rows, long settlementFen, long refundFen, long rechargeRefundFen, BigDecimal fee,
-                   long orderFen, long requestedRefundFen) {
-}
+record BillSummary(
+        long rows,
+        long settlementFen,
+        long refundFen,
+        long rechargeRefundFen,
+        BigDecimal fee,
+        long orderFen,
+        long requestedRefundFen) {}

@@ -64,9 +64,19 @@ final class BillTotals {
         compare(found, "order", summary.orderFen(), orderFen);
         compare(found, "requested_refund", summary.requestedRefundFen(), requestedRefundFen);
         if (summary.fee().compareTo(fee) != 0) {
-            found.add(new Discrepancy(DiscrepancyKind.SUMMARY_MISMATCH, "summary:fee", null, null, null, null, null,
-                    null, null, "summary fee total " + summary.fee().toPlainString() + " yuan, lines sum to "
-                    + fee.toPlainString(), Discrepancy.Repair.NONE, false));
+            found.add(new Discrepancy(
+                    DiscrepancyKind.SUMMARY_MISMATCH,
+                    "summary:fee",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "summary fee total " + summary.fee().toPlainString() + " yuan, lines sum to " + fee.toPlainString(),
+                    Discrepancy.Repair.NONE,
+                    false));
         }
         return found;
     }
@@ -74,10 +84,19 @@ final class BillTotals {
     private static void compare(List<Discrepancy> found, String total, long summary, long lines) {
         if (summary != lines) {
             boolean count = total.equals("rows");
-            found.add(new Discrepancy(DiscrepancyKind.SUMMARY_MISMATCH, "summary:" + total, null, null, null,
-                    count || summary < 0 ? null : summary, count || lines < 0 ? null : lines, null, null,
+            found.add(new Discrepancy(
+                    DiscrepancyKind.SUMMARY_MISMATCH,
+                    "summary:" + total,
+                    null,
+                    null,
+                    null,
+                    count || summary < 0 ? null : summary,
+                    count || lines < 0 ? null : lines,
+                    null,
+                    null,
                     "summary " + total + " total " + summary + (count ? "" : " fen") + ", lines sum to " + lines,
-                    Discrepancy.Repair.NONE, false));
+                    Discrepancy.Repair.NONE,
+                    false));
         }
     }
 }

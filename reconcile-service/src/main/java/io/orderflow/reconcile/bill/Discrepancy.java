@@ -10,20 +10,56 @@ import io.orderflow.events.DiscrepancyKind;
  * @param repair which repair a confirming query may make; NONE for everything that is only reported
  * @param repaired true once a PaymentNotified / RefundNotified (source BILL) went into the outbox for it
  */
-public record Discrepancy(DiscrepancyKind kind, String itemKey, String orderId, String outRefundNo,
-                          String transactionId, Long wechatAmountFen, Long localAmountFen, String wechatStatus,
-                          String localStatus, String detail, Repair repair, boolean repaired) {
+public record Discrepancy(
+        DiscrepancyKind kind,
+        String itemKey,
+        String orderId,
+        String outRefundNo,
+        String transactionId,
+        Long wechatAmountFen,
+        Long localAmountFen,
+        String wechatStatus,
+        String localStatus,
+        String detail,
+        Repair repair,
+        boolean repaired) {
 
     /** What may be repaired, and how. */
-    public enum Repair { NONE, PAYMENT, REFUND }
+    public enum Repair {
+        NONE,
+        PAYMENT,
+        REFUND
+    }
 
     Discrepancy repaired(String note) {
-        return new Discrepancy(kind, itemKey, orderId, outRefundNo, transactionId, wechatAmountFen, localAmountFen,
-                wechatStatus, localStatus, detail + "; " + note, repair, true);
+        return new Discrepancy(
+                kind,
+                itemKey,
+                orderId,
+                outRefundNo,
+                transactionId,
+                wechatAmountFen,
+                localAmountFen,
+                wechatStatus,
+                localStatus,
+                detail + "; " + note,
+                repair,
+                true);
     }
 
     Discrepancy notRepaired(String note) {
-        return new Discrepancy(kind, itemKey, orderId, outRefundNo, transactionId, wechatAmountFen, localAmountFen,
-                wechatStatus, localStatus, detail + "; " + note, repair, false);
+        return new Discrepancy(
+                kind,
+                itemKey,
+                orderId,
+                outRefundNo,
+                transactionId,
+                wechatAmountFen,
+                localAmountFen,
+                wechatStatus,
+                localStatus,
+                detail + "; " + note,
+                repair,
+                false);
     }
 }

@@ -38,9 +38,18 @@ final class LedgerSide {
         for (LedgerOrder order : ledger.unbilledPayments(mchid, from, billDate)) {
             Verdict verdict = verdict(order.paidAt(), order.payDate(), billDate);
             if (verdict == Verdict.REPORT) {
-                found.add(new Discrepancy(DiscrepancyKind.MISSING_AT_WECHAT, order.orderId(), order.orderId(), null,
-                        order.transactionId(), null, order.amountFen(), null, order.status(),
-                        "paid in the ledger at " + order.paidAt() + ", on no WeChat bill", Discrepancy.Repair.NONE,
+                found.add(new Discrepancy(
+                        DiscrepancyKind.MISSING_AT_WECHAT,
+                        order.orderId(),
+                        order.orderId(),
+                        null,
+                        order.transactionId(),
+                        null,
+                        order.amountFen(),
+                        null,
+                        order.status(),
+                        "paid in the ledger at " + order.paidAt() + ", on no WeChat bill",
+                        Discrepancy.Repair.NONE,
                         false));
             }
             held += verdict == Verdict.HOLD ? 1 : 0;
@@ -53,17 +62,30 @@ final class LedgerSide {
         for (LedgerRefund refund : ledger.unbilledRefunds(mchid, from, billDate)) {
             Verdict verdict = verdict(refund.requestedAt(), refund.requestDate(), billDate);
             if (verdict == Verdict.REPORT) {
-                found.add(new Discrepancy(DiscrepancyKind.REFUND_MISMATCH, refund.outRefundNo(), refund.orderId(),
-                        refund.outRefundNo(), null, null, refund.amountFen(), null, refund.status(),
+                found.add(new Discrepancy(
+                        DiscrepancyKind.REFUND_MISMATCH,
+                        refund.outRefundNo(),
+                        refund.orderId(),
+                        refund.outRefundNo(),
+                        null,
+                        null,
+                        refund.amountFen(),
+                        null,
+                        refund.status(),
                         "refund accepted by WeChat (" + refund.refundId() + ") in the ledger, on no WeChat bill",
-                        Discrepancy.Repair.NONE, false));
+                        Discrepancy.Repair.NONE,
+                        false));
             }
             held += verdict == Verdict.HOLD ? 1 : 0;
         }
         return held;
     }
 
-    private enum Verdict { REPORT, HOLD, REPORTED_BEFORE }
+    private enum Verdict {
+        REPORT,
+        HOLD,
+        REPORTED_BEFORE
+    }
 
     /**
      * An item of the bill's own day is reported unless it is near midnight; a near-midnight item of an earlier
@@ -86,6 +108,7 @@ final class LedgerSide {
         ZonedDateTime start = time.toLocalDate().atStartOfDay(Ledger.CHINA);
         ZonedDateTime end = time.toLocalDate().plusDays(1).atStartOfDay(Ledger.CHINA);
         Duration margin = settings.crossDayMargin();
-        return Duration.between(start, time).compareTo(margin) <= 0 || Duration.between(time, end).compareTo(margin) <= 0;
+        return Duration.between(start, time).compareTo(margin) <= 0
+                || Duration.between(time, end).compareTo(margin) <= 0;
     }
 }

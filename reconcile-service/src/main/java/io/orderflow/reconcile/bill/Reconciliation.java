@@ -2,14 +2,14 @@ package io.orderflow.reconcile.bill;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.DiscrepancyFound;
+import io.orderflow.events.ReconciliationCompleted;
 import io.orderflow.events.RiskAlertKind;
 import io.orderflow.events.RiskAlertRaised;
-import io.orderflow.events.ReconciliationCompleted;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayClients;
-import io.orderflow.reconcile.ledger.Ledger;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
+import io.orderflow.reconcile.ledger.Ledger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,9 +45,17 @@ public class Reconciliation {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Reconciliation(WechatPayClients merchants, BillFetcher fetcher, BillComparison comparison, BillRepair repair,
-                   BillRuns runs, Outbox outbox, TransactionTemplate transactions, BillSettings settings, Clock clock,
-                   MeterRegistry meters) {
+    Reconciliation(
+            WechatPayClients merchants,
+            BillFetcher fetcher,
+            BillComparison comparison,
+            BillRepair repair,
+            BillRuns runs,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            BillSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.merchants = merchants;
         this.fetcher = fetcher;
         this.comparison = comparison;
@@ -73,12 +81,20 @@ public class Reconciliation {
         try {
             outcome = reconcile(runId, mchid, billDate, attempt);
         } catch (RuntimeException e) {
-            runs.finish(runId, RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null, 0, null,
+            runs.finish(
+                    runId,
+                    RunOutcome.FAILED,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null,
+                    0,
+                    null,
                     clock.instant());
-            meters.counter("orderflow.reconcile.bill.runs", "outcome", RunOutcome.FAILED.name()).increment();
+            meters.counter("orderflow.reconcile.bill.runs", "outcome", RunOutcome.FAILED.name())
+                    .increment();
             throw e;
         }
-        meters.counter("orderflow.reconcile.bill.runs", "outcome", outcome.name()).increment();
+        meters.counter("orderflow.reconcile.bill.runs", "outcome", outcome.name())
+                .increment();
         return day(mchid, billDate).orElseThrow();
     }
 
@@ -104,7 +120,8 @@ public class Reconciliation {
             return later(runId, attempt, RunOutcome.UNAVAILABLE, e.getMessage());
         }
         if (fetched instanceof BillFetcher.NoStatement) {
-            return complete(runId, mchid, billDate, RunOutcome.NO_STATEMENT, comparison.compareWithoutBill(mchid, billDate));
+            return complete(
+                    runId, mchid, billDate, RunOutcome.NO_STATEMENT, comparison.compareWithoutBill(mchid, billDate));
         }
         if (fetched instanceof BillFetcher.StatementCreating) {
             return later(runId, attempt, RunOutcome.STATEMENT_CREATING, "WeChat is still generating the bill");
@@ -113,7 +130,11 @@ public class Reconciliation {
             return compareFile(runId, mchid, billDate, downloaded);
         }
         log.warn("trade bill of {} for {} failed its SHA-1 check; run {} ignores it", mchid, billDate, runId);
-        return later(runId, attempt, RunOutcome.HASH_MISMATCH, "the downloaded file's SHA-1 differs from WeChat's hash_value");
+        return later(
+                runId,
+                attempt,
+                RunOutcome.HASH_MISMATCH,
+                "the downloaded file's SHA-1 differs from WeChat's hash_value");
     }
 
     private RunOutcome compareFile(String runId, String mchid, LocalDate billDate, BillFetcher.Downloaded downloaded) {
@@ -138,7 +159,8 @@ public class Reconciliation {
 
     private RunOutcome complete(String runId, String mchid, LocalDate billDate, RunOutcome outcome, Comparison c) {
         List<Discrepancy> discrepancies = c.discrepancies().stream()
-                .map(d -> repair.repair(runId, mchid, d)).toList();
+                .map(d -> repair.repair(runId, mchid, d))
+                .toList();
         long repaired = discrepancies.stream().filter(Discrepancy::repaired).count();
         Instant startedAt = runs.latest(mchid, billDate).orElseThrow().startedAt();
         transactions.executeWithoutResult(status -> {
@@ -146,18 +168,35 @@ public class Reconciliation {
             for (Discrepancy d : discrepancies) {
                 if (runs.record(runId, mchid, billDate, d, now)) {
                     outbox.append(event(runId, mchid, billDate, d, now));
-                    meters.counter("orderflow.reconcile.discrepancies", "kind", d.kind().name()).increment();
+                    meters.counter(
+                                    "orderflow.reconcile.discrepancies",
+                                    "kind",
+                                    d.kind().name())
+                            .increment();
                     if (!d.repaired()) {
                         // money may be at risk and nobody fixed it: page someone, once per discrepancy ever
                         outbox.append(alert(runs.shopOf(d.orderId()).orElse(null), mchid, billDate, d, now));
-                        meters.counter(RISK_ALERTS, "kind", RiskAlertKind.RECONCILIATION_DISCREPANCY.name()).increment();
+                        meters.counter(RISK_ALERTS, "kind", RiskAlertKind.RECONCILIATION_DISCREPANCY.name())
+                                .increment();
                     }
                 }
             }
             runs.finish(runId, outcome, null, c, repaired, null, now);
-            outbox.append(new ReconciliationCompleted(runId, mchid, billDate, c.rows(), c.matched(),
-                    discrepancies.size(), repaired, c.held(), c.wechatSuccessFen(), c.wechatRefundFen(),
-                    c.localSuccessFen(), c.localRefundFen(), startedAt, now));
+            outbox.append(new ReconciliationCompleted(
+                    runId,
+                    mchid,
+                    billDate,
+                    c.rows(),
+                    c.matched(),
+                    discrepancies.size(),
+                    repaired,
+                    c.held(),
+                    c.wechatSuccessFen(),
+                    c.wechatRefundFen(),
+                    c.localSuccessFen(),
+                    c.localRefundFen(),
+                    startedAt,
+                    now));
         });
         return outcome;
     }
@@ -168,15 +207,41 @@ public class Reconciliation {
      * {@code bill_discrepancy}'s key does, so it is the same on every redelivery.
      */
     static RiskAlertRaised alert(String shopId, String mchid, LocalDate billDate, Discrepancy d, Instant now) {
-        return new RiskAlertRaised(RiskAlertKind.RECONCILIATION_DISCREPANCY + ":" + mchid + ":" + billDate + ":"
-                + d.kind() + ":" + d.itemKey(), RiskAlertKind.RECONCILIATION_DISCREPANCY, shopId, mchid, d.orderId(),
-                null, null, null, d.wechatAmountFen(), d.localAmountFen(), null, null, null, null,
-                d.kind() + " in the bill of " + billDate + ": " + d.detail(), now);
+        return new RiskAlertRaised(
+                RiskAlertKind.RECONCILIATION_DISCREPANCY + ":" + mchid + ":" + billDate + ":" + d.kind() + ":"
+                        + d.itemKey(),
+                RiskAlertKind.RECONCILIATION_DISCREPANCY,
+                shopId,
+                mchid,
+                d.orderId(),
+                null,
+                null,
+                null,
+                d.wechatAmountFen(),
+                d.localAmountFen(),
+                null,
+                null,
+                null,
+                null,
+                d.kind() + " in the bill of " + billDate + ": " + d.detail(),
+                now);
     }
 
     private static DiscrepancyFound event(String runId, String mchid, LocalDate billDate, Discrepancy d, Instant now) {
-        return new DiscrepancyFound(runId, mchid, billDate, d.orderId(), d.outRefundNo(), d.transactionId(), d.kind(),
-                d.wechatAmountFen(), d.localAmountFen(), d.wechatStatus(), d.localStatus(), d.detail(), d.repaired(),
+        return new DiscrepancyFound(
+                runId,
+                mchid,
+                billDate,
+                d.orderId(),
+                d.outRefundNo(),
+                d.transactionId(),
+                d.kind(),
+                d.wechatAmountFen(),
+                d.localAmountFen(),
+                d.wechatStatus(),
+                d.localStatus(),
+                d.detail(),
+                d.repaired(),
                 now);
     }
 
@@ -184,8 +249,8 @@ public class Reconciliation {
         LocalDate yesterday = yesterday();
         LocalDate oldest = yesterday.plusDays(1).minusMonths(3);
         if (billDate.isAfter(yesterday) || billDate.isBefore(oldest)) {
-            throw new InvalidBillDate("bill_date " + billDate + " is outside WeChat's window: from " + oldest
-                    + " to " + yesterday + " (China time); a day's bill exists from the next morning");
+            throw new InvalidBillDate("bill_date " + billDate + " is outside WeChat's window: from " + oldest + " to "
+                    + yesterday + " (China time); a day's bill exists from the next morning");
         }
     }
 }

@@ -37,12 +37,14 @@ final class RowMatcher {
         List<BillRow> payments = batch.stream().filter(row -> !row.refund()).toList();
         List<BillRow> refunds = batch.stream().filter(BillRow::refund).toList();
         if (!payments.isEmpty()) {
-            Map<String, LedgerOrder> orders = ledger.orders(payments.stream().map(BillRow::outTradeNo).toList());
+            Map<String, LedgerOrder> orders =
+                    ledger.orders(payments.stream().map(BillRow::outTradeNo).toList());
             payments.forEach(row -> payment(row, orders.get(row.outTradeNo())));
             ledger.markPaymentsBilled(orders.keySet(), billDate);
         }
         if (!refunds.isEmpty()) {
-            Map<String, LedgerRefund> local = ledger.refunds(refunds.stream().map(BillRow::outRefundNo).toList());
+            Map<String, LedgerRefund> local =
+                    ledger.refunds(refunds.stream().map(BillRow::outRefundNo).toList());
             refunds.forEach(row -> refund(row, local.get(row.outRefundNo())));
             ledger.markRefundsBilled(local.keySet(), billDate);
         }
@@ -50,13 +52,25 @@ final class RowMatcher {
 
     private void payment(BillRow row, LedgerOrder local) {
         if (local == null || "PENDING".equals(local.status())) {
-            add(row, local, DiscrepancyKind.MISSING_LOCALLY, Discrepancy.Repair.PAYMENT, local == null
-                    ? "paid at WeChat, unknown in the ledger" : "paid at WeChat, PENDING in the ledger");
+            add(
+                    row,
+                    local,
+                    DiscrepancyKind.MISSING_LOCALLY,
+                    Discrepancy.Repair.PAYMENT,
+                    local == null ? "paid at WeChat, unknown in the ledger" : "paid at WeChat, PENDING in the ledger");
         } else if (!local.paid()) {
-            add(row, local, DiscrepancyKind.STATUS_MISMATCH, Discrepancy.Repair.NONE,
+            add(
+                    row,
+                    local,
+                    DiscrepancyKind.STATUS_MISMATCH,
+                    Discrepancy.Repair.NONE,
                     "paid at WeChat, " + local.status() + " in the ledger");
         } else if (local.amountFen() != row.orderFen()) {
-            add(row, local, DiscrepancyKind.AMOUNT_MISMATCH, Discrepancy.Repair.NONE,
+            add(
+                    row,
+                    local,
+                    DiscrepancyKind.AMOUNT_MISMATCH,
+                    Discrepancy.Repair.NONE,
                     "WeChat's order amount differs from the ledger's");
         } else {
             matched++;
@@ -71,25 +85,50 @@ final class RowMatcher {
         } else if (local.amountFen() != row.refundFen()) {
             addRefund(row, local, Discrepancy.Repair.NONE, "WeChat's refund amount differs from the ledger's");
         } else if (FINAL_REFUND.contains(status) && "PROCESSING".equals(local.status())) {
-            addRefund(row, local, Discrepancy.Repair.REFUND, "refund " + status + " at WeChat, PROCESSING in the ledger");
-        } else if (FINAL_REFUND.contains(status) && FINAL_REFUND.contains(local.status())
+            addRefund(
+                    row, local, Discrepancy.Repair.REFUND, "refund " + status + " at WeChat, PROCESSING in the ledger");
+        } else if (FINAL_REFUND.contains(status)
+                && FINAL_REFUND.contains(local.status())
                 && !status.equals(local.status())) {
-            addRefund(row, local, Discrepancy.Repair.NONE, "refund " + status + " at WeChat, " + local.status()
-                    + " in the ledger");
+            addRefund(
+                    row,
+                    local,
+                    Discrepancy.Repair.NONE,
+                    "refund " + status + " at WeChat, " + local.status() + " in the ledger");
         } else {
             matched++;
         }
     }
 
     private void add(BillRow row, LedgerOrder local, DiscrepancyKind kind, Discrepancy.Repair repair, String detail) {
-        found.add(new Discrepancy(kind, row.outTradeNo(), row.outTradeNo(), null, row.transactionId(),
-                row.orderFen(), local == null ? null : local.amountFen(), row.tradeState(),
-                local == null ? null : local.status(), detail, repair, false));
+        found.add(new Discrepancy(
+                kind,
+                row.outTradeNo(),
+                row.outTradeNo(),
+                null,
+                row.transactionId(),
+                row.orderFen(),
+                local == null ? null : local.amountFen(),
+                row.tradeState(),
+                local == null ? null : local.status(),
+                detail,
+                repair,
+                false));
     }
 
     private void addRefund(BillRow row, LedgerRefund local, Discrepancy.Repair repair, String detail) {
-        found.add(new Discrepancy(DiscrepancyKind.REFUND_MISMATCH, row.outRefundNo(), row.outTradeNo(),
-                row.outRefundNo(), row.transactionId(), row.refundFen(), local == null ? null : local.amountFen(),
-                row.refundStatus(), local == null ? null : local.status(), detail, repair, false));
+        found.add(new Discrepancy(
+                DiscrepancyKind.REFUND_MISMATCH,
+                row.outRefundNo(),
+                row.outTradeNo(),
+                row.outRefundNo(),
+                row.transactionId(),
+                row.refundFen(),
+                local == null ? null : local.amountFen(),
+                row.refundStatus(),
+                local == null ? null : local.status(),
+                detail,
+                repair,
+                false));
     }
 }

@@ -72,10 +72,22 @@ final class TradeBillReader implements AutoCloseable {
     }
 
     private BillRow row(String[] f) {
-        return new BillRow(time(f), text(f, "公众账号ID"), text(f, "商户号"),
-                text(f, "微信订单号"), text(f, "商户订单号"), text(f, "交易状态"), fen(f, "应结订单金额"),
-                fen(f, "代金券金额"), text(f, "微信退款单号"), text(f, "商户退款单号"), fen(f, "退款金额"),
-                fen(f, "充值券退款金额"), text(f, "退款状态"), yuan(f, "手续费"), fen(f, "订单金额"),
+        return new BillRow(
+                time(f),
+                text(f, "公众账号ID"),
+                text(f, "商户号"),
+                text(f, "微信订单号"),
+                text(f, "商户订单号"),
+                text(f, "交易状态"),
+                fen(f, "应结订单金额"),
+                fen(f, "代金券金额"),
+                text(f, "微信退款单号"),
+                text(f, "商户退款单号"),
+                fen(f, "退款金额"),
+                fen(f, "充值券退款金额"),
+                text(f, "退款状态"),
+                yuan(f, "手续费"),
+                fen(f, "订单金额"),
                 fen(f, "申请退款金额"));
     }
 
@@ -96,9 +108,13 @@ final class TradeBillReader implements AutoCloseable {
                 throw new MalformedBill("line " + (lineNumber - 1) + ": summary header without " + required);
             }
         }
-        return new BillSummary(count(f[names.indexOf("总交易单数")]), summaryFen(names, f, "应结订单总金额"),
-                summaryFen(names, f, "退款总金额"), summaryFen(names, f, "充值券退款总金额"),
-                Yuan.decimal(f[names.indexOf("手续费总金额")]), summaryFen(names, f, "订单总金额"),
+        return new BillSummary(
+                count(f[names.indexOf("总交易单数")]),
+                summaryFen(names, f, "应结订单总金额"),
+                summaryFen(names, f, "退款总金额"),
+                summaryFen(names, f, "充值券退款总金额"),
+                Yuan.decimal(f[names.indexOf("手续费总金额")]),
+                summaryFen(names, f, "订单总金额"),
                 summaryFen(names, f, "申请退款总金额"));
     }
 

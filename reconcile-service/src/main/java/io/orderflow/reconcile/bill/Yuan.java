@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Bills count in yuan with decimals; orderflow counts in fen. Converted exactly, never through a double. */
 final class Yuan {
 
-    private Yuan() {
-    }
+    private Yuan() {}
 
     /** "12.34" → 1234; an empty column is zero; a fraction of a fen is a malformed bill. */
     static long fen(String yuan) {

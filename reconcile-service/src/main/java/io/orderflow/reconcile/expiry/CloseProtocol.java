@@ -39,11 +39,15 @@ class CloseProtocol {
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 Transaction found = wechat.queryOrder(timer.mchid(), timer.orderId());
-                String state = found.getTradeState() == null ? "UNKNOWN" : found.getTradeState().name();
+                String state = found.getTradeState() == null
+                        ? "UNKNOWN"
+                        : found.getTradeState().name();
                 switch (state) {
                     case "SUCCESS", "REFUND" -> {
-                        return new Outcome(Transactions.paymentNotified(found, timer.mchid(), NotificationSource.QUERY,
-                                null, clock.instant()), "PAID");
+                        return new Outcome(
+                                Transactions.paymentNotified(
+                                        found, timer.mchid(), NotificationSource.QUERY, null, clock.instant()),
+                                "PAID");
                     }
                     case "CLOSED", "REVOKED" -> {
                         return closed(timer, "FOUND_CLOSED");
@@ -79,7 +83,8 @@ class CloseProtocol {
     }
 
     private Outcome closed(Timer timer, String outcome) {
-        return new Outcome(new TimeoutExpired(timer.orderId(), timer.mchid(), timer.expireAt(), clock.instant(),
-                timer.reason()), outcome);
+        return new Outcome(
+                new TimeoutExpired(timer.orderId(), timer.mchid(), timer.expireAt(), clock.instant(), timer.reason()),
+                outcome);
     }
 }

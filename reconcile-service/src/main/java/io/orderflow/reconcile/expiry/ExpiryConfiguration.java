@@ -1,9 +1,9 @@
 package io.orderflow.reconcile.expiry;
 
-import io.orderflow.platform.work.DueWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.work.DueWorker;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,13 +25,30 @@ class ExpiryConfiguration {
     }
 
     @Bean
-    DueWorker expiryWorker(Timers timers, WechatPayGateway wechat, Outbox outbox,
-                           PlatformTransactionManager transactionManager, WorkerSettings settings, Clock clock,
-                           MeterRegistry meters, DataSource dataSource) {
-        ExpiryWorker worker = new ExpiryWorker(timers, new CloseProtocol(wechat, clock), outbox,
-                new TransactionTemplate(transactionManager), settings, clock, meters);
-        return new DueWorker("expiry", settings, worker::runBatch, DueWorker.earliest(JdbcClient.create(dataSource),
-                "select min(due_at) from expiry_timer where state = 'ARMED'"), clock);
+    DueWorker expiryWorker(
+            Timers timers,
+            WechatPayGateway wechat,
+            Outbox outbox,
+            PlatformTransactionManager transactionManager,
+            WorkerSettings settings,
+            Clock clock,
+            MeterRegistry meters,
+            DataSource dataSource) {
+        ExpiryWorker worker = new ExpiryWorker(
+                timers,
+                new CloseProtocol(wechat, clock),
+                outbox,
+                new TransactionTemplate(transactionManager),
+                settings,
+                clock,
+                meters);
+        return new DueWorker(
+                "expiry",
+                settings,
+                worker::runBatch,
+                DueWorker.earliest(
+                        JdbcClient.create(dataSource), "select min(due_at) from expiry_timer where state = 'ARMED'"),
+                clock);
     }
 
     @Bean

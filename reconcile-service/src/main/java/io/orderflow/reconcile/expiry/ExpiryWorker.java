@@ -28,20 +28,34 @@ class ExpiryWorker {
     private final MeterRegistry meters;
     private final DueBatch<Timer> batch;
 
-    ExpiryWorker(Timers timers, CloseProtocol protocol, Outbox outbox, TransactionTemplate transactions,
-                 WorkerSettings settings, Clock clock, MeterRegistry meters) {
+    ExpiryWorker(
+            Timers timers,
+            CloseProtocol protocol,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            WorkerSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.meters = meters;
         Gauge.builder("orderflow.reconcile.timers.pending", () -> timers.armed(false))
-                .description("armed expiry timers").register(meters);
+                .description("armed expiry timers")
+                .register(meters);
         Gauge.builder("orderflow.reconcile.timers.overdue", () -> timers.armed(true))
-                .description("armed expiry timers past their due time").register(meters);
+                .description("armed expiry timers past their due time")
+                .register(meters);
         this.timers = timers;
         this.protocol = protocol;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
-        this.batch = new DueBatch<>("expiry", settings.batchSize(), transactions, meters,
-                size -> timers.claimDue(clock.instant(), size), this::fire, this::failed);
+        this.batch = new DueBatch<>(
+                "expiry",
+                settings.batchSize(),
+                transactions,
+                meters,
+                size -> timers.claimDue(clock.instant(), size),
+                this::fire,
+                this::failed);
     }
 
     int runBatch() {
@@ -50,12 +64,14 @@ class ExpiryWorker {
 
     private void fire(Timer timer) {
         CloseProtocol.Outcome outcome = protocol.fire(timer);
-        meters.counter("orderflow.reconcile.timer.fired", "outcome", outcome.outcome()).increment();
+        meters.counter("orderflow.reconcile.timer.fired", "outcome", outcome.outcome())
+                .increment();
         if (outcome.event() != null) {
             outbox.append(outcome.event());
             if ("PAID".equals(outcome.outcome())) {
                 // the callback never came (or came too late): the timer's query found the payment
-                meters.counter("orderflow.reconcile.repaired", "kind", "PAYMENT", "via", "expiry").increment();
+                meters.counter("orderflow.reconcile.repaired", "kind", "PAYMENT", "via", "expiry")
+                        .increment();
             }
             timers.done(timer.orderId(), outcome.outcome());
             log.info("order {} timer fired: {}", timer.orderId(), outcome.outcome());

@@ -4,5 +4,4 @@ import io.orderflow.events.CloseReason;
 import java.time.Instant;
 
 /** A claimed, due expiry timer. */
-record Timer(String orderId, String mchid, Instant expireAt, CloseReason reason, int attempts) {
-}
+record Timer(String orderId, String mchid, Instant expireAt, CloseReason reason, int attempts) {}

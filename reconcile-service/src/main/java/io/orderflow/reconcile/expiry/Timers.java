@@ -22,8 +22,11 @@ class Timers {
                 insert into expiry_timer (order_id, mchid, expire_at, close_reason, state, due_at)
                 values (:orderId, :mchid, :expireAt, 'EXPIRED', 'ARMED', :expireAt)
                 on conflict do nothing""")
-                .param("orderId", orderId).param("mchid", mchid).param("expireAt", micros(expireAt))
-                .update() == 1;
+                        .param("orderId", orderId)
+                        .param("mchid", mchid)
+                        .param("expireAt", micros(expireAt))
+                        .update()
+                == 1;
     }
 
     /** Makes the timer due now for this reason, arming one when OrderCreated has not been seen yet. */
@@ -34,8 +37,11 @@ class Timers {
                 on conflict (order_id) do update set close_reason = :reason, due_at = least(expiry_timer.due_at, :at),
                     updated_at = clock_timestamp()
                 where expiry_timer.state = 'ARMED'""")
-                .param("orderId", orderId).param("mchid", mchid).param("reason", reason.name())
-                .param("at", Timestamp.from(requestedAt)).update();
+                .param("orderId", orderId)
+                .param("mchid", mchid)
+                .param("reason", reason.name())
+                .param("at", Timestamp.from(requestedAt))
+                .update();
     }
 
     /** The order is settled: an armed timer will not fire (and one that never was, never will). */
@@ -46,7 +52,9 @@ class Timers {
                 on conflict (order_id) do update set state = 'CANCELLED', outcome = 'TERMINAL_STATUS',
                     updated_at = clock_timestamp()
                 where expiry_timer.state = 'ARMED'""")
-                .param("orderId", orderId).param("expireAt", Timestamp.from(expireAt)).update();
+                .param("orderId", orderId)
+                .param("expireAt", Timestamp.from(expireAt))
+                .update();
     }
 
     /** Locks up to {@code limit} due timers that no other worker holds. */
@@ -56,9 +64,14 @@ class Timers {
                 where state = 'ARMED' and due_at <= :now
                 order by due_at limit :limit
                 for update skip locked""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query((rs, i) -> new Timer(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        CloseReason.valueOf(rs.getString(4)), rs.getInt(5)))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, i) -> new Timer(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        CloseReason.valueOf(rs.getString(4)),
+                        rs.getInt(5)))
                 .list();
     }
 
@@ -70,7 +83,9 @@ class Timers {
     /** Armed timers, and those of them already past their due time. */
     long armed(boolean overdueOnly) {
         return jdbc.sql("select count(*) from expiry_timer where state = 'ARMED'"
-                + (overdueOnly ? " and due_at < now()" : "")).query(Long.class).single();
+                        + (overdueOnly ? " and due_at < now()" : ""))
+                .query(Long.class)
+                .single();
     }
 
     /** Armed timers due longer ago than the cutoff: WeChat has not let them settle. */
@@ -79,20 +94,25 @@ class Timers {
                 select order_id, mchid, due_at, attempts, outcome from expiry_timer
                 where state = 'ARMED' and due_at < ? order by due_at limit ?""")
                 .params(Timestamp.from(dueBefore), limit)
-                .query((rs, i) -> new OverdueTimer(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getInt(4), rs.getString(5)))
+                .query((rs, i) -> new OverdueTimer(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getInt(4),
+                        rs.getString(5)))
                 .list();
     }
 
     void done(String orderId, String outcome) {
-        jdbc.sql("update expiry_timer set state = 'DONE', outcome = ?, updated_at = clock_timestamp() where order_id = ?")
-                .params(outcome, orderId).update();
+        jdbc.sql(
+                        "update expiry_timer set state = 'DONE', outcome = ?, updated_at = clock_timestamp() where order_id = ?")
+                .params(outcome, orderId)
+                .update();
     }
 
     void retryAt(String orderId, int attempts, Instant dueAt, String outcome) {
         jdbc.sql("""
                 update expiry_timer set attempts = ?, due_at = ?, outcome = ?, updated_at = clock_timestamp()
-                where order_id = ?""")
-                .params(attempts, Timestamp.from(dueAt), outcome, orderId).update();
+                where order_id = ?""").params(attempts, Timestamp.from(dueAt), outcome, orderId).update();
     }
 }

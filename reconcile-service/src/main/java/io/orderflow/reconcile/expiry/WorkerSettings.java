@@ -15,8 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shutdownGrace how long stopping waits for running batches before interrupting them
  */
 @ConfigurationProperties("orderflow.reconcile.worker")
-public record WorkerSettings(Integer threads, Integer batchSize, Duration pollInterval, Duration initialBackoff,
-                             Duration maxBackoff, Duration shutdownGrace) implements DueWorker.Settings {
+public record WorkerSettings(
+        Integer threads,
+        Integer batchSize,
+        Duration pollInterval,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration shutdownGrace)
+        implements DueWorker.Settings {
 
     public WorkerSettings {
         threads = threads == null ? 2 : threads;

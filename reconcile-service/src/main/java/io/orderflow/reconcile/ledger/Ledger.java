@@ -31,7 +31,12 @@ public class Ledger {
                 on conflict (order_id) do update set mchid = coalesce(ledger_order.mchid, excluded.mchid),
                     shop_id = coalesce(ledger_order.shop_id, excluded.shop_id)
                 where ledger_order.mchid is null or ledger_order.shop_id is null""")
-                .params(created.orderId(), created.mchid(), created.shopId(), created.amount().fen()).update();
+                .params(
+                        created.orderId(),
+                        created.mchid(),
+                        created.shopId(),
+                        created.amount().fen())
+                .update();
     }
 
     public void statusChanged(OrderStatusChanged changed) {
@@ -45,10 +50,15 @@ public class Ledger {
                     amount_fen = excluded.amount_fen, transaction_id = excluded.transaction_id,
                     paid_at = excluded.paid_at, pay_date = excluded.pay_date, updated_at = clock_timestamp()
                 where ledger_order.version < excluded.version""")
-                .param("id", changed.orderId()).param("shopId", changed.shopId()).param("version", changed.version())
-                .param("status", order.status().name()).param("amount", order.amount().fen())
-                .param("transactionId", order.transactionId()).param("paidAt", timestamp(order.paidAt()))
-                .param("payDate", date(order.paidAt())).update();
+                .param("id", changed.orderId())
+                .param("shopId", changed.shopId())
+                .param("version", changed.version())
+                .param("status", order.status().name())
+                .param("amount", order.amount().fen())
+                .param("transactionId", order.transactionId())
+                .param("paidAt", timestamp(order.paidAt()))
+                .param("payDate", date(order.paidAt()))
+                .update();
         if (applied == 1) {
             order.refunds().forEach(refund -> refund(changed.orderId(), refund));
         }
@@ -62,8 +72,14 @@ public class Ledger {
                 on conflict (out_refund_no) do update set amount_fen = excluded.amount_fen, status = excluded.status,
                     refund_id = excluded.refund_id, requested_at = excluded.requested_at,
                     request_date = excluded.request_date, success_time = excluded.success_time""")
-                .params(refund.outRefundNo(), orderId, refund.amount().fen(), refund.status().name(),
-                        refund.refundId(), timestamp(refund.requestedAt()), date(refund.requestedAt()),
+                .params(
+                        refund.outRefundNo(),
+                        orderId,
+                        refund.amount().fen(),
+                        refund.status().name(),
+                        refund.refundId(),
+                        timestamp(refund.requestedAt()),
+                        date(refund.requestedAt()),
                         timestamp(refund.successTime()))
                 .update();
     }

@@ -12,8 +12,15 @@ import java.time.LocalDate;
  * @param payDate China date of {@code paidAt}: the bill the payment belongs on; null until paid
  * @param billedDate the bill date whose payment row matched it; null when on no reconciled bill yet
  */
-public record LedgerOrder(String orderId, String mchid, String status, long amountFen, String transactionId,
-                          Instant paidAt, LocalDate payDate, LocalDate billedDate) {
+public record LedgerOrder(
+        String orderId,
+        String mchid,
+        String status,
+        long amountFen,
+        String transactionId,
+        Instant paidAt,
+        LocalDate payDate,
+        LocalDate billedDate) {
 
     public boolean paid() {
         return status != null && OrderStatus.valueOf(status).isPaid();

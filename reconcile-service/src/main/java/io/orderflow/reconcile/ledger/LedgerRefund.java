@@ -11,6 +11,13 @@ import java.time.LocalDate;
  * @param requestDate China date of {@code requestedAt}
  * @param billedDate the bill date whose refund row matched it; null when on no reconciled bill yet
  */
-public record LedgerRefund(String outRefundNo, String orderId, String mchid, long amountFen, String status,
-                           String refundId, Instant requestedAt, LocalDate requestDate, LocalDate billedDate) {
-}
+public record LedgerRefund(
+        String outRefundNo,
+        String orderId,
+        String mchid,
+        long amountFen,
+        String status,
+        String refundId,
+        Instant requestedAt,
+        LocalDate requestDate,
+        LocalDate billedDate) {}

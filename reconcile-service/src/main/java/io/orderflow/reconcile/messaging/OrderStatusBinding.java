@@ -16,8 +16,8 @@ import org.springframework.messaging.Message;
 class OrderStatusBinding {
 
     @Bean
-    Consumer<Message<List<byte[]>>> orderStatus(IdempotentConsumer inbox, ExpiryTimers timers, ActiveQueries queries,
-                                          Ledger ledger) {
+    Consumer<Message<List<byte[]>>> orderStatus(
+            IdempotentConsumer inbox, ExpiryTimers timers, ActiveQueries queries, Ledger ledger) {
         return message -> inbox.acceptBatch(message, received -> {
             if (received.event() instanceof OrderStatusChanged changed) {
                 ledger.statusChanged(changed);

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 public class ActiveQueries {
 
     /** A final status is the payment's verdict: the query stops. */
-    private static final Set<String> VERDICT_NAMES = OrderStatus.finals().stream().map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> VERDICT_NAMES =
+            OrderStatus.finals().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final Queries queries;
     private final QuerySchedule schedule;
@@ -31,14 +31,28 @@ public class ActiveQueries {
 
     /** Pay params exist: query the order until a verdict or its expiry (known from OrderCreated, when seen). */
     public void paymentRequested(PaymentRequested requested) {
-        queries.start(Query.PAYMENT, requested.orderId(), requested.orderId(), requested.mchid(), null, null,
-                clock.instant().plus(schedule.delay(0)), VERDICT_NAMES);
+        queries.start(
+                Query.PAYMENT,
+                requested.orderId(),
+                requested.orderId(),
+                requested.mchid(),
+                null,
+                null,
+                clock.instant().plus(schedule.delay(0)),
+                VERDICT_NAMES);
     }
 
     public void refundSubmitted(RefundSubmitted submitted) {
         if (submitted.status() == RefundStatus.PROCESSING) {
-            queries.start(Query.REFUND, submitted.outRefundNo(), submitted.orderId(), submitted.mchid(), null,
-                    submitted.refund().fen(), clock.instant().plus(schedule.delay(0)), VERDICT_NAMES);
+            queries.start(
+                    Query.REFUND,
+                    submitted.outRefundNo(),
+                    submitted.orderId(),
+                    submitted.mchid(),
+                    null,
+                    submitted.refund().fen(),
+                    clock.instant().plus(schedule.delay(0)),
+                    VERDICT_NAMES);
         }
     }
 

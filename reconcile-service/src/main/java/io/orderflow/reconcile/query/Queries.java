@@ -18,8 +18,15 @@ class Queries {
      * Starts a query; one seen before (active, done or cancelled) is left as it is. A payment query without an
      * end takes the order's expiry from its expiry timer, when OrderCreated was seen.
      */
-    boolean start(String kind, String key, String orderId, String mchid, Instant untilAt, Long refundFen, Instant dueAt,
-                  java.util.Set<String> verdicts) {
+    boolean start(
+            String kind,
+            String key,
+            String orderId,
+            String mchid,
+            Instant untilAt,
+            Long refundFen,
+            Instant dueAt,
+            java.util.Set<String> verdicts) {
         // the status topic and the payment events are separate topics: the order's verdict (or the refund's end)
         // may already be in the ledger, and then there is nothing left to find out
         return jdbc.sql("""
@@ -33,10 +40,16 @@ class Queries {
                   and not (:kind = 'REFUND' and exists (select 1 from ledger_refund
                                                         where out_refund_no = :key and status <> 'PROCESSING'))
                 on conflict do nothing""")
-                .param("kind", kind).param("key", key).param("orderId", orderId).param("mchid", mchid)
-                .param("untilAt", untilAt == null ? null : Timestamp.from(untilAt)).param("refundFen", refundFen)
-                .param("dueAt", Timestamp.from(dueAt)).param("verdicts", verdicts.toArray(String[]::new))
-                .update() == 1;
+                        .param("kind", kind)
+                        .param("key", key)
+                        .param("orderId", orderId)
+                        .param("mchid", mchid)
+                        .param("untilAt", untilAt == null ? null : Timestamp.from(untilAt))
+                        .param("refundFen", refundFen)
+                        .param("dueAt", Timestamp.from(dueAt))
+                        .param("verdicts", verdicts.toArray(String[]::new))
+                        .update()
+                == 1;
     }
 
     /**
@@ -54,7 +67,10 @@ class Queries {
                 on conflict (kind, query_key) do update set state = 'CANCELLED', outcome = 'SETTLED',
                     updated_at = clock_timestamp()
                 where active_query.state = 'ACTIVE'""")
-                .param("kind", kind).param("orderId", orderId).param("key", key).update();
+                .param("kind", kind)
+                .param("orderId", orderId)
+                .param("key", key)
+                .update();
     }
 
     List<Query> claimDue(Instant now, int limit) {
@@ -63,10 +79,16 @@ class Queries {
                 where state = 'ACTIVE' and due_at <= :now
                 order by due_at limit :limit
                 for update skip locked""")
-                .param("now", Timestamp.from(now)).param("limit", limit)
-                .query((rs, i) -> new Query(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, i) -> new Query(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
-                        (Long) rs.getObject(6), rs.getInt(7)))
+                        (Long) rs.getObject(6),
+                        rs.getInt(7)))
                 .list();
     }
 
@@ -76,15 +98,23 @@ class Queries {
                 select kind, query_key, order_id, mchid, created_at, step, outcome from active_query
                 where state = 'ACTIVE' and created_at < ? order by created_at limit ?""")
                 .params(Timestamp.from(startedBefore), limit)
-                .query((rs, i) -> new StuckQuery(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getString(7)))
+                .query((rs, i) -> new StuckQuery(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getInt(6),
+                        rs.getString(7)))
                 .list();
     }
 
     /** Active queries of this kind started before the cutoff. */
     long countStuck(String kind, Instant startedBefore) {
         return jdbc.sql("select count(*) from active_query where state = 'ACTIVE' and kind = ? and created_at < ?")
-                .params(kind, Timestamp.from(startedBefore)).query(Long.class).single();
+                .params(kind, Timestamp.from(startedBefore))
+                .query(Long.class)
+                .single();
     }
 
     void done(Query query, String outcome) {
@@ -97,6 +127,7 @@ class Queries {
         jdbc.sql("""
                 update active_query set step = step + 1, due_at = ?, outcome = ?, updated_at = clock_timestamp()
                 where kind = ? and query_key = ?""")
-                .params(Timestamp.from(dueAt), outcome, query.kind(), query.key()).update();
+                .params(Timestamp.from(dueAt), outcome, query.kind(), query.key())
+                .update();
     }
 }

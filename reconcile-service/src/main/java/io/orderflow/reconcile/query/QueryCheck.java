@@ -28,8 +28,7 @@ class QueryCheck {
     }
 
     /** What was found: an event to publish and stop, stop without one (final), or query again (not final). */
-    record Found(OrderflowEvent event, boolean last, String outcome) {
-    }
+    record Found(OrderflowEvent event, boolean last, String outcome) {}
 
     Found check(Query query) {
         try {
@@ -43,10 +42,16 @@ class QueryCheck {
 
     private Found payment(Query query) {
         Transaction found = wechat.queryOrder(query.mchid(), query.orderId());
-        String state = found.getTradeState() == null ? "UNKNOWN" : found.getTradeState().name();
+        String state = found.getTradeState() == null
+                ? "UNKNOWN"
+                : found.getTradeState().name();
         return switch (state) {
-            case "SUCCESS", "REFUND" -> new Found(Transactions.paymentNotified(found, query.mchid(),
-                    NotificationSource.QUERY, null, clock.instant()), true, "PAID");
+            case "SUCCESS", "REFUND" ->
+                new Found(
+                        Transactions.paymentNotified(
+                                found, query.mchid(), NotificationSource.QUERY, null, clock.instant()),
+                        true,
+                        "PAID");
             case "CLOSED", "REVOKED" -> new Found(null, true, state);
             default -> new Found(null, false, state);
         };
@@ -59,10 +64,20 @@ class QueryCheck {
         }
         RefundStatus status = RefundStatus.valueOf(found.getStatus().name());
         long fen = found.getAmount() == null || found.getAmount().getRefund() == null
-                ? query.refundFen() : found.getAmount().getRefund();
-        RefundNotified notified = new RefundNotified(query.orderId(), query.mchid(), query.key(), found.getRefundId(),
-                found.getTransactionId(), NotificationSource.QUERY, status, Money.cny(fen),
-                Transactions.instant(found.getSuccessTime()), null, clock.instant());
+                ? query.refundFen()
+                : found.getAmount().getRefund();
+        RefundNotified notified = new RefundNotified(
+                query.orderId(),
+                query.mchid(),
+                query.key(),
+                found.getRefundId(),
+                found.getTransactionId(),
+                NotificationSource.QUERY,
+                status,
+                Money.cny(fen),
+                Transactions.instant(found.getSuccessTime()),
+                null,
+                clock.instant());
         return new Found(notified, true, status.name());
     }
 }

@@ -3,9 +3,9 @@ package io.orderflow.reconcile.query;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
+import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.reconcile.expiry.WorkerSettings;
-import io.orderflow.platform.wechatpay.WechatPayGateway;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,18 +26,38 @@ class QueryConfiguration {
     }
 
     @Bean
-    DueWorker queryWorker(Queries queries, WechatPayGateway wechat, Outbox outbox,
-                          PlatformTransactionManager transactionManager, WorkerSettings settings,
-                          QuerySchedule schedule, Clock clock, MeterRegistry meters, DataSource dataSource) {
-        QueryWorker worker = new QueryWorker(queries, new QueryCheck(wechat, clock), outbox,
-                new TransactionTemplate(transactionManager), settings, schedule, clock, meters);
-        return new DueWorker("query", settings, worker::runBatch, DueWorker.earliest(JdbcClient.create(dataSource),
-                "select min(due_at) from active_query where state = 'ACTIVE'"), clock);
+    DueWorker queryWorker(
+            Queries queries,
+            WechatPayGateway wechat,
+            Outbox outbox,
+            PlatformTransactionManager transactionManager,
+            WorkerSettings settings,
+            QuerySchedule schedule,
+            Clock clock,
+            MeterRegistry meters,
+            DataSource dataSource) {
+        QueryWorker worker = new QueryWorker(
+                queries,
+                new QueryCheck(wechat, clock),
+                outbox,
+                new TransactionTemplate(transactionManager),
+                settings,
+                schedule,
+                clock,
+                meters);
+        return new DueWorker(
+                "query",
+                settings,
+                worker::runBatch,
+                DueWorker.earliest(
+                        JdbcClient.create(dataSource), "select min(due_at) from active_query where state = 'ACTIVE'"),
+                clock);
     }
 
     @Bean
     ActiveQueries activeQueries(Queries queries, QuerySchedule schedule, Clock clock, MeterRegistry meters) {
-        Gauge.builder("orderflow.reconcile.refunds.stuck",
+        Gauge.builder(
+                        "orderflow.reconcile.refunds.stuck",
                         () -> queries.countStuck(Query.REFUND, clock.instant().minus(schedule.stuckAfter())))
                 .description("refunds PROCESSING at WeChat for longer than orderflow.reconcile.query.stuck-after")
                 .register(meters);

@@ -27,16 +27,29 @@ class QueryWorker {
     private final MeterRegistry meters;
     private final DueBatch<Query> batch;
 
-    QueryWorker(Queries queries, QueryCheck check, Outbox outbox, TransactionTemplate transactions,
-                WorkerSettings settings, QuerySchedule schedule, Clock clock, MeterRegistry meters) {
+    QueryWorker(
+            Queries queries,
+            QueryCheck check,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            WorkerSettings settings,
+            QuerySchedule schedule,
+            Clock clock,
+            MeterRegistry meters) {
         this.meters = meters;
         this.queries = queries;
         this.check = check;
         this.outbox = outbox;
         this.schedule = schedule;
         this.clock = clock;
-        this.batch = new DueBatch<>("query", settings.batchSize(), transactions, meters,
-                size -> queries.claimDue(clock.instant(), size), this::run, this::failed);
+        this.batch = new DueBatch<>(
+                "query",
+                settings.batchSize(),
+                transactions,
+                meters,
+                size -> queries.claimDue(clock.instant(), size),
+                this::run,
+                this::failed);
     }
 
     int runBatch() {
@@ -50,11 +63,18 @@ class QueryWorker {
             return;
         }
         QueryCheck.Found found = check.check(query);
-        meters.counter("orderflow.reconcile.queries", "kind", query.kind(), "outcome", found.outcome()).increment();
+        meters.counter("orderflow.reconcile.queries", "kind", query.kind(), "outcome", found.outcome())
+                .increment();
         if (found.event() != null) {
             outbox.append(found.event());
-            meters.counter("orderflow.reconcile.repaired", "kind", query.kind(), "via", "active-query").increment();
-            log.info("{} {} of order {} repaired by query: {}", query.kind(), query.key(), query.orderId(), found.outcome());
+            meters.counter("orderflow.reconcile.repaired", "kind", query.kind(), "via", "active-query")
+                    .increment();
+            log.info(
+                    "{} {} of order {} repaired by query: {}",
+                    query.kind(),
+                    query.key(),
+                    query.orderId(),
+                    found.outcome());
         }
         if (found.last()) {
             queries.done(query, found.outcome());
@@ -64,9 +84,15 @@ class QueryWorker {
     }
 
     private void failed(Query query, RuntimeException failure) {
-        log.warn("{} query {} of order {} failed; the rest of its batch goes on", query.kind(), query.key(),
-                query.orderId(), failure);
-        queries.next(query, clock.instant().plus(schedule.delay(query.step() + 1)),
+        log.warn(
+                "{} query {} of order {} failed; the rest of its batch goes on",
+                query.kind(),
+                query.key(),
+                query.orderId(),
+                failure);
+        queries.next(
+                query,
+                clock.instant().plus(schedule.delay(query.step() + 1)),
                 "FAILED:" + failure.getClass().getSimpleName());
     }
 }

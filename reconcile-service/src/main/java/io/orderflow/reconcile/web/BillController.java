@@ -32,22 +32,25 @@ class BillController {
     }
 
     @PostMapping("/reconcile/v1/bills/{mchid}/{date}/runs")
-    BillDay run(@PathVariable String mchid, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    BillDay run(
+            @PathVariable String mchid, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return reconciliation.run(mchid, date, "ON_DEMAND", 1);
     }
 
     @GetMapping("/reconcile/v1/bills/{mchid}/{date}")
-    ResponseEntity<BillDay> day(@PathVariable String mchid,
-                                @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    ResponseEntity<BillDay> day(
+            @PathVariable String mchid, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return ResponseEntity.of(reconciliation.day(mchid, date));
     }
 
     @GetMapping(value = "/reconcile/v1/bills/{mchid}/{date}/report", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> report(@PathVariable String mchid,
-                                  @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return reconciliation.day(mchid, date)
+    ResponseEntity<String> report(
+            @PathVariable String mchid, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return reconciliation
+                .day(mchid, date)
                 .map(day -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(BillReportPage.render(day)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .contentType(MediaType.TEXT_HTML)
                         .body(BillReportPage.notReconciled(mchid, date)));
     }
 
@@ -72,7 +75,8 @@ class BillController {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("code", code, "message", message));
     }
 }

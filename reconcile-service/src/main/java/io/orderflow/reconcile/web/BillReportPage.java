@@ -13,8 +13,7 @@ final class BillReportPage {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.num{text-align:right}";
 
-    private BillReportPage() {
-    }
+    private BillReportPage() {}
 
     static String render(BillDay day) {
         BillRun run = day.run();
@@ -23,11 +22,18 @@ final class BillReportPage {
         row(html, "run", run.runId() + " (" + run.trigger() + ", attempt " + run.attempt() + ")");
         row(html, "outcome", run.outcome() + (run.detail() == null ? "" : ": " + run.detail()));
         row(html, "started / completed", run.startedAt() + " / " + run.completedAt());
-        row(html, "bill rows (payments / refunds)", run.billRows() + " (" + run.paymentRows() + " / "
-                + run.refundRows() + ")");
-        row(html, "matched / discrepancies / repaired / held", run.matched() + " / " + run.discrepancies() + " / "
-                + run.repaired() + " / " + run.held());
-        row(html, "payments: WeChat / ledger (CNY)", yuan(run.wechatSuccessFen()) + " / " + yuan(run.localSuccessFen()));
+        row(
+                html,
+                "bill rows (payments / refunds)",
+                run.billRows() + " (" + run.paymentRows() + " / " + run.refundRows() + ")");
+        row(
+                html,
+                "matched / discrepancies / repaired / held",
+                run.matched() + " / " + run.discrepancies() + " / " + run.repaired() + " / " + run.held());
+        row(
+                html,
+                "payments: WeChat / ledger (CNY)",
+                yuan(run.wechatSuccessFen()) + " / " + yuan(run.localSuccessFen()));
         row(html, "refunds: WeChat / ledger (CNY)", yuan(run.wechatRefundFen()) + " / " + yuan(run.localRefundFen()));
         html.append("</table><h2>Discrepancies</h2>");
         if (day.discrepancies().isEmpty()) {
@@ -40,7 +46,9 @@ final class BillReportPage {
     }
 
     static String notReconciled(String mchid, LocalDate date) {
-        return head("Bill " + date + " of " + mchid).append("<p>Not reconciled yet.</p></body></html>").toString();
+        return head("Bill " + date + " of " + mchid)
+                .append("<p>Not reconciled yet.</p></body></html>")
+                .toString();
     }
 
     private static void discrepancy(StringBuilder html, Discrepancy d) {
@@ -59,12 +67,20 @@ final class BillReportPage {
     private static StringBuilder head(String title) {
         String escaped = escape(title);
         return new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escaped).append("</title><style>").append(STYLE).append("</style></head><body><h1>")
-                .append(escaped).append("</h1>");
+                .append(escaped)
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body><h1>")
+                .append(escaped)
+                .append("</h1>");
     }
 
     private static void row(StringBuilder html, String name, String value) {
-        html.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>");
+        html.append("<tr><th>")
+                .append(escape(name))
+                .append("</th><td>")
+                .append(escape(value))
+                .append("</td></tr>");
     }
 
     private static void cell(StringBuilder html, String value) {

@@ -24,8 +24,7 @@ class StuckController {
         this.queries = queries;
     }
 
-    record Stuck(List<OverdueTimer> timers, List<StuckQuery> queries) {
-    }
+    record Stuck(List<OverdueTimer> timers, List<StuckQuery> queries) {}
 
     @GetMapping("/reconcile/v1/stuck")
     Stuck stuck(@RequestParam(name = "older-than", defaultValue = "PT1H") Duration olderThan) {

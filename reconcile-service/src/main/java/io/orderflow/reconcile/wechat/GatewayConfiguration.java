@@ -19,10 +19,15 @@ import org.springframework.context.annotation.Configuration;
 class GatewayConfiguration {
 
     @Bean
-    WechatPayGateway wechatPayGateway(WechatPayClients merchants, RetryRegistry retries, RateLimiterRegistry limiters,
-                                      BulkheadRegistry bulkheads) {
-        return new WechatPayGateway(merchants, WechatPayGuard.retry(retries, WechatPayGateway.CONFIG)
-                .rateLimiter(limiters, WechatPayGateway.CONFIG)
-                .bulkhead(bulkheads, WechatPayGateway.CONFIG));
+    WechatPayGateway wechatPayGateway(
+            WechatPayClients merchants,
+            RetryRegistry retries,
+            RateLimiterRegistry limiters,
+            BulkheadRegistry bulkheads) {
+        return new WechatPayGateway(
+                merchants,
+                WechatPayGuard.retry(retries, WechatPayGateway.CONFIG)
+                        .rateLimiter(limiters, WechatPayGateway.CONFIG)
+                        .bulkhead(bulkheads, WechatPayGateway.CONFIG));
     }
 }

@@ -61,12 +61,29 @@ public final class BillBenchmark {
         long setup = System.nanoTime();
         List<Order> paid = payAtWechat(simulator, orders, day);
         fillLedger(JdbcClient.create(reconcile.getBean(javax.sql.DataSource.class)), paid, day);
-        System.out.printf("%nset up %d orders paid on %s in %.1f s; the bill file is %d MB%n", orders, day,
-                (System.nanoTime() - setup) / 1e9, TradeBill.render(BillType.ALL, TestMerchant.MCHID, day,
-                        simulator.ledger().orders()).length >> 20);
+        System.out.printf(
+                "%nset up %d orders paid on %s in %.1f s; the bill file is %d MB%n",
+                orders,
+                day,
+                (System.nanoTime() - setup) / 1e9,
+                TradeBill.render(
+                                        BillType.ALL,
+                                        TestMerchant.MCHID,
+                                        day,
+                                        simulator.ledger().orders())
+                                .length
+                        >> 20);
         Reconciliation reconciliation = reconcile.getBean(Reconciliation.class);
-        measure("first run", () -> reconciliation.run(TestMerchant.MCHID, day, "ON_DEMAND", 1).run());
-        measure("re-run   ", () -> reconciliation.run(TestMerchant.MCHID, day, "ON_DEMAND", 1).run());
+        measure(
+                "first run",
+                () -> reconciliation
+                        .run(TestMerchant.MCHID, day, "ON_DEMAND", 1)
+                        .run());
+        measure(
+                "re-run   ",
+                () -> reconciliation
+                        .run(TestMerchant.MCHID, day, "ON_DEMAND", 1)
+                        .run());
         reconcile.close();
         simulator.close();
         System.exit(0);
@@ -83,12 +100,21 @@ public final class BillBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.gc();
         long after = heapUsed();
-        System.out.printf("%s: %s%s, %d rows in %.2f s (%.0f rows/s); matched %d, discrepancies %d, repaired %d%n",
-                name, result.outcome(), result.detail() == null ? "" : " (" + result.detail() + ")", result.billRows(),
-                seconds, result.billRows() / seconds, result.matched(), result.discrepancies(), result.repaired());
-        System.out.printf("          heap after GC before / after the run %d / %d MB (whole JVM capped at %d MB); "
-                + "allocated by the run's thread %d MB%n", before >> 20, after >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, allocated >> 20);
+        System.out.printf(
+                "%s: %s%s, %d rows in %.2f s (%.0f rows/s); matched %d, discrepancies %d, repaired %d%n",
+                name,
+                result.outcome(),
+                result.detail() == null ? "" : " (" + result.detail() + ")",
+                result.billRows(),
+                seconds,
+                result.billRows() / seconds,
+                result.matched(),
+                result.discrepancies(),
+                result.repaired());
+        System.out.printf(
+                "          heap after GC before / after the run %d / %d MB (whole JVM capped at %d MB); "
+                        + "allocated by the run's thread %d MB%n",
+                before >> 20, after >> 20, Runtime.getRuntime().maxMemory() >> 20, allocated >> 20);
     }
 
     private static long heapUsed() {
@@ -97,7 +123,10 @@ public final class BillBenchmark {
 
     /** Prepaid and paid through the simulator's own use cases, stamped on {@code day} between 08:00 and 20:00. */
     private static List<Order> payAtWechat(RunningSimulator simulator, int count, LocalDate day) {
-        simulator.context().getBean(Faults.class).add(FaultKind.DROP_CALLBACK, TestMerchant.MCHID, null, 1.0, null, null);
+        simulator
+                .context()
+                .getBean(Faults.class)
+                .add(FaultKind.DROP_CALLBACK, TestMerchant.MCHID, null, 1.0, null, null);
         Trades trades = simulator.context().getBean(Trades.class);
         SimulatedTime time = simulator.context().getBean(SimulatedTime.class);
         Instant first = day.atTime(8, 0).atZone(CHINA).toInstant();
@@ -113,9 +142,21 @@ public final class BillBenchmark {
     }
 
     private static Map<String, Object> prepay(String outTradeNo, long fen) {
-        return Map.of("appid", TestMerchant.APPID, "mchid", TestMerchant.MCHID, "description", "bill benchmark",
-                "out_trade_no", outTradeNo, "notify_url", "http://127.0.0.1:1/notify",
-                "amount", Map.of("total", fen, "currency", "CNY"), "payer", Map.of("openid", "oBenchmark"));
+        return Map.of(
+                "appid",
+                TestMerchant.APPID,
+                "mchid",
+                TestMerchant.MCHID,
+                "description",
+                "bill benchmark",
+                "out_trade_no",
+                outTradeNo,
+                "notify_url",
+                "http://127.0.0.1:1/notify",
+                "amount",
+                Map.of("total", fen, "currency", "CNY"),
+                "payer",
+                Map.of("openid", "oBenchmark"));
     }
 
     /** The ledger as the order topics would have built it; the first ODD differ in amount, the next ODD are PENDING. */
@@ -132,19 +173,23 @@ public final class BillBenchmark {
             statuses[i] = i >= ODD && i < 2 * ODD ? "PENDING" : "SUCCESS";
             amounts[i] = order == null ? 100 : order.total() + (i < ODD ? 1 : 0);
             transactions[i] = order == null ? null : order.transactionId();
-            paidAt[i] = order == null ? Timestamp.from(day.atTime(12, 0).atZone(CHINA).toInstant())
+            paidAt[i] = order == null
+                    ? Timestamp.from(day.atTime(12, 0).atZone(CHINA).toInstant())
                     : Timestamp.from(order.successTime());
         }
         jdbc.sql("""
                 insert into ledger_order (order_id, mchid, version, status, amount_fen, transaction_id, paid_at, pay_date)
                 select id, ?, 2, status, amount, tx, paid, case when status = 'PENDING' then null else cast(? as date) end
                 from unnest(?, ?, ?, ?, ?) as t(id, status, amount, tx, paid)""")
-                .params(TestMerchant.MCHID, Date.valueOf(day), ids, statuses, amounts, transactions, paidAt).update();
+                .params(TestMerchant.MCHID, Date.valueOf(day), ids, statuses, amounts, transactions, paidAt)
+                .update();
     }
 
     private static ConfigurableApplicationContext start(RunningSimulator simulator) {
-        TestPostgres.Database database = TestPostgres.database("reconcile_bill_benchmark_" + System.currentTimeMillis());
-        Map<String, Object> properties = new HashMap<>(TestMerchant.properties(simulator.baseUrl(), "http://127.0.0.1:1"));
+        TestPostgres.Database database =
+                TestPostgres.database("reconcile_bill_benchmark_" + System.currentTimeMillis());
+        Map<String, Object> properties =
+                new HashMap<>(TestMerchant.properties(simulator.baseUrl(), "http://127.0.0.1:1"));
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -154,7 +199,8 @@ public final class BillBenchmark {
         // the in-JVM simulator renders the whole bill while the apply call waits (WeChat's is ready-made)
         properties.put("orderflow.wechatpay.read-timeout", "120s");
         properties.put("logging.level.io.orderflow", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(ReconcileServiceApplication.class).run(arguments);
     }

@@ -10,7 +10,6 @@ import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import io.orderflow.reconcile.ReconcileServiceApplication;
 import io.orderflow.simulator.RunningSimulator;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,10 @@ public final class ExpiryBenchmark {
                 select id, ?, now() + interval '2 seconds', 'EXPIRED', 'ARMED', now() + interval '2 seconds'
                 from unnest(?) as id""").params(TestMerchant.MCHID, orders.toArray(String[]::new)).update();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (jdbc.sql("select count(*) from expiry_timer where state = 'ARMED'").query(Long.class).single() > 0
+        while (jdbc.sql("select count(*) from expiry_timer where state = 'ARMED'")
+                                .query(Long.class)
+                                .single()
+                        > 0
                 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
@@ -57,8 +59,14 @@ public final class ExpiryBenchmark {
         System.exit(0);
     }
 
-    private static void report(JdbcClient jdbc, int timers, int threads, int rate, int concurrency,
-                               RunningSimulator simulator, List<String> orders) {
+    private static void report(
+            JdbcClient jdbc,
+            int timers,
+            int threads,
+            int rate,
+            int concurrency,
+            RunningSimulator simulator,
+            List<String> orders) {
         Map<String, Object> figures = jdbc.sql("""
                 select count(*) filter (where state = 'DONE') as done,
                        count(*) filter (where outcome = 'CLOSED') as closed,
@@ -69,44 +77,66 @@ public final class ExpiryBenchmark {
                        max(extract(epoch from updated_at - due_at)) as max
                 from expiry_timer""").query().singleRow();
         double seconds = ((Number) figures.get("seconds")).doubleValue();
-        long closedAtWechat = orders.stream().filter(id -> simulator.ledger().order(TestMerchant.MCHID, id)
-                .orElseThrow().state().name().equals("CLOSED")).count();
-        System.out.printf("%ntimers: %d due at once; %d worker threads, rate limit %d WeChat calls/s, bulkhead %d%n",
+        long closedAtWechat = orders.stream()
+                .filter(id -> simulator
+                        .ledger()
+                        .order(TestMerchant.MCHID, id)
+                        .orElseThrow()
+                        .state()
+                        .name()
+                        .equals("CLOSED"))
+                .count();
+        System.out.printf(
+                "%ntimers: %d due at once; %d worker threads, rate limit %d WeChat calls/s, bulkhead %d%n",
                 timers, threads, rate, concurrency);
-        System.out.printf("fired and done: %s (closed: %s; closed at WeChat per its ledger: %d) in %.1f s -> %.0f timers/s%n",
-                figures.get("done"), figures.get("closed"), closedAtWechat, seconds,
+        System.out.printf(
+                "fired and done: %s (closed: %s; closed at WeChat per its ledger: %d) in %.1f s -> %.0f timers/s%n",
+                figures.get("done"),
+                figures.get("closed"),
+                closedAtWechat,
+                seconds,
                 ((Number) figures.get("done")).doubleValue() / seconds);
-        System.out.printf("lag behind due time, s: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
-                ((Number) figures.get("p50")).doubleValue(), ((Number) figures.get("p90")).doubleValue(),
-                ((Number) figures.get("p99")).doubleValue(), ((Number) figures.get("max")).doubleValue());
-        System.out.println("(each timer is two WeChat calls: query, then close; the simulator shares this machine's cores)");
+        System.out.printf(
+                "lag behind due time, s: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f%n",
+                ((Number) figures.get("p50")).doubleValue(),
+                ((Number) figures.get("p90")).doubleValue(),
+                ((Number) figures.get("p99")).doubleValue(),
+                ((Number) figures.get("max")).doubleValue());
+        System.out.println(
+                "(each timer is two WeChat calls: query, then close; the simulator shares this machine's cores)");
     }
 
     /** Orders exist at WeChat before their timers fire, as payment-service would have prepaid them. */
     private static List<String> prepay(WechatPayClients merchants, int count) {
         var jsapi = merchants.merchant(TestMerchant.MCHID).jsapi();
-        return IntStream.range(0, count).parallel().mapToObj(i -> {
-            String orderId = "EXB" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-            PrepayRequest request = new PrepayRequest();
-            request.setAppid(TestMerchant.APPID);
-            request.setMchid(TestMerchant.MCHID);
-            request.setDescription("expiry benchmark");
-            request.setOutTradeNo(orderId);
-            request.setNotifyUrl("http://127.0.0.1:1/wechatpay/notify/" + TestMerchant.MCHID + "/transaction");
-            Amount amount = new Amount();
-            amount.setTotal(100);
-            request.setAmount(amount);
-            Payer payer = new Payer();
-            payer.setOpenid("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
-            request.setPayer(payer);
-            jsapi.prepayWithRequestPayment(request);
-            return orderId;
-        }).toList();
+        return IntStream.range(0, count)
+                .parallel()
+                .mapToObj(i -> {
+                    String orderId = "EXB"
+                            + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                    PrepayRequest request = new PrepayRequest();
+                    request.setAppid(TestMerchant.APPID);
+                    request.setMchid(TestMerchant.MCHID);
+                    request.setDescription("expiry benchmark");
+                    request.setOutTradeNo(orderId);
+                    request.setNotifyUrl("http://127.0.0.1:1/wechatpay/notify/" + TestMerchant.MCHID + "/transaction");
+                    Amount amount = new Amount();
+                    amount.setTotal(100);
+                    request.setAmount(amount);
+                    Payer payer = new Payer();
+                    payer.setOpenid("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+                    request.setPayer(payer);
+                    jsapi.prepayWithRequestPayment(request);
+                    return orderId;
+                })
+                .toList();
     }
 
-    private static ConfigurableApplicationContext start(RunningSimulator simulator, int threads, int rate, int concurrency) {
+    private static ConfigurableApplicationContext start(
+            RunningSimulator simulator, int threads, int rate, int concurrency) {
         TestPostgres.Database database = TestPostgres.database("reconcile_benchmark_" + System.currentTimeMillis());
-        Map<String, Object> properties = new HashMap<>(TestMerchant.properties(simulator.baseUrl(), "http://127.0.0.1:1"));
+        Map<String, Object> properties =
+                new HashMap<>(TestMerchant.properties(simulator.baseUrl(), "http://127.0.0.1:1"));
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", database.username());
@@ -119,7 +149,8 @@ public final class ExpiryBenchmark {
         properties.put("resilience4j.bulkhead.configs.wechatpay.max-concurrent-calls", String.valueOf(concurrency));
         properties.put("resilience4j.bulkhead.configs.wechatpay.max-wait-duration", "30s");
         properties.put("logging.level.io.orderflow", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(ReconcileServiceApplication.class).run(arguments);
     }

@@ -33,7 +33,8 @@ abstract class BillFixtures extends SimulatedWechatPay {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    @Autowired Reconciliation reconciliation;
+    @Autowired
+    Reconciliation reconciliation;
 
     /** A day of its own for each test: {@code daysBack} days before today, China time. */
     static LocalDate day(int daysBack) {
@@ -70,28 +71,49 @@ abstract class BillFixtures extends SimulatedWechatPay {
             request.setAmount(amount);
             return merchants.merchant(TestMerchant.MCHID).refunds().create(request);
         });
-        await().atMost(WAIT).until(() -> simulator.ledger().refund(TestMerchant.MCHID, outRefundNo).orElseThrow()
-                .status() == io.orderflow.simulator.ledger.RefundStatus.SUCCESS);
+        await().atMost(WAIT)
+                .until(() -> simulator
+                                .ledger()
+                                .refund(TestMerchant.MCHID, outRefundNo)
+                                .orElseThrow()
+                                .status()
+                        == io.orderflow.simulator.ledger.RefundStatus.SUCCESS);
         return simulator.ledger().refund(TestMerchant.MCHID, outRefundNo).orElseThrow();
     }
 
     /** Tells the ledger the order as order-service would: OrderCreated, then a status with its snapshot. */
     void ledger(OrderCreated order, OrderStatus status, long fen, Instant paidAt, List<RefundSnapshot> refunds) {
-        String transactionId = simulator.ledger().order(TestMerchant.MCHID, order.orderId())
-                .map(io.orderflow.simulator.ledger.Order::transactionId).orElse(null);
-        long refunded = refunds.stream().filter(r -> r.status() == RefundStatus.SUCCESS)
-                .mapToLong(r -> r.amount().fen()).sum();
+        String transactionId = simulator
+                .ledger()
+                .order(TestMerchant.MCHID, order.orderId())
+                .map(io.orderflow.simulator.ledger.Order::transactionId)
+                .orElse(null);
+        long refunded = refunds.stream()
+                .filter(r -> r.status() == RefundStatus.SUCCESS)
+                .mapToLong(r -> r.amount().fen())
+                .sum();
         long version = 2 + refunds.size();
-        sendAll(List.of(order, OrderStatusChangedBuilder.changed(order, status).version(version).fen(fen)
-                .refundedFen(refunded).paid(paidAt == null ? null : transactionId, paidAt).refunds(refunds).build()));
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from ledger_order where order_id = ? "
-                + "and mchid is not null and version = ?").params(order.orderId(), version)
-                .query(Long.class).single() == 1);
+        sendAll(List.of(
+                order,
+                OrderStatusChangedBuilder.changed(order, status)
+                        .version(version)
+                        .fen(fen)
+                        .refundedFen(refunded)
+                        .paid(paidAt == null ? null : transactionId, paidAt)
+                        .refunds(refunds)
+                        .build()));
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from ledger_order where order_id = ? "
+                                        + "and mchid is not null and version = ?")
+                                .params(order.orderId(), version)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     static RefundSnapshot refund(String outRefundNo, long fen, RefundStatus status, String refundId, Instant at) {
-        return new RefundSnapshot(outRefundNo, Money.cny(fen), status, refundId, null, at,
-                status == RefundStatus.SUCCESS ? at : null);
+        return new RefundSnapshot(
+                outRefundNo, Money.cny(fen), status, refundId, null, at, status == RefundStatus.SUCCESS ? at : null);
     }
 
     BillDay run(LocalDate day) {

@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Each discrepancy kind made on purpose, against the simulator's real-format bills. */
 class BillReconciliationTests extends BillFixtures {
 
-    @Autowired MeterRegistry meters;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aDayWhereBothSidesAgreeIsCleanAndAnnouncedWithItsTotals() throws Exception {
@@ -38,8 +39,13 @@ class BillReconciliationTests extends BillFixtures {
         payAt(second, at(day, "11:00:00"));
         Refund refund = refundAt(second, "RF" + second.orderId(), 550, at(day, "12:00:00"));
         ledger(first, OrderStatus.SUCCESS, 1000, at(day, "10:00:00"), List.of());
-        ledger(second, OrderStatus.REFUND, 2550, at(day, "11:00:00"), List.of(refund(refund.outRefundNo(), 550,
-                RefundStatus.SUCCESS, refund.refundId(), at(day, "12:00:00"))));
+        ledger(
+                second,
+                OrderStatus.REFUND,
+                2550,
+                at(day, "11:00:00"),
+                List.of(refund(
+                        refund.outRefundNo(), 550, RefundStatus.SUCCESS, refund.refundId(), at(day, "12:00:00"))));
 
         BillRun run = run(day).run();
 
@@ -49,7 +55,8 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(run.discrepancies()).isZero();
         assertThat(run.wechatSuccessFen()).isEqualTo(3550).isEqualTo(run.localSuccessFen());
         assertThat(run.wechatRefundFen()).isEqualTo(550).isEqualTo(run.localRefundFen());
-        ReconciliationCompleted completed = (ReconciliationCompleted) published(subject(day), 1).get(0);
+        ReconciliationCompleted completed =
+                (ReconciliationCompleted) published(subject(day), 1).get(0);
         assertThat(completed.runId()).isEqualTo(run.runId());
         assertThat(completed.billRows()).isEqualTo(3);
         assertThat(completed.matched()).isEqualTo(3);
@@ -66,7 +73,8 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(result.run().outcome()).isEqualTo("NO_STATEMENT");
         assertThat(result.run().retryAt()).isNull();
         assertThat(result.discrepancies()).isEmpty();
-        ReconciliationCompleted completed = (ReconciliationCompleted) published(subject(day), 1).get(0);
+        ReconciliationCompleted completed =
+                (ReconciliationCompleted) published(subject(day), 1).get(0);
         assertThat(completed.billRows()).isZero();
         assertThat(completed.discrepancies()).isZero();
     }
@@ -90,7 +98,8 @@ class BillReconciliationTests extends BillFixtures {
         assertThat(paid.tradeState()).isEqualTo(TradeState.SUCCESS);
         assertThat(paid.amount()).isEqualTo(Money.cny(4200));
         assertThat(only(events, DiscrepancyFound.class).repaired()).isTrue();
-        assertThat(counter("orderflow.reconcile.repaired", "via", "bill", "kind", "PAYMENT")).isEqualTo(repairedBefore + 1);
+        assertThat(counter("orderflow.reconcile.repaired", "via", "bill", "kind", "PAYMENT"))
+                .isEqualTo(repairedBefore + 1);
 
         BillDay again = run(day);
 
@@ -126,12 +135,14 @@ class BillReconciliationTests extends BillFixtures {
         DiscrepancyFound event = only(events, DiscrepancyFound.class);
         assertThat(event.kind()).isEqualTo(DiscrepancyKind.MISSING_AT_WECHAT);
         assertThat(event.billDate()).isEqualTo(day);
-        assertThat(counter("orderflow.reconcile.discrepancies", "kind", "MISSING_AT_WECHAT")).isPositive();
+        assertThat(counter("orderflow.reconcile.discrepancies", "kind", "MISSING_AT_WECHAT"))
+                .isPositive();
         // money orderflow counts as paid that WeChat never received: an operator must look
         RiskAlertRaised alert = only(events, RiskAlertRaised.class);
         assertThat(alert.kind()).isEqualTo(RiskAlertKind.RECONCILIATION_DISCREPANCY);
-        assertThat(alert.alertId()).isEqualTo("RECONCILIATION_DISCREPANCY:" + TestMerchant.MCHID + ":" + day
-                + ":MISSING_AT_WECHAT:" + found.itemKey());
+        assertThat(alert.alertId())
+                .isEqualTo("RECONCILIATION_DISCREPANCY:" + TestMerchant.MCHID + ":" + day + ":MISSING_AT_WECHAT:"
+                        + found.itemKey());
         assertThat(alert.mchid()).isEqualTo(TestMerchant.MCHID);
         assertThat(alert.shopId()).isEqualTo(neverPaid.shopId());
         assertThat(alert.orderId()).isEqualTo(neverPaid.orderId());
@@ -143,7 +154,8 @@ class BillReconciliationTests extends BillFixtures {
 
         // raised once per discrepancy, however often the day runs
         assertThat(outboxEvents(neverPaid.orderId())).isEqualTo(2);
-        assertThat(counter("orderflow.risk.alerts", "kind", "RECONCILIATION_DISCREPANCY")).isEqualTo(alertsBefore);
+        assertThat(counter("orderflow.risk.alerts", "kind", "RECONCILIATION_DISCREPANCY"))
+                .isEqualTo(alertsBefore);
     }
 
     @Test
@@ -189,16 +201,29 @@ class BillReconciliationTests extends BillFixtures {
         payAt(order, at(day, "10:00:00"));
         Refund processingHere = refundAt(order, "RA" + order.orderId(), 1000, at(day, "11:00:00"));
         Refund unknownHere = refundAt(order, "RB" + order.orderId(), 500, at(day, "11:30:00"));
-        ledger(order, OrderStatus.REFUND, 5000, at(day, "10:00:00"), List.of(refund(processingHere.outRefundNo(),
-                1000, RefundStatus.PROCESSING, processingHere.refundId(), at(day, "11:00:00"))));
+        ledger(
+                order,
+                OrderStatus.REFUND,
+                5000,
+                at(day, "10:00:00"),
+                List.of(refund(
+                        processingHere.outRefundNo(),
+                        1000,
+                        RefundStatus.PROCESSING,
+                        processingHere.refundId(),
+                        at(day, "11:00:00"))));
 
         BillDay result = run(day);
 
         assertThat(result.discrepancies()).extracting(Discrepancy::kind).containsOnly(DiscrepancyKind.REFUND_MISMATCH);
-        assertThat(result.discrepancies()).filteredOn(d -> d.outRefundNo().equals(processingHere.outRefundNo()))
-                .singleElement().satisfies(d -> assertThat(d.repaired()).isTrue());
-        assertThat(result.discrepancies()).filteredOn(d -> d.outRefundNo().equals(unknownHere.outRefundNo()))
-                .singleElement().satisfies(d -> {
+        assertThat(result.discrepancies())
+                .filteredOn(d -> d.outRefundNo().equals(processingHere.outRefundNo()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.repaired()).isTrue());
+        assertThat(result.discrepancies())
+                .filteredOn(d -> d.outRefundNo().equals(unknownHere.outRefundNo()))
+                .singleElement()
+                .satisfies(d -> {
                     assertThat(d.repaired()).isFalse();
                     assertThat(d.localAmountFen()).isNull();
                     assertThat(d.wechatAmountFen()).isEqualTo(500);
@@ -220,9 +245,13 @@ class BillReconciliationTests extends BillFixtures {
     }
 
     private static <T> T only(List<OrderflowEvent> events, Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> {
-            throw new AssertionError("more than one " + type.getSimpleName());
-        }).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + events));
+        return events.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one " + type.getSimpleName());
+                })
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + events));
     }
 
     private double counter(String name, String... tags) {

@@ -26,8 +26,11 @@ import org.springframework.web.context.WebApplicationContext;
 /** How runs go: the holding window across midnight, bills that fail or are not ready, and the operator API. */
 class BillRunTests extends BillFixtures {
 
-    @Autowired WebApplicationContext context;
-    @Autowired BillSchedule schedule;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    BillSchedule schedule;
 
     @Test
     void aPaymentNearMidnightOnTheNextDaysBillIsHeldThenMatchedAndOneNeverBilledCountsAfterTheWindow()
@@ -56,8 +59,12 @@ class BillRunTests extends BillFixtures {
         });
         assertThat(outboxEvents(crossing.orderId())).isZero();
         BillDay rerun = run(day);
-        assertThat(rerun.run().held()).as("only the never-billed one: the other is on the next day's bill").isEqualTo(1);
-        assertThat(rerun.discrepancies()).as("reported once, by the run of the next day").isEmpty();
+        assertThat(rerun.run().held())
+                .as("only the never-billed one: the other is on the next day's bill")
+                .isEqualTo(1);
+        assertThat(rerun.discrepancies())
+                .as("reported once, by the run of the next day")
+                .isEmpty();
         // its DiscrepancyFound and risk alert, once
         assertThat(outboxEvents(neverBilled.orderId())).isEqualTo(2);
     }
@@ -136,7 +143,10 @@ class BillRunTests extends BillFixtures {
 
             schedule.daily();
 
-            BillRun run = reconciliation.day(TestMerchant.MCHID, yesterday).orElseThrow().run();
+            BillRun run = reconciliation
+                    .day(TestMerchant.MCHID, yesterday)
+                    .orElseThrow()
+                    .run();
             assertThat(run.trigger()).isEqualTo("SCHEDULED");
             assertThat(run.outcome()).isEqualTo("COMPLETED");
             assertThat(run.matched()).isEqualTo(1);
@@ -156,9 +166,11 @@ class BillRunTests extends BillFixtures {
                     .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("window")));
         }
         http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", TestMerchant.MCHID, "yesterday"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_BILL_DATE"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_BILL_DATE"));
         http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", "1900000099", day(5)))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("UNKNOWN_MERCHANT"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_MERCHANT"));
     }
 
     @Test
@@ -183,22 +195,30 @@ class BillRunTests extends BillFixtures {
         http.perform(get("/reconcile/v1/bills/{mchid}/{date}/report", TestMerchant.MCHID, day))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/html"))
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("AMOUNT_MISMATCH"),
-                        org.hamcrest.Matchers.containsString(order.orderId()),
-                        org.hamcrest.Matchers.containsString("20.00 / 19.99"))));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("AMOUNT_MISMATCH"),
+                                org.hamcrest.Matchers.containsString(order.orderId()),
+                                org.hamcrest.Matchers.containsString("20.00 / 19.99"))));
         http.perform(get("/reconcile/v1/bills/{mchid}/{date}", TestMerchant.MCHID, day(60)))
                 .andExpect(status().isNotFound());
     }
 
     /** The simulator's trade clock at {@code when}; null: real time again. */
     private static void tradeClockAt(Instant when) {
-        simulator.context().getBean(SimulatedTime.class)
+        simulator
+                .context()
+                .getBean(SimulatedTime.class)
                 .shiftTrades(when == null ? Duration.ZERO : Duration.between(Instant.now(), when));
     }
 
     private BillRun awaitSettled(LocalDate day) {
-        await().atMost(WAIT).until(() -> reconciliation.day(TestMerchant.MCHID, day).orElseThrow().run().settled());
+        await().atMost(WAIT)
+                .until(() -> reconciliation
+                        .day(TestMerchant.MCHID, day)
+                        .orElseThrow()
+                        .run()
+                        .settled());
         return reconciliation.day(TestMerchant.MCHID, day).orElseThrow().run();
     }
 }

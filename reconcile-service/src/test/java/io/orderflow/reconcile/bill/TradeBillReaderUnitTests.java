@@ -86,10 +86,10 @@ class TradeBillReaderUnitTests {
 
     @Test
     void aSummaryHeaderWithoutTheRowCountIsMalformed() {
-        String bill = new String(bytes("success.csv"), StandardCharsets.UTF_8)
-                .replace("总交易单数,应结订单总金额", "交易单数,应结订单总金额");
+        String bill = new String(bytes("success.csv"), StandardCharsets.UTF_8).replace("总交易单数,应结订单总金额", "交易单数,应结订单总金额");
         assertThatThrownBy(() -> read(new ByteArrayInputStream(bill.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(MalformedBill.class).hasMessageContaining("总交易单数");
+                .isInstanceOf(MalformedBill.class)
+                .hasMessageContaining("总交易单数");
     }
 
     @Test
@@ -112,7 +112,9 @@ class TradeBillReaderUnitTests {
         List<Discrepancy> found = read.totals.check(read.summary);
         assertThat(found).extracting(Discrepancy::kind).containsOnly(DiscrepancyKind.SUMMARY_MISMATCH);
         assertThat(found).extracting(Discrepancy::itemKey).containsExactlyInAnyOrder("summary:rows", "summary:refund");
-        assertThat(found).filteredOn(d -> d.itemKey().equals("summary:refund")).singleElement()
+        assertThat(found)
+                .filteredOn(d -> d.itemKey().equals("summary:refund"))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d.wechatAmountFen()).isEqualTo(30);
                     assertThat(d.localAmountFen()).isZero();
@@ -121,7 +123,8 @@ class TradeBillReaderUnitTests {
 
     @Test
     void aFractionOfAFenIsAMalformedBillNotARoundedAmount() {
-        assertThatThrownBy(() -> read("all-fraction.csv")).isInstanceOf(MalformedBill.class)
+        assertThatThrownBy(() -> read("all-fraction.csv"))
+                .isInstanceOf(MalformedBill.class)
                 .hasMessageContaining("1.001");
     }
 
@@ -140,7 +143,8 @@ class TradeBillReaderUnitTests {
         String truncated = "\uFEFF" + "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,"
                 + "货币种类,应结订单金额,代金券金额,商品名称,商户数据包,手续费,费率,订单金额,费率备注\r\n";
         assertThatThrownBy(() -> read(new ByteArrayInputStream(truncated.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(MalformedBill.class).hasMessageContaining("summary");
+                .isInstanceOf(MalformedBill.class)
+                .hasMessageContaining("summary");
     }
 
     @Test
@@ -149,8 +153,7 @@ class TradeBillReaderUnitTests {
         assertThatThrownBy(() -> read(new ByteArrayInputStream(html))).isInstanceOf(MalformedBill.class);
     }
 
-    private record Read(BillLayout layout, List<BillRow> rows, BillSummary summary, BillTotals totals) {
-    }
+    private record Read(BillLayout layout, List<BillRow> rows, BillSummary summary, BillTotals totals) {}
 
     private static Read read(String fixture) throws IOException {
         return read(new ByteArrayInputStream(bytes(fixture)));

@@ -35,8 +35,8 @@ class CloseProtocolUnitTests {
     void notPaidIsClosedAndReportedOnceWechatConfirms() {
         wechat.states.add("NOTPAY");
         CloseProtocol.Outcome outcome = protocol.fire(timer);
-        assertThat(outcome.event()).isEqualTo(new TimeoutExpired("O1", "1900000109", timer.expireAt(), NOW,
-                CloseReason.EXPIRED));
+        assertThat(outcome.event())
+                .isEqualTo(new TimeoutExpired("O1", "1900000109", timer.expireAt(), NOW, CloseReason.EXPIRED));
         assertThat(wechat.calls).containsExactly("query", "close");
     }
 
@@ -81,10 +81,12 @@ class CloseProtocolUnitTests {
 
     /** What the gateway throws when WeChat answers a close with this status and code. */
     private static RuntimeException closeAnswer(int status, String code) {
-        HttpRequest request = new HttpRequest.Builder().httpMethod(HttpMethod.POST)
-                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/O1/close").build();
-        return WechatPayCall.CLOSE_ORDER.classify(new ServiceException(request, status,
-                "{\"code\":\"" + code + "\",\"message\":\"m\"}"));
+        HttpRequest request = new HttpRequest.Builder()
+                .httpMethod(HttpMethod.POST)
+                .url("https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/O1/close")
+                .build();
+        return WechatPayCall.CLOSE_ORDER.classify(
+                new ServiceException(request, status, "{\"code\":\"" + code + "\",\"message\":\"m\"}"));
     }
 
     /** Answers queries with the scripted trade states and closes with the scripted failures (204 when none). */

@@ -1,18 +1,18 @@
 package io.orderflow.reconcile.expiry;
 
-import io.orderflow.platform.work.DueWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TimeoutExpired;
-import io.orderflow.reconcile.OrderCreatedBuilder;
-import io.orderflow.reconcile.SimulatedWechatPay;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.work.DueWorker;
+import io.orderflow.reconcile.OrderCreatedBuilder;
+import io.orderflow.reconcile.SimulatedWechatPay;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,29 +32,50 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Payer against timer, and a restart with timers due: every order ends one way, reported once. */
 class ExpiryRaceTests extends SimulatedWechatPay {
 
-    @Autowired @Qualifier("expiryWorker") DueWorker worker;
-    @Autowired Timers timers;
-    @Autowired WechatPayGateway wechat;
-    @Autowired Outbox outbox;
-    @Autowired PlatformTransactionManager transactionManager;
-    @Autowired WorkerSettings settings;
-    @Autowired Clock clock;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    @Qualifier("expiryWorker")
+    DueWorker worker;
+
+    @Autowired
+    Timers timers;
+
+    @Autowired
+    WechatPayGateway wechat;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    WorkerSettings settings;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aPayerRacingTheTimerEndsPaidOrClosedNeverBothNeverNeither() throws Exception {
         Random random = new Random(7);
-        List<OrderCreated> prepaid = IntStream.range(0, 16).mapToObj(i -> prepaid(100, Instant.now())).toList();
+        List<OrderCreated> prepaid = IntStream.range(0, 16)
+                .mapToObj(i -> prepaid(100, Instant.now()))
+                .toList();
         Instant expireAt = Instant.now().plusMillis(2500);
-        List<OrderCreated> orders = prepaid.stream().map(o -> OrderCreatedBuilder.from(o).expireAt(expireAt).build())
+        List<OrderCreated> orders = prepaid.stream()
+                .map(o -> OrderCreatedBuilder.from(o).expireAt(expireAt).build())
                 .toList();
         ScheduledExecutorService payers = Executors.newScheduledThreadPool(4);
         try {
             sendAll(orders);
             // each payer pays somewhere from 300 ms before to 1.5 s after the common expiry
             long untilExpiry = expireAt.toEpochMilli() - System.currentTimeMillis();
-            orders.forEach(o -> payers.schedule(() -> payQuietly(o.orderId()),
-                    Math.max(0, untilExpiry - 300 + random.nextInt(1800)), TimeUnit.MILLISECONDS));
+            orders.forEach(o -> payers.schedule(
+                    () -> payQuietly(o.orderId()),
+                    Math.max(0, untilExpiry - 300 + random.nextInt(1800)),
+                    TimeUnit.MILLISECONDS));
 
             Map<String, OrderflowEvent> outcomes = firstEvents(orders);
             assertThat(outcomes).hasSize(orders.size());
@@ -78,16 +99,24 @@ class ExpiryRaceTests extends SimulatedWechatPay {
         worker.stop();
         try {
             List<OrderCreated> orders = IntStream.range(0, 4)
-                    .mapToObj(i -> prepaid(100, Instant.now().plusMillis(300))).toList();
+                    .mapToObj(i -> prepaid(100, Instant.now().plusMillis(300)))
+                    .toList();
             sendAll(orders);
-            await().atMost(WAIT).until(() -> orders.stream().allMatch(o -> jdbc.sql(
-                    "select count(*) from expiry_timer where order_id = ? and state = 'ARMED' and due_at < now()")
-                    .param(o.orderId()).query(Long.class).single() == 1));
-            assertThat(orders).allSatisfy(o -> assertThat(outboxEvents(o.orderId())).isZero());
+            await().atMost(WAIT)
+                    .until(() -> orders.stream()
+                            .allMatch(o -> jdbc.sql(
+                                                    "select count(*) from expiry_timer where order_id = ? and state = 'ARMED' and due_at < now()")
+                                            .param(o.orderId())
+                                            .query(Long.class)
+                                            .single()
+                                    == 1));
+            assertThat(orders)
+                    .allSatisfy(o -> assertThat(outboxEvents(o.orderId())).isZero());
 
             worker.start();
             await().atMost(WAIT).until(() -> orders.stream().allMatch(o -> outboxEvents(o.orderId()) == 1));
-            assertThat(orders).allSatisfy(o -> assertThat(ledgerState(o.orderId())).isEqualTo("CLOSED"));
+            assertThat(orders)
+                    .allSatisfy(o -> assertThat(ledgerState(o.orderId())).isEqualTo("CLOSED"));
         } finally {
             if (!worker.isRunning()) {
                 worker.start();
@@ -97,17 +126,26 @@ class ExpiryRaceTests extends SimulatedWechatPay {
 
     @Test
     void aSecondReplicasWorkersShareTheTimersAndEachFiresOnce() {
-        ExpiryWorker second = new ExpiryWorker(timers, new CloseProtocol(wechat, clock), outbox,
-                new TransactionTemplate(transactionManager), settings, clock, meters);
+        ExpiryWorker second = new ExpiryWorker(
+                timers,
+                new CloseProtocol(wechat, clock),
+                outbox,
+                new TransactionTemplate(transactionManager),
+                settings,
+                clock,
+                meters);
         DueWorker replica = new DueWorker("replica-2", settings, second::runBatch);
         replica.start();
         try {
             List<OrderCreated> orders = IntStream.range(0, 12)
-                    .mapToObj(i -> prepaid(100, Instant.now().plusMillis(1500))).toList();
+                    .mapToObj(i -> prepaid(100, Instant.now().plusMillis(1500)))
+                    .toList();
             sendAll(orders);
             await().atMost(WAIT).until(() -> orders.stream().allMatch(o -> outboxEvents(o.orderId()) >= 1));
             assertThat(orders).allSatisfy(o -> {
-                assertThat(outboxEvents(o.orderId())).as(o.orderId() + " fired once").isEqualTo(1);
+                assertThat(outboxEvents(o.orderId()))
+                        .as(o.orderId() + " fired once")
+                        .isEqualTo(1);
                 assertThat(ledgerState(o.orderId())).isEqualTo("CLOSED");
             });
         } finally {
@@ -125,12 +163,15 @@ class ExpiryRaceTests extends SimulatedWechatPay {
 
     private static Map<String, OrderflowEvent> firstEvents(List<OrderCreated> orders) {
         List<String> ids = orders.stream().map(OrderCreated::orderId).toList();
-        try (var probe = new io.orderflow.platform.test.TopicProbe(io.orderflow.platform.test.TestKafka.bootstrapServers(),
+        try (var probe = new io.orderflow.platform.test.TopicProbe(
+                io.orderflow.platform.test.TestKafka.bootstrapServers(),
                 io.orderflow.events.EventTypes.RECONCILE_EVENTS_TOPIC)) {
-            var records = probe.awaitRecords(all -> ids.stream().allMatch(id -> all.stream()
-                    .anyMatch(r -> id.equals(r.key()))), WAIT);
-            return records.stream().filter(r -> ids.contains(r.key())).collect(Collectors.toMap(r -> r.key(),
-                    r -> CODEC.decode(r.header("ce_type"), r.value()), (first, second) -> first));
+            var records = probe.awaitRecords(
+                    all -> ids.stream().allMatch(id -> all.stream().anyMatch(r -> id.equals(r.key()))), WAIT);
+            return records.stream()
+                    .filter(r -> ids.contains(r.key()))
+                    .collect(Collectors.toMap(
+                            r -> r.key(), r -> CODEC.decode(r.header("ce_type"), r.value()), (first, second) -> first));
         }
     }
 }

@@ -23,24 +23,38 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The ledger follows the newest order snapshot, whatever order the two topics deliver in. */
 class LedgerTests extends SimulatedWechatPay {
 
-    @Autowired LedgerEntries entries;
+    @Autowired
+    LedgerEntries entries;
 
     @Test
     void theNewestSnapshotWinsAndTheMerchantArrivesWithOrderCreatedWhicheverComesFirst() {
-        OrderCreated created = OrderCreatedBuilder.order("LG" + System.nanoTime()).shopOrderNo("SO-1")
-                .description("ledger test").fen(1200).payerOpenid("oUser").build();
+        OrderCreated created = OrderCreatedBuilder.order("LG" + System.nanoTime())
+                .shopOrderNo("SO-1")
+                .description("ledger test")
+                .fen(1200)
+                .payerOpenid("oUser")
+                .build();
         Instant paidAt = Instant.parse("2026-03-01T15:59:59Z");
         Instant refundedAt = Instant.parse("2026-03-02T02:00:00Z");
-        RefundSnapshot refund = new RefundSnapshot("RF-" + created.orderId(), Money.cny(200), RefundStatus.SUCCESS,
-                "5030000001", null, refundedAt, refundedAt);
-        sendAll(List.of(status(created, 3, OrderStatus.REFUND, paidAt, List.of(refund)),
+        RefundSnapshot refund = new RefundSnapshot(
+                "RF-" + created.orderId(),
+                Money.cny(200),
+                RefundStatus.SUCCESS,
+                "5030000001",
+                null,
+                refundedAt,
+                refundedAt);
+        sendAll(List.of(
+                status(created, 3, OrderStatus.REFUND, paidAt, List.of(refund)),
                 status(created, 2, OrderStatus.SUCCESS, paidAt, List.of())));
         send(created);
 
         // two consumers, each batching its topic: wait until both have applied what they read (the merchant from
         // OrderCreated, a status from the changes); an older snapshot winning would show SUCCESS here
-        await().atMost(WAIT).until(() -> entries.orders(List.of(created.orderId())).values().stream()
-                .anyMatch(order -> TestMerchant.MCHID.equals(order.mchid()) && !"PENDING".equals(order.status())));
+        await().atMost(WAIT)
+                .until(() -> entries.orders(List.of(created.orderId())).values().stream()
+                        .anyMatch(order ->
+                                TestMerchant.MCHID.equals(order.mchid()) && !"PENDING".equals(order.status())));
         LedgerOrder order = entries.orders(List.of(created.orderId())).get(created.orderId());
         assertThat(order.status()).isEqualTo("REFUND");
         assertThat(order.amountFen()).isEqualTo(1200);
@@ -48,12 +62,16 @@ class LedgerTests extends SimulatedWechatPay {
         LedgerRefund stored = entries.refunds(List.of(refund.outRefundNo())).get(refund.outRefundNo());
         assertThat(stored.status()).isEqualTo("SUCCESS");
         assertThat(stored.mchid()).isEqualTo(TestMerchant.MCHID);
-        assertThat(stored.requestDate()).isEqualTo(refundedAt.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
+        assertThat(stored.requestDate())
+                .isEqualTo(refundedAt.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
     }
 
-    private static OrderStatusChanged status(OrderCreated created, long version, OrderStatus to, Instant paidAt,
-                                             List<RefundSnapshot> refunds) {
-        return OrderStatusChangedBuilder.changed(created, to).version(version)
-                .paid("4200000000000000000000000001", paidAt).refunds(refunds).build();
+    private static OrderStatusChanged status(
+            OrderCreated created, long version, OrderStatus to, Instant paidAt, List<RefundSnapshot> refunds) {
+        return OrderStatusChangedBuilder.changed(created, to)
+                .version(version)
+                .paid("4200000000000000000000000001", paidAt)
+                .refunds(refunds)
+                .build();
     }
 }

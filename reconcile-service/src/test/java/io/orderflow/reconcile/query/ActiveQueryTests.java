@@ -35,9 +35,14 @@ import org.springframework.web.context.WebApplicationContext;
 /** Pay params and PROCESSING refunds are queried on a schedule; what WeChat reports final is published. */
 class ActiveQueryTests extends SimulatedWechatPay {
 
-    @Autowired ActiveQueries activeQueries;
-    @Autowired Queries queries;
-    @Autowired WebApplicationContext context;
+    @Autowired
+    ActiveQueries activeQueries;
+
+    @Autowired
+    Queries queries;
+
+    @Autowired
+    WebApplicationContext context;
 
     @Test
     void aPaymentWhoseCallbackWasDroppedIsFoundByQuery() throws Exception {
@@ -47,7 +52,8 @@ class ActiveQueryTests extends SimulatedWechatPay {
         send(paymentRequested(order));
         pay(order.orderId());
 
-        PaymentNotified paid = (PaymentNotified) reconcileEvents(order.orderId(), 1).get(0);
+        PaymentNotified paid =
+                (PaymentNotified) reconcileEvents(order.orderId(), 1).get(0);
         assertThat(paid.source()).isEqualTo(NotificationSource.QUERY);
         assertThat(paid.tradeState()).isEqualTo(TradeState.SUCCESS);
         assertThat(paid.amount()).isEqualTo(Money.cny(1234));
@@ -61,7 +67,8 @@ class ActiveQueryTests extends SimulatedWechatPay {
         OrderCreated poisoned = prepaid(700, Instant.now().plus(Duration.ofHours(1)));
         missingField("/v3/pay/transactions/out-trade-no/" + poisoned.orderId(), "appid");
         List<OrderCreated> others = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> prepaid(700, Instant.now().plus(Duration.ofHours(1)))).toList();
+                .mapToObj(i -> prepaid(700, Instant.now().plus(Duration.ofHours(1))))
+                .toList();
         List<OrderCreated> batch = new java.util.ArrayList<>(others);
         batch.add(2, poisoned);
         for (OrderCreated order : batch) {
@@ -70,14 +77,18 @@ class ActiveQueryTests extends SimulatedWechatPay {
         sendAll(batch.stream().map(ActiveQueryTests::paymentRequested).toList());
 
         await().atMost(WAIT).until(() -> others.stream().allMatch(o -> "DONE:PAID".equals(query(o.orderId()))));
-        assertThat(others).allSatisfy(o -> assertThat(outboxEvents(o.orderId())).as("one PaymentNotified").isEqualTo(1));
+        assertThat(others)
+                .allSatisfy(o -> assertThat(outboxEvents(o.orderId()))
+                        .as("one PaymentNotified")
+                        .isEqualTo(1));
         await().atMost(WAIT).until(() -> step(poisoned.orderId()) >= 2);
         assertThat(query(poisoned.orderId())).isEqualTo("ACTIVE:FAILED:NullPointerException");
         assertThat(workFailures("query", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 2);
         assertThat(outboxEvents(poisoned.orderId())).isZero();
 
         clearFaultsNow();
-        PaymentNotified paid = (PaymentNotified) reconcileEvents(poisoned.orderId(), 1).get(0);
+        PaymentNotified paid =
+                (PaymentNotified) reconcileEvents(poisoned.orderId(), 1).get(0);
         assertThat(paid.source()).isEqualTo(NotificationSource.QUERY);
         await().atMost(WAIT).until(() -> "DONE:PAID".equals(query(poisoned.orderId())));
     }
@@ -94,7 +105,9 @@ class ActiveQueryTests extends SimulatedWechatPay {
             assertThat(stuck.kind()).isEqualTo("PAYMENT");
             assertThat(stuck.lastOutcome()).isEqualTo("NOTPAY");
         });
-        send(OrderStatusChangedBuilder.changed(order, OrderStatus.CLOSED).reason("CLOSED").build());
+        send(OrderStatusChangedBuilder.changed(order, OrderStatus.CLOSED)
+                .reason("CLOSED")
+                .build());
         await().atMost(WAIT).until(() -> "CANCELLED:SETTLED".equals(query(order.orderId())));
         assertThat(outboxEvents(order.orderId())).isZero();
     }
@@ -103,28 +116,47 @@ class ActiveQueryTests extends SimulatedWechatPay {
     void payParamsArrivingAfterTheVerdictStartNoQuery() {
         OrderCreated order = prepaid(100, Instant.now().plus(Duration.ofHours(1)));
         // the status topic was faster than the payment events: the order is paid before its pay params arrive
-        send(OrderStatusChangedBuilder.changed(order, OrderStatus.SUCCESS).reason("PAID")
-                .paid("4200001", Instant.now()).build());
-        await().atMost(WAIT).until(() -> "SUCCESS".equals(jdbc.sql("select status from ledger_order where order_id = ?")
-                .param(order.orderId()).query(String.class).optional().orElse(null)));
+        send(OrderStatusChangedBuilder.changed(order, OrderStatus.SUCCESS)
+                .reason("PAID")
+                .paid("4200001", Instant.now())
+                .build());
+        await().atMost(WAIT)
+                .until(() -> "SUCCESS"
+                        .equals(jdbc.sql("select status from ledger_order where order_id = ?")
+                                .param(order.orderId())
+                                .query(String.class)
+                                .optional()
+                                .orElse(null)));
 
         String requested = send(paymentRequested(order));
 
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from processed_message where ce_id = ?")
-                .param(requested).query(Long.class).single() == 1);
-        assertThat(query(order.orderId())).as("no active query for an order whose verdict is known")
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from processed_message where ce_id = ?")
+                                .param(requested)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(query(order.orderId()))
+                .as("no active query for an order whose verdict is known")
                 .isEqualTo("CANCELLED:SETTLED");
     }
 
     @Test
     void aCancelThatCameFirstKeepsALaterStartFromQuerying() {
         // the verdict's transaction committed its cancel before the ledger knew the verdict to a concurrent start
-        String orderId = "OF20261206" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toUpperCase();
+        String orderId = "OF20261206"
+                + java.util
+                        .UUID
+                        .randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 16)
+                        .toUpperCase();
         queries.cancel(Query.PAYMENT, orderId, null);
 
-        assertThat(queries.start(Query.PAYMENT, orderId, orderId, "1234567891", null, null, Instant.now(),
-                java.util.Set.of())).isFalse();
+        assertThat(queries.start(
+                        Query.PAYMENT, orderId, orderId, "1234567891", null, null, Instant.now(), java.util.Set.of()))
+                .isFalse();
         assertThat(query(orderId)).isEqualTo("CANCELLED:SETTLED");
     }
 
@@ -133,7 +165,8 @@ class ActiveQueryTests extends SimulatedWechatPay {
         OrderCreated order = prepaid(5000, Instant.now().plus(Duration.ofHours(1)));
         String outRefundNo = refundAtWechat(order);
 
-        RefundNotified notified = (RefundNotified) reconcileEvents(order.orderId(), 1).get(0);
+        RefundNotified notified =
+                (RefundNotified) reconcileEvents(order.orderId(), 1).get(0);
         assertThat(notified.source()).isEqualTo(NotificationSource.QUERY);
         assertThat(notified.status()).isEqualTo(RefundStatus.SUCCESS);
         assertThat(notified.outRefundNo()).isEqualTo(outRefundNo);
@@ -152,10 +185,12 @@ class ActiveQueryTests extends SimulatedWechatPay {
             refunds.configure(null, io.orderflow.simulator.ledger.RefundStatus.SUCCESS);
         }
 
-        RefundNotified notified = (RefundNotified) reconcileEvents(order.orderId(), 1).get(0);
+        RefundNotified notified =
+                (RefundNotified) reconcileEvents(order.orderId(), 1).get(0);
         assertThat(notified.status()).isEqualTo(RefundStatus.ABNORMAL);
         assertThat(notified.source()).isEqualTo(NotificationSource.QUERY);
-        assertThat(meters.counter("orderflow.reconcile.queries", "kind", "REFUND", "outcome", "ABNORMAL").count())
+        assertThat(meters.counter("orderflow.reconcile.queries", "kind", "REFUND", "outcome", "ABNORMAL")
+                        .count())
                 .isPositive();
     }
 
@@ -172,12 +207,16 @@ class ActiveQueryTests extends SimulatedWechatPay {
         }
 
         await().atMost(WAIT).until(() -> step(order.orderId()) >= 2);
-        await().atMost(WAIT).until(() -> meters.get("orderflow.reconcile.refunds.stuck").gauge().value() >= 1);
+        await().atMost(WAIT)
+                .until(() ->
+                        meters.get("orderflow.reconcile.refunds.stuck").gauge().value() >= 1);
         MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
         http.perform(get("/reconcile/v1/stuck").param("older-than", "PT1S"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.queries[?(@.key == '%s')].kind", outRefundNo).value("REFUND"))
-                .andExpect(jsonPath("$.queries[?(@.key == '%s')].last_outcome", outRefundNo).value("PROCESSING"));
+                .andExpect(jsonPath("$.queries[?(@.key == '%s')].kind", outRefundNo)
+                        .value("REFUND"))
+                .andExpect(jsonPath("$.queries[?(@.key == '%s')].last_outcome", outRefundNo)
+                        .value("PROCESSING"));
         http.perform(get("/reconcile/v1/stuck").param("older-than", "PT24H"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.queries[?(@.key == '%s')]", outRefundNo).isEmpty());
@@ -186,7 +225,8 @@ class ActiveQueryTests extends SimulatedWechatPay {
 
     @Test
     void theStuckListRefusesAThresholdThatIsNotADuration() throws Exception {
-        MockMvcBuilders.webAppContextSetup(context).build()
+        MockMvcBuilders.webAppContextSetup(context)
+                .build()
                 .perform(get("/reconcile/v1/stuck").param("older-than", "an hour"))
                 .andExpect(status().isBadRequest());
     }
@@ -204,30 +244,53 @@ class ActiveQueryTests extends SimulatedWechatPay {
         amount.setCurrency("CNY");
         request.setAmount(amount);
         var refund = merchants.merchant(TestMerchant.MCHID).refunds().create(request);
-        send(new RefundSubmitted(order.orderId(), TestMerchant.MCHID, outRefundNo, refund.getRefundId(),
-                RefundStatus.PROCESSING, Money.cny(2000), Instant.now()));
+        send(new RefundSubmitted(
+                order.orderId(),
+                TestMerchant.MCHID,
+                outRefundNo,
+                refund.getRefundId(),
+                RefundStatus.PROCESSING,
+                Money.cny(2000),
+                Instant.now()));
         return outRefundNo;
     }
 
     private static PaymentRequested paymentRequested(OrderCreated order) {
-        String prepayId = simulator.ledger().order(TestMerchant.MCHID, order.orderId()).orElseThrow().prepayId();
-        return new PaymentRequested(order.orderId(), order.mchid(), order.appid(), prepayId,
+        String prepayId = simulator
+                .ledger()
+                .order(TestMerchant.MCHID, order.orderId())
+                .orElseThrow()
+                .prepayId();
+        return new PaymentRequested(
+                order.orderId(),
+                order.mchid(),
+                order.appid(),
+                prepayId,
                 new JsapiPayParams(order.appid(), "1700000000", "nonce", "prepay_id=" + prepayId, "RSA", "sign"),
-                Instant.now().plus(Duration.ofHours(2)), Instant.now());
+                Instant.now().plus(Duration.ofHours(2)),
+                Instant.now());
     }
 
     private double repaired() {
-        var counter = meters.find("orderflow.reconcile.repaired").tags("kind", "PAYMENT", "via", "active-query").counter();
+        var counter = meters.find("orderflow.reconcile.repaired")
+                .tags("kind", "PAYMENT", "via", "active-query")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private String query(String orderId) {
         return jdbc.sql("select state || ':' || coalesce(outcome, 'null') from active_query where order_id = ?")
-                .param(orderId).query(String.class).optional().orElse(null);
+                .param(orderId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private int step(String orderId) {
-        return jdbc.sql("select step from active_query where order_id = ?").param(orderId)
-                .query(Integer.class).optional().orElse(0);
+        return jdbc.sql("select step from active_query where order_id = ?")
+                .param(orderId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 }

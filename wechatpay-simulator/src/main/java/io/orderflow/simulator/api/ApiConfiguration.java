@@ -36,9 +36,22 @@ public class ApiConfiguration {
     }
 
     @Bean
-    ApiExchangeFilter apiExchangeFilter(KeyRing keys, SimulatedTime time, ResponseSigner signer, Faults faults,
-            Holds holds, ApiJournal journal, JsonMapper json) {
-        return new ApiExchangeFilter(new RequestAuthenticator(keys, time), signer, faults, new ErrorWriter(json),
-                holds, journal, time, json);
+    ApiExchangeFilter apiExchangeFilter(
+            KeyRing keys,
+            SimulatedTime time,
+            ResponseSigner signer,
+            Faults faults,
+            Holds holds,
+            ApiJournal journal,
+            JsonMapper json) {
+        return new ApiExchangeFilter(
+                new RequestAuthenticator(keys, time),
+                signer,
+                faults,
+                new ErrorWriter(json),
+                holds,
+                journal,
+                time,
+                json);
     }
 }

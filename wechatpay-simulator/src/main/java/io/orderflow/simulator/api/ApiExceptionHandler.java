@@ -19,8 +19,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiError.class)
     ResponseEntity<Map<String, Object>> apiError(ApiError error) {
         return ResponseEntity.status(error.status())
-            .contentType(MediaType.parseMediaType(ErrorWriter.JSON))
-            .body(ErrorWriter.body(error));
+                .contentType(MediaType.parseMediaType(ErrorWriter.JSON))
+                .body(ErrorWriter.body(error));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

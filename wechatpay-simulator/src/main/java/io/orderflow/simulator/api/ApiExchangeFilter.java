@@ -47,8 +47,15 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
 
     private final JsonMapper json;
 
-    ApiExchangeFilter(RequestAuthenticator authenticator, ResponseSigner signer, Faults faults, ErrorWriter errors,
-            Holds holds, ApiJournal journal, SimulatedTime time, JsonMapper json) {
+    ApiExchangeFilter(
+            RequestAuthenticator authenticator,
+            ResponseSigner signer,
+            Faults faults,
+            ErrorWriter errors,
+            Holds holds,
+            ApiJournal journal,
+            SimulatedTime time,
+            JsonMapper json) {
         this.authenticator = authenticator;
         this.signer = signer;
         this.faults = faults;
@@ -76,8 +83,7 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
                 ConnectionDrop.drop(request);
                 return;
             }
-        }
-        catch (ApiError error) {
+        } catch (ApiError error) {
             out.resetBuffer();
             errors.write(out, error);
         }
@@ -101,12 +107,13 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
     }
 
     /** False when the connection must be dropped without an answer. */
-    private boolean handle(HttpServletRequest request, ContentCachingResponseWrapper out, FilterChain chain, String body)
+    private boolean handle(
+            HttpServletRequest request, ContentCachingResponseWrapper out, FilterChain chain, String body)
             throws ServletException, IOException {
-        String target = request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        var merchant = authenticator.authenticate(request.getMethod(), target, request.getHeader("Authorization"),
-                body);
+        String target =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        var merchant =
+                authenticator.authenticate(request.getMethod(), target, request.getHeader("Authorization"), body);
         request.setAttribute(MCHID, merchant.mchid());
         Optional<FaultRule> fault = faults.apiFault(merchant.mchid(), request.getRequestURI());
         fault.ifPresent(rule -> request.setAttribute(FAULT, rule));
@@ -137,15 +144,20 @@ public class ApiExchangeFilter extends OncePerRequestFilter {
     private void note(HttpServletRequest request, int status, byte[] answer) {
         String code = status >= 400 ? errorCode(answer) : null;
         FaultRule fault = (FaultRule) request.getAttribute(FAULT);
-        journal.record(new ApiJournal.Call(time.now(), (String) request.getAttribute(MCHID), request.getMethod(),
-                request.getRequestURI(), status, code, fault == null ? null : fault.kind().name()));
+        journal.record(new ApiJournal.Call(
+                time.now(),
+                (String) request.getAttribute(MCHID),
+                request.getMethod(),
+                request.getRequestURI(),
+                status,
+                code,
+                fault == null ? null : fault.kind().name()));
     }
 
     private String errorCode(byte[] answer) {
         try {
             return json.readTree(answer).path("code").asString(null);
-        }
-        catch (RuntimeException notJson) {
+        } catch (RuntimeException notJson) {
             return null;
         }
     }

@@ -12,8 +12,7 @@ final class ApiFaults {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ApiFaults() {
-    }
+    private ApiFaults() {}
 
     /** Before the endpoint runs: throws an error answer, waits, or returns false to drop the connection. */
     static boolean before(FaultRule fault) {
@@ -25,16 +24,17 @@ final class ApiFaults {
             case CONNECTION_RESET -> {
                 return false;
             }
-            default -> {
-            }
+            default -> {}
         }
         return true;
     }
 
     /** The answer as the fault leaves it: MISSING_FIELD drops its field from a JSON object; others keep it. */
     static byte[] answer(FaultRule fault, byte[] body) {
-        if (fault.kind() != FaultKind.MISSING_FIELD || body.length == 0
-                || !(JSON.readTree(body) instanceof ObjectNode object) || object.remove(fault.field()) == null) {
+        if (fault.kind() != FaultKind.MISSING_FIELD
+                || body.length == 0
+                || !(JSON.readTree(body) instanceof ObjectNode object)
+                || object.remove(fault.field()) == null) {
             return body;
         }
         return JSON.writeValueAsBytes(object);
@@ -55,8 +55,7 @@ final class ApiFaults {
     private static void holdConnection(long millis) {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

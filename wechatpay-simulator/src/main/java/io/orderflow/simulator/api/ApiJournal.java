@@ -22,8 +22,7 @@ public class ApiJournal {
      * @param code WeChat's error code for 4xx and 5xx answers, else null
      * @param fault the API fault applied to the call, or null
      */
-    public record Call(Instant at, String mchid, String method, String path, int status, String code, String fault) {
-    }
+    public record Call(Instant at, String mchid, String method, String path, int status, String code, String fault) {}
 
     private final Deque<Call> calls = new ArrayDeque<>();
 

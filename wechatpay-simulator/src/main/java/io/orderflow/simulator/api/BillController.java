@@ -38,7 +38,8 @@ class BillController {
     }
 
     @GetMapping("/v3/bill/tradebill")
-    Map<String, Object> apply(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
+    Map<String, Object> apply(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
             @RequestParam("bill_date") String billDate,
             @RequestParam(name = "bill_type", defaultValue = "ALL") String billType,
             @RequestParam(name = "tar_type", required = false) String tarType,
@@ -57,25 +58,26 @@ class BillController {
         // BAD_BILL_HASH: the file no longer matches hash_value, as if corrupted on the way
         boolean badHash = fault != null && fault.kind() == FaultKind.BAD_BILL_HASH;
         out.put("hash_value", BillFiles.sha1(badHash ? Arrays.copyOf(bill, bill.length - 1) : bill));
-        out.put("download_url", downloadBase + DOWNLOAD_PATH + "?token=" + token
-                + (tarType != null ? "&tartype=gzip" : ""));
+        out.put(
+                "download_url",
+                downloadBase + DOWNLOAD_PATH + "?token=" + token + (tarType != null ? "&tartype=gzip" : ""));
         return out;
     }
 
     @GetMapping(DOWNLOAD_PATH)
-    ResponseEntity<byte[]> download(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
-            @RequestParam String token) {
-        var bill = files.fetch(token, mchid)
-            .orElseThrow(() -> new ApiError(404, "RESOURCE_NOT_EXISTS", "账单下载链接无效"));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).body(bill.content());
+    ResponseEntity<byte[]> download(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String mchid, @RequestParam String token) {
+        var bill = files.fetch(token, mchid).orElseThrow(() -> new ApiError(404, "RESOURCE_NOT_EXISTS", "账单下载链接无效"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(bill.content());
     }
 
     /** yyyy-MM-dd; whether the day has a bill is {@link Bills}' to say. */
     private static LocalDate parseDate(String billDate) {
         try {
             return LocalDate.parse(billDate);
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             throw ApiError.paramError("bill_date", "query", "bill_date 格式应为 yyyy-MM-dd");
         }
     }

@@ -30,9 +30,9 @@ class CertificatesController {
     Map<String, Object> certificates(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid) {
         String apiV3Key = keys.merchant(mchid).orElseThrow().apiV3Key();
         List<Map<String, Object>> data = keys.wechatPayKeys().stream()
-            .filter(key -> key.certificate() != null)
-            .map(key -> entry(key, apiV3Key))
-            .toList();
+                .filter(key -> key.certificate() != null)
+                .map(key -> entry(key, apiV3Key))
+                .toList();
         return Map.of("data", data);
     }
 

@@ -10,11 +10,13 @@ import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
  */
 final class ConnectionDrop {
 
-    private ConnectionDrop() {
-    }
+    private ConnectionDrop() {}
 
     static void drop(ServletRequest request) {
-        ServletContextRequest.getServletContextRequest(request).getConnectionMetaData().getConnection().getEndPoint()
-            .close();
+        ServletContextRequest.getServletContextRequest(request)
+                .getConnectionMetaData()
+                .getConnection()
+                .getEndPoint()
+                .close();
     }
 }

@@ -67,8 +67,7 @@ final class Fields {
             if (value != null) {
                 java.time.OffsetDateTime.parse(value);
             }
-        }
-        catch (java.time.format.DateTimeParseException ex) {
+        } catch (java.time.format.DateTimeParseException ex) {
             throw ApiError.paramError(prefix + "/" + name, "body", "时间格式应为 RFC 3339");
         }
     }

@@ -25,15 +25,15 @@ class RefundsController {
     }
 
     @PostMapping("/v3/refund/domestic/refunds")
-    Map<String, Object> create(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
-            @RequestBody Map<String, Object> body) {
+    Map<String, Object> create(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String mchid, @RequestBody Map<String, Object> body) {
         validate(body);
         return Representations.refund(refunds.create(mchid, body));
     }
 
     @GetMapping("/v3/refund/domestic/refunds/{outRefundNo}")
-    Map<String, Object> query(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
-            @PathVariable String outRefundNo) {
+    Map<String, Object> query(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String mchid, @PathVariable String outRefundNo) {
         return Representations.refund(refunds.find(mchid, outRefundNo));
     }
 

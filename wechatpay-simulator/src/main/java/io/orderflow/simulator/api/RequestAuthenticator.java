@@ -42,9 +42,10 @@ class RequestAuthenticator {
             throw signError("商户证书序列号有误");
         }
         checkTimestamp(fields.get("timestamp"));
-        String message = method + "\n" + target + "\n" + fields.get("timestamp") + "\n"
-                + fields.get("nonce_str") + "\n" + body + "\n";
-        if (fields.get("nonce_str") == null || fields.get("signature") == null
+        String message = method + "\n" + target + "\n" + fields.get("timestamp") + "\n" + fields.get("nonce_str") + "\n"
+                + body + "\n";
+        if (fields.get("nonce_str") == null
+                || fields.get("signature") == null
                 || !Rsa.verify(merchant.publicKey(), message, fields.get("signature"))) {
             throw signError("签名错误");
         }
@@ -57,8 +58,7 @@ class RequestAuthenticator {
             if (skew > MAX_SKEW_SECONDS) {
                 throw signError("请求时间戳与当前时间相差超过5分钟");
             }
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw signError("timestamp 格式错误");
         }
     }

@@ -34,29 +34,35 @@ class TransactionsController {
     }
 
     @PostMapping("/v3/pay/transactions/jsapi")
-    Map<String, Object> prepay(@RequestAttribute(ApiExchangeFilter.MCHID) String mchid,
-            @RequestBody Map<String, Object> body) {
+    Map<String, Object> prepay(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String mchid, @RequestBody Map<String, Object> body) {
         validatePrepay(mchid, body);
         return Map.of("prepay_id", trades.prepay(mchid, body).prepayId());
     }
 
     @GetMapping("/v3/pay/transactions/out-trade-no/{outTradeNo}")
-    Map<String, Object> byOutTradeNo(@RequestAttribute(ApiExchangeFilter.MCHID) String caller,
-            @PathVariable String outTradeNo, @RequestParam String mchid) {
+    Map<String, Object> byOutTradeNo(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String caller,
+            @PathVariable String outTradeNo,
+            @RequestParam String mchid) {
         requireCaller(caller, mchid);
         return Representations.transaction(trades.find(mchid, outTradeNo));
     }
 
     @GetMapping("/v3/pay/transactions/id/{transactionId}")
-    Map<String, Object> byTransactionId(@RequestAttribute(ApiExchangeFilter.MCHID) String caller,
-            @PathVariable String transactionId, @RequestParam String mchid) {
+    Map<String, Object> byTransactionId(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String caller,
+            @PathVariable String transactionId,
+            @RequestParam String mchid) {
         requireCaller(caller, mchid);
         return Representations.transaction(trades.findByTransactionId(mchid, transactionId));
     }
 
     @PostMapping("/v3/pay/transactions/out-trade-no/{outTradeNo}/close")
-    ResponseEntity<Void> close(@RequestAttribute(ApiExchangeFilter.MCHID) String caller,
-            @PathVariable String outTradeNo, @RequestBody Map<String, Object> body) {
+    ResponseEntity<Void> close(
+            @RequestAttribute(ApiExchangeFilter.MCHID) String caller,
+            @PathVariable String outTradeNo,
+            @RequestBody Map<String, Object> body) {
         requireCaller(caller, Fields.of(body).string("mchid", 32, true));
         trades.close(caller, outTradeNo);
         return ResponseEntity.noContent().build();
@@ -75,7 +81,10 @@ class TransactionsController {
         amount.positive("total");
         amount.currency("currency", false);
         if (!(body.get("payer") instanceof Map<?, ?> payer) || payer.get("openid") == null) {
-            throw new ApiError(400, "PARAM_ERROR", "JSAPI支付必须传openid",
+            throw new ApiError(
+                    400,
+                    "PARAM_ERROR",
+                    "JSAPI支付必须传openid",
                     Map.of("field", "/payer/openid", "location", "body", "issue", "此字段为必填项"));
         }
         fields.object("payer", true).string("openid", 128, true);

@@ -21,21 +21,20 @@ final class WechatHeaders {
 
     private static final HttpField NO_CONTENT_LENGTH = new HttpField((HttpHeader) null, "Content-Length", "0");
 
-    private WechatHeaders() {
-    }
+    private WechatHeaders() {}
 
     /** Call before the answer is committed; {@code noContent} for a 204. */
     static void write(HttpServletRequest request, boolean noContent) {
-        ServletContextRequest.getServletContextRequest(request).addHttpStreamWrapper(stream ->
-            new HttpStream.Wrapper(stream) {
-                @Override
-                public void prepareResponse(HttpFields.Mutable headers) {
-                    super.prepareResponse(headers);
-                    headers.put(CONTENT_TYPE);
-                    if (noContent) {
-                        headers.put(NO_CONTENT_LENGTH);
+        ServletContextRequest.getServletContextRequest(request)
+                .addHttpStreamWrapper(stream -> new HttpStream.Wrapper(stream) {
+                    @Override
+                    public void prepareResponse(HttpFields.Mutable headers) {
+                        super.prepareResponse(headers);
+                        headers.put(CONTENT_TYPE);
+                        if (noContent) {
+                            headers.put(NO_CONTENT_LENGTH);
+                        }
                     }
-                }
-            });
+                });
     }
 }

@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +23,7 @@ public class BillFiles {
     static final Duration VALIDITY = Duration.ofMinutes(5);
 
     /** A stored bill: the bytes to serve (gzipped if asked), who may fetch them, and when it was issued. */
-    public record StoredBill(String mchid, byte[] content, Instant issuedAt) {
-    }
+    public record StoredBill(String mchid, byte[] content, Instant issuedAt) {}
 
     private final Map<String, StoredBill> files = new ConcurrentHashMap<>();
 
@@ -38,7 +37,7 @@ public class BillFiles {
 
     public Optional<StoredBill> fetch(String token, String mchid) {
         return Optional.ofNullable(files.get(token))
-            .filter(bill -> bill.mchid().equals(mchid) && !expired(bill, Instant.now()));
+                .filter(bill -> bill.mchid().equals(mchid) && !expired(bill, Instant.now()));
     }
 
     private static boolean expired(StoredBill bill, Instant now) {
@@ -49,8 +48,7 @@ public class BillFiles {
     public static String sha1(byte[] bill) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bill));
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -59,8 +57,7 @@ public class BillFiles {
         var out = new ByteArrayOutputStream();
         try (var gzip = new GZIPOutputStream(out)) {
             gzip.write(bytes);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out.toByteArray();

@@ -22,12 +22,10 @@ public class Bills {
     /** WeChat generates a day's bills from this time the next day (WeChat Pay's trade bill download documentation). */
     public static final LocalTime GENERATED_FROM = LocalTime.of(9, 0);
 
-    private record Key(String mchid, LocalDate date, BillType type) {
-    }
+    private record Key(String mchid, LocalDate date, BillType type) {}
 
     /** A generated bill; {@code bytes} null when the merchant had no trade of that type (NO_STATEMENT_EXIST). */
-    private record Generated(byte[] bytes) {
-    }
+    private record Generated(byte[] bytes) {}
 
     private final Ledger ledger;
 
@@ -60,10 +58,12 @@ public class Bills {
                 throw new ApiError(400, "STATEMENT_CREATING", "账单生成中");
             }
             bytes = TradeBill.render(type, mchid, date, ledger.orders());
-        }
-        else {
-            bytes = generated.computeIfAbsent(new Key(mchid, date, type),
-                    key -> new Generated(TradeBill.render(type, mchid, date, ledger.orders()))).bytes();
+        } else {
+            bytes = generated
+                    .computeIfAbsent(
+                            new Key(mchid, date, type),
+                            key -> new Generated(TradeBill.render(type, mchid, date, ledger.orders())))
+                    .bytes();
         }
         if (bytes == null) {
             throw new ApiError(400, "NO_STATEMENT_EXIST", "请求的账单文件不存在");

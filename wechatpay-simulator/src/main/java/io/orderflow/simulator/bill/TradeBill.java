@@ -86,23 +86,48 @@ public final class TradeBill {
         if (type == BillType.REFUND) {
             row.addAll(List.of(time(refund.createdAt()), time(refund.successTime())));
         }
-        row.addAll(List.of(refund.refundId(), refund.outRefundNo(), yuan(refund.amount()), "0.00", "ORIGINAL",
-                refund.status().name(), order.description(), nullToEmpty(order.attach()), feeYuan(fee), RATE,
-                "0.00", yuan(refund.amount()), ""));
+        row.addAll(List.of(
+                refund.refundId(),
+                refund.outRefundNo(),
+                yuan(refund.amount()),
+                "0.00",
+                "ORIGINAL",
+                refund.status().name(),
+                order.description(),
+                nullToEmpty(order.attach()),
+                feeYuan(fee),
+                RATE,
+                "0.00",
+                yuan(refund.amount()),
+                ""));
         refundTotal += refund.amount();
         feeTotal += fee;
         rows.add(row);
     }
 
     private static List<String> common(Order order, Instant at, String state) {
-        return new ArrayList<>(List.of(time(at), order.appid(), order.mchid(), "0", "", order.transactionId(),
-                order.outTradeNo(), order.openid(), "JSAPI", state, "OTHERS", "CNY"));
+        return new ArrayList<>(List.of(
+                time(at),
+                order.appid(),
+                order.mchid(),
+                "0",
+                "",
+                order.transactionId(),
+                order.outTradeNo(),
+                order.openid(),
+                "JSAPI",
+                state,
+                "OTHERS",
+                "CNY"));
     }
 
     private byte[] bytes() {
         var out = new StringBuilder("\uFEFF").append(type.detailHeader()).append("\r\n");
         rows.forEach(row -> out.append(quoted(row)).append("\r\n"));
-        out.append(type.summaryHeader()).append("\r\n").append(quoted(summary())).append("\r\n");
+        out.append(type.summaryHeader())
+                .append("\r\n")
+                .append(quoted(summary()))
+                .append("\r\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -111,7 +136,13 @@ public final class TradeBill {
         if (type == BillType.SUCCESS) {
             return List.of(count, yuan(settleTotal), feeYuan(feeTotal), yuan(settleTotal));
         }
-        return List.of(count, yuan(settleTotal), yuan(refundTotal), "0.00", feeYuan(feeTotal), yuan(settleTotal),
+        return List.of(
+                count,
+                yuan(settleTotal),
+                yuan(refundTotal),
+                "0.00",
+                feeYuan(feeTotal),
+                yuan(settleTotal),
                 yuan(refundTotal));
     }
 
@@ -120,7 +151,10 @@ public final class TradeBill {
     }
 
     static long fee(long fen) {
-        return BigDecimal.valueOf(fen).multiply(new BigDecimal("0.006")).setScale(0, RoundingMode.HALF_UP).longValue();
+        return BigDecimal.valueOf(fen)
+                .multiply(new BigDecimal("0.006"))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValue();
     }
 
     static String yuan(long fen) {

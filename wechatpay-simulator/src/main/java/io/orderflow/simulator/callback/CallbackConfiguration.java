@@ -14,8 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class CallbackConfiguration {
 
     @Bean
-    CallbackDispatcher callbackDispatcher(KeyRing keys, SimulatedTime time, JsonMapper json, Faults faults,
-            SimulatorProperties properties, Ledger ledger) {
+    CallbackDispatcher callbackDispatcher(
+            KeyRing keys,
+            SimulatedTime time,
+            JsonMapper json,
+            Faults faults,
+            SimulatorProperties properties,
+            Ledger ledger) {
         var sender = new CallbackSender(time, properties.getCallbackTimeout());
         var notifications = new Notifications(keys, time, json);
         return new CallbackDispatcher(notifications, sender, time, faults, new Forgeries(notifications, ledger));

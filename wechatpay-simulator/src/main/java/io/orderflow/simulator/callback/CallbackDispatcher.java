@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.springframework.context.event.EventListener;
@@ -25,8 +25,10 @@ import org.springframework.context.event.EventListener;
  */
 public class CallbackDispatcher {
 
-    static final List<Duration> RETRIES = Stream.of("15s", "15s", "30s", "3m", "10m", "20m", "30m", "30m", "30m",
-            "60m", "3h", "3h", "3h", "6h", "6h").map(s -> Duration.parse("PT" + s.toUpperCase())).toList();
+    static final List<Duration> RETRIES = Stream.of(
+                    "15s", "15s", "30s", "3m", "10m", "20m", "30m", "30m", "30m", "60m", "3h", "3h", "3h", "6h", "6h")
+            .map(s -> Duration.parse("PT" + s.toUpperCase()))
+            .toList();
 
     private final Notifications notifications;
 
@@ -40,7 +42,11 @@ public class CallbackDispatcher {
 
     private final List<Notification> held = new ArrayList<>();
 
-    CallbackDispatcher(Notifications notifications, CallbackSender sender, SimulatedTime time, Faults faults,
+    CallbackDispatcher(
+            Notifications notifications,
+            CallbackSender sender,
+            SimulatedTime time,
+            Faults faults,
             Forgeries forgeries) {
         this.notifications = notifications;
         this.sender = sender;
@@ -108,16 +114,16 @@ public class CallbackDispatcher {
     /** Sends once; completes when that answer is in (a retry, if any, is scheduled, not awaited). */
     private CompletableFuture<Void> attempt(Notification notification, int attempt, int copies) {
         return sender.send(notification, "REAL", attempt, notifications.headers(notification))
-            .thenAccept(acknowledged -> {
-                if (acknowledged) {
-                    for (int i = 1; i <= copies; i++) {
-                        sender.send(notification, "DUPLICATE", i, notifications.headers(notification));
+                .thenAccept(acknowledged -> {
+                    if (acknowledged) {
+                        for (int i = 1; i <= copies; i++) {
+                            sender.send(notification, "DUPLICATE", i, notifications.headers(notification));
+                        }
+                    } else if (attempt <= RETRIES.size()) {
+                        time.afterWechatDelay(
+                                RETRIES.get(attempt - 1), () -> attempt(notification, attempt + 1, copies));
                     }
-                }
-                else if (attempt <= RETRIES.size()) {
-                    time.afterWechatDelay(RETRIES.get(attempt - 1), () -> attempt(notification, attempt + 1, copies));
-                }
-            });
+                });
     }
 
     /** A WECHATPAY/SIGNTEST/ signature: merchants must reject it; the real notification follows. */
@@ -132,7 +138,11 @@ public class CallbackDispatcher {
     }
 
     private static long amount(List<FaultRule> fired, FaultKind kind, long fallback) {
-        return fired.stream().filter(rule -> rule.kind() == kind).mapToLong(FaultRule::amount)
-            .filter(value -> value > 0).findFirst().orElse(has(fired, kind) ? fallback : 0);
+        return fired.stream()
+                .filter(rule -> rule.kind() == kind)
+                .mapToLong(FaultRule::amount)
+                .filter(value -> value > 0)
+                .findFirst()
+                .orElse(has(fired, kind) ? fallback : 0);
     }
 }

@@ -20,9 +20,9 @@ class CallbackSender {
     static final String USER_AGENT = "Mozilla/4.0";
 
     private final HttpClient http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final SimulatedTime time;
 
@@ -37,28 +37,43 @@ class CallbackSender {
     CompletableFuture<Boolean> send(Notification notification, String kind, int attempt, Map<String, String> headers) {
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(notification.url())).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT).header("Accept", "*/*").header("Pragma", "no-cache")
-                .POST(HttpRequest.BodyPublishers.ofString(notification.body()));
-        }
-        catch (IllegalArgumentException ex) {
+            request = HttpRequest.newBuilder(URI.create(notification.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", USER_AGENT)
+                    .header("Accept", "*/*")
+                    .header("Pragma", "no-cache")
+                    .POST(HttpRequest.BodyPublishers.ofString(notification.body()));
+        } catch (IllegalArgumentException ex) {
             record(notification, kind, attempt, 0, "ERROR");
             return CompletableFuture.completedFuture(false);
         }
         headers.forEach(request::header);
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-            .handle((response, failure) -> {
-                int status = failure == null ? response.statusCode() : 0;
-                boolean acknowledged = status >= 200 && status < 300;
-                record(notification, kind, attempt, status, failure != null ? "ERROR"
-                        : acknowledged ? "ACKNOWLEDGED" : "REJECTED");
-                return acknowledged;
-            });
+                .handle((response, failure) -> {
+                    int status = failure == null ? response.statusCode() : 0;
+                    boolean acknowledged = status >= 200 && status < 300;
+                    record(
+                            notification,
+                            kind,
+                            attempt,
+                            status,
+                            failure != null ? "ERROR" : acknowledged ? "ACKNOWLEDGED" : "REJECTED");
+                    return acknowledged;
+                });
     }
 
     void record(Notification notification, String kind, int attempt, int status, String outcome) {
-        notification.order().record(new CallbackDelivery(notification.id(), notification.eventType(),
-                notification.outRefundNo(), kind, attempt, time.now(), status, outcome));
+        notification
+                .order()
+                .record(new CallbackDelivery(
+                        notification.id(),
+                        notification.eventType(),
+                        notification.outRefundNo(),
+                        kind,
+                        attempt,
+                        time.now(),
+                        status,
+                        outcome));
     }
 }

@@ -27,7 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Forgeries {
 
     /** The payment forgeries, in the order they take turns. */
-    enum Kind { OTHER_AMOUNT, OTHER_TRANSACTION_ID, UNPAID_ORDER }
+    enum Kind {
+        OTHER_AMOUNT,
+        OTHER_TRANSACTION_ID,
+        UNPAID_ORDER
+    }
 
     private final Notifications notifications;
 
@@ -49,7 +53,8 @@ final class Forgeries {
      * @param choice 1 to 3 for one kind (its ordinal + 1), anything else for each kind in turn
      */
     Notification payment(Order paid, long choice) {
-        Kind kind = choice >= 1 && choice <= Kind.values().length ? Kind.values()[(int) choice - 1]
+        Kind kind = choice >= 1 && choice <= Kind.values().length
+                ? Kind.values()[(int) choice - 1]
                 : Kind.values()[Math.floorMod(next.getAndIncrement(), Kind.values().length)];
         Optional<Order> unpaid = kind == Kind.UNPAID_ORDER ? newestUnpaid(paid) : Optional.empty();
         if (unpaid.isPresent()) {
@@ -58,8 +63,7 @@ final class Forgeries {
         Map<String, Object> resource = new LinkedHashMap<>(Representations.paidNotification(paid));
         if (kind == Kind.OTHER_TRANSACTION_ID) {
             resource.put("transaction_id", otherTransactionId());
-        }
-        else {
+        } else {
             resource.put("amount", paidAmount(paid.total() + 1));
         }
         return notifications.forgedPayment(paid, paid.notifyUrl(), resource);
@@ -83,8 +87,9 @@ final class Forgeries {
 
     private Optional<Order> newestUnpaid(Order paid) {
         return ledger.orders().stream()
-            .filter(order -> order.mchid().equals(paid.mchid()) && order != paid && order.state() == TradeState.NOTPAY)
-            .reduce((older, newer) -> newer);
+                .filter(order ->
+                        order.mchid().equals(paid.mchid()) && order != paid && order.state() == TradeState.NOTPAY)
+                .reduce((older, newer) -> newer);
     }
 
     /** An unpaid order dressed as paid: what a forger wants the merchant to ship for nothing. */

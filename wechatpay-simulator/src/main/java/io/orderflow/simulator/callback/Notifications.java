@@ -32,7 +32,12 @@ class Notifications {
 
     Notification paid(Order order) {
         String id = UUID.randomUUID().toString();
-        String body = body(id, "TRANSACTION.SUCCESS", "支付成功", "transaction", order.mchid(),
+        String body = body(
+                id,
+                "TRANSACTION.SUCCESS",
+                "支付成功",
+                "transaction",
+                order.mchid(),
                 Representations.paidNotification(order));
         return new Notification(id, "TRANSACTION.SUCCESS", order, null, order.notifyUrl(), body);
     }
@@ -45,8 +50,8 @@ class Notifications {
             default -> "退款关闭";
         };
         String id = UUID.randomUUID().toString();
-        String body = body(id, event, summary, "refund", refund.order().mchid(),
-                Representations.refundNotification(refund));
+        String body =
+                body(id, event, summary, "refund", refund.order().mchid(), Representations.refundNotification(refund));
         return new Notification(id, event, refund.order(), refund.outRefundNo(), refund.notifyUrl(), body);
     }
 
@@ -74,8 +79,9 @@ class Notifications {
     Map<String, String> headers(Notification notification, PrivateKey key) {
         String body = notification.body();
         var primary = keys.primary();
-        boolean certificate = keys.merchant(notification.order().mchid()).orElseThrow().certificateNotifications()
-                && primary.certificate() != null;
+        boolean certificate =
+                keys.merchant(notification.order().mchid()).orElseThrow().certificateNotifications()
+                        && primary.certificate() != null;
         String timestamp = String.valueOf(time.now().getEpochSecond());
         String nonce = Nonces.alphanumeric(32);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -87,7 +93,12 @@ class Notifications {
         return headers;
     }
 
-    private String body(String id, String eventType, String summary, String originalType, String mchid,
+    private String body(
+            String id,
+            String eventType,
+            String summary,
+            String originalType,
+            String mchid,
             Map<String, Object> resource) {
         String apiV3Key = keys.merchant(mchid).orElseThrow().apiV3Key();
         String nonce = Nonces.alphanumeric(12);

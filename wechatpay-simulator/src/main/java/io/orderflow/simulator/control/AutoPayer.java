@@ -14,8 +14,7 @@ import org.springframework.context.event.EventListener;
 public class AutoPayer {
 
     /** Settings; {@code mchid} null means every merchant. */
-    record Settings(double share, Duration delay, String mchid) {
-    }
+    record Settings(double share, Duration delay, String mchid) {}
 
     private final Trades trades;
 
@@ -51,8 +50,7 @@ public class AutoPayer {
             time.after(current.delay(), () -> {
                 try {
                     trades.pay(order, true);
-                }
-                catch (RuntimeException refused) {
+                } catch (RuntimeException refused) {
                     // closed or already paid by someone else: nothing to do, as for a real user
                 }
             });

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Lenient readers for control API bodies; a missing required value is a 400 PARAM_ERROR. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static String text(Map<String, Object> body, String name) {
         Object value = body.get(name);

@@ -31,6 +31,10 @@ class ClockController {
 
     @GetMapping("/sim/v1/clock")
     Map<String, Object> clock() {
-        return Map.of("trade_offset_ms", time.tradeOffset().toMillis(), "trade_now", time.tradeNow().toString());
+        return Map.of(
+                "trade_offset_ms",
+                time.tradeOffset().toMillis(),
+                "trade_now",
+                time.tradeNow().toString());
     }
 }

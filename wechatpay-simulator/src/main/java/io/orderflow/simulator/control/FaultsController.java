@@ -28,8 +28,8 @@ class FaultsController {
 
     private final long defaultSeed;
 
-    FaultsController(Faults faults, Holds holds, AutoPayer autoPayer,
-            io.orderflow.simulator.SimulatorProperties properties) {
+    FaultsController(
+            Faults faults, Holds holds, AutoPayer autoPayer, io.orderflow.simulator.SimulatorProperties properties) {
         this.faults = faults;
         this.holds = holds;
         this.autoPayer = autoPayer;
@@ -45,9 +45,14 @@ class FaultsController {
         FaultKind kind = FaultKind.valueOf(Bodies.required(body, "kind"));
         Long count = Bodies.number(body, "count");
         String field = kind == FaultKind.MISSING_FIELD ? Bodies.required(body, "field") : Bodies.text(body, "field");
-        return faults.add(kind, Bodies.text(body, "mchid"), Bodies.text(body, "path_prefix"),
-                Bodies.fraction(body, "probability"), count == null ? null : count.intValue(),
-                Bodies.number(body, "amount"), field);
+        return faults.add(
+                kind,
+                Bodies.text(body, "mchid"),
+                Bodies.text(body, "path_prefix"),
+                Bodies.fraction(body, "probability"),
+                count == null ? null : count.intValue(),
+                Bodies.number(body, "amount"),
+                field);
     }
 
     @GetMapping("/sim/v1/faults")
@@ -74,8 +79,7 @@ class FaultsController {
     ResponseEntity<Void> release(@RequestParam(required = false) String path) {
         if (path == null) {
             holds.releaseAll();
-        }
-        else {
+        } else {
             holds.release(path);
         }
         return ResponseEntity.noContent().build();
@@ -86,8 +90,8 @@ class FaultsController {
     Map<String, Object> autoPay(@RequestBody Map<String, Object> body) {
         Double share = Bodies.fraction(body, "share");
         Long delay = Bodies.number(body, "delay_ms");
-        autoPayer.configure(new AutoPayer.Settings(share == null ? 1.0 : share,
-                Duration.ofMillis(delay == null ? 0 : delay), Bodies.text(body, "mchid")));
+        autoPayer.configure(new AutoPayer.Settings(
+                share == null ? 1.0 : share, Duration.ofMillis(delay == null ? 0 : delay), Bodies.text(body, "mchid")));
         return body;
     }
 

@@ -37,7 +37,8 @@ class LedgerController {
 
     @GetMapping("/sim/v1/ledger")
     Map<String, Object> ledger() {
-        return Map.of("orders", ledger.orders().stream().map(LedgerController::order).toList());
+        return Map.of(
+                "orders", ledger.orders().stream().map(LedgerController::order).toList());
     }
 
     /** The /v3 calls answered, oldest first: method, path, HTTP status, error code and the fault applied. */
@@ -62,7 +63,8 @@ class LedgerController {
     Map<String, Object> settings(@RequestBody Map<String, Object> body) {
         Long delay = Bodies.number(body, "delay_ms");
         String outcome = Bodies.text(body, "outcome");
-        refunds.configure(delay == null ? null : Duration.ofMillis(delay),
+        refunds.configure(
+                delay == null ? null : Duration.ofMillis(delay),
                 outcome == null ? null : RefundStatus.valueOf(outcome));
         return body;
     }
@@ -80,10 +82,16 @@ class LedgerController {
         out.put("create_time", Ids.rfc3339(order.createdAt()));
         out.put("success_time", Ids.rfc3339(order.successTime()));
         List<Refund> refunds = order.snapshotRefunds();
-        out.put("refunded", refunds.stream().filter(r -> r.status() == RefundStatus.SUCCESS)
-            .mapToLong(Refund::amount).sum());
+        out.put(
+                "refunded",
+                refunds.stream()
+                        .filter(r -> r.status() == RefundStatus.SUCCESS)
+                        .mapToLong(Refund::amount)
+                        .sum());
         out.put("refunds", refunds.stream().map(LedgerController::refund).toList());
-        out.put("callbacks", order.deliveries().stream().map(LedgerController::delivery).toList());
+        out.put(
+                "callbacks",
+                order.deliveries().stream().map(LedgerController::delivery).toList());
         return out;
     }
 

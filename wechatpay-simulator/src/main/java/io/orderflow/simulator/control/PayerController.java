@@ -44,12 +44,14 @@ class PayerController {
     Map<String, Object> verify(@RequestBody Map<String, Object> params) {
         String appId = Bodies.text(params, "appId");
         String pkg = String.valueOf(Bodies.text(params, "package"));
-        String message = appId + "\n" + Bodies.text(params, "timeStamp") + "\n" + Bodies.text(params, "nonceStr")
-                + "\n" + pkg + "\n";
+        String message = appId + "\n" + Bodies.text(params, "timeStamp") + "\n" + Bodies.text(params, "nonceStr") + "\n"
+                + pkg + "\n";
         var merchant = keys.merchantOfAppid(appId);
-        boolean valid = merchant.isPresent() && "RSA".equals(Bodies.text(params, "signType"))
+        boolean valid = merchant.isPresent()
+                && "RSA".equals(Bodies.text(params, "signType"))
                 && Rsa.verify(merchant.get().publicKey(), message, String.valueOf(Bodies.text(params, "paySign")))
-                && pkg.startsWith("prepay_id=") && ledger.orderByPrepayId(pkg.substring(10)).isPresent();
+                && pkg.startsWith("prepay_id=")
+                && ledger.orderByPrepayId(pkg.substring(10)).isPresent();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("valid", valid);
         out.put("prepay_id", pkg.startsWith("prepay_id=") ? pkg.substring(10) : "");
@@ -59,34 +61,39 @@ class PayerController {
     /** Public material only: the WeChat Pay public keys with their ids and certificate serials. */
     @GetMapping("/sim/v1/keys")
     List<Map<String, Object>> keys() {
-        return keys.wechatPayKeys().stream().map(key -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("public_key_id", key.publicKeyId());
-            out.put("certificate_serial", key.certificateSerial());
-            out.put("public_key_pem", key.publicKeyPem());
-            return out;
-        }).toList();
+        return keys.wechatPayKeys().stream()
+                .map(key -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("public_key_id", key.publicKeyId());
+                    out.put("certificate_serial", key.certificateSerial());
+                    out.put("public_key_pem", key.publicKeyPem());
+                    return out;
+                })
+                .toList();
     }
 
     /** Public merchant facts for clients of a standalone simulator; keys stay in the key directory. */
     @GetMapping("/sim/v1/merchants")
     List<Map<String, Object>> merchants() {
-        return keys.merchants().stream().map(merchant -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("mchid", merchant.mchid());
-            out.put("appids", merchant.appids());
-            out.put("serial_no", merchant.serialNo());
-            out.put("generated_key", merchant.privateKeyPem() != null);
-            return out;
-        }).toList();
+        return keys.merchants().stream()
+                .map(merchant -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("mchid", merchant.mchid());
+                    out.put("appids", merchant.appids());
+                    out.put("serial_no", merchant.serialNo());
+                    out.put("generated_key", merchant.privateKeyPem() != null);
+                    return out;
+                })
+                .toList();
     }
 
     private Order locate(Map<String, Object> body) {
         String prepayId = Bodies.text(body, "prepay_id");
         if (prepayId != null) {
             // an old prepay_id, replaced after its 2 hours, no longer opens the pay sheet
-            return ledger.orderByPrepayId(prepayId).filter(order -> order.prepayId().equals(prepayId))
-                .orElseThrow(() -> new ApiError(404, "ORDER_NOT_EXIST", "prepay_id 不存在或已过期"));
+            return ledger.orderByPrepayId(prepayId)
+                    .filter(order -> order.prepayId().equals(prepayId))
+                    .orElseThrow(() -> new ApiError(404, "ORDER_NOT_EXIST", "prepay_id 不存在或已过期"));
         }
         return trades.find(Bodies.required(body, "mchid"), Bodies.required(body, "out_trade_no"));
     }

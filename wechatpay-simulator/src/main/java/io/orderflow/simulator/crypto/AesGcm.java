@@ -15,16 +15,14 @@ public final class AesGcm {
 
     private static final int TAG_BITS = 128;
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     public static String encrypt(String apiV3Key, String nonce, String associatedData, String plaintext) {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, apiV3Key, nonce, associatedData);
             byte[] out = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(out);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Encryption failed", ex);
         }
     }
@@ -34,8 +32,7 @@ public final class AesGcm {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, apiV3Key, nonce, associatedData);
             byte[] out = cipher.doFinal(Base64.getDecoder().decode(ciphertext));
             return new String(out, StandardCharsets.UTF_8);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Decryption failed", ex);
         }
     }

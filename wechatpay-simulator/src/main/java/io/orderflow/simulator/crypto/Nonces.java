@@ -9,8 +9,7 @@ public final class Nonces {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Nonces() {
-    }
+    private Nonces() {}
 
     public static String alphanumeric(int length) {
         return pick(ALPHABET, length);

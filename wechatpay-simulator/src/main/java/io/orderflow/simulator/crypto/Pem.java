@@ -22,15 +22,13 @@ import java.util.Base64;
  */
 public final class Pem {
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static PrivateKey privateKey(String pem) {
         try {
             byte[] der = body(pem, "PRIVATE KEY");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Not a PKCS#8 RSA private key", ex);
         }
     }
@@ -39,8 +37,7 @@ public final class Pem {
         try {
             byte[] der = body(pem, "PUBLIC KEY");
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Not an SPKI RSA public key", ex);
         }
     }
@@ -50,8 +47,7 @@ public final class Pem {
             var factory = CertificateFactory.getInstance("X.509");
             var bytes = pem.getBytes(StandardCharsets.US_ASCII);
             return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(bytes));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalArgumentException("Not an X.509 certificate", ex);
         }
     }
@@ -67,8 +63,7 @@ public final class Pem {
     public static String encode(X509Certificate certificate) {
         try {
             return armour("CERTIFICATE", certificate.getEncoded());
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -76,8 +71,7 @@ public final class Pem {
     public static String read(Path path) {
         try {
             return Files.readString(path, StandardCharsets.US_ASCII);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read key file " + path, ex);
         }
     }
@@ -94,7 +88,8 @@ public final class Pem {
     }
 
     private static String armour(String type, byte[] der) {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
     }
 }

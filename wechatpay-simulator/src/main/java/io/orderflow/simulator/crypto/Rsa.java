@@ -12,8 +12,7 @@ import java.util.Base64;
 /** SHA256withRSA (PKCS#1 v1.5) over UTF-8 messages with Base64 signatures, as WeChat Pay v3 signs. */
 public final class Rsa {
 
-    private Rsa() {
-    }
+    private Rsa() {}
 
     public static String sign(PrivateKey key, String message) {
         try {
@@ -21,8 +20,7 @@ public final class Rsa {
             signature.initSign(key);
             signature.update(message.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Signing failed", ex);
         }
     }
@@ -34,8 +32,7 @@ public final class Rsa {
             signature.initVerify(key);
             signature.update(message.getBytes(StandardCharsets.UTF_8));
             return signature.verify(Base64.getDecoder().decode(base64Signature));
-        }
-        catch (GeneralSecurityException | IllegalArgumentException ex) {
+        } catch (GeneralSecurityException | IllegalArgumentException ex) {
             return false;
         }
     }
@@ -45,8 +42,7 @@ public final class Rsa {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }

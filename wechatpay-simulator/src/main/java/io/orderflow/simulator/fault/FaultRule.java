@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
  * the window size for REORDER_CALLBACKS; {@code field} is MISSING_FIELD's: the top-level field left out of the
  * answer.
  */
-public record FaultRule(String id, FaultKind kind, String mchid, @JsonProperty("path_prefix") String pathPrefix,
-        double probability, @JsonProperty("count") int remaining, long amount, String field) {
+public record FaultRule(
+        String id,
+        FaultKind kind,
+        String mchid,
+        @JsonProperty("path_prefix") String pathPrefix,
+        double probability,
+        @JsonProperty("count") int remaining,
+        long amount,
+        String field) {
 
     boolean appliesTo(String merchant, String path) {
         return (mchid == null || mchid.equals(merchant))

@@ -21,16 +21,29 @@ public class Faults {
         this.random = new Random(seed);
     }
 
-    public FaultRule add(FaultKind kind, String mchid, String pathPrefix, Double probability, Integer count,
-            Long amount) {
+    public FaultRule add(
+            FaultKind kind, String mchid, String pathPrefix, Double probability, Integer count, Long amount) {
         return add(kind, mchid, pathPrefix, probability, count, amount, null);
     }
 
     /** A rule with every parameter; {@code field} names the field MISSING_FIELD leaves out. */
-    public synchronized FaultRule add(FaultKind kind, String mchid, String pathPrefix, Double probability,
-            Integer count, Long amount, String field) {
-        var rule = new FaultRule("F" + nextId++, kind, mchid, pathPrefix, probability == null ? 1.0 : probability,
-                count == null ? -1 : count, amount == null ? 0 : amount, field);
+    public synchronized FaultRule add(
+            FaultKind kind,
+            String mchid,
+            String pathPrefix,
+            Double probability,
+            Integer count,
+            Long amount,
+            String field) {
+        var rule = new FaultRule(
+                "F" + nextId++,
+                kind,
+                mchid,
+                pathPrefix,
+                probability == null ? 1.0 : probability,
+                count == null ? -1 : count,
+                amount == null ? 0 : amount,
+                field);
         rules.add(rule);
         return rule;
     }

@@ -42,11 +42,9 @@ public class Holds {
             for (long left = limit.toNanos(); !call.released && left > 0; left = deadline - System.nanoTime()) {
                 wait(Math.max(1, left / 1_000_000));
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-        finally {
+        } finally {
             held.remove(call);
         }
     }
@@ -65,7 +63,10 @@ public class Holds {
 
     /** The paths of the calls held right now, oldest first. */
     public synchronized List<String> waiting() {
-        return held.stream().filter(call -> !call.released).map(call -> call.path).toList();
+        return held.stream()
+                .filter(call -> !call.released)
+                .map(call -> call.path)
+                .toList();
     }
 
     /** Calls held since the simulator started, released or not. */

@@ -29,8 +29,7 @@ final class KeyFiles {
         if (location.startsWith("classpath:")) {
             try (var in = new DefaultResourceLoader().getResource(location).getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UncheckedIOException("Cannot read " + location, ex);
             }
         }
@@ -51,11 +50,9 @@ final class KeyFiles {
             Files.writeString(privatePath, Pem.encode(pair.getPrivate()));
             Files.writeString(publicPath, Pem.encode(pair.getPublic()));
             return pair;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot keep generated key in " + directory, ex);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }

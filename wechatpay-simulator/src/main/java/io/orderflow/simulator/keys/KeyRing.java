@@ -21,8 +21,7 @@ public final class KeyRing {
             throw new IllegalArgumentException("At least one WeChat Pay key is needed");
         }
         this.wechatPayKeys = List.copyOf(wechatPayKeys);
-        this.merchants = merchants.stream()
-            .collect(Collectors.toUnmodifiableMap(Merchant::mchid, Function.identity()));
+        this.merchants = merchants.stream().collect(Collectors.toUnmodifiableMap(Merchant::mchid, Function.identity()));
     }
 
     public WechatPayKey primary() {
@@ -46,7 +45,9 @@ public final class KeyRing {
     }
 
     public Optional<Merchant> merchantOfAppid(String appid) {
-        return merchants.values().stream().filter(merchant -> merchant.owns(appid)).findFirst();
+        return merchants.values().stream()
+                .filter(merchant -> merchant.owns(appid))
+                .findFirst();
     }
 
     public List<Merchant> merchants() {

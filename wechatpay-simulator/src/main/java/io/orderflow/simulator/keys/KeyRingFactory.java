@@ -1,8 +1,8 @@
 package io.orderflow.simulator.keys;
 
+import io.orderflow.simulator.MerchantProperties;
 import io.orderflow.simulator.SimulatorProperties;
 import io.orderflow.simulator.WechatPayKeyProperties;
-import io.orderflow.simulator.MerchantProperties;
 import io.orderflow.simulator.crypto.Pem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,17 +29,19 @@ public final class KeyRingFactory {
 
     static final String DEFAULT_API_V3_KEY = "0123456789abcdefghijklmnopqrstuv";
 
-    private KeyRingFactory() {
-    }
+    private KeyRingFactory() {}
 
     public static KeyRing create(SimulatorProperties properties) {
         KeyFiles files = new KeyFiles(Path.of(properties.getKeyDirectory()));
         List<WechatPayKey> keys = properties.getWechatPayKeys().isEmpty()
                 ? List.of(generatedKey(files))
-                : properties.getWechatPayKeys().stream().map(KeyRingFactory::configuredKey).toList();
-        List<MerchantProperties> configured = properties.getMerchants().isEmpty()
-                ? List.of(defaultMerchant()) : properties.getMerchants();
-        return new KeyRing(keys, configured.stream().map(m -> merchant(m, files)).toList());
+                : properties.getWechatPayKeys().stream()
+                        .map(KeyRingFactory::configuredKey)
+                        .toList();
+        List<MerchantProperties> configured =
+                properties.getMerchants().isEmpty() ? List.of(defaultMerchant()) : properties.getMerchants();
+        return new KeyRing(
+                keys, configured.stream().map(m -> merchant(m, files)).toList());
     }
 
     private static WechatPayKey generatedKey(KeyFiles files) {
@@ -62,14 +64,15 @@ public final class KeyRingFactory {
         }
         List<String> appids = List.copyOf(m.getAppids());
         if (m.getPublicKey() != null || m.getCertificate() != null) {
-            PublicKey key = m.getPublicKey() != null ? Pem.publicKey(KeyFiles.read(m.getPublicKey()))
+            PublicKey key = m.getPublicKey() != null
+                    ? Pem.publicKey(KeyFiles.read(m.getPublicKey()))
                     : Pem.certificate(KeyFiles.read(m.getCertificate())).getPublicKey();
             return new Merchant(m.getMchid(), appids, m.getSerialNo(), key, apiV3Key, null, certificate);
         }
         KeyPair pair = files.loadOrGenerate("merchant_" + m.getMchid());
         String serial = m.getSerialNo() == null ? serialOf(pair) : m.getSerialNo();
-        return new Merchant(m.getMchid(), appids, serial, pair.getPublic(), apiV3Key, Pem.encode(pair.getPrivate()),
-                certificate);
+        return new Merchant(
+                m.getMchid(), appids, serial, pair.getPublic(), apiV3Key, Pem.encode(pair.getPrivate()), certificate);
     }
 
     /** A stable 40-hex-digit serial derived from the generated key, so restarts keep it. */
@@ -89,8 +92,7 @@ public final class KeyRingFactory {
     private static PublicKey publicOf(PrivateKey key) {
         try {
             return KeyFiles.publicOf((RSAPrivateCrtKey) key);
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
     }

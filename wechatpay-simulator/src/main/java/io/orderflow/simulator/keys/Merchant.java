@@ -9,8 +9,14 @@ import java.util.List;
  * {@code certificateNotifications}: notifications carry the platform certificate serial instead of
  * the public key id, for merchants still in platform-certificate mode.
  */
-public record Merchant(String mchid, List<String> appids, String serialNo, PublicKey publicKey,
-        String apiV3Key, String privateKeyPem, boolean certificateNotifications) {
+public record Merchant(
+        String mchid,
+        List<String> appids,
+        String serialNo,
+        PublicKey publicKey,
+        String apiV3Key,
+        String privateKeyPem,
+        boolean certificateNotifications) {
 
     public boolean owns(String appid) {
         return appids.contains(appid);

@@ -7,6 +7,12 @@ import java.time.Instant;
  * (first attempt and retries) or DUPLICATE, PROBE, FORGED for injected extra copies;
  * {@code outcome} is ACKNOWLEDGED, REJECTED, ERROR or DROPPED.
  */
-public record CallbackDelivery(String notificationId, String eventType, String outRefundNo, String kind,
-        int attempt, Instant at, int httpStatus, String outcome) {
-}
+public record CallbackDelivery(
+        String notificationId,
+        String eventType,
+        String outRefundNo,
+        String kind,
+        int attempt,
+        Instant at,
+        int httpStatus,
+        String outcome) {}

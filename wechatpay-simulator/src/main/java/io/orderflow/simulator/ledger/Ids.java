@@ -14,12 +14,12 @@ public final class Ids {
 
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** {@code wx} + 14-digit China time + 20 characters, 36 in all like real prepay ids. */
     static String prepayId(Instant at) {
-        return "wx" + COMPACT.format(at.atZone(CHINA)) + Nonces.digits(4) + Nonces.upperHex(16).toLowerCase();
+        return "wx" + COMPACT.format(at.atZone(CHINA)) + Nonces.digits(4)
+                + Nonces.upperHex(16).toLowerCase();
     }
 
     /** 28 digits starting 4200, like real transaction ids. */

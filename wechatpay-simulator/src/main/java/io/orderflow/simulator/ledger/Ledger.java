@@ -43,7 +43,8 @@ public class Ledger {
     }
 
     public Optional<Order> orderByTransactionId(String mchid, String transactionId) {
-        return Optional.ofNullable(byTransactionId.get(transactionId)).filter(o -> o.mchid().equals(mchid));
+        return Optional.ofNullable(byTransactionId.get(transactionId))
+                .filter(o -> o.mchid().equals(mchid));
     }
 
     public Optional<Order> orderByPrepayId(String prepayId) {
@@ -56,7 +57,9 @@ public class Ledger {
 
     /** All orders, oldest first, for the ledger view and bills. */
     public List<Order> orders() {
-        return orders.values().stream().sorted(Comparator.comparing(Order::createdAt)).toList();
+        return orders.values().stream()
+                .sorted(Comparator.comparing(Order::createdAt))
+                .toList();
     }
 
     private static String key(String mchid, String number) {

@@ -75,8 +75,11 @@ public final class Order {
 
     /** {@code scene_info.device_id} of the prepay request, or null. */
     public String deviceId() {
-        return request.get("scene_info") instanceof Map<?, ?> scene && scene.get("device_id") instanceof String id
-                && !id.isEmpty() ? id : null;
+        return request.get("scene_info") instanceof Map<?, ?> scene
+                        && scene.get("device_id") instanceof String id
+                        && !id.isEmpty()
+                ? id
+                : null;
     }
 
     public String openid() {
@@ -145,7 +148,10 @@ public final class Order {
 
     /** Fen still refundable: refunds that ended CLOSED gave their amount back. */
     synchronized long refundable() {
-        long taken = refunds.stream().filter(r -> r.status() != RefundStatus.CLOSED).mapToLong(Refund::amount).sum();
+        long taken = refunds.stream()
+                .filter(r -> r.status() != RefundStatus.CLOSED)
+                .mapToLong(Refund::amount)
+                .sum();
         return total() - taken;
     }
 

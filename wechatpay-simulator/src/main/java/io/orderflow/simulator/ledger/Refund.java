@@ -22,7 +22,12 @@ public final class Refund {
 
     private Instant successTime;
 
-    Refund(Order order, String refundId, String outRefundNo, Map<String, Object> request, long amount,
+    Refund(
+            Order order,
+            String refundId,
+            String outRefundNo,
+            Map<String, Object> request,
+            long amount,
             Instant createdAt) {
         this.order = order;
         this.refundId = refundId;

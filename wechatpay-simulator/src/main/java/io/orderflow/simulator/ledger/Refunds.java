@@ -21,7 +21,11 @@ public class Refunds {
 
     private volatile RefundStatus defaultOutcome;
 
-    public Refunds(Ledger ledger, SimulatedTime time, ApplicationEventPublisher events, Duration processingDelay,
+    public Refunds(
+            Ledger ledger,
+            SimulatedTime time,
+            ApplicationEventPublisher events,
+            Duration processingDelay,
             RefundStatus defaultOutcome) {
         this.ledger = ledger;
         this.time = time;
@@ -60,8 +64,7 @@ public class Refunds {
     }
 
     public Refund find(String mchid, String outRefundNo) {
-        return ledger.refund(mchid, outRefundNo)
-            .orElseThrow(() -> new ApiError(404, "RESOURCE_NOT_EXISTS", "退款单不存在"));
+        return ledger.refund(mchid, outRefundNo).orElseThrow(() -> new ApiError(404, "RESOURCE_NOT_EXISTS", "退款单不存在"));
     }
 
     /** Control API: how later refunds end and after how long (a WeChat delay, so it is time-scaled). */
@@ -76,7 +79,8 @@ public class Refunds {
 
     private Order orderOf(String mchid, Map<String, Object> body) {
         var transactionId = (String) body.get("transaction_id");
-        var order = transactionId != null ? ledger.orderByTransactionId(mchid, transactionId)
+        var order = transactionId != null
+                ? ledger.orderByTransactionId(mchid, transactionId)
                 : ledger.order(mchid, (String) body.get("out_trade_no"));
         return order.orElseThrow(() -> new ApiError(404, "RESOURCE_NOT_EXISTS", "订单不存在"));
     }

@@ -7,8 +7,7 @@ import java.util.Map;
 /** The JSON shapes WeChat answers with (query, refund, notification resources); absent values are omitted. */
 public final class Representations {
 
-    private Representations() {
-    }
+    private Representations() {}
 
     /** The Transaction object of order queries and TRANSACTION.SUCCESS notifications. */
     public static Map<String, Object> transaction(Order order) {

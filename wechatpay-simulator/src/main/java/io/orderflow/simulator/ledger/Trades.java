@@ -90,8 +90,7 @@ public class Trades {
         switch (order.state()) {
             case CLOSED -> throw new ApiError(400, "ORDER_CLOSED", "当前订单已关闭，请重新下单");
             case SUCCESS, REFUND -> throw new ApiError(400, "ORDERPAID", "该订单已支付");
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -25,30 +25,35 @@ class ApiJournalTests {
     @Test
     void closingAPaidOrderIsJournalledAsOrderpaidAndTheSuccessfulPrepayWithoutCode() {
         var request = Orders.prepay("https://merchant.example/notify", 100);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
         var close = new CloseOrderRequest();
         close.setMchid(SharedSimulator.MCHID);
         close.setOutTradeNo(request.getOutTradeNo());
         assertError(() -> sdk.jsapi().closeOrder(close), 400, "ORDERPAID");
 
-        List<JsonNode> calls = control.get("/sim/v1/api-calls").valueStream()
-            .filter(call -> call.get("path").asString().contains(request.getOutTradeNo())
-                    || call.get("path").asString().equals("/v3/pay/transactions/jsapi"))
-            .toList();
+        List<JsonNode> calls = control.get("/sim/v1/api-calls")
+                .valueStream()
+                .filter(call -> call.get("path").asString().contains(request.getOutTradeNo())
+                        || call.get("path").asString().equals("/v3/pay/transactions/jsapi"))
+                .toList();
         assertThat(calls).anySatisfy(call -> {
             assertThat(call.get("method").asString()).isEqualTo("POST");
             assertThat(call.get("path").asString()).isEqualTo("/v3/pay/transactions/jsapi");
             assertThat(call.get("status").asInt()).isEqualTo(200);
             assertThat(call.get("code").isNull()).isTrue();
         });
-        assertThat(calls).filteredOn(call -> call.get("path").asString().endsWith(request.getOutTradeNo() + "/close"))
-            .singleElement().satisfies(closed -> {
-                assertThat(closed.get("mchid").asString()).isEqualTo(SharedSimulator.MCHID);
-                assertThat(closed.get("status").asInt()).isEqualTo(400);
-                assertThat(closed.get("code").asString()).isEqualTo("ORDERPAID");
-            });
+        assertThat(calls)
+                .filteredOn(call -> call.get("path").asString().endsWith(request.getOutTradeNo() + "/close"))
+                .singleElement()
+                .satisfies(closed -> {
+                    assertThat(closed.get("mchid").asString()).isEqualTo(SharedSimulator.MCHID);
+                    assertThat(closed.get("status").asInt()).isEqualTo(400);
+                    assertThat(closed.get("code").asString()).isEqualTo("ORDERPAID");
+                });
         assertThat(simulator.context().getBean(ApiJournal.class).calls())
-            .filteredOn(call -> call.path().endsWith(request.getOutTradeNo() + "/close"))
-            .extracting(ApiJournal.Call::code).containsExactly("ORDERPAID");
+                .filteredOn(call -> call.path().endsWith(request.getOutTradeNo() + "/close"))
+                .extracting(ApiJournal.Call::code)
+                .containsExactly("ORDERPAID");
     }
 }

@@ -40,8 +40,7 @@ class KeepAliveTests {
         control.delete("/sim/v1/faults");
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
     @Test
     void oneConnectionServesTheNextRequestAfterEveryErrorAnswer() throws IOException {
@@ -57,11 +56,15 @@ class KeepAliveTests {
             control.post("/sim/v1/faults", Map.of("kind", "FREQUENCY_LIMITED", "mchid", MCHID, "count", 1));
             assertError(exchange(socket, "/v3/certificates"), 429, "FREQUENCY_LIMITED");
 
-            assertError(exchange(socket, "/v3/pay/transactions/out-trade-no/NOSUCH?mchid=" + MCHID), 404,
+            assertError(
+                    exchange(socket, "/v3/pay/transactions/out-trade-no/NOSUCH?mchid=" + MCHID),
+                    404,
                     "ORDER_NOT_EXIST");
 
             Answer certificates = exchange(socket, "/v3/certificates");
-            assertThat(certificates.status()).as("answered on the same connection").isEqualTo(200);
+            assertThat(certificates.status())
+                    .as("answered on the same connection")
+                    .isEqualTo(200);
             assertThat(certificates.headers().get("connection")).isNotEqualToIgnoringCase("close");
         }
     }
@@ -70,17 +73,19 @@ class KeepAliveTests {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
         assertThat(answer.headers().get("content-type")).isEqualTo("application/json; charset=utf-8");
-        assertThat(answer.headers().get("connection")).as("Connection after " + status).isNull();
+        assertThat(answer.headers().get("connection"))
+                .as("Connection after " + status)
+                .isNull();
     }
 
     /** Sends a signed GET on the socket and reads exactly one answer (status line, headers, Content-Length body). */
     private Answer exchange(Socket socket, String target) throws IOException {
         String authorization = config.createCredential()
-            .getAuthorization(URI.create("https://api.mch.weixin.qq.com" + target), "GET", "");
+                .getAuthorization(URI.create("https://api.mch.weixin.qq.com" + target), "GET", "");
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
-                + "User-Agent: keep-alive-test\r\nAuthorization: " + authorization + "\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+                        + "User-Agent: keep-alive-test\r\nAuthorization: " + authorization + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
         String statusLine = line(in);
@@ -88,12 +93,14 @@ class KeepAliveTests {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            headers.put(
+                    header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).trim());
         }
         assertThat(headers).as("a length, not chunks or close-delimited").containsKey("content-length");
         byte[] body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
-        return new Answer(Integer.parseInt(statusLine.substring(9, 12)), headers,
-                new String(body, StandardCharsets.UTF_8));
+        return new Answer(
+                Integer.parseInt(statusLine.substring(9, 12)), headers, new String(body, StandardCharsets.UTF_8));
     }
 
     private static String line(InputStream in) throws IOException {

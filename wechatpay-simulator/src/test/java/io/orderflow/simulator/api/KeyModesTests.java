@@ -29,18 +29,21 @@ class KeyModesTests {
         // RSAAutoCertificateConfig registers per merchant id in a JVM-wide registry: build it once
         var merchant = simulator.merchant(SharedSimulator.CERT_MCHID);
         var config = new RSAAutoCertificateConfig.Builder()
-            .merchantId(merchant.mchid())
-            .privateKey(merchant.privateKeyPem())
-            .merchantSerialNumber(merchant.serialNo())
-            .apiV3Key(merchant.apiV3Key())
-            .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(Sdk.redirecting(simulator)))
-            .build();
+                .merchantId(merchant.mchid())
+                .privateKey(merchant.privateKeyPem())
+                .merchantSerialNumber(merchant.serialNo())
+                .apiV3Key(merchant.apiV3Key())
+                .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(Sdk.redirecting(simulator)))
+                .build();
         Sdk sdk = Sdk.of(simulator, config);
         try (var receiver = new CallbackReceiver()) {
             var request = Orders.prepay(merchant.mchid(), SharedSimulator.CERT_APPID, receiver.url("/notify"), 100);
-            control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+            control.pay(sdk.jsapi()
+                    .prepayWithRequestPayment(request)
+                    .getPackageVal()
+                    .substring(10));
             assertThat(query(sdk, merchant.mchid(), request.getOutTradeNo()).getTradeState())
-                .isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+                    .isEqualTo(Transaction.TradeStateEnum.SUCCESS);
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 1);
             var callback = receiver.received().get(0);
             assertThat(callback.header("Wechatpay-Serial")).isEqualTo(SharedSimulator.CERTIFICATE_SERIAL);
@@ -52,12 +55,20 @@ class KeyModesTests {
     @Test
     void bothKeysOfARotationAreAcceptedAtOnce() {
         Sdk oldKey = Sdk.forTestMerchant(simulator);
-        Sdk newKey = Sdk.forTestMerchant(simulator, SharedSimulator.PUBLIC_KEY_ID_2,
-                simulator.keys().keyFor(SharedSimulator.PUBLIC_KEY_ID_2).orElseThrow().publicKeyPem());
+        Sdk newKey = Sdk.forTestMerchant(
+                simulator,
+                SharedSimulator.PUBLIC_KEY_ID_2,
+                simulator
+                        .keys()
+                        .keyFor(SharedSimulator.PUBLIC_KEY_ID_2)
+                        .orElseThrow()
+                        .publicKeyPem());
         var request = Orders.prepay("https://merchant.example/notify", 100);
         oldKey.jsapi().prepayWithRequestPayment(request);
-        assertThat(query(newKey, SharedSimulator.MCHID, request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
-        assertThat(query(oldKey, SharedSimulator.MCHID, request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+        assertThat(query(newKey, SharedSimulator.MCHID, request.getOutTradeNo()).getTradeState())
+                .isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+        assertThat(query(oldKey, SharedSimulator.MCHID, request.getOutTradeNo()).getTradeState())
+                .isEqualTo(Transaction.TradeStateEnum.NOTPAY);
     }
 
     private static Transaction query(Sdk sdk, String mchid, String outTradeNo) {

@@ -1,7 +1,7 @@
 package io.orderflow.simulator.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.orderflow.simulator.support.SdkAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wechat.pay.java.core.exception.ServiceException;
@@ -43,16 +43,17 @@ class OrderApiTests {
         sdk.jsapi().prepayWithRequestPayment(request);
         request.getAmount().setTotal(200);
         assertThatThrownBy(() -> sdk.jsapi().prepayWithRequestPayment(request))
-            .isInstanceOfSatisfying(ServiceException.class, ex -> {
-                assertThat(ex.getHttpStatusCode()).isEqualTo(400);
-                assertThat(ex.getErrorCode()).isEqualTo("INVALID_REQUEST");
-            });
+                .isInstanceOfSatisfying(ServiceException.class, ex -> {
+                    assertThat(ex.getHttpStatusCode()).isEqualTo(400);
+                    assertThat(ex.getErrorCode()).isEqualTo("INVALID_REQUEST");
+                });
     }
 
     @Test
     void paidOrderIsQueryableByBothIdsAndCannotBeClosedOrPrepaidAgain() {
         var request = Orders.prepay(NOTIFY, 100);
-        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        String prepayId =
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
         control.pay(prepayId);
         Transaction paid = query(request.getOutTradeNo());
         assertThat(paid.getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
@@ -90,8 +91,9 @@ class OrderApiTests {
         assertError(() -> sdk.jsapi().prepayWithRequestPayment(noOpenid), 400, "PARAM_ERROR");
         var zero = Orders.prepay(NOTIFY, 0);
         assertThatThrownBy(() -> sdk.jsapi().prepayWithRequestPayment(zero))
-            .isInstanceOfSatisfying(ServiceException.class,
-                    ex -> assertThat(ex.getResponseBody()).contains("\"field\":\"/amount/total\""));
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        ex -> assertThat(ex.getResponseBody()).contains("\"field\":\"/amount/total\""));
         var badNumber = Orders.prepay(NOTIFY, 100);
         badNumber.setOutTradeNo("bad no!");
         assertError(() -> sdk.jsapi().prepayWithRequestPayment(badNumber), 400, "PARAM_ERROR");

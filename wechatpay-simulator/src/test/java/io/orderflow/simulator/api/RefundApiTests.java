@@ -32,7 +32,8 @@ class RefundApiTests {
         assertThat(refund.getStatus()).isEqualTo(Status.PROCESSING);
         assertThat(refund.getRefundId()).hasSize(29);
         assertThat(refund.getAmount().getRefund()).isEqualTo(40L);
-        await().atMost(Duration.ofSeconds(5)).until(() -> query("R" + outTradeNo).getStatus() == Status.SUCCESS);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> query("R" + outTradeNo).getStatus() == Status.SUCCESS);
         assertThat(query("R" + outTradeNo).getSuccessTime()).endsWith("+08:00");
     }
 
@@ -42,8 +43,7 @@ class RefundApiTests {
         var first = sdk.refunds().create(refund(outTradeNo, "R" + outTradeNo, 60, 100));
         var again = sdk.refunds().create(refund(outTradeNo, "R" + outTradeNo, 60, 100));
         assertThat(again.getRefundId()).isEqualTo(first.getRefundId());
-        assertError(() -> sdk.refunds().create(refund(outTradeNo, "S" + outTradeNo, 41, 100)), 400,
-                "INVALID_REQUEST");
+        assertError(() -> sdk.refunds().create(refund(outTradeNo, "S" + outTradeNo, 41, 100)), 400, "INVALID_REQUEST");
         sdk.refunds().create(refund(outTradeNo, "S" + outTradeNo, 40, 100));
     }
 
@@ -53,10 +53,11 @@ class RefundApiTests {
         assertError(() -> sdk.refunds().create(refund(paid, "R" + paid, 101, 100)), 400, "INVALID_REQUEST");
         var unpaid = Orders.prepay("https://merchant.example/notify", 100);
         sdk.jsapi().prepayWithRequestPayment(unpaid);
-        assertError(() -> sdk.refunds().create(refund(unpaid.getOutTradeNo(), "R1" + unpaid.getOutTradeNo(), 1, 100)),
-                400, "INVALID_REQUEST");
-        assertError(() -> sdk.refunds().create(refund("NO_SUCH_ORDER", "R_NONE", 1, 100)), 404,
-                "RESOURCE_NOT_EXISTS");
+        assertError(
+                () -> sdk.refunds().create(refund(unpaid.getOutTradeNo(), "R1" + unpaid.getOutTradeNo(), 1, 100)),
+                400,
+                "INVALID_REQUEST");
+        assertError(() -> sdk.refunds().create(refund("NO_SUCH_ORDER", "R_NONE", 1, 100)), 404, "RESOURCE_NOT_EXISTS");
         assertError(() -> query("NO_SUCH_REFUND"), 404, "RESOURCE_NOT_EXISTS");
     }
 
@@ -66,29 +67,29 @@ class RefundApiTests {
         for (int i = 0; i < 50; i++) {
             sdk.refunds().create(refund(outTradeNo, "R" + i + "_" + outTradeNo, 1, 100));
         }
-        assertError(() -> sdk.refunds().create(refund(outTradeNo, "R50_" + outTradeNo, 1, 100)), 400,
-                "INVALID_REQUEST");
+        assertError(
+                () -> sdk.refunds().create(refund(outTradeNo, "R50_" + outTradeNo, 1, 100)), 400, "INVALID_REQUEST");
     }
 
     @Test
     void refundCanBeForcedAbnormal() {
-        simulator.context().getBean(io.orderflow.simulator.ledger.Refunds.class)
-            .configure(Duration.ofHours(1), null);
+        simulator.context().getBean(io.orderflow.simulator.ledger.Refunds.class).configure(Duration.ofHours(1), null);
         try {
             String outTradeNo = paidOrder(100);
             sdk.refunds().create(refund(outTradeNo, "R" + outTradeNo, 10, 100));
-            control.post("/sim/v1/refunds/complete",
+            control.post(
+                    "/sim/v1/refunds/complete",
                     Map.of("mchid", SharedSimulator.MCHID, "out_refund_no", "R" + outTradeNo, "status", "ABNORMAL"));
             assertThat(query("R" + outTradeNo).getStatus()).isEqualTo(Status.ABNORMAL);
-        }
-        finally {
+        } finally {
             control.put("/sim/v1/refunds/settings", Map.of("delay_ms", 10_000));
         }
     }
 
     private String paidOrder(int total) {
         var request = Orders.prepay("https://merchant.example/notify", total);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
         return request.getOutTradeNo();
     }
 

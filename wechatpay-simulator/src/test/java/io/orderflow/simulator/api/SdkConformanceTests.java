@@ -56,25 +56,30 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SdkConformanceTests {
 
-    enum KeyMode { PUBLIC_KEY, PLATFORM_CERTIFICATE }
+    enum KeyMode {
+        PUBLIC_KEY,
+        PLATFORM_CERTIFICATE
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String REQUEST_ID = "08[0-9A-F]{38}-\\d+";
 
-    private static final List<String> SIGNATURE_HEADERS = List.of("Wechatpay-Timestamp", "Wechatpay-Nonce",
-            "Wechatpay-Signature", "Wechatpay-Serial", "Wechatpay-Signature-Type");
+    private static final List<String> SIGNATURE_HEADERS = List.of(
+            "Wechatpay-Timestamp",
+            "Wechatpay-Nonce",
+            "Wechatpay-Signature",
+            "Wechatpay-Serial",
+            "Wechatpay-Signature-Type");
 
     /** Raw answers seen below the SDK, newest last, with the local port of the connection each came over. */
-    record Answer(String method, String path, int code, Headers headers, int localPort) {
-    }
+    record Answer(String method, String path, int code, Headers headers, int localPort) {}
 
     private static final List<Answer> ANSWERS = new CopyOnWriteArrayList<>();
 
     private static final Map<KeyMode, Client> CLIENTS = new EnumMap<>(KeyMode.class);
 
-    private record Client(Sdk sdk, String mchid, String appid, String apiV3Key, String serial, int daysBack) {
-    }
+    private record Client(Sdk sdk, String mchid, String appid, String apiV3Key, String serial, int daysBack) {}
 
     private final RunningSimulator simulator = SharedSimulator.get();
 
@@ -93,9 +98,15 @@ class SdkConformanceTests {
     void certificatesAreServedSignedInEitherMode(KeyMode mode) {
         Client client = client(mode);
         if (mode == KeyMode.PUBLIC_KEY) {
-            client.sdk().http().execute(new HttpRequest.Builder().httpMethod(HttpMethod.GET)
-                .url("https://api.mch.weixin.qq.com/v3/certificates?algorithm_type=RSA")
-                .addHeader("Accept", "application/json").build(), Object.class);
+            client.sdk()
+                    .http()
+                    .execute(
+                            new HttpRequest.Builder()
+                                    .httpMethod(HttpMethod.GET)
+                                    .url("https://api.mch.weixin.qq.com/v3/certificates?algorithm_type=RSA")
+                                    .addHeader("Accept", "application/json")
+                                    .build(),
+                            Object.class);
         }
         // the SDK downloads certificates naming no serial (Wechatpay-Serial ""), so any of WeChat's keys may sign
         Client anyKey = new Client(client.sdk(), client.mchid(), client.appid(), client.apiV3Key(), null, 0);
@@ -114,7 +125,7 @@ class SdkConformanceTests {
         query.setMchid(client.mchid());
         query.setOutTradeNo(request.getOutTradeNo());
         assertThat(client.sdk().jsapi().queryOrderByOutTradeNo(query).getTradeState())
-            .isEqualTo(Transaction.TradeStateEnum.NOTPAY);
+                .isEqualTo(Transaction.TradeStateEnum.NOTPAY);
         assertJson(last("GET", "/v3/pay/transactions/out-trade-no/"), 200, client);
 
         var close = new CloseOrderRequest();
@@ -144,13 +155,17 @@ class SdkConformanceTests {
     void aPaidOrderItsRefundAndTheirCallbacksHaveTheShapesOfRealOnes(KeyMode mode) {
         Client client = client(mode);
         var request = Orders.prepay(client.mchid(), client.appid(), receiver.url("/notify"), 100);
-        control.pay(client.sdk().jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(client.sdk()
+                .jsapi()
+                .prepayWithRequestPayment(request)
+                .getPackageVal()
+                .substring(10));
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 1);
         var paid = receiver.received().get(0);
         assertThat(paid.header("User-Agent")).isEqualTo("Mozilla/4.0");
         assertThat(paid.header("Wechatpay-Serial")).isEqualTo(client.serial());
-        Transaction transaction = client.sdk().parser().parse(NotificationParams.of(paid, paid.body()),
-                Transaction.class);
+        Transaction transaction =
+                client.sdk().parser().parse(NotificationParams.of(paid, paid.body()), Transaction.class);
         JsonNode resource = decrypted(paid, client);
         assertThat(resource.has("promotion_detail")).isFalse();
         assertThat(resource.has("scene_info")).isFalse();
@@ -159,7 +174,8 @@ class SdkConformanceTests {
         var byId = new QueryOrderByIdRequest();
         byId.setMchid(client.mchid());
         byId.setTransactionId(transaction.getTransactionId());
-        assertThat(client.sdk().jsapi().queryOrderById(byId).getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+        assertThat(client.sdk().jsapi().queryOrderById(byId).getTradeState())
+                .isEqualTo(Transaction.TradeStateEnum.SUCCESS);
         assertJson(last("GET", "/v3/pay/transactions/id/"), 200, client);
 
         var refund = Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 40, 100);
@@ -175,10 +191,13 @@ class SdkConformanceTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 2);
         var refunded = receiver.received().get(1);
         assertThat(refunded.header("User-Agent")).isEqualTo("Mozilla/4.0");
-        assertThat(client.sdk().parser().parse(NotificationParams.of(refunded, refunded.body()),
-                RefundNotification.class).getOutRefundNo()).isEqualTo(refund.getOutRefundNo());
+        assertThat(client.sdk()
+                        .parser()
+                        .parse(NotificationParams.of(refunded, refunded.body()), RefundNotification.class)
+                        .getOutRefundNo())
+                .isEqualTo(refund.getOutRefundNo());
         assertThat(names(decrypted(refunded, client).get("amount")))
-            .containsExactly("total", "refund", "payer_total", "payer_refund");
+                .containsExactly("total", "refund", "payer_total", "payer_refund");
     }
 
     @ParameterizedTest
@@ -187,7 +206,11 @@ class SdkConformanceTests {
         Client client = client(mode);
         LocalDate day = LocalDate.now(Ids.CHINA).minusDays(client.daysBack());
         var request = Orders.prepay(client.mchid(), client.appid(), "https://merchant.example/notify", 500);
-        String prepayId = client.sdk().jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        String prepayId = client.sdk()
+                .jsapi()
+                .prepayWithRequestPayment(request)
+                .getPackageVal()
+                .substring(10);
         tradeClock(day.atTime(10, 0, 0));
         control.pay(prepayId);
         tradeClock(day.atTime(15, 0, 0));
@@ -197,8 +220,8 @@ class SdkConformanceTests {
         assertError(() -> client.sdk().bills().getTradeBill(bill(day, BillType.REFUND)), 400, "STATEMENT_CREATING");
         Answer creating = last("GET", "/v3/bill/tradebill");
         assertErrorAnswer(creating, 400, client);
-        assertError(() -> client.sdk().bills().getTradeBill(bill(day.plusDays(2), BillType.REFUND)), 400,
-                "PARAM_ERROR");
+        assertError(
+                () -> client.sdk().bills().getTradeBill(bill(day.plusDays(2), BillType.REFUND)), 400, "PARAM_ERROR");
         Answer future = last("GET", "/v3/bill/tradebill");
         assertErrorAnswer(future, 400, client);
         assertSameConnection(creating, future);
@@ -209,14 +232,23 @@ class SdkConformanceTests {
         assertThat(download.code()).isEqualTo(200);
         assertThat(download.headers().names()).doesNotContainAnyElementsOf(SIGNATURE_HEADERS);
         assertJson(last("GET", "/v3/bill/tradebill"), 200, client);
-        assertThat(first).contains("`" + day + " 10:00:").contains("`" + day + " 15:00:").contains("`" + request.getOutTradeNo() + ",");
-        assertThat(first.lines().filter(line -> line.contains(",`REFUND,")).findFirst().orElseThrow())
-            .as("the refund row is dated by its payment").startsWith("`" + day + " 10:00:");
+        assertThat(first)
+                .contains("`" + day + " 10:00:")
+                .contains("`" + day + " 15:00:")
+                .contains("`" + request.getOutTradeNo() + ",");
+        assertThat(first.lines()
+                        .filter(line -> line.contains(",`REFUND,"))
+                        .findFirst()
+                        .orElseThrow())
+                .as("the refund row is dated by its payment")
+                .startsWith("`" + day + " 10:00:");
 
         control.put("/sim/v1/clock", Map.of("trade_offset_ms", 0));
         assertThat(download(client, day, BillType.REFUND)).as("generated once").isEqualTo(first);
         String today = LocalDate.now(Ids.CHINA).toString();
-        assertError(() -> client.sdk().bills().getTradeBill(bill(LocalDate.parse(today), BillType.ALL)), 400,
+        assertError(
+                () -> client.sdk().bills().getTradeBill(bill(LocalDate.parse(today), BillType.ALL)),
+                400,
                 "STATEMENT_CREATING");
     }
 
@@ -226,34 +258,51 @@ class SdkConformanceTests {
 
     private static Client create(KeyMode mode) {
         RunningSimulator simulator = SharedSimulator.get();
-        OkHttpClient recording = Sdk.redirecting(simulator).newBuilder().addNetworkInterceptor(chain -> {
-            var response = chain.proceed(chain.request());
-            ANSWERS.add(new Answer(chain.request().method(), chain.request().url().encodedPath(), response.code(),
-                    response.headers(), chain.connection().socket().getLocalPort()));
-            return response;
-        }).build();
+        OkHttpClient recording = Sdk.redirecting(simulator)
+                .newBuilder()
+                .addNetworkInterceptor(chain -> {
+                    var response = chain.proceed(chain.request());
+                    ANSWERS.add(new Answer(
+                            chain.request().method(),
+                            chain.request().url().encodedPath(),
+                            response.code(),
+                            response.headers(),
+                            chain.connection().socket().getLocalPort()));
+                    return response;
+                })
+                .build();
         if (mode == KeyMode.PUBLIC_KEY) {
             var config = new RSAPublicKeyConfig.Builder()
-                .merchantId(SharedSimulator.MCHID)
-                .privateKey(Sdk.resource("keys/merchant_private_key.pem"))
-                .merchantSerialNumber(SharedSimulator.MERCHANT_SERIAL)
-                .publicKey(Sdk.resource("keys/wechat_pay_public_key.pem"))
-                .publicKeyId(SharedSimulator.PUBLIC_KEY_ID)
-                .apiV3Key(SharedSimulator.API_V3_KEY)
-                .build();
-            return new Client(Sdk.of(config, recording), SharedSimulator.MCHID, SharedSimulator.APPID,
-                    SharedSimulator.API_V3_KEY, SharedSimulator.PUBLIC_KEY_ID, 56);
+                    .merchantId(SharedSimulator.MCHID)
+                    .privateKey(Sdk.resource("keys/merchant_private_key.pem"))
+                    .merchantSerialNumber(SharedSimulator.MERCHANT_SERIAL)
+                    .publicKey(Sdk.resource("keys/wechat_pay_public_key.pem"))
+                    .publicKeyId(SharedSimulator.PUBLIC_KEY_ID)
+                    .apiV3Key(SharedSimulator.API_V3_KEY)
+                    .build();
+            return new Client(
+                    Sdk.of(config, recording),
+                    SharedSimulator.MCHID,
+                    SharedSimulator.APPID,
+                    SharedSimulator.API_V3_KEY,
+                    SharedSimulator.PUBLIC_KEY_ID,
+                    56);
         }
         var merchant = simulator.merchant(SharedSimulator.CONFORMANCE_MCHID);
         var config = new RSAAutoCertificateConfig.Builder()
-            .merchantId(merchant.mchid())
-            .privateKey(merchant.privateKeyPem())
-            .merchantSerialNumber(merchant.serialNo())
-            .apiV3Key(merchant.apiV3Key())
-            .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(recording))
-            .build();
-        return new Client(Sdk.of(config, recording), merchant.mchid(), SharedSimulator.CONFORMANCE_APPID,
-                merchant.apiV3Key(), SharedSimulator.CERTIFICATE_SERIAL, 57);
+                .merchantId(merchant.mchid())
+                .privateKey(merchant.privateKeyPem())
+                .merchantSerialNumber(merchant.serialNo())
+                .apiV3Key(merchant.apiV3Key())
+                .httpClientBuilder(new DefaultHttpClientBuilder().okHttpClient(recording))
+                .build();
+        return new Client(
+                Sdk.of(config, recording),
+                merchant.mchid(),
+                SharedSimulator.CONFORMANCE_APPID,
+                merchant.apiV3Key(),
+                SharedSimulator.CERTIFICATE_SERIAL,
+                57);
     }
 
     /** Signed as WeChat signs (exact header case), {@code Request-ID} in WeChat's form, keeping the connection. */
@@ -284,8 +333,9 @@ class SdkConformanceTests {
     /** The SDK's next call went over the connection that carried {@code error}: the server kept it open. */
     private static void assertSameConnection(Answer error, Answer next) {
         assertThat(next).as("a later answer").isNotSameAs(error);
-        assertThat(next.localPort()).as("the connection after " + error.code() + " " + error.path())
-            .isEqualTo(error.localPort());
+        assertThat(next.localPort())
+                .as("the connection after " + error.code() + " " + error.path())
+                .isEqualTo(error.localPort());
     }
 
     private static Answer last(String method, String pathPart) {
@@ -301,8 +351,11 @@ class SdkConformanceTests {
 
     private void tradeClock(java.time.LocalDateTime chinaTime) {
         ZonedDateTime at = chinaTime.atZone(Ids.CHINA);
-        control.put("/sim/v1/clock", Map.of("trade_offset_ms",
-                Duration.between(ZonedDateTime.now(Ids.CHINA), at).toMillis()));
+        control.put(
+                "/sim/v1/clock",
+                Map.of(
+                        "trade_offset_ms",
+                        Duration.between(ZonedDateTime.now(Ids.CHINA), at).toMillis()));
     }
 
     private static GetTradeBillRequest bill(LocalDate day, BillType type) {
@@ -317,8 +370,7 @@ class SdkConformanceTests {
         String content;
         try (var in = entity.getInputStream()) {
             content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         assertThat(entity.verifyHash()).isTrue();
@@ -327,8 +379,11 @@ class SdkConformanceTests {
 
     private static JsonNode decrypted(CallbackReceiver.Received callback, Client client) {
         JsonNode resource = JSON.readTree(callback.body()).get("resource");
-        return JSON.readTree(AesGcm.decrypt(client.apiV3Key(), resource.get("nonce").asString(),
-                resource.get("associated_data").asString(), resource.get("ciphertext").asString()));
+        return JSON.readTree(AesGcm.decrypt(
+                client.apiV3Key(),
+                resource.get("nonce").asString(),
+                resource.get("associated_data").asString(),
+                resource.get("ciphertext").asString()));
     }
 
     private static List<String> names(JsonNode node) {

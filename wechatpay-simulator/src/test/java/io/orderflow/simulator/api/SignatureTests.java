@@ -48,8 +48,13 @@ class SignatureTests {
     void signsErrorsAndNoContentWithExactHeaderCase() throws IOException {
         try (Response error = send("GET", PATH, "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now())) {
             String body = error.body().string();
-            assertThat(error.headers().names()).contains("Wechatpay-Timestamp", "Wechatpay-Nonce",
-                    "Wechatpay-Signature", "Wechatpay-Serial", "Wechatpay-Signature-Type");
+            assertThat(error.headers().names())
+                    .contains(
+                            "Wechatpay-Timestamp",
+                            "Wechatpay-Nonce",
+                            "Wechatpay-Signature",
+                            "Wechatpay-Serial",
+                            "Wechatpay-Signature-Type");
             assertThat(body).isEqualTo("{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}");
             assertValidSignature(error, body);
         }
@@ -57,8 +62,13 @@ class SignatureTests {
 
     @Test
     void malformedJsonIsASignedParamError() throws IOException {
-        try (Response response = send("POST", "/v3/pay/transactions/jsapi", "{\"appid\":", merchantKey,
-                SharedSimulator.MERCHANT_SERIAL, now())) {
+        try (Response response = send(
+                "POST",
+                "/v3/pay/transactions/jsapi",
+                "{\"appid\":",
+                merchantKey,
+                SharedSimulator.MERCHANT_SERIAL,
+                now())) {
             String body = response.body().string();
             assertThat(response.code()).isEqualTo(400);
             assertThat(body).startsWith("{\"code\":\"PARAM_ERROR\"");
@@ -68,16 +78,35 @@ class SignatureTests {
 
     @Test
     void answersInTheModeTheClientAsksFor() throws IOException {
-        try (Response byCertificate = send("GET", PATH, "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now(),
-                null, SharedSimulator.CERTIFICATE_SERIAL)) {
+        try (Response byCertificate = send(
+                "GET",
+                PATH,
+                "",
+                merchantKey,
+                SharedSimulator.MERCHANT_SERIAL,
+                now(),
+                null,
+                SharedSimulator.CERTIFICATE_SERIAL)) {
             assertThat(byCertificate.header("Wechatpay-Serial")).isEqualTo(SharedSimulator.CERTIFICATE_SERIAL);
         }
-        try (Response byKeyId = send("GET", PATH, "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now(),
-                null, SharedSimulator.PUBLIC_KEY_ID_2)) {
+        try (Response byKeyId = send(
+                "GET",
+                PATH,
+                "",
+                merchantKey,
+                SharedSimulator.MERCHANT_SERIAL,
+                now(),
+                null,
+                SharedSimulator.PUBLIC_KEY_ID_2)) {
             assertThat(byKeyId.header("Wechatpay-Serial")).isEqualTo(SharedSimulator.PUBLIC_KEY_ID_2);
             String body = byKeyId.body().string();
-            var key2 = simulator.keys().keyFor(SharedSimulator.PUBLIC_KEY_ID_2).orElseThrow().publicKey();
-            assertThat(Rsa.verify(key2, message(byKeyId, body), byKeyId.header("Wechatpay-Signature"))).isTrue();
+            var key2 = simulator
+                    .keys()
+                    .keyFor(SharedSimulator.PUBLIC_KEY_ID_2)
+                    .orElseThrow()
+                    .publicKey();
+            assertThat(Rsa.verify(key2, message(byKeyId, body), byKeyId.header("Wechatpay-Signature")))
+                    .isTrue();
         }
     }
 
@@ -93,7 +122,8 @@ class SignatureTests {
     private void assertValidSignature(Response response, String body) {
         var key = simulator.wechatPayKey().publicKey();
         assertThat(response.header("Wechatpay-Serial")).isEqualTo(SharedSimulator.PUBLIC_KEY_ID);
-        assertThat(Rsa.verify(key, message(response, body), response.header("Wechatpay-Signature"))).isTrue();
+        assertThat(Rsa.verify(key, message(response, body), response.header("Wechatpay-Signature")))
+                .isTrue();
     }
 
     private static String message(Response response, String body) {
@@ -105,27 +135,45 @@ class SignatureTests {
         return send(method, target, body, key, serial, timestamp, null);
     }
 
-    private Response send(String method, String target, String body, PrivateKey key, String serial, long timestamp,
-            String signedTarget) throws IOException {
+    private Response send(
+            String method,
+            String target,
+            String body,
+            PrivateKey key,
+            String serial,
+            long timestamp,
+            String signedTarget)
+            throws IOException {
         return send(method, target, body, key, serial, timestamp, signedTarget, null);
     }
 
     /** {@code signedTarget} differs from {@code target} to sign one URL and request another. */
-    private Response send(String method, String target, String body, PrivateKey key, String serial, long timestamp,
-            String signedTarget, String wechatpaySerial) throws IOException {
+    private Response send(
+            String method,
+            String target,
+            String body,
+            PrivateKey key,
+            String serial,
+            long timestamp,
+            String signedTarget,
+            String wechatpaySerial)
+            throws IOException {
         String nonce = "593BEC0C930BF1AFEB40B4A08C8FB242";
         String signed = signedTarget == null ? target : signedTarget;
         String signature = Rsa.sign(key, method + "\n" + signed + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n");
-        var request = new Request.Builder().url(simulator.baseUrl() + target)
-            .header("Authorization", "WECHATPAY2-SHA256-RSA2048 mchid=\"" + SharedSimulator.MCHID
-                    + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + serial
-                    + "\",signature=\"" + signature + "\"")
-            .header("Accept", "application/json");
+        var request = new Request.Builder()
+                .url(simulator.baseUrl() + target)
+                .header(
+                        "Authorization",
+                        "WECHATPAY2-SHA256-RSA2048 mchid=\"" + SharedSimulator.MCHID
+                                + "\",nonce_str=\"" + nonce + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + serial
+                                + "\",signature=\"" + signature + "\"")
+                .header("Accept", "application/json");
         if (wechatpaySerial != null) {
             request.header("Wechatpay-Serial", wechatpaySerial);
         }
-        request.method(method, method.equals("GET") ? null
-                : RequestBody.create(body, MediaType.get("application/json")));
+        request.method(
+                method, method.equals("GET") ? null : RequestBody.create(body, MediaType.get("application/json")));
         return http.newCall(request.build()).execute();
     }
 

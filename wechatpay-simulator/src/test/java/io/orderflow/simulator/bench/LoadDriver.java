@@ -33,8 +33,14 @@ final class LoadDriver {
         long end = System.nanoTime() + phase.toNanos();
         long cpuBefore = simulatorCpuNanos();
         var counts = repeat(call, () -> System.nanoTime() < end);
-        System.out.printf("%-28s %3d threads  %8.0f req/s  (%d ok, %d failed in %ds)%s%n", name, threads,
-                counts[0].sum() / (double) phase.toSeconds(), counts[0].sum(), counts[1].sum(), phase.toSeconds(),
+        System.out.printf(
+                "%-28s %3d threads  %8.0f req/s  (%d ok, %d failed in %ds)%s%n",
+                name,
+                threads,
+                counts[0].sum() / (double) phase.toSeconds(),
+                counts[0].sum(),
+                counts[1].sum(),
+                phase.toSeconds(),
                 cpuPerOp(cpuBefore, counts[0].sum()));
     }
 
@@ -52,8 +58,7 @@ final class LoadDriver {
                     try {
                         call.run();
                         done.increment();
-                    }
-                    catch (RuntimeException ex) {
+                    } catch (RuntimeException ex) {
                         failed.increment();
                     }
                 }
@@ -61,7 +66,7 @@ final class LoadDriver {
         }
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
-        return new LongAdder[] { done, failed };
+        return new LongAdder[] {done, failed};
     }
 
     String cpuPerOp(long cpuBefore, long operations) {
@@ -81,8 +86,7 @@ final class LoadDriver {
             String stat = Files.readString(Path.of("/proc", pid, "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
     }

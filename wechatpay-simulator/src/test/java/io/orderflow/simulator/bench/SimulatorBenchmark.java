@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SimulatorBenchmark {
 
-    private SimulatorBenchmark() {
-    }
+    private SimulatorBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
@@ -35,8 +34,8 @@ public final class SimulatorBenchmark {
         String baseUrl = external != null ? external : embedded.baseUrl();
         var driver = new LoadDriver(threads, phase, System.getProperty("bench.pid"));
         try (var receiver = new CallbackReceiver()) {
-            Sdk sdk = Sdk.forTestMerchant(baseUrl, SharedSimulator.PUBLIC_KEY_ID,
-                    Sdk.resource("keys/wechat_pay_public_key.pem"));
+            Sdk sdk = Sdk.forTestMerchant(
+                    baseUrl, SharedSimulator.PUBLIC_KEY_ID, Sdk.resource("keys/wechat_pay_public_key.pem"));
             var prepaid = new ConcurrentLinkedQueue<String>();
             driver.run("warm-up (JIT)", () -> prepay(sdk, receiver, prepaid));
             prepaid.clear();
@@ -44,8 +43,7 @@ public final class SimulatorBenchmark {
             List<String> orders = List.copyOf(prepaid);
             driver.run("query by out_trade_no", () -> query(sdk, orders));
             callbacks(driver, baseUrl, receiver, new ConcurrentLinkedQueue<>(orders));
-        }
-        finally {
+        } finally {
             if (embedded != null) {
                 embedded.close();
             }
@@ -66,9 +64,11 @@ public final class SimulatorBenchmark {
     }
 
     /** Pays the prepaid orders through the control API; counts signed, encrypted callbacks acknowledged. */
-    private static void callbacks(LoadDriver driver, String baseUrl, CallbackReceiver receiver,
-            ConcurrentLinkedQueue<String> unpaid) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static void callbacks(
+            LoadDriver driver, String baseUrl, CallbackReceiver receiver, ConcurrentLinkedQueue<String> unpaid)
+            throws InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int total = unpaid.size();
         int before = receiver.count();
         long start = System.nanoTime();
@@ -79,8 +79,14 @@ public final class SimulatorBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int delivered = receiver.count() - before;
-        System.out.printf("%-28s %8.0f callbacks/s  (%d of %d delivered in %.1fs)%s%n", "pay -> callback -> 2xx",
-                delivered / seconds, delivered, total, seconds, driver.cpuPerOp(cpuBefore, delivered));
+        System.out.printf(
+                "%-28s %8.0f callbacks/s  (%d of %d delivered in %.1fs)%s%n",
+                "pay -> callback -> 2xx",
+                delivered / seconds,
+                delivered,
+                total,
+                seconds,
+                driver.cpuPerOp(cpuBefore, delivered));
     }
 
     private static void pay(HttpClient http, String baseUrl, String outTradeNo) {
@@ -89,14 +95,14 @@ public final class SimulatorBenchmark {
         }
         String body = "{\"mchid\":\"" + SharedSimulator.MCHID + "\",\"out_trade_no\":\"" + outTradeNo + "\"}";
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "/sim/v1/payments"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             http.send(request, HttpResponse.BodyHandlers.discarding());
-        }
-        catch (java.io.IOException ex) {
+        } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -36,7 +36,8 @@ class BillFaultTests {
         LocalDate day = LocalDate.now(Ids.CHINA).minusDays(40);
         Instant noon = day.atTime(12, 0).atZone(Ids.CHINA).toInstant();
         var request = Orders.prepay("https://merchant.example/notify", 321);
-        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        String prepayId =
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
         SimulatedTime time = simulator.context().getBean(SimulatedTime.class);
         time.shiftTrades(Duration.between(Instant.now(), noon));
         try {
@@ -79,12 +80,12 @@ class BillFaultTests {
 
     private void paidOn(LocalDate day) {
         var request = Orders.prepay("https://merchant.example/notify", 100);
-        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        String prepayId =
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
         control.tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
         try {
             control.pay(prepayId);
-        }
-        finally {
+        } finally {
             control.realTradeClock();
         }
     }

@@ -29,9 +29,9 @@ class BillsUnitTests {
 
     private final Ledger ledger = new Ledger();
 
-    private final Trades trades = new Trades(ledger, time, event -> { });
+    private final Trades trades = new Trades(ledger, time, event -> {});
 
-    private final Refunds refunds = new Refunds(ledger, time, event -> { }, Duration.ofHours(1), RefundStatus.SUCCESS);
+    private final Refunds refunds = new Refunds(ledger, time, event -> {}, Duration.ofHours(1), RefundStatus.SUCCESS);
 
     private final Bills bills = new Bills(ledger, time, false);
 
@@ -73,8 +73,9 @@ class BillsUnitTests {
         tradeClock(Bills.readyAt(day).plus(Duration.ofHours(5)));
         byte[] second = bills.file(MCHID, day, BillType.ALL);
 
-        assertThat(second).as("same file: a refund finished since and a payment stamped on the day since")
-            .isEqualTo(first);
+        assertThat(second)
+                .as("same file: a refund finished since and a payment stamped on the day since")
+                .isEqualTo(first);
         assertThat(BillFiles.sha1(second)).isEqualTo(BillFiles.sha1(first));
         assertThat(text(second)).doesNotContain(late.outTradeNo());
     }
@@ -106,17 +107,38 @@ class BillsUnitTests {
 
     private Order paidAt(Instant when, long fen) {
         String outTradeNo = "T" + System.nanoTime();
-        Order order = trades.prepay(MCHID, Map.of("appid", "wx1", "mchid", MCHID, "description", "Tea",
-                "out_trade_no", outTradeNo, "notify_url", "https://m/n", "amount", Map.of("total", fen),
-                "payer", Map.of("openid", "o1")));
+        Order order = trades.prepay(
+                MCHID,
+                Map.of(
+                        "appid",
+                        "wx1",
+                        "mchid",
+                        MCHID,
+                        "description",
+                        "Tea",
+                        "out_trade_no",
+                        outTradeNo,
+                        "notify_url",
+                        "https://m/n",
+                        "amount",
+                        Map.of("total", fen),
+                        "payer",
+                        Map.of("openid", "o1")));
         tradeClock(when);
         return trades.pay(order, true);
     }
 
     private Refund refundAt(Order order, Instant when, long fen) {
         tradeClock(when);
-        return refunds.create(MCHID, Map.of("out_trade_no", order.outTradeNo(), "out_refund_no", "R" + System.nanoTime(),
-                "amount", Map.of("refund", fen, "total", order.total(), "currency", "CNY")));
+        return refunds.create(
+                MCHID,
+                Map.of(
+                        "out_trade_no",
+                        order.outTradeNo(),
+                        "out_refund_no",
+                        "R" + System.nanoTime(),
+                        "amount",
+                        Map.of("refund", fen, "total", order.total(), "currency", "CNY")));
     }
 
     private void tradeClock(Instant when) {
@@ -132,6 +154,8 @@ class BillsUnitTests {
     }
 
     private static void assertCode(Runnable call, String code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        ApiError.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -37,7 +37,8 @@ class TradeBillTests {
         String bill = download(day, "ALL", null);
         assertThat(bill).startsWith("\uFEFF交易时间,公众账号ID,商户号,特约商户号");
         assertThat(bill).endsWith("\r\n").doesNotContain("\n\n");
-        assertThat(bill).contains("`" + outTradeNo + ",`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1.23,");
+        assertThat(bill)
+                .contains("`" + outTradeNo + ",`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`JSAPI,`SUCCESS,`OTHERS,`CNY,`1.23,");
         assertThat(bill).contains("`" + outTradeNo + ",`oUpF8uMuAJO_M2pxb1Q9zNjWeS6o,`JSAPI,`REFUND,");
         assertThat(bill).contains("\r\n总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n`");
     }
@@ -46,8 +47,9 @@ class TradeBillTests {
     void gzipBillVerifiesAgainstTheUncompressedHash() throws IOException {
         LocalDate day = LocalDate.now(Ids.CHINA).minusDays(42);
         String outTradeNo = paidAndRefunded(day);
-        assertThat(download(day, "SUCCESS", TarType.GZIP)).contains(outTradeNo)
-            .contains("\r\n总交易单数,应结订单总金额,手续费总金额,订单总金额\r\n");
+        assertThat(download(day, "SUCCESS", TarType.GZIP))
+                .contains(outTradeNo)
+                .contains("\r\n总交易单数,应结订单总金额,手续费总金额,订单总金额\r\n");
         assertThat(download(day, "REFUND", null)).contains("退款申请时间,退款成功时间").contains(outTradeNo);
     }
 
@@ -77,15 +79,20 @@ class TradeBillTests {
     /** Paid and partly refunded at noon of {@code day}, the refund finished. */
     private String paidAndRefunded(LocalDate day) {
         var request = Orders.prepay("https://merchant.example/notify", 123);
-        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        String prepayId =
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
         control.tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
         try {
             control.pay(prepayId);
             sdk.refunds().create(Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 23, 123));
-            await().atMost(Duration.ofSeconds(5)).until(() -> simulator.ledger()
-                .refund(SharedSimulator.MCHID, "R" + request.getOutTradeNo()).orElseThrow().successTime() != null);
-        }
-        finally {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> simulator
+                                    .ledger()
+                                    .refund(SharedSimulator.MCHID, "R" + request.getOutTradeNo())
+                                    .orElseThrow()
+                                    .successTime()
+                            != null);
+        } finally {
             control.realTradeClock();
         }
         return request.getOutTradeNo();

@@ -49,7 +49,8 @@ class NotificationShapeTests {
     @Test
     void aPaymentCallbackHasTheDocumentedFieldsInTheirOrderWithAnEmptyAttachAndNothingRealCallbacksLack() {
         var request = Orders.prepay(receiver.url("/notify"), 100);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
 
         JsonNode resource = decrypted(1);
 
@@ -73,13 +74,15 @@ class NotificationShapeTests {
         scene.setPayerClientIp("14.23.150.211");
         scene.setDeviceId("013467007045764");
         request.setSceneInfo(scene);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
 
         JsonNode resource = decrypted(1);
 
-        assertThat(names(resource)).containsExactlyElementsOf(
-                names(fixture("transaction-success-documented.json")).stream()
-                    .filter(name -> !name.equals("promotion_detail")).toList());
+        assertThat(names(resource))
+                .containsExactlyElementsOf(names(fixture("transaction-success-documented.json")).stream()
+                        .filter(name -> !name.equals("promotion_detail"))
+                        .toList());
         assertThat(names(resource.get("scene_info"))).containsExactly("device_id");
         assertThat(resource.get("scene_info").get("device_id").asString()).isEqualTo("013467007045764");
         assertThat(resource.get("attach").asString()).isEqualTo("5_21");
@@ -90,7 +93,10 @@ class NotificationShapeTests {
         JsonNode documented = fixture("refund-success-documented.json");
         for (int i = 0; i < 3; i++) {
             var request = Orders.prepay("https://merchant.example/notify", 100);
-            control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+            control.pay(sdk.jsapi()
+                    .prepayWithRequestPayment(request)
+                    .getPackageVal()
+                    .substring(10));
             var refund = Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 30 + i, 100);
             refund.setNotifyUrl(receiver.url("/refund"));
             sdk.refunds().create(refund);
@@ -108,8 +114,11 @@ class NotificationShapeTests {
         var callback = receiver.received().get(count - 1);
         sdk.parser().parse(NotificationParams.of(callback, callback.body()), Map.class);
         JsonNode resource = JSON.readTree(callback.body()).get("resource");
-        return JSON.readTree(AesGcm.decrypt(SharedSimulator.API_V3_KEY, resource.get("nonce").asString(),
-                resource.get("associated_data").asString(), resource.get("ciphertext").asString()));
+        return JSON.readTree(AesGcm.decrypt(
+                SharedSimulator.API_V3_KEY,
+                resource.get("nonce").asString(),
+                resource.get("associated_data").asString(),
+                resource.get("ciphertext").asString()));
     }
 
     private static List<String> names(JsonNode node) {
@@ -121,8 +130,7 @@ class NotificationShapeTests {
     private static JsonNode fixture(String name) {
         try (InputStream in = NotificationShapeTests.class.getResourceAsStream("/notifications/" + name)) {
             return JSON.readTree(in);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }

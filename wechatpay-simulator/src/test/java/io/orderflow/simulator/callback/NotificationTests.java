@@ -61,9 +61,9 @@ class NotificationTests {
         String tampered = callback.body().replace("\"summary\":\"支付成功\"", "\"summary\":\"x\"");
         assertThat(tampered).isNotEqualTo(callback.body());
         assertThatThrownBy(() -> sdk.parser().parse(param(callback, tampered, null), Transaction.class))
-            .isInstanceOf(ValidationException.class);
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> sdk.parser().parse(param(callback, callback.body(), "nonce"), Transaction.class))
-            .isInstanceOf(ValidationException.class);
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -73,8 +73,11 @@ class NotificationTests {
         String outTradeNo = payWithCallback();
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 3);
         // a delivery enters the ledger once its answer is back, just after the receiver counted it
-        await().atMost(Duration.ofSeconds(5)).until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
-            .get("callbacks").size() == 3);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
+                                .get("callbacks")
+                                .size()
+                        == 3);
         var deliveries = control.ledgerOrder(SharedSimulator.MCHID, outTradeNo).get("callbacks");
         assertThat(deliveries.get(0).get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(deliveries.get(2).get("outcome").asString()).isEqualTo("ACKNOWLEDGED");
@@ -82,7 +85,8 @@ class NotificationTests {
         // 15 s and 15 s at WeChat, 15 ms each at time scale 0.001
         assertThat(between(deliveries.get(0), deliveries.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(15));
         assertThat(between(deliveries.get(1), deliveries.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(15));
-        assertThat(receiver.received().get(0).body()).isEqualTo(receiver.received().get(2).body());
+        assertThat(receiver.received().get(0).body())
+                .isEqualTo(receiver.received().get(2).body());
     }
 
     @Test
@@ -95,8 +99,11 @@ class NotificationTests {
             return 200;
         });
         String outTradeNo = payWithCallback();
-        await().atMost(Duration.ofSeconds(5)).until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
-            .get("callbacks").size() == 2);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
+                                .get("callbacks")
+                                .size()
+                        == 2);
         var deliveries = control.ledgerOrder(SharedSimulator.MCHID, outTradeNo).get("callbacks");
         assertThat(deliveries.get(0).get("outcome").asString()).isEqualTo("ERROR");
         assertThat(deliveries.get(1).get("outcome").asString()).isEqualTo("ACKNOWLEDGED");
@@ -109,8 +116,10 @@ class NotificationTests {
         refund.setNotifyUrl(receiver.url("/refund"));
         sdk.refunds().create(refund);
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 2);
-        var callback = receiver.received().stream().filter(r -> r.body().contains("REFUND.SUCCESS")).findFirst()
-            .orElseThrow();
+        var callback = receiver.received().stream()
+                .filter(r -> r.body().contains("REFUND.SUCCESS"))
+                .findFirst()
+                .orElseThrow();
         var parsed = sdk.parser().parse(param(callback, callback.body(), null), RefundNotification.class);
         assertThat(parsed.getOutRefundNo()).isEqualTo("R" + outTradeNo);
         assertThat(parsed.getRefundStatus().name()).isEqualTo("SUCCESS");
@@ -121,14 +130,15 @@ class NotificationTests {
     private static void holdAnswer(Duration duration) {
         try {
             new CountDownLatch(1).await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
 
     private static Duration between(JsonNode earlier, JsonNode later) {
-        return Duration.between(Instant.parse(earlier.get("at").asString()), Instant.parse(later.get("at").asString()));
+        return Duration.between(
+                Instant.parse(earlier.get("at").asString()),
+                Instant.parse(later.get("at").asString()));
     }
 
     @Test
@@ -140,23 +150,28 @@ class NotificationTests {
             var refund = Orders.refund(outTradeNo, "C" + outTradeNo, 100, 100);
             refund.setNotifyUrl(receiver.url("/refund"));
             sdk.refunds().create(refund);
-            control.post("/sim/v1/refunds/complete", java.util.Map.of("mchid", SharedSimulator.MCHID,
-                    "out_refund_no", "C" + outTradeNo, "status", "CLOSED"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
-                .anyMatch(r -> r.body().contains("\"event_type\":\"REFUND.CLOSED\"")));
-            var callback = receiver.received().stream().filter(r -> r.body().contains("REFUND.CLOSED")).findFirst()
-                .orElseThrow();
+            control.post(
+                    "/sim/v1/refunds/complete",
+                    java.util.Map.of(
+                            "mchid", SharedSimulator.MCHID, "out_refund_no", "C" + outTradeNo, "status", "CLOSED"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> receiver.received().stream()
+                            .anyMatch(r -> r.body().contains("\"event_type\":\"REFUND.CLOSED\"")));
+            var callback = receiver.received().stream()
+                    .filter(r -> r.body().contains("REFUND.CLOSED"))
+                    .findFirst()
+                    .orElseThrow();
             var parsed = sdk.parser().parse(param(callback, callback.body(), null), RefundNotification.class);
             assertThat(parsed.getRefundStatus().name()).isEqualTo("CLOSED");
-        }
-        finally {
+        } finally {
             refunds.configure(Duration.ofSeconds(10), null);
         }
     }
 
     private String payWithCallback() {
         var request = Orders.prepay(receiver.url("/notify"), 100);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
         return request.getOutTradeNo();
     }
 

@@ -41,11 +41,19 @@ class JsBridgeTests {
         }
         var options = new ChromeOptions();
         options.setBinary(Chromium.BINARY.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         var service = new ChromeDriverService.Builder()
-            .usingDriverExecutable(Chromium.DRIVER.toFile()).build();
+                .usingDriverExecutable(Chromium.DRIVER.toFile())
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -64,8 +72,11 @@ class JsBridgeTests {
             click("wx-pay-confirm");
             assertThat(awaitResult()).isEqualTo("get_brand_wcpay_request:ok");
             await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 1);
-            assertThat(new Control(simulator).ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
-                .get("trade_state").asString()).isEqualTo("SUCCESS");
+            assertThat(new Control(simulator)
+                            .ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
+                            .get("trade_state")
+                            .asString())
+                    .isEqualTo("SUCCESS");
         }
     }
 
@@ -83,27 +94,44 @@ class JsBridgeTests {
         invoke(params(sdk.jsapi().prepayWithRequestPayment(request)));
         click("wx-pay-cancel");
         assertThat(awaitResult()).isEqualTo("get_brand_wcpay_request:cancel");
-        assertThat(new Control(simulator).ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
-            .get("trade_state").asString()).isEqualTo("NOTPAY");
+        assertThat(new Control(simulator)
+                        .ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
+                        .get("trade_state")
+                        .asString())
+                .isEqualTo("NOTPAY");
     }
 
     private static Map<String, String> params(
             com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse response) {
-        return new java.util.HashMap<>(Map.of("appId", response.getAppId(), "timeStamp", response.getTimeStamp(),
-                "nonceStr", response.getNonceStr(), "package", response.getPackageVal(),
-                "signType", response.getSignType(), "paySign", response.getPaySign()));
+        return new java.util.HashMap<>(Map.of(
+                "appId",
+                response.getAppId(),
+                "timeStamp",
+                response.getTimeStamp(),
+                "nonceStr",
+                response.getNonceStr(),
+                "package",
+                response.getPackageVal(),
+                "signType",
+                response.getSignType(),
+                "paySign",
+                response.getPaySign()));
     }
 
     private void invoke(Map<String, String> params) {
         browser.get(simulator.baseUrl() + "/sim/v1/checkout.html");
-        ((JavascriptExecutor) browser).executeScript("window.__result = null;"
-                + "WeixinJSBridge.invoke('getBrandWCPayRequest', arguments[0],"
-                + " function (res) { window.__result = res.err_msg; });", params);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "window.__result = null;"
+                                + "WeixinJSBridge.invoke('getBrandWCPayRequest', arguments[0],"
+                                + " function (res) { window.__result = res.err_msg; });",
+                        params);
     }
 
     /** The pay sheet appears once the paySign check has answered. */
     private static void click(String id) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id(id)).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !browser.findElements(By.id(id)).isEmpty());
         browser.findElement(By.id(id)).click();
     }
 
@@ -116,8 +144,10 @@ class JsBridgeTests {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> js.executeScript("return window.__result;") != null);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no answer from WeixinJSBridge within 30 s; the page shows: "
-                    + js.executeScript("return document.body.innerText;"), e);
+            throw new AssertionError(
+                    "no answer from WeixinJSBridge within 30 s; the page shows: "
+                            + js.executeScript("return document.body.innerText;"),
+                    e);
         }
         return (String) js.executeScript("return window.__result;");
     }

@@ -26,7 +26,10 @@ class LedgerTests {
     void ledgerHoldsTrueStateAmountsIdsRefundsAndDeliveries() {
         try (var receiver = new CallbackReceiver()) {
             var request = Orders.prepay(receiver.url("/notify"), 500);
-            String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+            String prepayId = sdk.jsapi()
+                    .prepayWithRequestPayment(request)
+                    .getPackageVal()
+                    .substring(10);
             var paid = control.pay(prepayId);
             var refund = Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 200, 500);
             refund.setNotifyUrl(receiver.url("/refund"));
@@ -35,21 +38,27 @@ class LedgerTests {
             var order = control.ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo());
             assertThat(order.get("trade_state").asString()).isEqualTo("REFUND");
             assertThat(order.get("prepay_id").asString()).isEqualTo(prepayId);
-            assertThat(order.get("transaction_id").asString()).isEqualTo(paid.get("transaction_id").asString());
+            assertThat(order.get("transaction_id").asString())
+                    .isEqualTo(paid.get("transaction_id").asString());
             assertThat(order.get("total").asLong()).isEqualTo(500);
             assertThat(order.get("refunded").asLong()).isEqualTo(200);
             assertThat(order.get("refunds").get(0).get("status").asString()).isEqualTo("SUCCESS");
-            assertThat(order.get("callbacks").valueStream().map(d -> d.get("event_type").asString()))
-                .containsExactlyInAnyOrder("TRANSACTION.SUCCESS", "REFUND.SUCCESS");
+            assertThat(order.get("callbacks")
+                            .valueStream()
+                            .map(d -> d.get("event_type").asString()))
+                    .containsExactlyInAnyOrder("TRANSACTION.SUCCESS", "REFUND.SUCCESS");
         }
     }
 
     @Test
     void failedPaymentAttemptLeavesTheOrderUnpaid() {
         var request = Orders.prepay("https://merchant.example/notify", 100);
-        String prepayId = sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
+        String prepayId =
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
         var answer = control.post("/sim/v1/payments", Map.of("prepay_id", prepayId, "outcome", "FAIL"));
         assertThat(answer.get("trade_state").asString()).isEqualTo("NOTPAY");
-        assertThat(control.ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo()).get("callbacks")).isEmpty();
+        assertThat(control.ledgerOrder(SharedSimulator.MCHID, request.getOutTradeNo())
+                        .get("callbacks"))
+                .isEmpty();
     }
 }

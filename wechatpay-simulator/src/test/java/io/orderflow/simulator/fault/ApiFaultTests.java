@@ -14,7 +14,6 @@ import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
-import io.orderflow.simulator.fault.Holds;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,15 +75,25 @@ class ApiFaultTests {
     void heldResponseTakesEffectAndIsAnsweredOnlyWhenReleased() {
         Holds holds = simulator.context().getBean(Holds.class);
         int before = holds.total();
-        control.post("/sim/v1/faults", Map.of("kind", "HOLD_RESPONSE", "mchid", MCHID, "count", 1,
-                "path_prefix", "/v3/pay/transactions/jsapi$"));
+        control.post(
+                "/sim/v1/faults",
+                Map.of(
+                        "kind",
+                        "HOLD_RESPONSE",
+                        "mchid",
+                        MCHID,
+                        "count",
+                        1,
+                        "path_prefix",
+                        "/v3/pay/transactions/jsapi$"));
         var request = prepayRequest();
         var answer = CompletableFuture.supplyAsync(() -> sdk.jsapi().prepayWithRequestPayment(request));
         await().atMost(Duration.ofSeconds(10)).until(() -> holds.waiting().size() == 1);
 
         assertThat(query(request.getOutTradeNo()).getTradeState()).isEqualTo(Transaction.TradeStateEnum.NOTPAY);
         assertThat(answer).isNotDone();
-        assertThat(control.get("/sim/v1/holds").get("waiting").get(0).asString()).isEqualTo("/v3/pay/transactions/jsapi");
+        assertThat(control.get("/sim/v1/holds").get("waiting").get(0).asString())
+                .isEqualTo("/v3/pay/transactions/jsapi");
         control.delete("/sim/v1/holds");
         assertThat(answer.join().getPackageVal()).startsWith("prepay_id=");
         assertThat(holds.total()).isEqualTo(before + 1);
@@ -96,8 +105,17 @@ class ApiFaultTests {
         Holds holds = simulator.context().getBean(Holds.class);
         var request = prepayRequest();
         sdk.jsapi().prepayWithRequestPayment(request);
-        control.post("/sim/v1/faults", Map.of("kind", "HOLD_REQUEST", "mchid", MCHID, "count", 1,
-                "path_prefix", "/v3/pay/transactions/out-trade-no/*/close$"));
+        control.post(
+                "/sim/v1/faults",
+                Map.of(
+                        "kind",
+                        "HOLD_REQUEST",
+                        "mchid",
+                        MCHID,
+                        "count",
+                        1,
+                        "path_prefix",
+                        "/v3/pay/transactions/out-trade-no/*/close$"));
         var close = new CloseOrderRequest();
         close.setMchid(MCHID);
         close.setOutTradeNo(request.getOutTradeNo());
@@ -123,8 +141,19 @@ class ApiFaultTests {
 
     @Test
     void theFaultApiAnswersARuleInTheFieldNamesItAccepts() {
-        var added = control.post("/sim/v1/faults", Map.of("kind", "SYSTEM_ERROR", "mchid", MCHID,
-                "path_prefix", "/v3/refund", "count", 2, "probability", 0.5));
+        var added = control.post(
+                "/sim/v1/faults",
+                Map.of(
+                        "kind",
+                        "SYSTEM_ERROR",
+                        "mchid",
+                        MCHID,
+                        "path_prefix",
+                        "/v3/refund",
+                        "count",
+                        2,
+                        "probability",
+                        0.5));
 
         for (var rule : java.util.List.of(added, control.get("/sim/v1/faults").get(0))) {
             assertThat(rule.path("path_prefix").asString()).isEqualTo("/v3/refund");
@@ -139,14 +168,29 @@ class ApiFaultTests {
     void missingFieldLeavesAFieldOutOfAnAnswerThatStillVerifies() {
         var request = prepayRequest();
         sdk.jsapi().prepayWithRequestPayment(request);
-        control.post("/sim/v1/faults", Map.of("kind", "MISSING_FIELD", "mchid", MCHID, "count", 1, "field", "appid",
-                "path_prefix", "/v3/pay/transactions/out-trade-no/" + request.getOutTradeNo()));
+        control.post(
+                "/sim/v1/faults",
+                Map.of(
+                        "kind",
+                        "MISSING_FIELD",
+                        "mchid",
+                        MCHID,
+                        "count",
+                        1,
+                        "field",
+                        "appid",
+                        "path_prefix",
+                        "/v3/pay/transactions/out-trade-no/" + request.getOutTradeNo()));
 
         Transaction answered = query(request.getOutTradeNo());
 
-        assertThat(answered.getAppid()).as("left out, and the signature still verifies").isNull();
+        assertThat(answered.getAppid())
+                .as("left out, and the signature still verifies")
+                .isNull();
         assertThat(answered.getOutTradeNo()).isEqualTo(request.getOutTradeNo());
-        assertThat(query(request.getOutTradeNo()).getAppid()).as("the rule was used up").isNotNull();
+        assertThat(query(request.getOutTradeNo()).getAppid())
+                .as("the rule was used up")
+                .isNotNull();
     }
 
     private void fault(String kind, int count, Long amount) {

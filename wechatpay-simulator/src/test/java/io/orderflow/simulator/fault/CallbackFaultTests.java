@@ -1,7 +1,6 @@
 package io.orderflow.simulator.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.wechat.pay.java.service.payments.model.Transaction;
@@ -17,10 +16,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Callback faults as a merchant's notify endpoint sees them. */
 class CallbackFaultTests {
@@ -48,7 +47,9 @@ class CallbackFaultTests {
     void droppedCallbackNeverArrivesButIsLogged() {
         fault("DROP_CALLBACK", null);
         String outTradeNo = pay();
-        await().atMost(Duration.ofSeconds(5)).until(() -> control.ledgerOrder(MCHID, outTradeNo).get("callbacks").size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        control.ledgerOrder(MCHID, outTradeNo).get("callbacks").size() == 1);
         var log = control.ledgerOrder(MCHID, outTradeNo).get("callbacks");
         assertThat(log.get(0).get("outcome").asString()).isEqualTo("DROPPED");
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> receiver.count() == 0);
@@ -59,8 +60,9 @@ class CallbackFaultTests {
         fault("DUPLICATE_CALLBACK", 2L);
         pay();
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 3);
-        assertThat(receiver.received()).extracting(CallbackReceiver.Received::body).containsOnly(
-                receiver.received().get(0).body());
+        assertThat(receiver.received())
+                .extracting(CallbackReceiver.Received::body)
+                .containsOnly(receiver.received().get(0).body());
     }
 
     @Test
@@ -90,13 +92,17 @@ class CallbackFaultTests {
         String outTradeNo = pay();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == 3);
         var probe = receiver.received().stream()
-            .filter(r -> r.header("Wechatpay-Signature").startsWith("WECHATPAY/SIGNTEST/")).toList();
+                .filter(r -> r.header("Wechatpay-Signature").startsWith("WECHATPAY/SIGNTEST/"))
+                .toList();
         assertThat(probe).hasSize(1);
         assertThat(receiver.received().stream().filter(this::verifies)).hasSize(1);
         // the ledger records an outcome once the receiver's answer is back, just after the receiver counts it
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            var kinds = control.ledgerOrder(MCHID, outTradeNo).get("callbacks").valueStream()
-                .map(d -> d.get("kind").asString() + ":" + d.get("outcome").asString()).toList();
+            var kinds = control.ledgerOrder(MCHID, outTradeNo)
+                    .get("callbacks")
+                    .valueStream()
+                    .map(d -> d.get("kind").asString() + ":" + d.get("outcome").asString())
+                    .toList();
             assertThat(kinds).containsExactlyInAnyOrder("PROBE:REJECTED", "FORGED:REJECTED", "REAL:ACKNOWLEDGED");
         });
     }
@@ -112,19 +118,27 @@ class CallbackFaultTests {
         JsonNode unpaidOrder = forgeryFor(3L);
 
         assertThat(otherAmount.at("/amount/total").asLong()).isEqualTo(101);
-        String genuine = control.ledgerOrder(MCHID, otherTransaction.get("out_trade_no").asString())
-            .get("transaction_id").asString();
-        assertThat(otherTransaction.get("transaction_id").asString()).hasSize(28).isNotEqualTo(genuine);
+        String genuine = control.ledgerOrder(
+                        MCHID, otherTransaction.get("out_trade_no").asString())
+                .get("transaction_id")
+                .asString();
+        assertThat(otherTransaction.get("transaction_id").asString())
+                .hasSize(28)
+                .isNotEqualTo(genuine);
         assertThat(otherTransaction.at("/amount/total").asLong()).isEqualTo(100);
         assertThat(unpaidOrder.get("out_trade_no").asString()).isEqualTo(unpaid.getOutTradeNo());
         assertThat(unpaidOrder.get("trade_state").asString()).isEqualTo("SUCCESS");
         assertThat(unpaidOrder.at("/amount/total").asLong()).isEqualTo(300);
         var truth = control.ledgerOrder(MCHID, unpaid.getOutTradeNo());
         assertThat(truth.get("trade_state").asString()).isEqualTo("NOTPAY");
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.ledgerOrder(MCHID, unpaid.getOutTradeNo())
-            .get("callbacks").valueStream()
-            .map(d -> d.get("kind").asString() + ":" + d.get("outcome").asString()).toList()
-            .equals(List.of("FORGED:REJECTED")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> control.ledgerOrder(MCHID, unpaid.getOutTradeNo())
+                        .get("callbacks")
+                        .valueStream()
+                        .map(d -> d.get("kind").asString() + ":"
+                                + d.get("outcome").asString())
+                        .toList()
+                        .equals(List.of("FORGED:REJECTED")));
     }
 
     @Test
@@ -137,8 +151,10 @@ class CallbackFaultTests {
         var unpaid = Orders.prepay(MCHID, SharedSimulator.FAULT_APPID, receiver.url("/notify"), 100);
         sdk.jsapi().prepayWithRequestPayment(unpaid);
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> receiver.count() == 1);
-        assertThat(control.ledgerOrder(MCHID, unpaid.getOutTradeNo()).get("trade_state").asString())
-            .isEqualTo("NOTPAY");
+        assertThat(control.ledgerOrder(MCHID, unpaid.getOutTradeNo())
+                        .get("trade_state")
+                        .asString())
+                .isEqualTo("NOTPAY");
     }
 
     /**
@@ -151,32 +167,38 @@ class CallbackFaultTests {
         pay();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == before + 2);
         List<CallbackReceiver.Received> forged = receiver.received().subList(before, before + 2).stream()
-            .filter(request -> !verifies(request)).toList();
+                .filter(request -> !verifies(request))
+                .toList();
         assertThat(forged).hasSize(1);
         JsonNode body = JSON.readTree(forged.get(0).body());
         JsonNode resource = body.get("resource");
         String apiV3Key = simulator.merchant(MCHID).apiV3Key();
-        return JSON.readTree(AesGcm.decrypt(apiV3Key, resource.get("nonce").asString(),
-                resource.get("associated_data").asString(), resource.get("ciphertext").asString()));
+        return JSON.readTree(AesGcm.decrypt(
+                apiV3Key,
+                resource.get("nonce").asString(),
+                resource.get("associated_data").asString(),
+                resource.get("ciphertext").asString()));
     }
 
     private boolean verifies(CallbackReceiver.Received request) {
         try {
             sdk.parser().parse(NotificationParams.of(request, request.body()), Transaction.class);
             return true;
-        }
-        catch (RuntimeException rejected) {
+        } catch (RuntimeException rejected) {
             return false;
         }
     }
 
     private String outTradeNoOf(CallbackReceiver.Received request) {
-        return sdk.parser().parse(NotificationParams.of(request, request.body()), Transaction.class).getOutTradeNo();
+        return sdk.parser()
+                .parse(NotificationParams.of(request, request.body()), Transaction.class)
+                .getOutTradeNo();
     }
 
     private String pay() {
         var request = Orders.prepay(MCHID, SharedSimulator.FAULT_APPID, receiver.url("/notify"), 100);
-        control.pay(sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
+        control.pay(
+                sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10));
         return request.getOutTradeNo();
     }
 

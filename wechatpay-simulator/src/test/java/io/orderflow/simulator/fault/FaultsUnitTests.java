@@ -36,16 +36,21 @@ class FaultsUnitTests {
 
     @Test
     void aFinalDollarAsksForTheWholePathAndAStarForOneSegment() {
-        assertThat(FaultRule.matches("/v3/refund/domestic/refunds$", "/v3/refund/domestic/refunds")).isTrue();
-        assertThat(FaultRule.matches("/v3/refund/domestic/refunds$", "/v3/refund/domestic/refunds/R1")).isFalse();
-        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*/close", "/v3/pay/transactions/out-trade-no/T1/close"))
-            .isTrue();
-        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*/close", "/v3/pay/transactions/out-trade-no/T1"))
-            .isFalse();
-        assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*/close$",
-                "/v3/pay/transactions/out-trade-no/T1/x/close")).isFalse();
+        assertThat(FaultRule.matches("/v3/refund/domestic/refunds$", "/v3/refund/domestic/refunds"))
+                .isTrue();
+        assertThat(FaultRule.matches("/v3/refund/domestic/refunds$", "/v3/refund/domestic/refunds/R1"))
+                .isFalse();
+        assertThat(FaultRule.matches(
+                        "/v3/pay/transactions/out-trade-no/*/close", "/v3/pay/transactions/out-trade-no/T1/close"))
+                .isTrue();
+        assertThat(FaultRule.matches(
+                        "/v3/pay/transactions/out-trade-no/*/close", "/v3/pay/transactions/out-trade-no/T1"))
+                .isFalse();
+        assertThat(FaultRule.matches(
+                        "/v3/pay/transactions/out-trade-no/*/close$", "/v3/pay/transactions/out-trade-no/T1/x/close"))
+                .isFalse();
         assertThat(FaultRule.matches("/v3/pay/transactions/out-trade-no/*", "/v3/pay/transactions/out-trade-no/T.1"))
-            .isTrue();
+                .isTrue();
     }
 
     private static List<Boolean> decisions(long seed) {

@@ -26,7 +26,9 @@ class KeyRingFactoryUnitTests {
         KeyRing second = KeyRingFactory.create(properties);
         assertThat(second.primary().publicKey()).isEqualTo(first.primary().publicKey());
         assertThat(second.merchant(KeyRingFactory.DEFAULT_MCHID).orElseThrow().serialNo())
-            .isEqualTo(first.merchant(KeyRingFactory.DEFAULT_MCHID).orElseThrow().serialNo());
+                .isEqualTo(first.merchant(KeyRingFactory.DEFAULT_MCHID)
+                        .orElseThrow()
+                        .serialNo());
     }
 
     @Test

@@ -18,7 +18,7 @@ class TradesUnitTests {
 
     private final Ledger ledger = new Ledger();
 
-    private final Trades trades = new Trades(ledger, time, event -> { });
+    private final Trades trades = new Trades(ledger, time, event -> {});
 
     @AfterEach
     void stop() {
@@ -56,9 +56,21 @@ class TradesUnitTests {
     }
 
     private static Map<String, Object> body(String outTradeNo, String timeExpire) {
-        Map<String, Object> body = new HashMap<>(Map.of("appid", "wx1", "mchid", "1", "description", "d",
-                "out_trade_no", outTradeNo, "notify_url", "https://m/n", "amount", Map.of("total", 1),
-                "payer", Map.of("openid", "o")));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "appid",
+                "wx1",
+                "mchid",
+                "1",
+                "description",
+                "d",
+                "out_trade_no",
+                outTradeNo,
+                "notify_url",
+                "https://m/n",
+                "amount",
+                Map.of("total", 1),
+                "payer",
+                Map.of("openid", "o")));
         if (timeExpire != null) {
             body.put("time_expire", timeExpire);
         }

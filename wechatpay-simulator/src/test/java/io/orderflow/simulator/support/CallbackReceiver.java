@@ -22,8 +22,11 @@ public final class CallbackReceiver implements AutoCloseable {
     public record Received(Map<String, String> headers, String body) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -40,15 +43,14 @@ public final class CallbackReceiver implements AutoCloseable {
     public CallbackReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         server.createContext("/", exchange -> {
             var headers = new java.util.HashMap<String, String>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-            var request = new Received(headers, new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            var request =
+                    new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             received.add(request);
             count.incrementAndGet();
             exchange.sendResponseHeaders(responder.apply(request), -1);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Chromium implements ExecutionCondition {
 
     public static final Path BINARY = Path.of(System.getProperty("orderflow.test.chromium", "/usr/bin/chromium"));
-    public static final Path DRIVER = Path.of(System.getProperty("orderflow.test.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path DRIVER =
+            Path.of(System.getProperty("orderflow.test.chromedriver", "/usr/bin/chromedriver"));
 
     /** Whether both binaries are there: a {@code @BeforeAll} starting the browser checks this first. */
     public static boolean installed() {
@@ -28,7 +29,8 @@ public final class Chromium implements ExecutionCondition {
         if (context.getTestMethod().isEmpty()) {
             return ConditionEvaluationResult.enabled("decided per test, so that every skipped one is reported");
         }
-        return installed() ? ConditionEvaluationResult.enabled("headless Chromium at " + BINARY)
+        return installed()
+                ? ConditionEvaluationResult.enabled("headless Chromium at " + BINARY)
                 : ConditionEvaluationResult.disabled("headless Chromium not installed (" + BINARY + ", " + DRIVER
                         + "): apt-get install -y chromium chromium-driver, as .ci/run does");
     }

@@ -41,17 +41,18 @@ public final class Control {
     }
 
     public HttpResponse<String> raw(String method, String path, Map<String, Object> body) {
-        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        var publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-            .method(method, publisher).build();
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -60,7 +61,8 @@ public final class Control {
     /** The order as GET /sim/v1/ledger reports it. */
     public JsonNode ledgerOrder(String mchid, String outTradeNo) {
         for (JsonNode order : get("/sim/v1/ledger").get("orders")) {
-            if (order.get("mchid").asString().equals(mchid) && order.get("out_trade_no").asString().equals(outTradeNo)) {
+            if (order.get("mchid").asString().equals(mchid)
+                    && order.get("out_trade_no").asString().equals(outTradeNo)) {
                 return order;
             }
         }
@@ -69,8 +71,12 @@ public final class Control {
 
     /** Stamps later payments and refunds at {@code when} (PUT /sim/v1/clock); {@link #realTradeClock()} undoes it. */
     public void tradeClock(java.time.Instant when) {
-        put("/sim/v1/clock", Map.of("trade_offset_ms", java.time.Duration.between(java.time.Instant.now(), when)
-            .toMillis()));
+        put(
+                "/sim/v1/clock",
+                Map.of(
+                        "trade_offset_ms",
+                        java.time.Duration.between(java.time.Instant.now(), when)
+                                .toMillis()));
     }
 
     public void realTradeClock() {

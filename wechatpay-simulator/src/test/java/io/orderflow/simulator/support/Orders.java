@@ -10,8 +10,7 @@ public final class Orders {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-    private Orders() {
-    }
+    private Orders() {}
 
     public static String nextOutTradeNo() {
         return "T" + SEQUENCE.incrementAndGet();
@@ -38,8 +37,8 @@ public final class Orders {
         return prepay(SharedSimulator.MCHID, SharedSimulator.APPID, notifyUrl, total);
     }
 
-    public static com.wechat.pay.java.service.refund.model.CreateRequest refund(String outTradeNo, String outRefundNo,
-            long refund, long total) {
+    public static com.wechat.pay.java.service.refund.model.CreateRequest refund(
+            String outTradeNo, String outRefundNo, long refund, long total) {
         var request = new com.wechat.pay.java.service.refund.model.CreateRequest();
         request.setOutTradeNo(outTradeNo);
         request.setOutRefundNo(outRefundNo);

@@ -9,8 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** Assertions on the SDK's view of WeChat errors. */
 public final class SdkAssertions {
 
-    private SdkAssertions() {
-    }
+    private SdkAssertions() {}
 
     public static void assertError(ThrowingCallable call, int status, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(ServiceException.class, ex -> {

@@ -43,24 +43,29 @@ public final class SharedSimulator {
 
     private static RunningSimulator simulator;
 
-    private SharedSimulator() {
-    }
+    private SharedSimulator() {}
 
     public static synchronized RunningSimulator get() {
         if (simulator == null) {
             simulator = WechatPaySimulator.start(SimulatorSettings.defaults()
-                .timeScale(0.001)
-                .property("simulator.callback-timeout", "1s")
-                .wechatPayKey("classpath:keys/wechat_pay_private_key.pem", PUBLIC_KEY_ID,
-                        "classpath:keys/wechat_pay_certificate.pem")
-                .wechatPayKey("classpath:keys/wechat_pay_private_key_2.pem", PUBLIC_KEY_ID_2, null)
-                .merchant(MCHID, List.of(APPID), MERCHANT_SERIAL, "classpath:keys/merchant_public_key.pem",
-                        API_V3_KEY)
-                .merchant(FAULT_MCHID, FAULT_APPID, "b2cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
-                .merchant(CERT_MCHID, CERT_APPID, "c3cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
-                .property("simulator.merchants[2].notification-serial", "CERTIFICATE")
-                .merchant(CONFORMANCE_MCHID, CONFORMANCE_APPID, "d4cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
-                .property("simulator.merchants[3].notification-serial", "CERTIFICATE"));
+                    .timeScale(0.001)
+                    .property("simulator.callback-timeout", "1s")
+                    .wechatPayKey(
+                            "classpath:keys/wechat_pay_private_key.pem",
+                            PUBLIC_KEY_ID,
+                            "classpath:keys/wechat_pay_certificate.pem")
+                    .wechatPayKey("classpath:keys/wechat_pay_private_key_2.pem", PUBLIC_KEY_ID_2, null)
+                    .merchant(
+                            MCHID,
+                            List.of(APPID),
+                            MERCHANT_SERIAL,
+                            "classpath:keys/merchant_public_key.pem",
+                            API_V3_KEY)
+                    .merchant(FAULT_MCHID, FAULT_APPID, "b2cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
+                    .merchant(CERT_MCHID, CERT_APPID, "c3cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
+                    .property("simulator.merchants[2].notification-serial", "CERTIFICATE")
+                    .merchant(CONFORMANCE_MCHID, CONFORMANCE_APPID, "d4cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")
+                    .property("simulator.merchants[3].notification-serial", "CERTIFICATE"));
             Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         }
         return simulator;

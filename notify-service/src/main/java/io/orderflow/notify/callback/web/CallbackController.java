@@ -32,8 +32,12 @@ class CallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackController.class);
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final List<String> HEADERS = List.of(RawCallback.TIMESTAMP, RawCallback.NONCE, RawCallback.SIGNATURE,
-            RawCallback.SERIAL, RawCallback.SIGNATURE_TYPE);
+    private static final List<String> HEADERS = List.of(
+            RawCallback.TIMESTAMP,
+            RawCallback.NONCE,
+            RawCallback.SIGNATURE,
+            RawCallback.SERIAL,
+            RawCallback.SIGNATURE_TYPE);
 
     private final CallbackIntake intake;
 
@@ -90,7 +94,8 @@ class CallbackController {
     }
 
     private static ResponseEntity<Map<String, String>> fail(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("code", "FAIL", "message", message));
     }
 }

@@ -33,25 +33,31 @@ class WebhookOperatorController {
     }
 
     @GetMapping("/webhook-deliveries")
-    ResponseEntity<Map<String, Object>> deliveries(@RequestParam(name = "order_id", required = false) String orderId,
-                                                   @RequestParam(name = "endpoint_id", required = false) String endpointId,
-                                                   @RequestParam(name = "shop_id", required = false) String shopId,
-                                                   @RequestParam(name = "limit", defaultValue = "100") int limit) {
+    ResponseEntity<Map<String, Object>> deliveries(
+            @RequestParam(name = "order_id", required = false) String orderId,
+            @RequestParam(name = "endpoint_id", required = false) String endpointId,
+            @RequestParam(name = "shop_id", required = false) String shopId,
+            @RequestParam(name = "limit", defaultValue = "100") int limit) {
         if ((orderId == null) == (endpointId == null) || limit < 1 || limit > 1000) {
-            return error(HttpStatus.BAD_REQUEST, "FIELD_INVALID", "give exactly one of order_id and endpoint_id, "
-                    + "and a limit of 1 to 1000");
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "FIELD_INVALID",
+                    "give exactly one of order_id and endpoint_id, " + "and a limit of 1 to 1000");
         }
-        List<Map<String, Object>> found = orderId != null ? log.ofOrder(orderId, shopId, limit)
-                : log.ofEndpoint(endpointId, shopId, limit);
+        List<Map<String, Object>> found =
+                orderId != null ? log.ofOrder(orderId, shopId, limit) : log.ofEndpoint(endpointId, shopId, limit);
         return ResponseEntity.ok(Map.of("deliveries", found));
     }
 
     /** {@code shop_id}: answer only when the endpoint is that shop's (order-service's shop API asks so). */
     @GetMapping("/webhook-endpoints/{endpoint_id}")
-    ResponseEntity<Map<String, Object>> endpoint(@PathVariable("endpoint_id") String endpointId,
-                                                 @RequestParam(name = "shop_id", required = false) String shopId) {
-        return log.endpoint(endpointId, shopId).map(ResponseEntity::ok).orElseGet(() -> error(HttpStatus.NOT_FOUND,
-                "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId));
+    ResponseEntity<Map<String, Object>> endpoint(
+            @PathVariable("endpoint_id") String endpointId,
+            @RequestParam(name = "shop_id", required = false) String shopId) {
+        return log.endpoint(endpointId, shopId)
+                .map(ResponseEntity::ok)
+                .orElseGet(() ->
+                        error(HttpStatus.NOT_FOUND, "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId));
     }
 
     @PostMapping("/webhook-deliveries/{delivery_id}/redeliver")
@@ -69,8 +75,8 @@ class WebhookOperatorController {
     }
 
     @PostMapping("/webhook-endpoints/{endpoint_id}/redeliver")
-    ResponseEntity<Map<String, Object>> redeliverFailed(@PathVariable("endpoint_id") String endpointId,
-                                                        @RequestBody Map<String, Object> request) {
+    ResponseEntity<Map<String, Object>> redeliverFailed(
+            @PathVariable("endpoint_id") String endpointId, @RequestBody Map<String, Object> request) {
         Object since = request.get("failed_since");
         Instant from;
         try {
@@ -81,7 +87,8 @@ class WebhookOperatorController {
         if (log.endpoint(endpointId, null).isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "WEBHOOK_ENDPOINT_NOT_FOUND", "no webhook endpoint " + endpointId);
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("redelivered", log.redeliverFailed(endpointId, from)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("redelivered", log.redeliverFailed(endpointId, from)));
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {

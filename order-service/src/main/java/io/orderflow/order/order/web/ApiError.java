@@ -9,5 +9,4 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param message for humans; names the offending field
  */
 @Schema(name = "Error")
-record ApiError(String code, String message) {
-}
+record ApiError(String code, String message) {}

@@ -34,7 +34,8 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
         FieldError field = e.getBindingResult().getFieldErrors().stream()
-                .min(java.util.Comparator.comparing(FieldError::getField)).orElse(null);
+                .min(java.util.Comparator.comparing(FieldError::getField))
+                .orElse(null);
         if (field == null) {
             return error(HttpStatus.BAD_REQUEST, "BODY_INVALID", "the request body is invalid");
         }
@@ -60,7 +61,8 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "CONTENT_TYPE_UNSUPPORTED", "send Content-Type: application/json");
+        return error(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "CONTENT_TYPE_UNSUPPORTED", "send Content-Type: application/json");
     }
 
     @ExceptionHandler(OrderNotFoundException.class)
@@ -70,7 +72,8 @@ class ApiErrors {
 
     @ExceptionHandler(OrderRejectedException.class)
     ResponseEntity<ApiError> rejected(OrderRejectedException e) {
-        HttpStatus status = REFUND_AMOUNT_EXCEEDS_REMAINING.equals(e.code()) ? HttpStatus.UNPROCESSABLE_CONTENT
+        HttpStatus status = REFUND_AMOUNT_EXCEEDS_REMAINING.equals(e.code())
+                ? HttpStatus.UNPROCESSABLE_CONTENT
                 : HttpStatus.CONFLICT;
         return error(status, e.code(), e.getMessage());
     }
@@ -98,7 +101,8 @@ class ApiErrors {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ApiError> concurrent(OptimisticLockingFailureException e) {
-        return error(HttpStatus.CONFLICT, "ORDER_CHANGED_CONCURRENTLY", "the order changed meanwhile; retry the request");
+        return error(
+                HttpStatus.CONFLICT, "ORDER_CHANGED_CONCURRENTLY", "the order changed meanwhile; retry the request");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

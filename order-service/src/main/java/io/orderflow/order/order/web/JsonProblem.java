@@ -8,8 +8,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Names the JSON field that could not be read, when Jackson knows it, and what was wrong with it. */
 final class JsonProblem {
 
-    private JsonProblem() {
-    }
+    private JsonProblem() {}
 
     /** The error a shop gets for a body Jackson refused: BODY_INVALID, or FIELD_INVALID for forbidden text. */
     static ApiError of(HttpMessageNotReadableException e) {

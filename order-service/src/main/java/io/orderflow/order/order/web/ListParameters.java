@@ -12,8 +12,7 @@ final class ListParameters {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
 
-    private ListParameters() {
-    }
+    private ListParameters() {}
 
     /** The lookup key as create accepts it: 1 to 64 characters, no NUL. */
     static String shopOrderNo(String shopOrderNo) {

@@ -20,8 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
                 signature="…" with signature = Base64(HMAC-SHA256(secret, METHOD\\npath?query\\ntimestamp\\nnonce\\nbody\\n)). \
                 Errors are {"code", "message"} with stable codes."""),
         servers = @Server(url = "/"))
-@SecurityScheme(name = OpenApiConfiguration.SHOP_SIGNATURE, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        paramName = "Authorization", description = "ORDERFLOW-HMAC-SHA256 shop_id=\"…\",timestamp=\"…\",nonce=\"…\",signature=\"…\"")
+@SecurityScheme(
+        name = OpenApiConfiguration.SHOP_SIGNATURE,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        paramName = "Authorization",
+        description = "ORDERFLOW-HMAC-SHA256 shop_id=\"…\",timestamp=\"…\",nonce=\"…\",signature=\"…\"")
 class OpenApiConfiguration {
 
     static final String SHOP_SIGNATURE = "shopSignature";
@@ -31,7 +35,9 @@ class OpenApiConfiguration {
     ParameterCustomizer statusParameter() {
         return (parameter, method) -> {
             RequestParam param = method.getParameterAnnotation(RequestParam.class);
-            if (parameter != null && method.getDeclaringClass() == OrderController.class && param != null
+            if (parameter != null
+                    && method.getDeclaringClass() == OrderController.class
+                    && param != null
                     && "status".equals(param.name())) {
                 parameter.setDescription(ListParameters.statuses(" or "));
             }

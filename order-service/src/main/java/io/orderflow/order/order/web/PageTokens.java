@@ -8,15 +8,16 @@ import java.util.Base64;
 /** Opaque page tokens: Base64url of "epoch-microseconds:order_id" of the last order shown. */
 final class PageTokens {
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     static String encode(OrderQuery.PageKey key) {
         if (key == null) {
             return null;
         }
-        long micros = key.createdAt().getEpochSecond() * 1_000_000 + key.createdAt().getNano() / 1_000;
-        return Base64.getUrlEncoder().withoutPadding()
+        long micros =
+                key.createdAt().getEpochSecond() * 1_000_000 + key.createdAt().getNano() / 1_000;
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((micros + ":" + key.orderId()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -27,7 +28,8 @@ final class PageTokens {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", 2);
             long micros = Long.parseLong(parts[0]);
-            Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+            Instant createdAt =
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
             if (parts.length != 2 || parts[1].isEmpty()) {
                 throw new IllegalArgumentException("no order id");
             }

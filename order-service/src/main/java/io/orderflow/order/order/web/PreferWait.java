@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /** The {@code wait} preference of RFC 7240 {@code Prefer}, capped by configuration; zero when absent. */
 final class PreferWait {
 
-    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*\"?([0-9]{1,6})\"?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WAIT =
+            Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*\"?([0-9]{1,6})\"?", Pattern.CASE_INSENSITIVE);
 
-    private PreferWait() {
-    }
+    private PreferWait() {}
 
     static Duration parse(String prefer, Duration max) {
         if (prefer == null) {

@@ -70,8 +70,8 @@ class RiskAdminController {
     }
 
     @PostMapping("/shops/{shop_id}/blocklist")
-    ResponseEntity<Map<String, Object>> blockAtShop(@PathVariable("shop_id") String shopId,
-                                                    @Valid @RequestBody BlockBody body) {
+    ResponseEntity<Map<String, Object>> blockAtShop(
+            @PathVariable("shop_id") String shopId, @Valid @RequestBody BlockBody body) {
         return block(shopId, body);
     }
 
@@ -82,11 +82,13 @@ class RiskAdminController {
 
     @ExceptionHandler(ShopNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(ShopNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", "SHOP_NOT_FOUND", "message", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("code", "SHOP_NOT_FOUND", "message", e.getMessage()));
     }
 
     private Map<String, List<BlockView>> blocklist(String shopId) {
-        return Map.of("blocked", risk.blocked(shopId).stream().map(BlockView::of).toList());
+        return Map.of(
+                "blocked", risk.blocked(shopId).stream().map(BlockView::of).toList());
     }
 
     private ResponseEntity<Map<String, Object>> block(String shopId, BlockBody body) {
@@ -94,35 +96,48 @@ class RiskAdminController {
         return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(Map.of("added", added));
     }
 
-    record BlockBody(@NotBlank @Size(max = 128) String openid, @Size(max = 256) String reason) {
-    }
+    record BlockBody(
+            @NotBlank @Size(max = 128) String openid,
+            @Size(max = 256) String reason) {}
 
-    record BlockView(String openid, String reason, @JsonProperty("created_at") Instant createdAt) {
+    record BlockView(
+            String openid,
+            String reason,
+            @JsonProperty("created_at") Instant createdAt) {
         static BlockView of(PayerBlock block) {
             return new BlockView(block.openid(), block.reason(), block.createdAt());
         }
     }
 
     /** Overrides in snake_case; a missing or null field means "use the default". */
-    record LimitsBody(@JsonProperty("max_order_amount_fen") @Positive Long maxOrderAmountFen,
-                      @JsonProperty("payer_max_orders") @Positive Integer payerMaxOrders,
-                      @JsonProperty("payer_max_amount_fen") @Positive Long payerMaxAmountFen,
-                      @JsonProperty("payer_window_seconds") @Positive Integer payerWindowSeconds,
-                      @JsonProperty("creates_per_second") @Positive Integer createsPerSecond) {
+    record LimitsBody(
+            @JsonProperty("max_order_amount_fen") @Positive Long maxOrderAmountFen,
+            @JsonProperty("payer_max_orders") @Positive Integer payerMaxOrders,
+            @JsonProperty("payer_max_amount_fen") @Positive Long payerMaxAmountFen,
+            @JsonProperty("payer_window_seconds") @Positive Integer payerWindowSeconds,
+            @JsonProperty("creates_per_second") @Positive Integer createsPerSecond) {
 
         LimitOverrides overrides() {
-            return new LimitOverrides(maxOrderAmountFen, payerMaxOrders, payerMaxAmountFen, payerWindowSeconds,
-                    createsPerSecond);
+            return new LimitOverrides(
+                    maxOrderAmountFen, payerMaxOrders, payerMaxAmountFen, payerWindowSeconds, createsPerSecond);
         }
 
         static LimitsBody of(LimitOverrides o) {
-            return new LimitsBody(o.maxOrderAmountFen(), o.payerMaxOrders(), o.payerMaxAmountFen(),
-                    o.payerWindowSeconds(), o.createsPerSecond());
+            return new LimitsBody(
+                    o.maxOrderAmountFen(),
+                    o.payerMaxOrders(),
+                    o.payerMaxAmountFen(),
+                    o.payerWindowSeconds(),
+                    o.createsPerSecond());
         }
 
         static LimitsBody of(Limits l) {
-            return new LimitsBody(l.maxOrderAmountFen(), l.payerMaxOrders(), l.payerMaxAmountFen(),
-                    Math.toIntExact(l.payerWindow().toSeconds()), l.createsPerSecond());
+            return new LimitsBody(
+                    l.maxOrderAmountFen(),
+                    l.payerMaxOrders(),
+                    l.payerMaxAmountFen(),
+                    Math.toIntExact(l.payerWindow().toSeconds()),
+                    l.createsPerSecond());
         }
     }
 

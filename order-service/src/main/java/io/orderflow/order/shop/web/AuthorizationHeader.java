@@ -33,14 +33,22 @@ record AuthorizationHeader(String shopId, String timestamp, String nonce, String
         if (end != header.length() - SCHEME.length() - 1 || parameters.size() != 4) {
             return Optional.empty();
         }
-        AuthorizationHeader parsed = new AuthorizationHeader(parameters.get("shop_id"), parameters.get("timestamp"),
-                parameters.get("nonce"), parameters.get("signature"));
+        AuthorizationHeader parsed = new AuthorizationHeader(
+                parameters.get("shop_id"),
+                parameters.get("timestamp"),
+                parameters.get("nonce"),
+                parameters.get("signature"));
         return parsed.wellFormed() ? Optional.of(parsed) : Optional.empty();
     }
 
     private boolean wellFormed() {
-        return shopId != null && !shopId.isEmpty() && signature != null && !signature.isEmpty()
-                && timestamp != null && TIMESTAMP.matcher(timestamp).matches()
-                && nonce != null && NONCE.matcher(nonce).matches();
+        return shopId != null
+                && !shopId.isEmpty()
+                && signature != null
+                && !signature.isEmpty()
+                && timestamp != null
+                && TIMESTAMP.matcher(timestamp).matches()
+                && nonce != null
+                && NONCE.matcher(nonce).matches();
     }
 }

@@ -9,12 +9,12 @@ public final class ErrorJson {
 
     /** The answer while orderflow's database is away: nothing was done, the same request may be sent again. */
     public static final String OUTAGE_CODE = "SERVICE_UNAVAILABLE";
-    public static final String OUTAGE_MESSAGE = "orderflow cannot reach its database; nothing was changed, retry the "
-            + "same request later";
+
+    public static final String OUTAGE_MESSAGE =
+            "orderflow cannot reach its database; nothing was changed, retry the " + "same request later";
     public static final int OUTAGE_RETRY_AFTER_SECONDS = 5;
 
-    private ErrorJson() {
-    }
+    private ErrorJson() {}
 
     static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
         response.setStatus(status);

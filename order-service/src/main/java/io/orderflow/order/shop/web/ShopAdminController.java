@@ -53,12 +53,15 @@ class ShopAdminController {
 
     @GetMapping
     Map<String, List<ShopView>> list() {
-        return Map.of("shops", shops.list().stream().map(shop -> ShopView.of(shop, null)).toList());
+        return Map.of(
+                "shops",
+                shops.list().stream().map(shop -> ShopView.of(shop, null)).toList());
     }
 
     @ExceptionHandler(ShopNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(ShopNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("code", "SHOP_NOT_FOUND", "message", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("code", "SHOP_NOT_FOUND", "message", e.getMessage()));
     }
 
     @ExceptionHandler(UnknownMerchantException.class)
@@ -66,22 +69,30 @@ class ShopAdminController {
         return ResponseEntity.badRequest().body(Map.of("code", "MERCHANT_UNKNOWN", "message", e.getMessage()));
     }
 
-    record NewShop(@NotBlank @Size(max = 128) String name,
-                   @NotBlank @Pattern(regexp = "[0-9]{1,32}") String mchid,
-                   @NotBlank @Pattern(regexp = "[0-9A-Za-z_]{1,32}") String appid) {
-    }
+    record NewShop(
+            @NotBlank @Size(max = 128) String name,
+            @NotBlank @Pattern(regexp = "[0-9]{1,32}") String mchid,
+
+            @NotBlank @Pattern(regexp = "[0-9A-Za-z_]{1,32}")
+            String appid) {}
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record ShopView(@JsonProperty("shop_id") String shopId, String name, String mchid, String appid, boolean enabled,
-                    @JsonProperty("created_at") Instant createdAt, String secret) {
+    record ShopView(
+            @JsonProperty("shop_id") String shopId,
+            String name,
+            String mchid,
+            String appid,
+            boolean enabled,
+            @JsonProperty("created_at") Instant createdAt,
+            String secret) {
 
         static ShopView of(ShopSecret created) {
             return of(created.shop(), created.secret());
         }
 
         static ShopView of(Shop shop, String secret) {
-            return new ShopView(shop.shopId(), shop.name(), shop.mchid(), shop.appid(), shop.enabled(),
-                    shop.createdAt(), secret);
+            return new ShopView(
+                    shop.shopId(), shop.name(), shop.mchid(), shop.appid(), shop.enabled(), shop.createdAt(), secret);
         }
     }
 }

@@ -44,8 +44,12 @@ public class ShopAuthenticationFilter extends OncePerRequestFilter {
         Optional<AuthorizationHeader> header = AuthorizationHeader.parse(request.getHeader("Authorization"));
         if (header.isEmpty()) {
             response.setHeader("WWW-Authenticate", AuthorizationHeader.SCHEME);
-            ErrorJson.write(response, 401, ShopAuthenticationException.AUTHORIZATION_INVALID, "Authorization must be "
-                    + AuthorizationHeader.SCHEME + " shop_id=\"…\",timestamp=\"…\",nonce=\"…\",signature=\"…\"");
+            ErrorJson.write(
+                    response,
+                    401,
+                    ShopAuthenticationException.AUTHORIZATION_INVALID,
+                    "Authorization must be " + AuthorizationHeader.SCHEME
+                            + " shop_id=\"…\",timestamp=\"…\",nonce=\"…\",signature=\"…\"");
             return;
         }
         try {
@@ -70,8 +74,14 @@ public class ShopAuthenticationFilter extends OncePerRequestFilter {
     private static SignedRequest signed(HttpServletRequest request, AuthorizationHeader header, byte[] body) {
         String query = request.getQueryString();
         String pathAndQuery = request.getRequestURI() + (query == null ? "" : "?" + query);
-        return new SignedRequest(header.shopId(), header.timestamp(), header.nonce(), header.signature(),
-                request.getMethod(), pathAndQuery, body);
+        return new SignedRequest(
+                header.shopId(),
+                header.timestamp(),
+                header.nonce(),
+                header.signature(),
+                request.getMethod(),
+                pathAndQuery,
+                body);
     }
 
     /** The whole body, or empty when it is longer than the limit. */

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class ShopWebConfiguration {
 
     @Bean
-    FilterRegistrationBean<ShopAuthenticationFilter> shopAuthenticationFilter(ShopAuthentication authentication,
-            @Value("${orderflow.shops.max-body-bytes:65536}") int maxBodyBytes) {
+    FilterRegistrationBean<ShopAuthenticationFilter> shopAuthenticationFilter(
+            ShopAuthentication authentication, @Value("${orderflow.shops.max-body-bytes:65536}") int maxBodyBytes) {
         FilterRegistrationBean<ShopAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ShopAuthenticationFilter(authentication, maxBodyBytes));
         registration.addUrlPatterns("/v1/*");

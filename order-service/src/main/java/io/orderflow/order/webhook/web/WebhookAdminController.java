@@ -28,35 +28,42 @@ class WebhookAdminController {
     }
 
     @PostMapping
-    ResponseEntity<WebhookEndpointView> create(@PathVariable("shop_id") String shopId,
-                                               @RequestBody WebhookEndpointView.Create request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(WebhookEndpointView.of(
-                endpoints.create(shopId, request.url(), request.types(), request.enabled())));
+    ResponseEntity<WebhookEndpointView> create(
+            @PathVariable("shop_id") String shopId, @RequestBody WebhookEndpointView.Create request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(WebhookEndpointView.of(
+                        endpoints.create(shopId, request.url(), request.types(), request.enabled())));
     }
 
     @GetMapping
     WebhookEndpointView.List_ list(@PathVariable("shop_id") String shopId) {
-        return new WebhookEndpointView.List_(endpoints.list(shopId).stream().map(WebhookEndpointView::of).toList());
+        return new WebhookEndpointView.List_(
+                endpoints.list(shopId).stream().map(WebhookEndpointView::of).toList());
     }
 
     @PatchMapping("/{endpoint_id}")
-    WebhookEndpointView update(@PathVariable("shop_id") String shopId, @PathVariable("endpoint_id") String endpointId,
-                               @RequestBody WebhookEndpointView.Update request) {
-        return WebhookEndpointView.of(endpoints.update(shopId, endpointId, request.url(), request.types(),
-                request.enabled()));
+    WebhookEndpointView update(
+            @PathVariable("shop_id") String shopId,
+            @PathVariable("endpoint_id") String endpointId,
+            @RequestBody WebhookEndpointView.Update request) {
+        return WebhookEndpointView.of(
+                endpoints.update(shopId, endpointId, request.url(), request.types(), request.enabled()));
     }
 
     @DeleteMapping("/{endpoint_id}")
-    ResponseEntity<Void> delete(@PathVariable("shop_id") String shopId, @PathVariable("endpoint_id") String endpointId) {
+    ResponseEntity<Void> delete(
+            @PathVariable("shop_id") String shopId, @PathVariable("endpoint_id") String endpointId) {
         endpoints.delete(shopId, endpointId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{endpoint_id}/secret")
-    WebhookEndpointView rotate(@PathVariable("shop_id") String shopId, @PathVariable("endpoint_id") String endpointId,
-                               @RequestBody(required = false) WebhookEndpointView.Rotate request) {
+    WebhookEndpointView rotate(
+            @PathVariable("shop_id") String shopId,
+            @PathVariable("endpoint_id") String endpointId,
+            @RequestBody(required = false) WebhookEndpointView.Rotate request) {
         Long seconds = request == null ? null : request.overlapSeconds();
-        return WebhookEndpointView.of(endpoints.rotate(shopId, endpointId,
-                seconds == null ? null : Duration.ofSeconds(seconds)));
+        return WebhookEndpointView.of(
+                endpoints.rotate(shopId, endpointId, seconds == null ? null : Duration.ofSeconds(seconds)));
     }
 }

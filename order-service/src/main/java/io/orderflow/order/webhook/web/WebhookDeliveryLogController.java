@@ -37,29 +37,43 @@ class WebhookDeliveryLogController {
         this.log = log;
     }
 
-    @Operation(operationId = "listOrderWebhookDeliveries", summary = "The webhook deliveries of an order, newest first, each with its attempts")
+    @Operation(
+            operationId = "listOrderWebhookDeliveries",
+            summary = "The webhook deliveries of an order, newest first, each with its attempts")
     @ApiResponse(responseCode = "200", description = "{\"deliveries\": [...]}")
     @ApiResponse(responseCode = "400", description = "limit outside 1..1000 (FIELD_INVALID)")
     @ApiResponse(responseCode = "404", description = "no such order for this shop (ORDER_NOT_FOUND)")
-    @ApiResponse(responseCode = "503", description = "the delivery log cannot be read right now (WEBHOOK_LOG_UNAVAILABLE)")
+    @ApiResponse(
+            responseCode = "503",
+            description = "the delivery log cannot be read right now (WEBHOOK_LOG_UNAVAILABLE)")
     @GetMapping(path = "/v1/orders/{order_id}/webhook-deliveries", produces = "application/json")
-    ResponseEntity<JsonNode> ofOrder(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                                     @PathVariable("order_id") String orderId,
-                                     @RequestParam(name = "limit", defaultValue = "100") int limit) {
+    ResponseEntity<JsonNode> ofOrder(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @PathVariable("order_id") String orderId,
+            @RequestParam(name = "limit", defaultValue = "100") int limit) {
         checkLimit(limit);
         orders.find(shop, orderId);
         return ResponseEntity.ok(log.ofOrder(shop.shopId(), orderId, limit));
     }
 
-    @Operation(operationId = "listEndpointWebhookDeliveries", summary = "A webhook endpoint's delivery state (failing since, disabled and why, backlog) and its deliveries, newest first")
-    @ApiResponse(responseCode = "200", description = "{\"endpoint\": {...}, \"deliveries\": [...]}; endpoint is null until notify-service has the endpoint")
+    @Operation(
+            operationId = "listEndpointWebhookDeliveries",
+            summary =
+                    "A webhook endpoint's delivery state (failing since, disabled and why, backlog) and its deliveries, newest first")
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "{\"endpoint\": {...}, \"deliveries\": [...]}; endpoint is null until notify-service has the endpoint")
     @ApiResponse(responseCode = "400", description = "limit outside 1..1000 (FIELD_INVALID)")
     @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
-    @ApiResponse(responseCode = "503", description = "the delivery log cannot be read right now (WEBHOOK_LOG_UNAVAILABLE)")
+    @ApiResponse(
+            responseCode = "503",
+            description = "the delivery log cannot be read right now (WEBHOOK_LOG_UNAVAILABLE)")
     @GetMapping(path = "/v1/webhook-endpoints/{endpoint_id}/deliveries", produces = "application/json")
-    ResponseEntity<JsonNode> ofEndpoint(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                                        @PathVariable("endpoint_id") String endpointId,
-                                        @RequestParam(name = "limit", defaultValue = "100") int limit) {
+    ResponseEntity<JsonNode> ofEndpoint(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @PathVariable("endpoint_id") String endpointId,
+            @RequestParam(name = "limit", defaultValue = "100") int limit) {
         checkLimit(limit);
         endpoints.find(shop.shopId(), endpointId);
         return ResponseEntity.ok(log.ofEndpoint(shop.shopId(), endpointId, limit));

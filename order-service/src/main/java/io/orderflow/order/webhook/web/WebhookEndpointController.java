@@ -35,63 +35,82 @@ class WebhookEndpointController {
         this.endpoints = endpoints;
     }
 
-    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint; the answer holds its signing secret, shown only this once")
+    @Operation(
+            operationId = "createWebhookEndpoint",
+            summary = "Register a webhook endpoint; the answer holds its signing secret, shown only this once")
     @ApiResponse(responseCode = "201", description = "registered")
     @ApiResponse(responseCode = "400", description = "a bad URL or type (" + URL_CODES + ")")
     @ApiResponse(responseCode = "409", description = "too many endpoints (WEBHOOK_ENDPOINT_LIMIT_REACHED)")
     @PostMapping
-    ResponseEntity<WebhookEndpointView> create(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                                               @RequestBody WebhookEndpointView.Create request) {
-        WebhookEndpointManagement.WithSecret created = endpoints.create(shop.shopId(), request.url(), request.types(),
-                request.enabled());
-        return ResponseEntity.created(URI.create("/v1/webhook-endpoints/" + created.endpoint().endpointId()))
+    ResponseEntity<WebhookEndpointView> create(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @RequestBody WebhookEndpointView.Create request) {
+        WebhookEndpointManagement.WithSecret created =
+                endpoints.create(shop.shopId(), request.url(), request.types(), request.enabled());
+        return ResponseEntity.created(
+                        URI.create("/v1/webhook-endpoints/" + created.endpoint().endpointId()))
                 .body(WebhookEndpointView.of(created));
     }
 
-    @Operation(operationId = "listWebhookEndpoints", summary = "List the shop's webhook endpoints (never their secrets)")
+    @Operation(
+            operationId = "listWebhookEndpoints",
+            summary = "List the shop's webhook endpoints (never their secrets)")
     @GetMapping
-    WebhookEndpointView.List_ list(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop) {
-        return new WebhookEndpointView.List_(endpoints.list(shop.shopId()).stream().map(WebhookEndpointView::of).toList());
+    WebhookEndpointView.List_ list(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop) {
+        return new WebhookEndpointView.List_(endpoints.list(shop.shopId()).stream()
+                .map(WebhookEndpointView::of)
+                .toList());
     }
 
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint")
     @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
     @GetMapping("/{endpoint_id}")
-    WebhookEndpointView get(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                            @PathVariable("endpoint_id") String endpointId) {
+    WebhookEndpointView get(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @PathVariable("endpoint_id") String endpointId) {
         return WebhookEndpointView.of(endpoints.find(shop.shopId(), endpointId));
     }
 
-    @Operation(operationId = "updateWebhookEndpoint", summary = "Change the URL, the types or enabled (fields left out stay as they are)")
+    @Operation(
+            operationId = "updateWebhookEndpoint",
+            summary = "Change the URL, the types or enabled (fields left out stay as they are)")
     @ApiResponse(responseCode = "400", description = "a bad URL or type (" + URL_CODES + ")")
     @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
     @PatchMapping("/{endpoint_id}")
-    WebhookEndpointView update(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                               @PathVariable("endpoint_id") String endpointId,
-                               @RequestBody WebhookEndpointView.Update request) {
-        return WebhookEndpointView.of(endpoints.update(shop.shopId(), endpointId, request.url(), request.types(),
-                request.enabled()));
+    WebhookEndpointView update(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @PathVariable("endpoint_id") String endpointId,
+            @RequestBody WebhookEndpointView.Update request) {
+        return WebhookEndpointView.of(
+                endpoints.update(shop.shopId(), endpointId, request.url(), request.types(), request.enabled()));
     }
 
-    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint: nothing more is delivered to it")
+    @Operation(
+            operationId = "deleteWebhookEndpoint",
+            summary = "Delete a webhook endpoint: nothing more is delivered to it")
     @ApiResponse(responseCode = "204", description = "deleted")
     @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
     @DeleteMapping("/{endpoint_id}")
-    ResponseEntity<Void> delete(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                                @PathVariable("endpoint_id") String endpointId) {
+    ResponseEntity<Void> delete(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @PathVariable("endpoint_id") String endpointId) {
         endpoints.delete(shop.shopId(), endpointId);
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret; the previous one keeps signing for overlap_seconds")
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Rotate the signing secret; the previous one keeps signing for overlap_seconds")
     @ApiResponse(responseCode = "200", description = "the endpoint with its new secret, shown only this once")
     @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
     @PostMapping("/{endpoint_id}/secret")
-    WebhookEndpointView rotate(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
-                               @PathVariable("endpoint_id") String endpointId,
-                               @RequestBody(required = false) WebhookEndpointView.Rotate request) {
+    WebhookEndpointView rotate(
+            @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
+            @PathVariable("endpoint_id") String endpointId,
+            @RequestBody(required = false) WebhookEndpointView.Rotate request) {
         Long seconds = request == null ? null : request.overlapSeconds();
-        return WebhookEndpointView.of(endpoints.rotate(shop.shopId(), endpointId,
-                seconds == null ? null : Duration.ofSeconds(seconds)));
+        return WebhookEndpointView.of(
+                endpoints.rotate(shop.shopId(), endpointId, seconds == null ? null : Duration.ofSeconds(seconds)));
     }
 }

@@ -27,7 +27,9 @@ class WebhookSecretController {
         this.secrets = secrets;
     }
 
-    @Operation(operationId = "getWebhookSecret", summary = "The shop's webhook secret: verifies deliveries to its orders' own notify_url")
+    @Operation(
+            operationId = "getWebhookSecret",
+            summary = "The shop's webhook secret: verifies deliveries to its orders' own notify_url")
     @GetMapping(path = "/v1/webhook-secret", produces = "application/json")
     ShopSecret secret(@Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop) {
         return new ShopSecret(secrets.shopSecret(shop.shopId()));
@@ -35,7 +37,9 @@ class WebhookSecretController {
 
     @Schema(name = "WebhookSecret")
     record ShopSecret(
-            @Schema(description = "whsec_…: verifies the Orderflow-Signature of deliveries to the notify_url of the shop's orders (each endpoint has its own)")
-            @JsonProperty("secret") String secret) {
-    }
+            @Schema(
+                    description =
+                            "whsec_…: verifies the Orderflow-Signature of deliveries to the notify_url of the shop's orders (each endpoint has its own)")
+            @JsonProperty("secret")
+            String secret) {}
 }

@@ -2,8 +2,8 @@ package io.orderflow.order.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.platform.test.GeneratedFile;
 import io.orderflow.order.support.OrderServiceTest;
+import io.orderflow.platform.test.GeneratedFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +14,8 @@ import org.springframework.http.ResponseEntity;
 @OrderServiceTest
 class OpenApiDocumentTests {
 
-    @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void servedDocumentEqualsTheCommittedOne() {

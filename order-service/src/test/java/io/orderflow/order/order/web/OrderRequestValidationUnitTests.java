@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 /** WeChat's limits on a create request, field by field. */
 class OrderRequestValidationUnitTests {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
     private static final OrderProperties PROPERTIES = new OrderProperties(null, null, null, null, null, null);
     private static final WebhookAddresses ADDRESSES = new WebhookAddresses(false, false);
 
     @Test
     void acceptsAValidRequest() {
         assertThat(violations(request("d", 1, "CNY", "oUpF8u_-9", 1800L))).isEmpty();
-        assertThat(OrderRequestRules.newOrder(request("d", 1, "CNY", "o", null), PROPERTIES, ADDRESSES).expireIn())
+        assertThat(OrderRequestRules.newOrder(request("d", 1, "CNY", "o", null), PROPERTIES, ADDRESSES)
+                        .expireIn())
                 .isEqualTo(Duration.ofMinutes(30));
     }
 
@@ -34,8 +36,15 @@ class OrderRequestValidationUnitTests {
         assertThat(violations(request("d", 1, "USD", "o", null))).containsExactly("amount.currency");
         assertThat(violations(request("d", 1, "CNY", "o pen!id", null))).containsExactly("payer.openid");
         assertThat(violations(request("d", 1, "CNY", "o".repeat(129), null))).containsExactly("payer.openid");
-        assertThat(violations(new OrderRequests.CreateOrder("s".repeat(65), "d", new OrderRequests.Amount(1L, "CNY"),
-                new OrderRequests.Payer("o"), "a".repeat(129), null, null))).containsExactlyInAnyOrder("shopOrderNo", "attach");
+        assertThat(violations(new OrderRequests.CreateOrder(
+                        "s".repeat(65),
+                        "d",
+                        new OrderRequests.Amount(1L, "CNY"),
+                        new OrderRequests.Payer("o"),
+                        "a".repeat(129),
+                        null,
+                        null)))
+                .containsExactlyInAnyOrder("shopOrderNo", "attach");
     }
 
     @Test
@@ -44,7 +53,8 @@ class OrderRequestValidationUnitTests {
                 .hasMessageContaining("expire_in_seconds");
         assertThatThrownBy(() -> OrderRequestRules.newOrder(request("d", 1, "CNY", "o", 7201L), PROPERTIES, ADDRESSES))
                 .hasMessageContaining("expire_in_seconds");
-        assertThatThrownBy(() -> OrderRequestRules.newOrder(request("d", 100_000_001L, "CNY", "o", null), PROPERTIES, ADDRESSES))
+        assertThatThrownBy(() ->
+                        OrderRequestRules.newOrder(request("d", 100_000_001L, "CNY", "o", null), PROPERTIES, ADDRESSES))
                 .hasMessageContaining("amount.total");
     }
 
@@ -55,13 +65,14 @@ class OrderRequestValidationUnitTests {
         assertThat(code("https://169.254.169.254/latest/meta-data")).isEqualTo("WEBHOOK_URL_ADDRESS_FORBIDDEN");
         assertThat(code("https://user@shop.example.com/notify")).isEqualTo("WEBHOOK_URL_INVALID");
         assertThat(code("notify")).isEqualTo("WEBHOOK_URL_INVALID");
-        assertThat(OrderRequestRules.newOrder(request("d", 1, "CNY", "o", null), PROPERTIES, ADDRESSES).notifyUrl())
+        assertThat(OrderRequestRules.newOrder(request("d", 1, "CNY", "o", null), PROPERTIES, ADDRESSES)
+                        .notifyUrl())
                 .isNull();
     }
 
     private static String code(String notifyUrl) {
-        OrderRequests.CreateOrder request = new OrderRequests.CreateOrder("SO-1", "d", new OrderRequests.Amount(1L, "CNY"),
-                new OrderRequests.Payer("o"), null, null, notifyUrl);
+        OrderRequests.CreateOrder request = new OrderRequests.CreateOrder(
+                "SO-1", "d", new OrderRequests.Amount(1L, "CNY"), new OrderRequests.Payer("o"), null, null, notifyUrl);
         try {
             OrderRequestRules.newOrder(request, PROPERTIES, ADDRESSES);
             return null;
@@ -81,20 +92,28 @@ class OrderRequestValidationUnitTests {
     @Test
     void honoursPreferWaitUpToTheMaximum() {
         assertThat(PreferWait.parse("wait=3", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(PreferWait.parse("respond-async, wait=30", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(PreferWait.parse("respond-async, wait=30", Duration.ofSeconds(10)))
+                .isEqualTo(Duration.ofSeconds(10));
         assertThat(PreferWait.parse("return=minimal", Duration.ofSeconds(10))).isZero();
         assertThat(PreferWait.parse(null, Duration.ofSeconds(10))).isZero();
     }
 
-    private static OrderRequests.CreateOrder request(String description, long total, String currency, String openid,
-                                                     Long expireIn) {
-        return new OrderRequests.CreateOrder("SO-1", description, new OrderRequests.Amount(total, currency),
-                new OrderRequests.Payer(openid), null, expireIn, null);
+    private static OrderRequests.CreateOrder request(
+            String description, long total, String currency, String openid, Long expireIn) {
+        return new OrderRequests.CreateOrder(
+                "SO-1",
+                description,
+                new OrderRequests.Amount(total, currency),
+                new OrderRequests.Payer(openid),
+                null,
+                expireIn,
+                null);
     }
 
     private static Set<String> violations(OrderRequests.CreateOrder request) {
         Set<ConstraintViolation<OrderRequests.CreateOrder>> violations = VALIDATOR.validate(request);
-        return violations.stream().map(v -> v.getPropertyPath().toString())
+        return violations.stream()
+                .map(v -> v.getPropertyPath().toString())
                 .collect(java.util.stream.Collectors.toSet());
     }
 }

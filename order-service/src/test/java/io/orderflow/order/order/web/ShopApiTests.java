@@ -19,9 +19,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderServiceTest
 class ShopApiTests {
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -43,7 +49,8 @@ class ShopApiTests {
         assertThat(created.text("created_at")).isNotNull();
         assertThat(created.text("expire_at")).isNotNull();
         assertThat(created.header("Location")).isEqualTo("/v1/orders/" + created.text("order_id"));
-        assertThat(shop.get("/v1/orders/" + created.text("order_id")).text("shop_order_no")).isEqualTo(shopOrderNo);
+        assertThat(shop.get("/v1/orders/" + created.text("order_id")).text("shop_order_no"))
+                .isEqualTo(shopOrderNo);
     }
 
     @Test
@@ -64,30 +71,54 @@ class ShopApiTests {
     void invalidRequestsNameTheFieldAndChangeNothing() {
         String shopOrderNo = Orders.newShopOrderNo();
         assertError(shop.post("/v1/orders", Orders.body(shopOrderNo, 0)), 400, "FIELD_INVALID", "amount.total");
-        assertError(shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace("CNY", "USD")), 400, "FIELD_INVALID",
+        assertError(
+                shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace("CNY", "USD")),
+                400,
+                "FIELD_INVALID",
                 "amount.currency");
-        assertError(shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace(Orders.OPENID, "bad openid")), 400,
-                "FIELD_INVALID", "payer.openid");
-        assertError(shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace("\"cart-42\"", "\"cart\",\"expire_in_seconds\":5")),
-                400, "FIELD_INVALID", "expire_in_seconds");
-        assertError(shop.post("/v1/orders", "{\"shop_order_no\":\"" + shopOrderNo + "\"}"), 400, "FIELD_MISSING", "amount");
+        assertError(
+                shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace(Orders.OPENID, "bad openid")),
+                400,
+                "FIELD_INVALID",
+                "payer.openid");
+        assertError(
+                shop.post(
+                        "/v1/orders",
+                        Orders.body(shopOrderNo, 1).replace("\"cart-42\"", "\"cart\",\"expire_in_seconds\":5")),
+                400,
+                "FIELD_INVALID",
+                "expire_in_seconds");
+        assertError(
+                shop.post("/v1/orders", "{\"shop_order_no\":\"" + shopOrderNo + "\"}"), 400, "FIELD_MISSING", "amount");
         assertError(shop.post("/v1/orders", "{not json"), 400, "BODY_INVALID", "JSON");
-        assertError(shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace("1,", "\"one\",")), 400, "BODY_INVALID",
+        assertError(
+                shop.post("/v1/orders", Orders.body(shopOrderNo, 1).replace("1,", "\"one\",")),
+                400,
+                "BODY_INVALID",
                 "amount.total");
 
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?").param(shopOrderNo)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
+                        .param(shopOrderNo)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void anotherShopsOrderIsNotFound() {
-        String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100)).text("order_id");
+        String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
+                .text("order_id");
         ShopClient other = Shops.register(shops, port);
 
         assertError(other.get("/v1/orders/" + orderId), 404, "ORDER_NOT_FOUND", orderId);
         assertError(other.post("/v1/orders/" + orderId + "/close", ""), 404, "ORDER_NOT_FOUND", orderId);
-        assertError(other.post("/v1/orders/" + orderId + "/refunds",
-                "{\"out_refund_no\":\"R1\",\"amount\":{\"refund\":1,\"currency\":\"CNY\"}}"), 404, "ORDER_NOT_FOUND", orderId);
+        assertError(
+                other.post(
+                        "/v1/orders/" + orderId + "/refunds",
+                        "{\"out_refund_no\":\"R1\",\"amount\":{\"refund\":1,\"currency\":\"CNY\"}}"),
+                404,
+                "ORDER_NOT_FOUND",
+                orderId);
         assertThat(shop.get("/v1/orders/" + orderId).status()).isEqualTo(200);
     }
 
@@ -98,7 +129,8 @@ class ShopApiTests {
 
         Answer found = shop.get("/v1/orders?shop_order_no=" + shopOrderNo);
 
-        assertThat(found.json().path("orders").get(0).path("order_id").asString()).isEqualTo(orderId);
+        assertThat(found.json().path("orders").get(0).path("order_id").asString())
+                .isEqualTo(orderId);
         assertError(shop.get("/v1/orders?shop_order_no=nope"), 404, "ORDER_NOT_FOUND", "nope");
     }
 
@@ -106,19 +138,25 @@ class ShopApiTests {
     void listsPagesNewestFirstWithoutGapsOrRepeats() {
         java.util.List<String> created = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(0, shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100)).text("order_id"));
+            created.add(
+                    0,
+                    shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
+                            .text("order_id"));
         }
         java.util.List<String> listed = new java.util.ArrayList<>();
         String token = null;
         do {
-            Answer page = shop.get("/v1/orders?status=PENDING&page_size=2"
-                    + (token == null ? "" : "&page_token=" + token));
-            page.json().path("orders").forEach(order -> listed.add(order.path("order_id").asString()));
+            Answer page =
+                    shop.get("/v1/orders?status=PENDING&page_size=2" + (token == null ? "" : "&page_token=" + token));
+            page.json()
+                    .path("orders")
+                    .forEach(order -> listed.add(order.path("order_id").asString()));
             token = page.text("next_page_token");
         } while (token != null);
 
         assertThat(listed).containsExactlyElementsOf(created);
-        assertThat(shop.get("/v1/orders?status=SUCCESS").json().path("orders").size()).isZero();
+        assertThat(shop.get("/v1/orders?status=SUCCESS").json().path("orders").size())
+                .isZero();
         assertError(shop.get("/v1/orders?status=PAID"), 400, "FIELD_INVALID", "status");
         assertError(shop.get("/v1/orders?page_size=0"), 400, "FIELD_INVALID", "page_size");
         assertError(shop.get("/v1/orders?created_from=yesterday"), 400, "FIELD_INVALID", "created_from");

@@ -33,9 +33,15 @@ class StrictJsonTests {
     private static final String REFUND = """
             {"out_refund_no":%s,"amount":{"refund":%s,"currency":%s},"reason":%s}""";
 
-    @Autowired ShopManagement shops;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
 
     @BeforeEach
@@ -44,14 +50,19 @@ class StrictJsonTests {
     }
 
     static Stream<Arguments> notWholeFen() {
-        return Stream.of("1.5", "1.0", "1e2", "\"100\"", "true", "[1]", "{}", "99999999999999999999").map(Arguments::of);
+        return Stream.of("1.5", "1.0", "1e2", "\"100\"", "true", "[1]", "{}", "99999999999999999999")
+                .map(Arguments::of);
     }
 
     @ParameterizedTest
     @MethodSource("notWholeFen")
     void refusesAnOrderTotalThatIsNotAJsonInteger(String total) {
         String shopOrderNo = Orders.newShopOrderNo();
-        assertError(shop.post("/v1/orders", create(quote(shopOrderNo), total, "1800")), 400, "BODY_INVALID", "amount.total");
+        assertError(
+                shop.post("/v1/orders", create(quote(shopOrderNo), total, "1800")),
+                400,
+                "BODY_INVALID",
+                "amount.total");
         assertNothingCreated(shopOrderNo);
     }
 
@@ -59,7 +70,10 @@ class StrictJsonTests {
     @MethodSource("notWholeFen")
     void refusesAnExpiryThatIsNotAJsonInteger(String seconds) {
         String shopOrderNo = Orders.newShopOrderNo();
-        assertError(shop.post("/v1/orders", create(quote(shopOrderNo), "100", seconds)), 400, "BODY_INVALID",
+        assertError(
+                shop.post("/v1/orders", create(quote(shopOrderNo), "100", seconds)),
+                400,
+                "BODY_INVALID",
                 "expire_in_seconds");
         assertNothingCreated(shopOrderNo);
     }
@@ -68,9 +82,14 @@ class StrictJsonTests {
     @MethodSource("notWholeFen")
     void refusesARefundAmountThatIsNotAJsonInteger(String refund) {
         String orderId = OrderFlows.paidOrder(shop, 1000);
-        assertError(shop.post("/v1/orders/" + orderId + "/refunds", REFUND.formatted("\"R-1\"", refund, "\"CNY\"",
-                "\"r\"")), 400, "BODY_INVALID", "amount.refund");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size()).isZero();
+        assertError(
+                shop.post(
+                        "/v1/orders/" + orderId + "/refunds", REFUND.formatted("\"R-1\"", refund, "\"CNY\"", "\"r\"")),
+                400,
+                "BODY_INVALID",
+                "amount.refund");
+        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
+                .isZero();
     }
 
     @Test
@@ -78,16 +97,33 @@ class StrictJsonTests {
         String shopOrderNo = Orders.newShopOrderNo();
         String no = quote(shopOrderNo);
         for (String notText : new String[] {"12345678", "true", "1.5", "[\"a\"]", "{\"a\":1}"}) {
-            assertError(shop.post("/v1/orders", CREATE.formatted(notText, "\"d\"", "100", "\"CNY\"", "\"o1\"", "\"a\"",
-                    "1800")), 400, "BODY_INVALID", "shop_order_no");
-            assertError(shop.post("/v1/orders", CREATE.formatted(no, notText, "100", "\"CNY\"", "\"o1\"", "\"a\"",
-                    "1800")), 400, "BODY_INVALID", "description");
-            assertError(shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", notText, "\"o1\"", "\"a\"",
-                    "1800")), 400, "BODY_INVALID", "amount.currency");
-            assertError(shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", "\"CNY\"", notText, "\"a\"",
-                    "1800")), 400, "BODY_INVALID", "payer.openid");
-            assertError(shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", "\"CNY\"", "\"o1\"", notText,
-                    "1800")), 400, "BODY_INVALID", "attach");
+            assertError(
+                    shop.post(
+                            "/v1/orders",
+                            CREATE.formatted(notText, "\"d\"", "100", "\"CNY\"", "\"o1\"", "\"a\"", "1800")),
+                    400,
+                    "BODY_INVALID",
+                    "shop_order_no");
+            assertError(
+                    shop.post("/v1/orders", CREATE.formatted(no, notText, "100", "\"CNY\"", "\"o1\"", "\"a\"", "1800")),
+                    400,
+                    "BODY_INVALID",
+                    "description");
+            assertError(
+                    shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", notText, "\"o1\"", "\"a\"", "1800")),
+                    400,
+                    "BODY_INVALID",
+                    "amount.currency");
+            assertError(
+                    shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", "\"CNY\"", notText, "\"a\"", "1800")),
+                    400,
+                    "BODY_INVALID",
+                    "payer.openid");
+            assertError(
+                    shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", "\"CNY\"", "\"o1\"", notText, "1800")),
+                    400,
+                    "BODY_INVALID",
+                    "attach");
         }
         assertNothingCreated(shopOrderNo);
         assertNothingCreated("12345678");
@@ -97,12 +133,20 @@ class StrictJsonTests {
     void refusesRefundTextFieldsThatAreNotJsonStrings() {
         String orderId = OrderFlows.paidOrder(shop, 1000);
         String path = "/v1/orders/" + orderId + "/refunds";
-        assertError(shop.post(path, REFUND.formatted("12345", "1", "\"CNY\"", "\"r\"")), 400, "BODY_INVALID",
+        assertError(
+                shop.post(path, REFUND.formatted("12345", "1", "\"CNY\"", "\"r\"")),
+                400,
+                "BODY_INVALID",
                 "out_refund_no");
-        assertError(shop.post(path, REFUND.formatted("\"R-1\"", "1", "1", "\"r\"")), 400, "BODY_INVALID",
+        assertError(
+                shop.post(path, REFUND.formatted("\"R-1\"", "1", "1", "\"r\"")),
+                400,
+                "BODY_INVALID",
                 "amount.currency");
-        assertError(shop.post(path, REFUND.formatted("\"R-1\"", "1", "\"CNY\"", "false")), 400, "BODY_INVALID", "reason");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size()).isZero();
+        assertError(
+                shop.post(path, REFUND.formatted("\"R-1\"", "1", "\"CNY\"", "false")), 400, "BODY_INVALID", "reason");
+        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
+                .isZero();
     }
 
     @Test
@@ -110,38 +154,64 @@ class StrictJsonTests {
         String shopOrderNo = Orders.newShopOrderNo();
         String no = quote(shopOrderNo);
         String nul = "\"a\\u0000b\"";
-        assertError(shop.post("/v1/orders", create("\"SO-\\u0000-1\"", "100", "1800")), 400, "FIELD_INVALID",
+        assertError(
+                shop.post("/v1/orders", create("\"SO-\\u0000-1\"", "100", "1800")),
+                400,
+                "FIELD_INVALID",
                 "shop_order_no");
-        assertError(shop.post("/v1/orders", CREATE.formatted(no, nul, "100", "\"CNY\"", "\"o1\"", "\"a\"", "1800")),
-                400, "FIELD_INVALID", "description");
-        assertError(shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", "\"CNY\"", "\"o1\"", nul, "1800")),
-                400, "FIELD_INVALID", "attach");
+        assertError(
+                shop.post("/v1/orders", CREATE.formatted(no, nul, "100", "\"CNY\"", "\"o1\"", "\"a\"", "1800")),
+                400,
+                "FIELD_INVALID",
+                "description");
+        assertError(
+                shop.post("/v1/orders", CREATE.formatted(no, "\"d\"", "100", "\"CNY\"", "\"o1\"", nul, "1800")),
+                400,
+                "FIELD_INVALID",
+                "attach");
         assertNothingCreated(shopOrderNo);
 
         String orderId = OrderFlows.paidOrder(shop, 1000);
-        assertError(shop.post("/v1/orders/" + orderId + "/refunds", REFUND.formatted("\"R-1\"", "1", "\"CNY\"", nul)),
-                400, "FIELD_INVALID", "reason");
+        assertError(
+                shop.post("/v1/orders/" + orderId + "/refunds", REFUND.formatted("\"R-1\"", "1", "\"CNY\"", nul)),
+                400,
+                "FIELD_INVALID",
+                "reason");
         assertError(shop.get("/v1/orders?shop_order_no=SO%00X"), 400, "FIELD_INVALID", "shop_order_no");
         assertError(shop.get("/v1/orders/OF2026-not-an-id"), 404, "ORDER_NOT_FOUND", "OF2026-not-an-id");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size()).isZero();
+        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
+                .isZero();
     }
 
     @Test
     void refusesTextWechatPayWouldRefuseAtPrepay() {
         String shopOrderNo = Orders.newShopOrderNo();
         String emoji = "\"mug \\ud83d\\ude00\"";
-        assertError(shop.post("/v1/orders", CREATE.formatted(quote(shopOrderNo), emoji, "100", "\"CNY\"", "\"o1\"",
-                "\"a\"", "1800")), 400, "FIELD_INVALID", "description");
-        assertError(shop.post("/v1/orders", CREATE.formatted(quote(shopOrderNo), "\"d\"", "100", "\"CNY\"", "\"o1\"",
-                emoji, "1800")), 400, "FIELD_INVALID", "attach");
+        assertError(
+                shop.post(
+                        "/v1/orders",
+                        CREATE.formatted(quote(shopOrderNo), emoji, "100", "\"CNY\"", "\"o1\"", "\"a\"", "1800")),
+                400,
+                "FIELD_INVALID",
+                "description");
+        assertError(
+                shop.post(
+                        "/v1/orders",
+                        CREATE.formatted(quote(shopOrderNo), "\"d\"", "100", "\"CNY\"", "\"o1\"", emoji, "1800")),
+                400,
+                "FIELD_INVALID",
+                "attach");
         assertNothingCreated(shopOrderNo);
     }
 
     @Test
     void refusesUnknownFieldsSoATypoCannotBeIgnored() {
         String shopOrderNo = Orders.newShopOrderNo();
-        assertError(shop.post("/v1/orders", Orders.body(shopOrderNo, 100).replace("\"attach\"", "\"atach\"")), 400,
-                "BODY_INVALID", "atach");
+        assertError(
+                shop.post("/v1/orders", Orders.body(shopOrderNo, 100).replace("\"attach\"", "\"atach\"")),
+                400,
+                "BODY_INVALID",
+                "atach");
         assertNothingCreated(shopOrderNo);
     }
 
@@ -162,7 +232,10 @@ class StrictJsonTests {
     }
 
     private void assertNothingCreated(String shopOrderNo) {
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?").param(shopOrderNo)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
+                        .param(shopOrderNo)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -18,15 +18,17 @@ class AuthorizationHeaderUnitTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "Bearer abc",
-        "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"n\"",
-        "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"x1\",nonce=\"n\",signature=\"c\"",
-        "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"n\",signature=\"c\",shop_id=\"t\"",
-        "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"n\",signature=\"c\" trailing",
-        "ORDERFLOW-HMAC-SHA256 shop_id=s,timestamp=\"1\",nonce=\"n\",signature=\"c\"",
-        "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"bad nonce\",signature=\"c\""})
+    @ValueSource(
+            strings = {
+                "",
+                "Bearer abc",
+                "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"n\"",
+                "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"x1\",nonce=\"n\",signature=\"c\"",
+                "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"n\",signature=\"c\",shop_id=\"t\"",
+                "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"n\",signature=\"c\" trailing",
+                "ORDERFLOW-HMAC-SHA256 shop_id=s,timestamp=\"1\",nonce=\"n\",signature=\"c\"",
+                "ORDERFLOW-HMAC-SHA256 shop_id=\"s\",timestamp=\"1\",nonce=\"bad nonce\",signature=\"c\""
+            })
     void refusesGarbledHeaders(String header) {
         assertThat(AuthorizationHeader.parse(header)).isEmpty();
     }

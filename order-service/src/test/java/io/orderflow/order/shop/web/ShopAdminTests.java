@@ -20,27 +20,42 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @OrderServiceTest
 class ShopAdminTests {
 
-    @Autowired TestRestTemplate http;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     @SuppressWarnings("unchecked")
     void createsAShopWhoseSecretSignsRequestsAndIsNeverListedOrStoredInClear() {
-        ResponseEntity<Map> created = admin(HttpMethod.POST, "/admin/v1/shops",
-                Map.of("name", "Tencent Mall", "mchid", "1230000109", "appid", "wx2421b1c4370ec43b"), OrderServiceTest.ADMIN_TOKEN);
+        ResponseEntity<Map> created = admin(
+                HttpMethod.POST,
+                "/admin/v1/shops",
+                Map.of("name", "Tencent Mall", "mchid", "1230000109", "appid", "wx2421b1c4370ec43b"),
+                OrderServiceTest.ADMIN_TOKEN);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         String shopId = (String) created.getBody().get("shop_id");
         String secret = (String) created.getBody().get("secret");
 
-        assertThat(new ShopClient(port, new TestSigner(shopId, secret)).get("/v1/orders").status()).isEqualTo(200);
+        assertThat(new ShopClient(port, new TestSigner(shopId, secret))
+                        .get("/v1/orders")
+                        .status())
+                .isEqualTo(200);
         ResponseEntity<Map> listed = admin(HttpMethod.GET, "/admin/v1/shops", null, OrderServiceTest.ADMIN_TOKEN);
         assertThat(listed.getBody().toString()).contains(shopId).doesNotContain(secret);
-        byte[] stored = jdbc.sql("select secret_cipher from shop where shop_id = ?").param(shopId).query(byte[].class).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        byte[] stored = jdbc.sql("select secret_cipher from shop where shop_id = ?")
+                .param(shopId)
+                .query(byte[].class)
+                .single();
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret);
 
-        ResponseEntity<Map> disabled = admin(HttpMethod.POST, "/admin/v1/shops/" + shopId + "/disable", null,
-                OrderServiceTest.ADMIN_TOKEN);
+        ResponseEntity<Map> disabled =
+                admin(HttpMethod.POST, "/admin/v1/shops/" + shopId + "/disable", null, OrderServiceTest.ADMIN_TOKEN);
         assertThat(disabled.getBody().get("enabled")).isEqualTo(false);
     }
 
@@ -51,20 +66,32 @@ class ShopAdminTests {
         for (Map<String, String> unknown : java.util.List.of(
                 Map.of("name", "stranger", "mchid", "1900000999", "appid", "wx2421b1c4370ec43b"),
                 Map.of("name", "other app", "mchid", "1230000109", "appid", "wx0000000000000bad"))) {
-            ResponseEntity<Map> refused = admin(HttpMethod.POST, "/admin/v1/shops", unknown, OrderServiceTest.ADMIN_TOKEN);
+            ResponseEntity<Map> refused =
+                    admin(HttpMethod.POST, "/admin/v1/shops", unknown, OrderServiceTest.ADMIN_TOKEN);
             assertThat(refused.getStatusCode().value()).isEqualTo(400);
             assertThat(refused.getBody().get("code")).isEqualTo("MERCHANT_UNKNOWN");
-            assertThat((String) refused.getBody().get("message")).contains(unknown.get("mchid")).contains(unknown.get("appid"));
+            assertThat((String) refused.getBody().get("message"))
+                    .contains(unknown.get("mchid"))
+                    .contains(unknown.get("appid"));
         }
-        assertThat(jdbc.sql("select count(*) from shop").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from shop").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
     void refusesAWrongOrMissingAdminToken() {
-        assertThat(admin(HttpMethod.GET, "/admin/v1/shops", null, "wrong").getStatusCode().value()).isEqualTo(401);
-        assertThat(admin(HttpMethod.GET, "/admin/v1/shops", null, null).getStatusCode().value()).isEqualTo(401);
+        assertThat(admin(HttpMethod.GET, "/admin/v1/shops", null, "wrong")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(admin(HttpMethod.GET, "/admin/v1/shops", null, null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         assertThat(admin(HttpMethod.POST, "/admin/v1/shops/nope/secret", null, OrderServiceTest.ADMIN_TOKEN)
-                .getStatusCode().value()).isEqualTo(404);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 
     private ResponseEntity<Map> admin(HttpMethod method, String path, Object body, String token) {

@@ -20,8 +20,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OrderServiceTest
 class ShopAuthenticationTests {
 
-    @Autowired ShopManagement shops;
-    @LocalServerPort int port;
+    @Autowired
+    ShopManagement shops;
+
+    @LocalServerPort
+    int port;
+
     ShopClient shop;
     TestSigner signer;
 
@@ -34,15 +38,21 @@ class ShopAuthenticationTests {
     @Test
     void refusesMissingOrGarbledAuthorization() {
         assertError(shop.raw("GET", "/v1/orders", "", null), 401, "AUTHORIZATION_INVALID", "Authorization");
-        assertError(shop.raw("GET", "/v1/orders", "", "ORDERFLOW-HMAC-SHA256 nonsense"), 401, "AUTHORIZATION_INVALID",
+        assertError(
+                shop.raw("GET", "/v1/orders", "", "ORDERFLOW-HMAC-SHA256 nonsense"),
+                401,
+                "AUTHORIZATION_INVALID",
                 "Authorization");
     }
 
     @Test
     void refusesUnknownAndDisabledShops() {
         TestSigner stranger = new TestSigner("shop-unknown", "secret");
-        assertError(shop.raw("GET", "/v1/orders", "", stranger.authorization("GET", "/v1/orders", now(), nonce(), "")),
-                401, "SHOP_UNKNOWN", "shop-unknown");
+        assertError(
+                shop.raw("GET", "/v1/orders", "", stranger.authorization("GET", "/v1/orders", now(), nonce(), "")),
+                401,
+                "SHOP_UNKNOWN",
+                "shop-unknown");
 
         shops.disable(signer.shopId());
         assertError(shop.get("/v1/orders"), 401, "SHOP_UNKNOWN", signer.shopId());
@@ -53,24 +63,37 @@ class ShopAuthenticationTests {
         String old = String.valueOf(Instant.now().minusSeconds(301).getEpochSecond());
         String future = String.valueOf(Instant.now().plusSeconds(301).getEpochSecond());
 
-        assertError(shop.raw("GET", "/v1/orders", "", signer.authorization("GET", "/v1/orders", old, nonce(), "")), 401,
-                "TIMESTAMP_OUT_OF_WINDOW", old);
-        assertError(shop.raw("GET", "/v1/orders", "", signer.authorization("GET", "/v1/orders", future, nonce(), "")),
-                401, "TIMESTAMP_OUT_OF_WINDOW", future);
+        assertError(
+                shop.raw("GET", "/v1/orders", "", signer.authorization("GET", "/v1/orders", old, nonce(), "")),
+                401,
+                "TIMESTAMP_OUT_OF_WINDOW",
+                old);
+        assertError(
+                shop.raw("GET", "/v1/orders", "", signer.authorization("GET", "/v1/orders", future, nonce(), "")),
+                401,
+                "TIMESTAMP_OUT_OF_WINDOW",
+                future);
     }
 
     @Test
     void refusesWrongSignaturesIncludingATamperedBodyOrQuery() {
         String body = Orders.body(Orders.newShopOrderNo(), 100);
-        String signedForOtherBody = signer.authorization("POST", "/v1/orders", now(), nonce(), body.replace("100", "1"));
+        String signedForOtherBody =
+                signer.authorization("POST", "/v1/orders", now(), nonce(), body.replace("100", "1"));
         String signedForOtherQuery = signer.authorization("GET", "/v1/orders?status=SUCCESS", now(), nonce(), "");
         TestSigner wrongSecret = new TestSigner(signer.shopId(), "not-the-secret");
 
         assertError(shop.raw("POST", "/v1/orders", body, signedForOtherBody), 401, "SIGNATURE_INVALID", "signature");
-        assertError(shop.raw("GET", "/v1/orders?status=PENDING", "", signedForOtherQuery), 401, "SIGNATURE_INVALID",
+        assertError(
+                shop.raw("GET", "/v1/orders?status=PENDING", "", signedForOtherQuery),
+                401,
+                "SIGNATURE_INVALID",
                 "signature");
-        assertError(shop.raw("GET", "/v1/orders", "", wrongSecret.authorization("GET", "/v1/orders", now(), nonce(), "")),
-                401, "SIGNATURE_INVALID", "signature");
+        assertError(
+                shop.raw("GET", "/v1/orders", "", wrongSecret.authorization("GET", "/v1/orders", now(), nonce(), "")),
+                401,
+                "SIGNATURE_INVALID",
+                "signature");
     }
 
     @Test
@@ -93,7 +116,9 @@ class ShopAuthenticationTests {
         String newSecret = shops.rotate(signer.shopId()).secret();
 
         assertError(shop.get("/v1/orders"), 401, "SIGNATURE_INVALID", "signature");
-        assertThat(new ShopClient(port, new TestSigner(signer.shopId(), newSecret)).get("/v1/orders").status())
+        assertThat(new ShopClient(port, new TestSigner(signer.shopId(), newSecret))
+                        .get("/v1/orders")
+                        .status())
                 .isEqualTo(200);
     }
 

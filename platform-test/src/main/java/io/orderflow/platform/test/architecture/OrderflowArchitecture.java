@@ -29,32 +29,47 @@ public final class OrderflowArchitecture {
 
     static final String SIMULATOR_PACKAGE = "io.orderflow.simulator";
 
-    static final String[] WEB_PACKAGES = {"org.springframework.web..", "jakarta.servlet..", "org.springframework.http.."};
+    static final String[] WEB_PACKAGES = {"org.springframework.web..", "jakarta.servlet..", "org.springframework.http.."
+    };
 
-    static final String[] MESSAGING_PACKAGES = {"org.springframework.cloud.stream..", "org.springframework.messaging..",
-            "org.springframework.kafka..", "org.apache.kafka.."};
+    static final String[] MESSAGING_PACKAGES = {
+        "org.springframework.cloud.stream..",
+        "org.springframework.messaging..",
+        "org.springframework.kafka..",
+        "org.apache.kafka.."
+    };
 
-    static final String[] INJECTION_ANNOTATIONS = {"org.springframework.beans.factory.annotation.Autowired",
-            "org.springframework.beans.factory.annotation.Value", "jakarta.inject.Inject", "javax.inject.Inject",
-            "jakarta.annotation.Resource", "javax.annotation.Resource"};
+    static final String[] INJECTION_ANNOTATIONS = {
+        "org.springframework.beans.factory.annotation.Autowired",
+        "org.springframework.beans.factory.annotation.Value",
+        "jakarta.inject.Inject",
+        "javax.inject.Inject",
+        "jakarta.annotation.Resource",
+        "javax.annotation.Resource"
+    };
 
     static final String SPRING_DATA_REPOSITORY = "org.springframework.data.repository.Repository";
 
-    private OrderflowArchitecture() {
-    }
+    private OrderflowArchitecture() {}
 
     /** (a) No service uses another service's code or the WeChat Pay simulator: they meet only on Kafka. */
     public static ArchRule servicesDoNotDependOnEachOther() {
-        return classes().that(resideInAnyPackage(servicePackages()))
+        return classes()
+                .that(resideInAnyPackage(servicePackages()))
                 .should(dependOnlyOnTheirOwnServiceAmongServices())
                 .allowEmptyShould(true);
     }
 
     /** (b) Outside the {@code web}, {@code messaging} and {@code config} adapters, a service knows no HTTP and no broker. */
     public static ArchRule coreDoesNotDependOnWebOrMessaging() {
-        return noClasses().that(coreOfServices())
-                .should().dependOnClassesThat().resideInAnyPackage(WEB_PACKAGES)
-                .orShould().dependOnClassesThat().resideInAnyPackage(MESSAGING_PACKAGES)
+        return noClasses()
+                .that(coreOfServices())
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WEB_PACKAGES)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(MESSAGING_PACKAGES)
                 .because("web and messaging are thin adapters around the core")
                 .allowEmptyShould(true);
     }
@@ -65,26 +80,36 @@ public final class OrderflowArchitecture {
         for (int i = 1; i < INJECTION_ANNOTATIONS.length; i++) {
             fields = fields.orShould().beAnnotatedWith(INJECTION_ANNOTATIONS[i]);
         }
-        return fields.because("constructor injection keeps dependencies explicit and final").allowEmptyShould(true);
+        return fields.because("constructor injection keeps dependencies explicit and final")
+                .allowEmptyShould(true);
     }
 
     /** (d) Spring Data repositories stay inside their feature package. */
     public static ArchRule repositoriesAreNotPublic() {
-        return classes().that().areAssignableTo(SPRING_DATA_REPOSITORY)
-                .and().resideOutsideOfPackage("org.springframework..")
-                .should().notBePublic()
+        return classes()
+                .that()
+                .areAssignableTo(SPRING_DATA_REPOSITORY)
+                .and()
+                .resideOutsideOfPackage("org.springframework..")
+                .should()
+                .notBePublic()
                 .because("only the feature's use cases reach its repository")
                 .allowEmptyShould(true);
     }
 
     /** Rules (a) to (d), in that order. */
     public static List<ArchRule> serviceRules() {
-        return List.of(servicesDoNotDependOnEachOther(), coreDoesNotDependOnWebOrMessaging(), noFieldInjection(),
+        return List.of(
+                servicesDoNotDependOnEachOther(),
+                coreDoesNotDependOnWebOrMessaging(),
+                noFieldInjection(),
                 repositoriesAreNotPublic());
     }
 
     private static String[] servicePackages() {
-        return SERVICES.stream().map(service -> "io.orderflow." + service + "..").toArray(String[]::new);
+        return SERVICES.stream()
+                .map(service -> "io.orderflow." + service + "..")
+                .toArray(String[]::new);
     }
 
     private static DescribedPredicate<JavaClass> coreOfServices() {
@@ -112,7 +137,8 @@ public final class OrderflowArchitecture {
     }
 
     static Optional<String> serviceOf(JavaClass type) {
-        return SERVICES.stream().filter(service -> inPackage(type.getPackageName(), "io.orderflow." + service))
+        return SERVICES.stream()
+                .filter(service -> inPackage(type.getPackageName(), "io.orderflow." + service))
                 .findFirst();
     }
 
