@@ -18,9 +18,9 @@ class OrderEvents {
     private final Outbox outbox;
     private final Anomalies anomalies;
     private final RiskAlerts alerts;
-    private final Transitions transitions;
+    private final TransitionMetrics transitions;
 
-    OrderEvents(Outbox outbox, Anomalies anomalies, RiskAlerts alerts, Transitions transitions) {
+    OrderEvents(Outbox outbox, Anomalies anomalies, RiskAlerts alerts, TransitionMetrics transitions) {
         this.transitions = transitions;
         this.outbox = outbox;
         this.anomalies = anomalies;

@@ -11,13 +11,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (a rolled-back change did not happen); {@code from} is NONE for a new order.
  */
 @Component
-class Transitions {
+class TransitionMetrics {
 
     static final String METRIC = "orderflow.order.transitions";
 
     private final MeterRegistry meters;
 
-    Transitions(MeterRegistry meters) {
+    TransitionMetrics(MeterRegistry meters) {
         this.meters = meters;
     }
 
