@@ -88,7 +88,8 @@ final class LocalKafka implements AutoCloseable {
         settings.put("auto.create.topics.enable", "true");
         // one developer's traffic: a few threads instead of a server's pools (ADR 0021)
         settings.put("num.network.threads", "1");
-        settings.put("num.io.threads", "2");
+        settings.put("num.io.threads", "1");
+        settings.put("group.coordinator.threads", "1");
         settings.put("background.threads", "2");
         settings.put("num.recovery.threads.per.data.dir", "1");
         // the controller writes a no-op record to the metadata log this often when nothing else happens (500 ms)
@@ -96,6 +97,9 @@ final class LocalKafka implements AutoCloseable {
         // the broker's heartbeat to its controller (in this JVM) every 5 s instead of 2 s
         settings.put("broker.heartbeat.interval.ms", "5000");
         settings.put("broker.session.timeout.ms", "30000");
+        // the high watermarks are written to a checkpoint file (and fsynced) every 5 s by default; one node
+        // recovers them from its own logs
+        settings.put("replica.high.watermark.checkpoint.interval.ms", "60000");
         return settings;
     }
 
