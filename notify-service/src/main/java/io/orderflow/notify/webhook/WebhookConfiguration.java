@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -136,25 +134,9 @@ class WebhookConfiguration {
         return new WebhookLog(deliveries, endpoints, webhookWorker::wakeAfterCommit, clock);
     }
 
-    /** Refreshes the backlog gauge every 15 s (one grouped count). */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService webhookBacklog(WebhookDeliveries deliveries, WebhookMetrics metrics) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-backlog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        metrics.backlog(deliveries.backlog());
-                    } catch (RuntimeException e) {
-                        // the database may be away; the gauge keeps its last values
-                    }
-                },
-                5,
-                15,
-                TimeUnit.SECONDS);
-        return scheduler;
+    /** Refreshes the backlog gauge every 15 s (one grouped count), from when the context has started. */
+    @Bean
+    WebhookBacklogGauge webhookBacklog(WebhookDeliveries deliveries, WebhookMetrics metrics) {
+        return new WebhookBacklogGauge(deliveries::backlog, metrics::backlog, Duration.ofSeconds(15));
     }
 }
