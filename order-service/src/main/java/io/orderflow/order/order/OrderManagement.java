@@ -1,7 +1,6 @@
 package io.orderflow.order.order;
 
 import io.orderflow.events.Money;
-import io.orderflow.order.risk.Admission;
 import io.orderflow.order.risk.CreateRisk;
 import io.orderflow.order.risk.RefundShareWatch;
 import io.orderflow.order.shop.Shop;
@@ -56,29 +55,30 @@ public class OrderManagement {
     }
 
     /**
-     * Creates the order, or returns the one this shop_order_no already made with the same request; then waits up to
-     * {@code wait} (the shop's {@code Prefer: wait}, zero for none) until it has pay params or has failed. The shop's
-     * request rate is checked first, in its own statement; the other limits inside the create transaction. A new
-     * order's waiter is registered before it commits, so nothing can be stored unseen: it sleeps until woken
-     * (PayParamsSignal) and answers with the order the wake-up hands over, or reads it once then.
+     * Creates the order, or returns the one this shop_order_no already made with the same request; then waits as
+     * the shop prefers ({@code Prefer: wait}), at most {@code orderflow.orders.max-wait}, until it has pay params
+     * or has failed. The shop's request rate is checked first, in its own statement; the other limits inside the
+     * create transaction. A new order's waiter is registered before it commits, so nothing can be stored unseen: it
+     * sleeps until woken (PayParamsSignal) and answers with the order the wake-up hands over, or reads it once then.
      *
      * @throws io.orderflow.order.risk.RiskRefusedException when a limit refuses the order (nothing is created)
      */
-    public Creation create(Shop shop, NewOrder request, Duration wait) {
+    public Creation create(Shop shop, NewOrder request, WaitPreference preference) {
+        Duration wait = preference.upTo(properties.maxWait());
         risk.admit(shop);
         String orderId = OrderIds.next(clock);
         CompletableFuture<Order> stored = wait.isZero() ? null : signal.subscribe(orderId);
         try {
             Instant deadline = clock.instant().plus(wait);
-            Creation creation = transactions.execute(status -> createChecked(shop, request, orderId));
+            Stored creation = transactions.execute(status -> createChecked(shop, request, orderId));
             if (wait.isZero() || settled(creation.order())) {
-                return creation;
+                return new Creation(creation.order(), creation.created(), wait);
             }
             Order answer = creation.created()
                     ? awaitSettled(shop, orderId, stored, deadline)
                     : awaitPayParams(
                             shop, creation.order().terms().orderId(), Duration.between(clock.instant(), deadline));
-            return new Creation(answer, creation.created());
+            return new Creation(answer, creation.created(), wait);
         } finally {
             if (stored != null) {
                 signal.unsubscribe(orderId, stored);
@@ -91,16 +91,16 @@ public class OrderManagement {
      * it inserted nothing, the explanation (a retry of the shop_order_no, or the limit that refuses the order, thrown)
      * and, when no limit refuses it any more, the unconditional insert; else the order this shop_order_no made.
      */
-    private Creation createChecked(Shop shop, NewOrder request, String orderId) {
+    private Stored createChecked(Shop shop, NewOrder request, String orderId) {
         Order order = newOrder(shop, request, orderId);
-        if (insertAdmitted(shop, request, order) || insertUnlessRetried(shop, request, order)) {
+        if (orders.insertIfAdmitted(order) || insertUnlessRetried(shop, request, order)) {
             log.debug(
                     "order {} created for shop {} payer {}",
                     order.terms().orderId(),
                     shop.shopId(),
                     OpenIds.mask(request.payerOpenid()));
             events.publish(order, order.creationEvents());
-            return new Creation(order, true);
+            return new Stored(order, true);
         }
         return retried(shop, request, order.terms().requestHash());
     }
@@ -124,22 +124,17 @@ public class OrderManagement {
                 request.notifyUrl()));
     }
 
-    /** The order's insert with the risk limits as its condition; false when they refused it or it exists. */
-    private boolean insertAdmitted(Shop shop, NewOrder request, Order order) {
-        return orders.insertIfAbsent(order, risk.admission(shop, request.payerOpenid(), request.amountFen()));
-    }
-
     /**
      * After an insert that inserted nothing: a retry of the shop_order_no inserts nothing (false); a limit that
      * refuses the order throws; an order no limit refuses any more (a block lifted meanwhile) is inserted.
      */
     private boolean insertUnlessRetried(Shop shop, NewOrder request, Order order) {
         boolean retry = risk.explain(shop, request.shopOrderNo(), request.payerOpenid(), request.amountFen());
-        return !retry && orders.insertIfAbsent(order, Admission.ANY);
+        return !retry && orders.insertIfAbsent(order);
     }
 
     /** The order an earlier create with this shop_order_no made, if its request was the same. */
-    private Creation retried(Shop shop, NewOrder request, String hash) {
+    private Stored retried(Shop shop, NewOrder request, String hash) {
         Order existing =
                 orders.findByShopOrderNo(shop.shopId(), request.shopOrderNo()).orElseThrow();
         if (!existing.terms().requestHash().equals(hash)) {
@@ -148,7 +143,7 @@ public class OrderManagement {
                     "shop_order_no " + request.shopOrderNo() + " was already used with a different request (order_id "
                             + existing.terms().orderId() + ")");
         }
-        return new Creation(existing, false);
+        return new Stored(existing, false);
     }
 
     @Transactional(readOnly = true)
@@ -265,6 +260,10 @@ public class OrderManagement {
      *
      * @param order the order
      * @param created true when this call created it, false for a retry
+     * @param appliedWait how long the call was allowed to wait for pay params (the preference honoured), zero for not at all
      */
-    public record Creation(Order order, boolean created) {}
+    public record Creation(Order order, boolean created, Duration appliedWait) {}
+
+    /** What the create transaction stored: the new order, or the one a retried shop_order_no made. */
+    private record Stored(Order order, boolean created) {}
 }

@@ -2,7 +2,6 @@ package io.orderflow.order.order;
 
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderStatus;
-import io.orderflow.order.risk.Admission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,25 +27,60 @@ class Orders {
             + "paid_at, close_requested_at, pay_app_id, pay_time_stamp, pay_nonce_str, pay_package, pay_sign_type, "
             + "pay_sign, version, notify_url";
 
-    private final JdbcClient jdbc;
+    private static final String ADMITS = "risk_admits(:riskShop, :riskOpenid, :riskAmount, "
+            + "cast(:riskNow as timestamptz), :riskWindow, :riskMaxOrderAmount, :riskMaxOrders, :riskMaxAmount)";
 
-    Orders(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final AdmissionPolicy policy;
+
+    Orders(JdbcClient jdbc, AdmissionPolicy policy) {
         this.jdbc = jdbc;
+        this.policy = policy;
     }
 
     /**
-     * Inserts a new order if the risk controls' condition admits it, unless the shop already has one with that
-     * shop_order_no. The values are cast to the columns' types: in {@code insert … select} the database does
-     * not infer them from the columns.
+     * Inserts a new order if the {@link AdmissionPolicy}'s limits admit it, unless the shop already has one with
+     * that shop_order_no: one statement, the limits its condition.
+     *
+     * @return false when a limit refused the order or the shop_order_no exists
      */
-    boolean insertIfAbsent(Order order, Admission admission) {
+    boolean insertIfAdmitted(Order order) {
+        OrderTerms t = order.terms();
+        return policy.admission()
+                .map(admission -> insert(order, ADMITS, admissionParameters(t, admission)))
+                .orElseGet(() -> insertIfAbsent(order));
+    }
+
+    /** Inserts a new order unless the shop already has one with that shop_order_no; false when it has. */
+    boolean insertIfAbsent(Order order) {
+        return insert(order, "true", Map.of());
+    }
+
+    private static Map<String, Object> admissionParameters(OrderTerms t, Admission admission) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("riskShop", t.shopId());
+        parameters.put("riskOpenid", t.payerOpenid());
+        parameters.put("riskAmount", t.amount().fen());
+        parameters.put("riskNow", Timestamp.from(admission.at()));
+        parameters.put("riskWindow", (double) admission.payerWindow().toSeconds());
+        parameters.put("riskMaxOrderAmount", admission.maxOrderAmountFen());
+        parameters.put("riskMaxOrders", admission.payerMaxOrders());
+        parameters.put("riskMaxAmount", admission.payerMaxAmountFen());
+        return parameters;
+    }
+
+    /**
+     * The insert, on a condition: the values are cast to the columns' types, as in {@code insert … select} the
+     * database does not infer them from the columns.
+     */
+    private boolean insert(Order order, String condition, Map<String, Object> conditionParameters) {
         OrderTerms t = order.terms();
         return jdbc.sql("insert into orders (" + COLUMNS + ") select cast(:orderId as text), cast(:shopId as text), "
                                 + "cast(:shopOrderNo as text), cast(:hash as text), cast(:mchid as text), cast(:appid as text), "
                                 + "cast(:description as text), cast(:fen as bigint), cast(:currency as text), "
                                 + "cast(:openid as text), cast(:attach as text), cast(:createdAt as timestamptz), "
                                 + "cast(:expireAt as timestamptz), 'PENDING', 0, null, null, null, null, null, null, null, "
-                                + "null, null, 1, cast(:notifyUrl as text) where " + admission.condition() + " "
+                                + "null, null, 1, cast(:notifyUrl as text) where " + condition + " "
                                 + "on conflict (shop_id, shop_order_no) do nothing")
                         .param("orderId", t.orderId())
                         .param("shopId", t.shopId())
@@ -62,7 +96,7 @@ class Orders {
                         .param("createdAt", Timestamp.from(t.createdAt()))
                         .param("expireAt", Timestamp.from(t.expireAt()))
                         .param("notifyUrl", t.notifyUrl())
-                        .params(admission.parameters())
+                        .params(conditionParameters)
                         .update()
                 == 1;
     }

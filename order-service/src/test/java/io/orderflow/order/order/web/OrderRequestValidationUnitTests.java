@@ -89,15 +89,6 @@ class OrderRequestValidationUnitTests {
         assertThat(ApiErrors.snakeCase("expireInSeconds")).isEqualTo("expire_in_seconds");
     }
 
-    @Test
-    void honoursPreferWaitUpToTheMaximum() {
-        assertThat(PreferWait.parse("wait=3", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(PreferWait.parse("respond-async, wait=30", Duration.ofSeconds(10)))
-                .isEqualTo(Duration.ofSeconds(10));
-        assertThat(PreferWait.parse("return=minimal", Duration.ofSeconds(10))).isZero();
-        assertThat(PreferWait.parse(null, Duration.ofSeconds(10))).isZero();
-    }
-
     private static OrderRequests.CreateOrder request(
             String description, long total, String currency, String openid, Long expireIn) {
         return new OrderRequests.CreateOrder(
