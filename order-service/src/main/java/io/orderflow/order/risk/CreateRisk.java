@@ -1,7 +1,7 @@
 package io.orderflow.order.risk;
 
-import io.orderflow.order.order.Admission;
-import io.orderflow.order.order.AdmissionPolicy;
+import io.orderflow.order.order.store.Admission;
+import io.orderflow.order.order.store.AdmissionPolicy;
 import io.orderflow.order.shop.Shop;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.orderflow.order.risk;
 
 import io.orderflow.events.RiskAlertKind;
 import io.orderflow.events.RiskAlertRaised;
-import io.orderflow.order.order.OrderTotals;
+import io.orderflow.order.order.store.OrderTotals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

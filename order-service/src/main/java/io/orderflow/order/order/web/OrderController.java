@@ -1,13 +1,13 @@
 package io.orderflow.order.order.web;
 
-import io.orderflow.order.order.NewOrder;
-import io.orderflow.order.order.Order;
-import io.orderflow.order.order.OrderManagement;
-import io.orderflow.order.order.OrderPage;
-import io.orderflow.order.order.OrderProperties;
-import io.orderflow.order.order.OrderQuery;
-import io.orderflow.order.order.RefundOrder;
-import io.orderflow.order.order.WaitPreference;
+import io.orderflow.order.order.domain.Order;
+import io.orderflow.order.order.domain.RefundOrder;
+import io.orderflow.order.order.store.OrderQuery;
+import io.orderflow.order.order.usecase.NewOrder;
+import io.orderflow.order.order.usecase.OrderManagement;
+import io.orderflow.order.order.usecase.OrderPage;
+import io.orderflow.order.order.usecase.OrderProperties;
+import io.orderflow.order.order.usecase.WaitPreference;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.web.ShopAuthenticationFilter;
 import io.orderflow.platform.webhook.WebhookAddresses;
@@ -99,7 +99,8 @@ class OrderController {
                         URI.create("/v1/orders/" + answer.terms().orderId()))
                 : ResponseEntity.ok();
         if (!creation.appliedWait().isZero()) {
-            response.header("Preference-Applied", "wait=" + creation.appliedWait().toSeconds());
+            response.header(
+                    "Preference-Applied", "wait=" + creation.appliedWait().toSeconds());
         }
         return response.body(OrderView.of(answer));
     }

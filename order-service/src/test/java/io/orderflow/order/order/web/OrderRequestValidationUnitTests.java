@@ -3,7 +3,7 @@ package io.orderflow.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderflow.order.order.OrderProperties;
+import io.orderflow.order.order.usecase.OrderProperties;
 import io.orderflow.platform.webhook.WebhookAddresses;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
