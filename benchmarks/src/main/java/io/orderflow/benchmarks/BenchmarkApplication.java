@@ -29,7 +29,7 @@ public class BenchmarkApplication {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> applyStatus(IdempotentConsumer inbox, JdbcClient jdbc, LatencyProbe probe) {
+    Consumer<Message<List<byte[]>>> orderStatus(IdempotentConsumer inbox, JdbcClient jdbc, LatencyProbe probe) {
         return batch -> inbox.acceptBatch(batch, event -> {
             OrderStatusChanged changed = (OrderStatusChanged) event.event();
             jdbc.sql("""

@@ -65,7 +65,7 @@ public final class OutboxBenchmark {
                 properties.put("orderflow.outbox.batch-size", batchSize);
                 properties.put("orderflow.outbox.lanes", laneCount);
                 // this phase publishes OrderCreated to orderflow.order.events, which nothing here consumes
-                properties.put("spring.cloud.stream.bindings.applyStatus-in-0.consumer.auto-startup", false);
+                properties.put("spring.cloud.stream.bindings.orderStatus-in-0.consumer.auto-startup", false);
                 try (ConfigurableApplicationContext context = start(properties)) {
                     if (!warmedUp) {
                         RelayThroughput.run(context, Math.min(events, 5_000), brokers);

@@ -1,9 +1,11 @@
 package io.orderflow.order;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.orderflow.platform.test.architecture.OrderflowArchitecture;
 import io.orderflow.platform.test.architecture.ServiceArchitectureTests;
@@ -21,6 +23,35 @@ class ArchitectureUnitTests extends ServiceArchitectureTests {
 
     ArchitectureUnitTests() {
         super(OrderServiceApplication.class);
+    }
+
+    /** The order aggregate and its rules are plain Java: no framework, no database, no other adapter. */
+    static final ArchRule ORDER_DOMAIN_IS_PLAIN_JAVA = noClasses()
+            .that()
+            .resideInAPackage("io.orderflow.order.order.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "io.micrometer..",
+                    "io.orderflow.platform..",
+                    "io.orderflow.order.order.store..",
+                    "io.orderflow.order.order.usecase..",
+                    "io.orderflow.order.order.metrics..")
+            .because("the domain is unit-tested without Spring, a database or a broker");
+
+    @Test
+    void orderDomainIsPlainJava() {
+        ORDER_DOMAIN_IS_PLAIN_JAVA.check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.orderflow.order.order.domain"));
+    }
+
+    @Test
+    void orderDomainRuleRejectsADomainClassUsingJdbc() {
+        assertViolated(ORDER_DOMAIN_IS_PLAIN_JAVA, io.orderflow.order.order.domain.JdbcInTheDomain.class);
     }
 
     @Test

@@ -37,7 +37,7 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> recordOrderEvents(IdempotentConsumer inbox, JdbcClient jdbc) {
+    Consumer<Message<List<byte[]>>> orderEvents(IdempotentConsumer inbox, JdbcClient jdbc) {
         return message -> {
             count(message);
             inbox.acceptBatch(message, event -> {
@@ -50,7 +50,7 @@ public class PlatformTestApplication {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> recordStatus(IdempotentConsumer inbox, JdbcClient jdbc) {
+    Consumer<Message<List<byte[]>>> orderStatus(IdempotentConsumer inbox, JdbcClient jdbc) {
         return message -> {
             count(message);
             inbox.acceptBatch(

@@ -1,6 +1,6 @@
 /**
- * The order aggregate with its refunds, the transition table that drives every change of
- * its status, the {@code Orders} repository and the use cases in {@code OrderManagement}
- * (shop requests) and {@code OrderLifecycle} (events of the other services).
+ * The order feature, one kind of class per subpackage: {@code domain} (the aggregate and its transition table),
+ * {@code store} (its repository and the queries and ports it owns), {@code usecase} (shop requests and events of
+ * the other services), {@code metrics}, and the adapters {@code web} and {@code messaging}.
  */
 package io.orderflow.order.order;

@@ -1,11 +1,11 @@
 package io.orderflow.order.risk;
 
+import io.orderflow.order.order.store.Admission;
+import io.orderflow.order.order.store.AdmissionPolicy;
 import io.orderflow.order.shop.Shop;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * not held through the create transaction), then, inside the create transaction, the per-order amount, the
  * blocklists and the payer's rolling window.
  *
- * <p>These are the {@link Admission} condition of the order's own insert: the database function
+ * <p>These are the {@link Admission} the order's own insert checks (this is its {@link AdmissionPolicy}): the database function
  * {@code risk_admits} (V3 migration) takes a transaction-scoped advisory lock per (shop, payer), then counts
  * the payer's window in a fresh snapshot. Two replicas creating for the same payer take turns, and the
  * second counts the first's order once it commits, so the limit is never overshot; payers of one shop do
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * {@code risk_create_check} (V2) which limit refused the order, or whether it was a retry.
  */
 @Service
-public class CreateRisk {
+public class CreateRisk implements AdmissionPolicy {
 
     private final JdbcClient jdbc;
     private final CreateTokens tokens;
@@ -60,27 +60,21 @@ public class CreateRisk {
     }
 
     /**
-     * The condition of the order's insert that enforces the per-order amount, the blocklists and the
-     * payer's window; call it inside the create transaction.
+     * The default per-order amount and payer window limits, which the order's insert checks with the shop's own
+     * limits and the blocklists; called inside the create transaction.
      */
-    public Admission admission(Shop shop, String payerOpenid, long amountFen) {
+    @Override
+    public Optional<Admission> admission() {
         if (!properties.enabled()) {
-            return Admission.ANY;
+            return Optional.empty();
         }
         Limits defaults = properties.defaults();
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("riskShop", shop.shopId());
-        parameters.put("riskOpenid", payerOpenid);
-        parameters.put("riskAmount", amountFen);
-        parameters.put("riskNow", Timestamp.from(clock.instant()));
-        parameters.put("riskWindow", (double) defaults.payerWindow().toSeconds());
-        parameters.put("riskMaxOrderAmount", defaults.maxOrderAmountFen());
-        parameters.put("riskMaxOrders", defaults.payerMaxOrders());
-        parameters.put("riskMaxAmount", defaults.payerMaxAmountFen());
-        return new Admission(
-                "risk_admits(:riskShop, :riskOpenid, :riskAmount, cast(:riskNow as timestamptz), "
-                        + ":riskWindow, :riskMaxOrderAmount, :riskMaxOrders, :riskMaxAmount)",
-                parameters);
+        return Optional.of(new Admission(
+                clock.instant(),
+                defaults.payerWindow(),
+                defaults.maxOrderAmountFen(),
+                defaults.payerMaxOrders(),
+                defaults.payerMaxAmountFen()));
     }
 
     /**

@@ -22,6 +22,9 @@ import io.orderflow.events.RefundRequested;
 import io.orderflow.events.RiskAlertKind;
 import io.orderflow.events.RiskAlertRaised;
 import io.orderflow.events.TradeState;
+import io.orderflow.order.order.domain.SystemRefundNumbers;
+import io.orderflow.order.order.metrics.AnomalyMetrics;
+import io.orderflow.order.order.usecase.FollowUps;
 import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.support.Broker;
 import io.orderflow.order.support.OrderEventsFactory;
@@ -229,7 +232,8 @@ class AnomalyTests {
     }
 
     private double count(AnomalyKind kind) {
-        Counter counter = meters.find(Anomalies.METRIC).tag("kind", kind.name()).counter();
+        Counter counter =
+                meters.find(AnomalyMetrics.METRIC).tag("kind", kind.name()).counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -24,7 +24,7 @@ class WebhookBindings {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> webhookEndpoints(IdempotentConsumer inbox, WebhookIntake intake) {
+    Consumer<Message<List<byte[]>>> orderWebhooks(IdempotentConsumer inbox, WebhookIntake intake) {
         return message -> inbox.acceptBatch(message, received -> {
             if (received.event() instanceof WebhookEndpointChanged changed) {
                 intake.endpointChanged(changed);

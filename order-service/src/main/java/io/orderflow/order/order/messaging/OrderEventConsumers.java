@@ -1,6 +1,6 @@
 package io.orderflow.order.order.messaging;
 
-import io.orderflow.order.order.OrderLifecycle;
+import io.orderflow.order.order.usecase.OrderLifecycle;
 import io.orderflow.platform.messaging.IdempotentConsumer;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package io.orderflow.order.order.web;
 
-import io.orderflow.order.order.OrderNotFoundException;
-import io.orderflow.order.order.OrderRejectedException;
+import io.orderflow.order.order.domain.OrderRejectedException;
+import io.orderflow.order.order.usecase.OrderNotFoundException;
 import io.orderflow.order.risk.RiskCode;
 import io.orderflow.order.risk.RiskRefusedException;
 import io.orderflow.order.shop.web.ErrorJson;

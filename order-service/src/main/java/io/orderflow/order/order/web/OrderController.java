@@ -1,12 +1,13 @@
 package io.orderflow.order.order.web;
 
-import io.orderflow.order.order.NewOrder;
-import io.orderflow.order.order.Order;
-import io.orderflow.order.order.OrderManagement;
-import io.orderflow.order.order.OrderPage;
-import io.orderflow.order.order.OrderProperties;
-import io.orderflow.order.order.OrderQuery;
-import io.orderflow.order.order.RefundOrder;
+import io.orderflow.order.order.domain.Order;
+import io.orderflow.order.order.domain.RefundOrder;
+import io.orderflow.order.order.store.OrderQuery;
+import io.orderflow.order.order.usecase.NewOrder;
+import io.orderflow.order.order.usecase.OrderManagement;
+import io.orderflow.order.order.usecase.OrderPage;
+import io.orderflow.order.order.usecase.OrderProperties;
+import io.orderflow.order.order.usecase.WaitPreference;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.web.ShopAuthenticationFilter;
 import io.orderflow.platform.webhook.WebhookAddresses;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -92,15 +92,15 @@ class OrderController {
                     @RequestHeader(name = "Prefer", required = false)
                     String prefer) {
         NewOrder order = OrderRequestRules.newOrder(request, properties, addresses);
-        Duration wait = PreferWait.parse(prefer, properties.maxWait());
-        OrderManagement.Creation creation = orders.create(shop, order, wait);
+        OrderManagement.Creation creation = orders.create(shop, order, WaitPreference.parse(prefer));
         Order answer = creation.order();
         ResponseEntity.BodyBuilder response = creation.created()
                 ? ResponseEntity.created(
                         URI.create("/v1/orders/" + answer.terms().orderId()))
                 : ResponseEntity.ok();
-        if (!wait.isZero()) {
-            response.header("Preference-Applied", "wait=" + wait.toSeconds());
+        if (!creation.appliedWait().isZero()) {
+            response.header(
+                    "Preference-Applied", "wait=" + creation.appliedWait().toSeconds());
         }
         return response.body(OrderView.of(answer));
     }

@@ -1,7 +1,7 @@
 package io.orderflow.order.order.web;
 
-import io.orderflow.order.order.NewOrder;
-import io.orderflow.order.order.OrderProperties;
+import io.orderflow.order.order.usecase.NewOrder;
+import io.orderflow.order.order.usecase.OrderProperties;
 import io.orderflow.platform.webhook.WebhookAddresses;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package io.orderflow.order.order.web;
 
-import io.orderflow.order.order.OrderQuery;
+import io.orderflow.order.order.store.OrderQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package io.orderflow.order.webhook.web;
 
-import io.orderflow.order.order.OrderManagement;
+import io.orderflow.order.order.usecase.OrderManagement;
 import io.orderflow.order.shop.Shop;
 import io.orderflow.order.shop.web.ShopAuthenticationFilter;
 import io.orderflow.order.webhook.WebhookEndpointManagement;

@@ -3,7 +3,7 @@ package io.orderflow.order.order.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderflow.order.order.OrderProperties;
+import io.orderflow.order.order.usecase.OrderProperties;
 import io.orderflow.platform.webhook.WebhookAddresses;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -87,15 +87,6 @@ class OrderRequestValidationUnitTests {
         assertThat(ApiErrors.snakeCase("shopOrderNo")).isEqualTo("shop_order_no");
         assertThat(ApiErrors.snakeCase("amount.total")).isEqualTo("amount.total");
         assertThat(ApiErrors.snakeCase("expireInSeconds")).isEqualTo("expire_in_seconds");
-    }
-
-    @Test
-    void honoursPreferWaitUpToTheMaximum() {
-        assertThat(PreferWait.parse("wait=3", Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(PreferWait.parse("respond-async, wait=30", Duration.ofSeconds(10)))
-                .isEqualTo(Duration.ofSeconds(10));
-        assertThat(PreferWait.parse("return=minimal", Duration.ofSeconds(10))).isZero();
-        assertThat(PreferWait.parse(null, Duration.ofSeconds(10))).isZero();
     }
 
     private static OrderRequests.CreateOrder request(
