@@ -1,21 +1,18 @@
 package io.orderflow.notify.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import io.orderflow.events.EventTypes;
-import io.orderflow.events.Money;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
-import io.orderflow.events.WebhookEndpointChanged;
 import io.orderflow.notify.NotifyServiceApplication;
-import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.test.PostgresCpu;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
+import io.orderflow.testkit.Broker;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
+import io.orderflow.testkit.WebhookEndpointChangedBuilder;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,7 +46,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class WebhookBenchmark {
 
-    private static final EventCodec CODEC = new EventCodec();
     private static final String FEED = "bench-feed";
     private static final String SERVICE = "notify-service";
 
@@ -98,8 +94,8 @@ public final class WebhookBenchmark {
             shops.add(shop);
             publish(
                     producer,
-                    new WebhookEndpointChanged(
-                            "we_bench_" + i, shop, 1, url, List.of("*"), true, 1, null, null, false, Instant.now()));
+                    WebhookEndpointChangedBuilder.endpointChanged("we_bench_" + i, shop, url)
+                            .build());
         }
         producer.flush();
         Awaitility.await("the endpoints registered")
@@ -228,25 +224,12 @@ public final class WebhookBenchmark {
 
     private static OrderStatusChanged change(List<String> shops, int i) {
         String orderId = "OFB" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        OrderSnapshot snapshot = new OrderSnapshot(
-                OrderStatus.SUCCESS,
-                Money.cny(100),
-                Money.cny(0),
-                "42" + i,
-                Instant.now(),
-                Instant.now().plusSeconds(1800),
-                List.of());
-        return new OrderStatusChanged(
-                orderId,
-                shops.get(i % shops.size()),
-                "SO-" + orderId,
-                2,
-                OrderStatus.PENDING,
-                OrderStatus.SUCCESS,
-                "PAID",
-                null,
-                Instant.now(),
-                snapshot);
+        return OrderStatusChangedBuilder.changed(orderId, OrderStatus.SUCCESS)
+                .withShopId(shops.get(i % shops.size()))
+                .withReason("PAID")
+                .withPaid("42" + i, Instant.now())
+                .withExpireAt(Instant.now().plusSeconds(1800))
+                .build();
     }
 
     private static void publish(KafkaProducer<String, byte[]> producer, OrderflowEvent event) {
@@ -254,26 +237,7 @@ public final class WebhookBenchmark {
     }
 
     private static ProducerRecord<String, byte[]> record(OrderflowEvent event) {
-        var type = EventTypes.of(event);
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
-        Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        type.ceType(),
-                        "ce_specversion",
-                        "1.0",
-                        "ce_source",
-                        EventTypes.source(type.service()),
-                        "ce_subject",
-                        event.subject(),
-                        "ce_time",
-                        Instant.now().toString(),
-                        "content-type",
-                        "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return Broker.record(event);
     }
 
     private static void waitFor(AtomicLong received, long count) {

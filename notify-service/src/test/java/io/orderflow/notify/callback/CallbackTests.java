@@ -9,12 +9,11 @@ import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
 import io.orderflow.events.EventTypes;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.platform.test.TestWechatPay;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.platform.test.WechatPayCallbacks;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import io.orderflow.simulator.RunningSimulator;
-import io.orderflow.simulator.SimulatorSettings;
-import io.orderflow.simulator.WechatPaySimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,18 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CallbackTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final RunningSimulator simulator = WechatPaySimulator.start(SimulatorSettings.defaults()
-            .timeScale(0.001)
-            .merchant(
-                    TestMerchant.MCHID,
-                    List.of(TestMerchant.APPID),
-                    TestMerchant.MERCHANT_SERIAL,
-                    TestMerchant.merchantPublicKey().toString(),
-                    TestMerchant.API_V3_KEY)
-            .wechatPayKey(
-                    TestMerchant.wechatPayPrivateKey().toString(),
-                    TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                    TestMerchant.wechatPayCertificate().toString()));
+    private static final RunningSimulator simulator = TestWechatPay.startFast();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort

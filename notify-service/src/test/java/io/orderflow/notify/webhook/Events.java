@@ -1,38 +1,28 @@
 package io.orderflow.notify.webhook;
 
-import io.orderflow.events.EventType;
-import io.orderflow.events.EventTypes;
-import io.orderflow.events.Money;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.WebhookEndpointChanged;
-import io.orderflow.platform.messaging.EventCodec;
-import io.orderflow.platform.test.TestKafka;
-import java.nio.charset.StandardCharsets;
+import io.orderflow.testkit.Broker;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
+import io.orderflow.testkit.WebhookEndpointChangedBuilder;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes order-service's events as order-service would (CloudEvents headers, keyed by subject). */
+/** order-service's events as the webhook tests need them, published as order-service would. */
 final class Events {
-
-    private static final EventCodec CODEC = new EventCodec();
-    private static KafkaProducer<String, byte[]> producer;
 
     private Events() {}
 
     static WebhookEndpointChanged endpoint(
             String endpointId, String shopId, long version, String url, List<String> types, boolean enabled) {
-        return new WebhookEndpointChanged(
-                endpointId, shopId, version, url, types, enabled, 1, null, null, false, Instant.now());
+        return WebhookEndpointChangedBuilder.endpointChanged(endpointId, shopId, url)
+                .withVersion(version)
+                .withTypes(types)
+                .withEnabled(enabled)
+                .build();
     }
 
     static OrderStatusChanged paid(String orderId, String shopId, long version) {
@@ -40,67 +30,23 @@ final class Events {
     }
 
     static OrderStatusChanged paid(String orderId, String shopId, long version, Instant occurredAt) {
-        OrderSnapshot snapshot = new OrderSnapshot(
-                OrderStatus.SUCCESS,
-                Money.cny(880),
-                Money.cny(0),
-                "4200000000" + version,
-                Instant.now(),
-                Instant.now().plusSeconds(1800),
-                List.of());
-        return new OrderStatusChanged(
-                orderId,
-                shopId,
-                "SO-" + orderId,
-                version,
-                OrderStatus.PENDING,
-                OrderStatus.SUCCESS,
-                "PAID",
-                UUID.randomUUID().toString(),
-                occurredAt,
-                snapshot);
+        return paidChange(orderId, shopId, version).withOccurredAt(occurredAt).build();
+    }
+
+    /** The order paid (PENDING to SUCCESS, 8.80 yuan, expiring in half an hour), caused by a notification. */
+    private static OrderStatusChangedBuilder paidChange(String orderId, String shopId, long version) {
+        return OrderStatusChangedBuilder.changed(orderId, OrderStatus.SUCCESS)
+                .withShopId(shopId)
+                .withVersion(version)
+                .withReason("PAID")
+                .withCausationId(UUID.randomUUID().toString())
+                .withFen(880)
+                .withPaid("4200000000" + version, Instant.now())
+                .withExpireAt(Instant.now().plusSeconds(1800));
     }
 
     /** Publishes; answers the ce_id. */
     static String publish(OrderflowEvent event) {
-        String ceId = UUID.randomUUID().toString();
-        EventType<?> type = EventTypes.of(event);
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(type.topic(), event.subject(), CODEC.encode(event));
-        Map.of(
-                        "ce_id",
-                        ceId,
-                        "ce_type",
-                        type.ceType(),
-                        "ce_specversion",
-                        "1.0",
-                        "ce_source",
-                        EventTypes.source(type.service()),
-                        "ce_subject",
-                        event.subject(),
-                        "ce_time",
-                        Instant.now().toString(),
-                        "content-type",
-                        "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        try {
-            producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-        return ceId;
-    }
-
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "linger.ms", 0),
-                    new StringSerializer(),
-                    new ByteArraySerializer());
-        }
-        return producer;
+        return Broker.publish(event);
     }
 }

@@ -8,6 +8,8 @@ import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.WebhookEndpointChanged;
 import io.orderflow.platform.webhook.WebhookSecrets;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
+import io.orderflow.testkit.WebhookEndpointChangedBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -257,18 +259,9 @@ class WebhookDeliveryTests {
         endpoint(shop, receiver.url("/" + shop + "-endpoint"), List.of("*"));
         OrderStatusChanged plain = Events.paid(order(), shop, 2);
         OrderStatusChanged paid = Events.paid(order(), shop, 2);
-        OrderStatusChanged own = new OrderStatusChanged(
-                paid.orderId(),
-                shop,
-                paid.shopOrderNo(),
-                2,
-                paid.from(),
-                paid.to(),
-                paid.reason(),
-                paid.causationId(),
-                paid.occurredAt(),
-                paid.order(),
-                receiver.url("/" + shop + "-order"));
+        OrderStatusChanged own = OrderStatusChangedBuilder.from(paid)
+                .withNotifyUrl(receiver.url("/" + shop + "-order"))
+                .build();
         String ceId = Events.publish(own);
         Events.publish(plain);
 
@@ -310,8 +303,10 @@ class WebhookDeliveryTests {
             String shop = shop();
             String endpoint = "we_" + UUID.randomUUID().toString().substring(0, 12);
             Instant start = Instant.now().minusSeconds(60);
-            consume(() -> intake.endpointChanged(new WebhookEndpointChanged(
-                    endpoint, shop, 1, Receiver.refusing(), List.of("*"), true, 1, null, null, false, start)));
+            consume(() -> intake.endpointChanged(
+                    WebhookEndpointChangedBuilder.endpointChanged(endpoint, shop, Receiver.refusing())
+                            .withOccurredAt(start)
+                            .build()));
             consume(() -> {
                 endpoints.failed(endpoint, start.plusSeconds(1));
                 assertThat(endpoints.disableIfFailingSince(
@@ -355,18 +350,10 @@ class WebhookDeliveryTests {
         String shop = shop();
         String endpoint = "we_" + UUID.randomUUID().toString().substring(0, 12);
         String url = receiver.url("/" + shop);
-        Events.publish(new WebhookEndpointChanged(
-                endpoint,
-                shop,
-                1,
-                url,
-                List.of("*"),
-                true,
-                2,
-                1,
-                Instant.now().plusSeconds(3600),
-                false,
-                Instant.now()));
+        Events.publish(WebhookEndpointChangedBuilder.endpointChanged(endpoint, shop, url)
+                .withSecretGeneration(2)
+                .withPreviousSecret(1, Instant.now().plusSeconds(3600))
+                .build());
         await().atMost(WAIT).until(() -> version(endpoint) == 1);
         Events.publish(Events.paid(order(), shop, 2));
         await().atMost(WAIT).until(() -> receiver.received("/" + shop).size() == 1);
@@ -381,8 +368,11 @@ class WebhookDeliveryTests {
                 .as("previous secret, in the overlap")
                 .isTrue();
 
-        Events.publish(new WebhookEndpointChanged(
-                endpoint, shop, 2, url, List.of("*"), true, 2, 1, Instant.now().minusSeconds(1), false, Instant.now()));
+        Events.publish(WebhookEndpointChangedBuilder.endpointChanged(endpoint, shop, url)
+                .withVersion(2)
+                .withSecretGeneration(2)
+                .withPreviousSecret(1, Instant.now().minusSeconds(1))
+                .build());
         await().atMost(WAIT).until(() -> version(endpoint) == 2);
         Events.publish(Events.paid(order(), shop, 3));
         await().atMost(WAIT).until(() -> receiver.received("/" + shop).size() == 2);

@@ -2,25 +2,21 @@ package io.orderflow.payment.prepay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
+import io.orderflow.testkit.OrderCreatedBuilder;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PaymentUnitTests {
 
-    private final OrderCreated order = new OrderCreated(
-            "OF2026120100000001",
-            "shop-1",
-            "SO-1",
-            "1234567891",
-            "wx2421b1c4370ec43b",
-            "coffee",
-            Money.cny(8800),
-            "openid-1",
-            null,
-            Instant.parse("2026-12-01T01:00:00Z"),
-            Instant.parse("2026-12-01T01:30:15.789Z"));
+    private final OrderCreated order = OrderCreatedBuilder.orderCreated("OF2026120100000001")
+            .withShopOrderNo("SO-1")
+            .withDescription("coffee")
+            .withFen(8800)
+            .withPayerOpenid("openid-1")
+            .withCreatedAt(Instant.parse("2026-12-01T01:00:00Z"))
+            .withExpireAt(Instant.parse("2026-12-01T01:30:15.789Z"))
+            .build();
 
     @Test
     void sendsTheOrdersExpiryAsRfc3339InChinaStandardTime() {

@@ -20,7 +20,6 @@ import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import io.orderflow.simulator.fault.FaultRule;
-import io.orderflow.simulator.fault.Faults;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.Duration;
@@ -156,7 +155,7 @@ class PrepayTests extends SimulatedWechatPay {
         assertThat(orders)
                 .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isZero());
 
-        simulator.context().getBean(Faults.class).reset(42);
+        clearFaultsNow();
         firstPaymentEvents(orders)
                 .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
                         .isEqualTo(ledgerOrder(orderId).prepayId()));
@@ -166,12 +165,11 @@ class PrepayTests extends SimulatedWechatPay {
     @Test
     void aPermanentErrorIsPublishedAsPrepayFailedWithWechatsCode() {
         String orderId = newOrderId();
-        send(orderCreated(
-                orderId,
-                TestMerchant.MCHID,
-                "wx9999999999999999",
-                100,
-                Instant.now().plus(Duration.ofHours(1))));
+        send(order(orderId)
+                .withAppid("wx9999999999999999")
+                .withFen(100)
+                .withExpireAt(Instant.now().plus(Duration.ofHours(1)))
+                .build());
 
         PrepayFailed failed = (PrepayFailed) paymentEvents(orderId, 1).get(0);
         assertThat(failed.errorCode()).isEqualTo("APPID_MCHID_NOT_MATCH");
@@ -183,12 +181,10 @@ class PrepayTests extends SimulatedWechatPay {
     @Test
     void anOrderThatExpiredBeforeItCouldBePrepaidFailsAsPrepayUnavailable() {
         String orderId = newOrderId();
-        send(orderCreated(
-                orderId,
-                TestMerchant.MCHID,
-                TestMerchant.APPID,
-                100,
-                Instant.now().minusSeconds(1)));
+        send(order(orderId)
+                .withFen(100)
+                .withExpireAt(Instant.now().minusSeconds(1))
+                .build());
 
         PrepayFailed failed = (PrepayFailed) paymentEvents(orderId, 1).get(0);
         assertThat(failed.errorCode()).isEqualTo(PrepayAttempts.PREPAY_UNAVAILABLE);
@@ -201,12 +197,10 @@ class PrepayTests extends SimulatedWechatPay {
         String longLived = newOrderId();
         String shortLived = newOrderId();
         send(orderCreated(longLived, 100));
-        send(orderCreated(
-                shortLived,
-                TestMerchant.MCHID,
-                TestMerchant.APPID,
-                100,
-                Instant.now().plus(Duration.ofMinutes(30))));
+        send(order(shortLived)
+                .withFen(100)
+                .withExpireAt(Instant.now().plus(Duration.ofMinutes(30)))
+                .build());
         PaymentRequested first = paymentRequested(longLived);
         paymentRequested(shortLived);
 
@@ -281,7 +275,7 @@ class PrepayTests extends SimulatedWechatPay {
                         settings.backoff((Integer) row.get("attempts")).plusMillis(100));
         assertThat(workFailures("prepay", "NullPointerException")).isGreaterThanOrEqualTo(failedBefore + 3);
 
-        simulator.context().getBean(Faults.class).reset(42);
+        clearFaultsNow();
         awaitPaymentStatus(poisoned, "PAID_AT_WECHAT");
     }
 
@@ -311,7 +305,7 @@ class PrepayTests extends SimulatedWechatPay {
                 .contains("carried no prepay_id");
         assertThat(workFailures("prepay", "IllegalStateException")).isGreaterThanOrEqualTo(failedBefore + 2);
 
-        simulator.context().getBean(Faults.class).reset(42);
+        clearFaultsNow();
         assertThat(paymentRequested(orderId).prepayId())
                 .isEqualTo(ledgerOrder(orderId).prepayId())
                 .isNotEqualTo("null");
@@ -320,8 +314,11 @@ class PrepayTests extends SimulatedWechatPay {
     @Test
     void anOrderOfAnUnconfiguredMerchantIsDeadLettered() {
         String orderId = newOrderId();
-        String ceId = send(orderCreated(
-                orderId, "1999999999", TestMerchant.APPID, 100, Instant.now().plusSeconds(600)));
+        String ceId = send(order(orderId)
+                .withMchid("1999999999")
+                .withFen(100)
+                .withExpireAt(Instant.now().plusSeconds(600))
+                .build());
 
         try (TopicProbe deadLetters =
                 new TopicProbe(TestKafka.bootstrapServers(), "orderflow.order.events.payment-service.dlt")) {

@@ -1,5 +1,6 @@
 package io.orderflow.payment.refund;
 
+import static io.orderflow.testkit.RefundRequestedBuilder.refundRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +15,6 @@ import io.orderflow.payment.SimulatedWechatPay;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.simulator.fault.FaultRule;
 import io.orderflow.simulator.ledger.Refund;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class RefundTests extends SimulatedWechatPay {
     @Test
     void submitsARefundAndPublishesWechatsRefundId() throws Exception {
         String orderId = paidOrder(1000);
-        send(refundRequested(orderId, "RF-" + orderId, 400, 1000));
+        send(refundRequested(orderId).withFen(400).withOrderTotalFen(1000).build());
 
         RefundSubmitted submitted = (RefundSubmitted) paymentEvents(orderId, 2).get(1);
         List<Refund> refunds = ledgerOrder(orderId).snapshotRefunds();
@@ -40,7 +40,7 @@ class RefundTests extends SimulatedWechatPay {
     @Test
     void rejectsARefundAboveTheRemainingAmountWithWechatsCode() throws Exception {
         String orderId = paidOrder(1000);
-        send(refundRequested(orderId, "RF-" + orderId, 1001, 1000));
+        send(refundRequested(orderId).withFen(1001).withOrderTotalFen(1000).build());
 
         RefundRejected rejected = (RefundRejected) paymentEvents(orderId, 2).get(1);
         assertThat(rejected.errorCode()).isEqualTo("INVALID_REQUEST");
@@ -54,7 +54,7 @@ class RefundTests extends SimulatedWechatPay {
         String orderId = paidOrder(1000);
         FaultRule lost = fault("RESPONSE_LOST", REFUND_PATH, 1);
         FaultRule errors = fault("SYSTEM_ERROR", REFUND_PATH, 3);
-        send(refundRequested(orderId, "RF-" + orderId, 1000, 1000));
+        send(refundRequested(orderId).withFen(1000).withOrderTotalFen(1000).build());
 
         RefundSubmitted submitted = (RefundSubmitted) paymentEvents(orderId, 2).get(1);
         assertThat(remaining(lost)).isZero();
@@ -74,7 +74,8 @@ class RefundTests extends SimulatedWechatPay {
     @Test
     void aRedeliveredRefundRequestedSubmitsOnce() throws Exception {
         String orderId = paidOrder(1000);
-        RefundRequested refund = refundRequested(orderId, "RF-" + orderId, 100, 1000);
+        RefundRequested refund =
+                refundRequested(orderId).withFen(100).withOrderTotalFen(1000).build();
         String ceId = send(refund);
         send(refund, ceId);
         String again = send(refund);
@@ -92,17 +93,5 @@ class RefundTests extends SimulatedWechatPay {
         assertThat(requested).isInstanceOf(PaymentRequested.class);
         pay(orderId);
         return orderId;
-    }
-
-    private static RefundRequested refundRequested(String orderId, String outRefundNo, long fen, long total) {
-        return new RefundRequested(
-                orderId,
-                TestMerchant.MCHID,
-                outRefundNo,
-                null,
-                Money.cny(fen),
-                Money.cny(total),
-                "customer asked",
-                Instant.now());
     }
 }

@@ -11,10 +11,10 @@ import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.RefundSnapshot;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.platform.test.TestMerchant;
-import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.simulator.SimulatedTime;
 import io.orderflow.simulator.ledger.Refund;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,11 +96,11 @@ abstract class BillFixtures extends SimulatedWechatPay {
         sendAll(List.of(
                 order,
                 OrderStatusChangedBuilder.changed(order, status)
-                        .version(version)
-                        .fen(fen)
-                        .refundedFen(refunded)
-                        .paid(paidAt == null ? null : transactionId, paidAt)
-                        .refunds(refunds)
+                        .withVersion(version)
+                        .withFen(fen)
+                        .withRefundedFen(refunded)
+                        .withPaid(paidAt == null ? null : transactionId, paidAt)
+                        .withRefunds(refunds)
                         .build()));
         await().atMost(WAIT)
                 .until(() -> jdbc.sql("select count(*) from ledger_order where order_id = ? "

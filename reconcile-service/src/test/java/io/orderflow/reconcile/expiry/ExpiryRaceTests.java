@@ -11,8 +11,9 @@ import io.orderflow.events.TimeoutExpired;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.work.DueWorker;
-import io.orderflow.reconcile.OrderCreatedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
+import io.orderflow.testkit.Broker;
+import io.orderflow.testkit.OrderCreatedBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +65,7 @@ class ExpiryRaceTests extends SimulatedWechatPay {
                 .toList();
         Instant expireAt = Instant.now().plusMillis(2500);
         List<OrderCreated> orders = prepaid.stream()
-                .map(o -> OrderCreatedBuilder.from(o).expireAt(expireAt).build())
+                .map(o -> OrderCreatedBuilder.from(o).withExpireAt(expireAt).build())
                 .toList();
         ScheduledExecutorService payers = Executors.newScheduledThreadPool(4);
         try {
@@ -163,15 +163,6 @@ class ExpiryRaceTests extends SimulatedWechatPay {
 
     private static Map<String, OrderflowEvent> firstEvents(List<OrderCreated> orders) {
         List<String> ids = orders.stream().map(OrderCreated::orderId).toList();
-        try (var probe = new io.orderflow.platform.test.TopicProbe(
-                io.orderflow.platform.test.TestKafka.bootstrapServers(),
-                io.orderflow.events.EventTypes.RECONCILE_EVENTS_TOPIC)) {
-            var records = probe.awaitRecords(
-                    all -> ids.stream().allMatch(id -> all.stream().anyMatch(r -> id.equals(r.key()))), WAIT);
-            return records.stream()
-                    .filter(r -> ids.contains(r.key()))
-                    .collect(Collectors.toMap(
-                            r -> r.key(), r -> CODEC.decode(r.header("ce_type"), r.value()), (first, second) -> first));
-        }
+        return Broker.firstEvents(io.orderflow.events.EventTypes.RECONCILE_EVENTS_TOPIC, ids, WAIT);
     }
 }

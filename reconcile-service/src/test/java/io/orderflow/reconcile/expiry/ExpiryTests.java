@@ -18,9 +18,9 @@ import io.orderflow.events.TimeoutExpired;
 import io.orderflow.events.TradeState;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
-import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.simulator.fault.FaultRule;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -127,7 +127,7 @@ class ExpiryTests extends SimulatedWechatPay {
         send(order);
         await().atMost(WAIT).until(() -> "ARMED:null".equals(timer(order.orderId())));
         send(OrderStatusChangedBuilder.changed(order, OrderStatus.FAILED)
-                .reason("PREPAY_FAILED")
+                .withReason("PREPAY_FAILED")
                 .build());
 
         await().atMost(WAIT).until(() -> "CANCELLED:TERMINAL_STATUS".equals(timer(order.orderId())));

@@ -10,9 +10,9 @@ import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.RefundSnapshot;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.platform.test.TestMerchant;
-import io.orderflow.reconcile.OrderCreatedBuilder;
-import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
+import io.orderflow.testkit.OrderCreatedBuilder;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,11 +28,11 @@ class LedgerTests extends SimulatedWechatPay {
 
     @Test
     void theNewestSnapshotWinsAndTheMerchantArrivesWithOrderCreatedWhicheverComesFirst() {
-        OrderCreated created = OrderCreatedBuilder.order("LG" + System.nanoTime())
-                .shopOrderNo("SO-1")
-                .description("ledger test")
-                .fen(1200)
-                .payerOpenid("oUser")
+        OrderCreated created = OrderCreatedBuilder.orderCreated("LG" + System.nanoTime())
+                .withShopOrderNo("SO-1")
+                .withDescription("ledger test")
+                .withFen(1200)
+                .withPayerOpenid("oUser")
                 .build();
         Instant paidAt = Instant.parse("2026-03-01T15:59:59Z");
         Instant refundedAt = Instant.parse("2026-03-02T02:00:00Z");
@@ -69,9 +69,9 @@ class LedgerTests extends SimulatedWechatPay {
     private static OrderStatusChanged status(
             OrderCreated created, long version, OrderStatus to, Instant paidAt, List<RefundSnapshot> refunds) {
         return OrderStatusChangedBuilder.changed(created, to)
-                .version(version)
-                .paid("4200000000000000000000000001", paidAt)
-                .refunds(refunds)
+                .withVersion(version)
+                .withPaid("4200000000000000000000000001", paidAt)
+                .withRefunds(refunds)
                 .build();
     }
 }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
-import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.Money;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.OrderCreated;
@@ -20,9 +19,10 @@ import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
 import io.orderflow.events.TradeState;
 import io.orderflow.platform.test.TestMerchant;
-import io.orderflow.reconcile.OrderStatusChangedBuilder;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.simulator.ledger.Refunds;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
+import io.orderflow.testkit.PaymentRequestedBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,7 @@ class ActiveQueryTests extends SimulatedWechatPay {
             assertThat(stuck.lastOutcome()).isEqualTo("NOTPAY");
         });
         send(OrderStatusChangedBuilder.changed(order, OrderStatus.CLOSED)
-                .reason("CLOSED")
+                .withReason("CLOSED")
                 .build());
         await().atMost(WAIT).until(() -> "CANCELLED:SETTLED".equals(query(order.orderId())));
         assertThat(outboxEvents(order.orderId())).isZero();
@@ -117,8 +117,8 @@ class ActiveQueryTests extends SimulatedWechatPay {
         OrderCreated order = prepaid(100, Instant.now().plus(Duration.ofHours(1)));
         // the status topic was faster than the payment events: the order is paid before its pay params arrive
         send(OrderStatusChangedBuilder.changed(order, OrderStatus.SUCCESS)
-                .reason("PAID")
-                .paid("4200001", Instant.now())
+                .withReason("PAID")
+                .withPaid("4200001", Instant.now())
                 .build());
         await().atMost(WAIT)
                 .until(() -> "SUCCESS"
@@ -261,14 +261,7 @@ class ActiveQueryTests extends SimulatedWechatPay {
                 .order(TestMerchant.MCHID, order.orderId())
                 .orElseThrow()
                 .prepayId();
-        return new PaymentRequested(
-                order.orderId(),
-                order.mchid(),
-                order.appid(),
-                prepayId,
-                new JsapiPayParams(order.appid(), "1700000000", "nonce", "prepay_id=" + prepayId, "RSA", "sign"),
-                Instant.now().plus(Duration.ofHours(2)),
-                Instant.now());
+        return PaymentRequestedBuilder.paymentRequested(order, prepayId).build();
     }
 
     private double repaired() {

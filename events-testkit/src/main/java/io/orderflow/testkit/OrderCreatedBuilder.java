@@ -1,4 +1,4 @@
-package io.orderflow.reconcile;
+package io.orderflow.testkit;
 
 import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
@@ -7,17 +7,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Test data builder of order-service's OrderCreated: an order of the test merchant, created now and expiring in an
- * hour; set what the test is about.
+ * Test data builder of order-service's OrderCreated: an order of the test merchant's ({@link TestMerchant}) in shop
+ * {@code shop-1}, 1 yuan, no attach, created now and expiring in an hour; set what the test is about.
  */
 public final class OrderCreatedBuilder {
+
+    public static final String PAYER_OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 
     private final String orderId;
     private String shopId = "shop-1";
     private String shopOrderNo;
-    private String description = "reconcile test";
+    private String mchid = TestMerchant.MCHID;
+    private String appid = TestMerchant.APPID;
+    private String description = "orderflow test order";
     private Money amount = Money.cny(100);
-    private String payerOpenid = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
+    private String payerOpenid = PAYER_OPENID;
+    private String attach;
     private Instant createdAt = Instant.now();
     private Instant expireAt = createdAt.plus(Duration.ofHours(1));
 
@@ -26,7 +31,8 @@ public final class OrderCreatedBuilder {
         this.shopOrderNo = "SO-" + orderId;
     }
 
-    public static OrderCreatedBuilder order(String orderId) {
+    /** The order {@code orderId}, shop order number {@code SO-<orderId>}. */
+    public static OrderCreatedBuilder orderCreated(String orderId) {
         return new OrderCreatedBuilder(orderId);
     }
 
@@ -35,35 +41,64 @@ public final class OrderCreatedBuilder {
         OrderCreatedBuilder builder = new OrderCreatedBuilder(order.orderId());
         builder.shopId = order.shopId();
         builder.shopOrderNo = order.shopOrderNo();
+        builder.mchid = order.mchid();
+        builder.appid = order.appid();
         builder.description = order.description();
         builder.amount = order.amount();
         builder.payerOpenid = order.payerOpenid();
+        builder.attach = order.attach();
         builder.createdAt = order.createdAt();
         builder.expireAt = order.expireAt();
         return builder;
     }
 
-    public OrderCreatedBuilder shopOrderNo(String value) {
+    public OrderCreatedBuilder withShopId(String value) {
+        shopId = value;
+        return this;
+    }
+
+    public OrderCreatedBuilder withShopOrderNo(String value) {
         shopOrderNo = value;
         return this;
     }
 
-    public OrderCreatedBuilder description(String value) {
+    public OrderCreatedBuilder withMchid(String value) {
+        mchid = value;
+        return this;
+    }
+
+    public OrderCreatedBuilder withAppid(String value) {
+        appid = value;
+        return this;
+    }
+
+    public OrderCreatedBuilder withDescription(String value) {
         description = value;
         return this;
     }
 
-    public OrderCreatedBuilder fen(long value) {
+    /** The total in fen, CNY. */
+    public OrderCreatedBuilder withFen(long value) {
         amount = Money.cny(value);
         return this;
     }
 
-    public OrderCreatedBuilder payerOpenid(String value) {
+    public OrderCreatedBuilder withPayerOpenid(String value) {
         payerOpenid = value;
         return this;
     }
 
-    public OrderCreatedBuilder expireAt(Instant value) {
+    public OrderCreatedBuilder withAttach(String value) {
+        attach = value;
+        return this;
+    }
+
+    public OrderCreatedBuilder withCreatedAt(Instant value) {
+        createdAt = value;
+        return this;
+    }
+
+    public OrderCreatedBuilder withExpireAt(Instant value) {
         expireAt = value;
         return this;
     }
@@ -73,12 +108,12 @@ public final class OrderCreatedBuilder {
                 orderId,
                 shopId,
                 shopOrderNo,
-                TestMerchant.MCHID,
-                TestMerchant.APPID,
+                mchid,
+                appid,
                 description,
                 amount,
                 payerOpenid,
-                null,
+                attach,
                 createdAt,
                 expireAt);
     }
