@@ -28,6 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Broker {
 
+    /** How long a test waits for what a service publishes. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
     private static final EventCodec CODEC = new EventCodec();
     private static KafkaProducer<String, byte[]> producer;
 
@@ -104,6 +107,19 @@ public final class Broker {
     /** The record's event, as the type its ce_type names. */
     public static OrderflowEvent decode(TopicProbe.Received record) {
         return CODEC.decode(record.header("ce_type"), record.value());
+    }
+
+    /** The records' events of this type (by the type their ce_type names), decoded. */
+    public static <T extends OrderflowEvent> List<T> decode(List<TopicProbe.Received> records, Class<T> type) {
+        return records.stream()
+                .filter(r -> r.header("ce_type").endsWith("." + type.getSimpleName() + ".v1"))
+                .map(r -> type.cast(decode(r)))
+                .toList();
+    }
+
+    /** Every record's event, as the type its ce_type names. */
+    public static List<OrderflowEvent> decodeAll(List<TopicProbe.Received> records) {
+        return records.stream().map(Broker::decode).toList();
     }
 
     private static synchronized KafkaProducer<String, byte[]> producer() {

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
-import io.orderflow.order.support.Broker;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
 import io.orderflow.platform.test.TopicProbe;
+import io.orderflow.testkit.Broker;
 import java.util.List;
 
 /** Steps shared by the flow tests: create through the API, wait for states, read the topics. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.order.shop.ShopManagement;
-import io.orderflow.order.support.Broker;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.Shops;
 import io.orderflow.platform.notify.PgNotifications;
+import io.orderflow.testkit.Broker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
