@@ -32,22 +32,14 @@ public record Discrepancy(
     }
 
     Discrepancy repaired(String note) {
-        return new Discrepancy(
-                kind,
-                itemKey,
-                orderId,
-                outRefundNo,
-                transactionId,
-                wechatAmountFen,
-                localAmountFen,
-                wechatStatus,
-                localStatus,
-                detail + "; " + note,
-                repair,
-                true);
+        return noted(note, true);
     }
 
     Discrepancy notRepaired(String note) {
+        return noted(note, false);
+    }
+
+    private Discrepancy noted(String note, boolean isRepaired) {
         return new Discrepancy(
                 kind,
                 itemKey,
@@ -60,6 +52,6 @@ public record Discrepancy(
                 localStatus,
                 detail + "; " + note,
                 repair,
-                false);
+                isRepaired);
     }
 }
