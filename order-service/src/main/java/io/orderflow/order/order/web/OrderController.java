@@ -13,8 +13,6 @@ import io.orderflow.order.shop.web.ShopAuthenticationFilter;
 import io.orderflow.platform.webhook.WebhookAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
@@ -52,38 +50,22 @@ class OrderController {
     @Operation(summary = "Create an order (idempotent per shop_order_no)")
     @ApiResponse(responseCode = "201", description = "created")
     @ApiResponse(responseCode = "200", description = "an earlier create with the same shop_order_no and body")
-    @ApiResponse(
-            responseCode = "400",
+    @ErrorResponse(
+            code = "400",
             description =
-                    "a field breaks WeChat's limits (FIELD_INVALID, FIELD_MISSING, BODY_INVALID), or notify_url is refused (WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_URL_HOST_UNKNOWN, WEBHOOK_URL_ADDRESS_FORBIDDEN)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "401",
+                    "a field breaks WeChat's limits (FIELD_INVALID, FIELD_MISSING, BODY_INVALID), or notify_url is refused (WEBHOOK_URL_INVALID, WEBHOOK_URL_NOT_HTTPS, WEBHOOK_URL_HOST_UNKNOWN, WEBHOOK_URL_ADDRESS_FORBIDDEN)")
+    @ShopSignatureRefused
+    @ErrorResponse(code = "403", description = "the payer is blocked for this shop (PAYER_BLOCKED)")
+    @ErrorResponse(code = "409", description = "shop_order_no used with another body (SHOP_ORDER_NO_CONFLICT)")
+    @ErrorResponse(code = "413", description = "body over 64 KiB (BODY_TOO_LARGE)")
+    @ErrorResponse(
+            code = "422",
             description =
-                    "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "the payer is blocked for this shop (PAYER_BLOCKED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "shop_order_no used with another body (SHOP_ORDER_NO_CONFLICT)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "413",
-            description = "body over 64 KiB (BODY_TOO_LARGE)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "422",
+                    "a risk limit refuses the order (ORDER_AMOUNT_LIMIT_EXCEEDED, PAYER_ORDER_LIMIT_EXCEEDED, PAYER_AMOUNT_LIMIT_EXCEEDED)")
+    @ErrorResponse(
+            code = "429",
             description =
-                    "a risk limit refuses the order (ORDER_AMOUNT_LIMIT_EXCEEDED, PAYER_ORDER_LIMIT_EXCEEDED, PAYER_AMOUNT_LIMIT_EXCEEDED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "429",
-            description =
-                    "more create requests per second than the shop's rate (RATE_LIMITED); Retry-After says when to retry",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+                    "more create requests per second than the shop's rate (RATE_LIMITED); Retry-After says when to retry")
     @PostMapping
     ResponseEntity<OrderView> create(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -107,15 +89,8 @@ class OrderController {
 
     @Operation(summary = "Read an order")
     @ApiResponse(responseCode = "200", description = "the order")
-    @ApiResponse(
-            responseCode = "401",
-            description =
-                    "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such order for this shop (ORDER_NOT_FOUND)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ShopSignatureRefused
+    @OrderNotFound
     @GetMapping("/{order_id}")
     OrderView get(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -126,19 +101,9 @@ class OrderController {
     /** Looks up by shop_order_no, or lists by status and creation time, newest first, a page at a time. */
     @Operation(summary = "Look up by shop_order_no, or list by status and creation time")
     @ApiResponse(responseCode = "200", description = "a page of orders, or the one with that shop_order_no")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a parameter is invalid (FIELD_INVALID, PAGE_TOKEN_INVALID)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description =
-                    "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no order with that shop_order_no (ORDER_NOT_FOUND)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ErrorResponse(code = "400", description = "a parameter is invalid (FIELD_INVALID, PAGE_TOKEN_INVALID)")
+    @ShopSignatureRefused
+    @ErrorResponse(code = "404", description = "no order with that shop_order_no (ORDER_NOT_FOUND)")
     @GetMapping
     OrderView.Page list(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -172,19 +137,9 @@ class OrderController {
 
     @Operation(summary = "Close an unpaid order")
     @ApiResponse(responseCode = "202", description = "close requested (PENDING) or already final")
-    @ApiResponse(
-            responseCode = "401",
-            description =
-                    "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such order for this shop (ORDER_NOT_FOUND)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "paid orders cannot be closed (ORDER_NOT_CLOSABLE)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ShopSignatureRefused
+    @OrderNotFound
+    @ErrorResponse(code = "409", description = "paid orders cannot be closed (ORDER_NOT_CLOSABLE)")
     @PostMapping("/{order_id}/close")
     ResponseEntity<OrderView> close(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -194,27 +149,13 @@ class OrderController {
 
     @Operation(summary = "Refund part or all of a paid order")
     @ApiResponse(responseCode = "202", description = "refund requested, or the same out_refund_no and amount again")
-    @ApiResponse(
-            responseCode = "400",
-            description = "a field is invalid (FIELD_INVALID, FIELD_MISSING)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description =
-                    "signature, timestamp, nonce or shop refused (AUTHORIZATION_INVALID, SHOP_UNKNOWN, TIMESTAMP_OUT_OF_WINDOW, SIGNATURE_INVALID, NONCE_REUSED)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "404",
-            description = "no such order for this shop (ORDER_NOT_FOUND)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "409",
-            description = "not paid (ORDER_NOT_PAID) or out_refund_no used otherwise (OUT_REFUND_NO_CONFLICT)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "above total - refunded - in flight (REFUND_AMOUNT_EXCEEDS_REMAINING)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ErrorResponse(code = "400", description = "a field is invalid (FIELD_INVALID, FIELD_MISSING)")
+    @ShopSignatureRefused
+    @OrderNotFound
+    @ErrorResponse(
+            code = "409",
+            description = "not paid (ORDER_NOT_PAID) or out_refund_no used otherwise (OUT_REFUND_NO_CONFLICT)")
+    @ErrorResponse(code = "422", description = "above total - refunded - in flight (REFUND_AMOUNT_EXCEEDS_REMAINING)")
     @PostMapping("/{order_id}/refunds")
     ResponseEntity<OrderView> refund(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
