@@ -41,11 +41,8 @@ class WebhookDeliveryLogController {
             operationId = "listOrderWebhookDeliveries",
             summary = "The webhook deliveries of an order, newest first, each with its attempts")
     @ApiResponse(responseCode = "200", description = "{\"deliveries\": [...]}")
-    @ApiResponse(responseCode = "400", description = "limit outside 1..1000 (FIELD_INVALID)")
+    @DeliveryLogErrors
     @ApiResponse(responseCode = "404", description = "no such order for this shop (ORDER_NOT_FOUND)")
-    @ApiResponse(
-            responseCode = "503",
-            description = "the delivery log cannot be read right now (WEBHOOK_LOG_UNAVAILABLE)")
     @GetMapping(path = "/v1/orders/{order_id}/webhook-deliveries", produces = "application/json")
     ResponseEntity<JsonNode> ofOrder(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -64,11 +61,8 @@ class WebhookDeliveryLogController {
             responseCode = "200",
             description =
                     "{\"endpoint\": {...}, \"deliveries\": [...]}; endpoint is null until notify-service has the endpoint")
-    @ApiResponse(responseCode = "400", description = "limit outside 1..1000 (FIELD_INVALID)")
+    @DeliveryLogErrors
     @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
-    @ApiResponse(
-            responseCode = "503",
-            description = "the delivery log cannot be read right now (WEBHOOK_LOG_UNAVAILABLE)")
     @GetMapping(path = "/v1/webhook-endpoints/{endpoint_id}/deliveries", produces = "application/json")
     ResponseEntity<JsonNode> ofEndpoint(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,

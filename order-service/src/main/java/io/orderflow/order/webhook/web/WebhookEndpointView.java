@@ -35,20 +35,14 @@ record WebhookEndpointView(
         String secret) {
 
     static WebhookEndpointView of(WebhookEndpoint endpoint) {
-        return new WebhookEndpointView(
-                endpoint.endpointId(),
-                endpoint.url(),
-                endpoint.types(),
-                endpoint.enabled(),
-                endpoint.secretGeneration(),
-                endpoint.previousSecretValidUntil(),
-                endpoint.createdAt(),
-                endpoint.updatedAt(),
-                null);
+        return of(endpoint, null);
     }
 
     static WebhookEndpointView of(WebhookEndpointManagement.WithSecret created) {
-        WebhookEndpoint endpoint = created.endpoint();
+        return of(created.endpoint(), created.secret());
+    }
+
+    private static WebhookEndpointView of(WebhookEndpoint endpoint, String secret) {
         return new WebhookEndpointView(
                 endpoint.endpointId(),
                 endpoint.url(),
@@ -58,7 +52,7 @@ record WebhookEndpointView(
                 endpoint.previousSecretValidUntil(),
                 endpoint.createdAt(),
                 endpoint.updatedAt(),
-                created.secret());
+                secret);
     }
 
     /** All endpoints of a shop. */
