@@ -25,41 +25,21 @@ import io.orderflow.events.TradeState;
 import io.orderflow.order.order.domain.SystemRefundNumbers;
 import io.orderflow.order.order.metrics.AnomalyMetrics;
 import io.orderflow.order.order.usecase.FollowUps;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
-import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.Shops;
 import io.orderflow.testkit.Broker;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Payments that do not match their order, and payments after close: stored, counted, emitted. */
 @OrderServiceTest
-class AnomalyTests {
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
+class AnomalyTests extends OneShopTests {
 
     @Autowired
     MeterRegistry meters;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
 
     @Test
     void amountMismatchIsAnAnomalyAndNeverSuccess() {

@@ -6,11 +6,10 @@ import io.orderflow.events.CloseRequested;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderflowEvent;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.testkit.Broker;
 import java.util.List;
@@ -19,28 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A shop retrying a create in parallel (as after a timeout or a restart) gets one order and one OrderCreated. */
 @OrderServiceTest
-class CreateConcurrencyTests {
+class CreateConcurrencyTests extends OneShopTests {
 
     private static final int CLIENTS = 8;
 
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
-
     @Test
     void parallelIdenticalCreatesMakeOneOrder() {
-        ShopClient shop = Shops.register(shops, port);
         String shopOrderNo = Orders.newShopOrderNo();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<ShopClient.Answer> answers;

@@ -16,7 +16,7 @@ import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TradeState;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
@@ -28,33 +28,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The lifecycle driven by the other services' events on the real broker, observed on
  * {@code orderflow.order.status}: one status event per transition, versions 1..n without gaps.
  */
 @OrderServiceTest
-class OrderLifecycleTests {
-
-    @Autowired
-    ShopManagement shops;
+class OrderLifecycleTests extends OneShopTests {
 
     @Autowired
     MeterRegistry meters;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
 
     @Test
     void happyPathStoresPayParamsForAWaitingShopThenPaysOnce() {

@@ -6,12 +6,11 @@ import io.orderflow.events.CloseRequested;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.order.OrderServiceApplication;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.testkit.Broker;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -29,20 +27,13 @@ import org.springframework.core.env.Environment;
  * and its {@code Prefer: wait} sees the pay params the other instance stored.
  */
 @OrderServiceTest
-class RestartTests {
-
-    @Autowired
-    ShopManagement shops;
+class RestartTests extends OneShopTests {
 
     @Autowired
     Environment environment;
 
-    @LocalServerPort
-    int port;
-
     @Test
     void retryAgainstAFreshInstanceReturnsTheSameOrderWithPayParams() {
-        ShopClient shop = Shops.register(shops, port);
         String body = Orders.body(Orders.newShopOrderNo(), 990);
         String orderId = shop.post("/v1/orders", body).text("order_id");
 

@@ -13,10 +13,9 @@ import io.orderflow.events.NotificationSource;
 import io.orderflow.events.RiskAlertKind;
 import io.orderflow.events.RiskAlertRaised;
 import io.orderflow.events.TradeState;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
-import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.Shops;
 import io.orderflow.order.support.TestClock;
 import io.orderflow.testkit.Broker;
@@ -26,11 +25,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Money-at-risk incidents raise RiskAlertRaised exactly once: a mismatching payment reported twice, a
@@ -38,31 +34,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 1000 fen in tests), counted per day in China time.
  */
 @OrderServiceTest
-class RiskAlertTests {
+class RiskAlertTests extends OneShopTests {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
 
     @Autowired
     TestClock clock;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
 
     @Test
     void anAmountMismatchReportedTwiceRaisesOneAlert() {

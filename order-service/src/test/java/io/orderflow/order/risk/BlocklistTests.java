@@ -3,39 +3,25 @@ package io.orderflow.order.risk;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.support.Admin;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.Shops;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Payers blocked at one shop or everywhere through the admin path; their orders are refused and not created. */
 @OrderServiceTest
-class BlocklistTests {
+class BlocklistTests extends OneShopTests {
 
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
     ShopClient otherShop;
     Admin admin;
     String payer;
 
     @BeforeEach
-    void registerShops() {
-        shop = Shops.register(shops, port);
+    void registerOtherShop() {
         otherShop = Shops.register(shops, port);
         admin = new Admin(port);
         payer = Orders.newOpenid();

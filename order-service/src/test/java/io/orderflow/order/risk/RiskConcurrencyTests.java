@@ -3,12 +3,11 @@ package io.orderflow.order.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.OrderServiceApplication;
-import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.support.Admin;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.order.support.TestClock;
 import io.orderflow.platform.test.TestKafka;
 import java.time.Clock;
@@ -27,11 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sixteen clients race a limit through two order-service instances (two Spring contexts, two connection
@@ -39,16 +36,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * share one frozen clock, so the rate limit has no refill to blur the count.
  */
 @OrderServiceTest
-class RiskConcurrencyTests {
+class RiskConcurrencyTests extends OneShopTests {
 
     private static final int CLIENTS = 16;
     private static ConfigurableApplicationContext replica;
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TestClock clock;
@@ -56,19 +47,14 @@ class RiskConcurrencyTests {
     @Autowired
     Environment environment;
 
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
     ShopClient shopOnReplica;
     Admin admin;
 
     @BeforeEach
-    void startReplicaAndRegisterShop() {
+    void startReplicaOnce() {
         if (replica == null) {
             replica = startReplica(environment, clock);
         }
-        shop = Shops.register(shops, port);
         shopOnReplica = new ShopClient(replicaPort(), shop.signer());
         admin = new Admin(port);
         clock.freeze();

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.order.shop.ShopManagement;
 import io.orderflow.order.support.Admin;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.order.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every create limit at its edge (just under, at, just over), windows and buckets rolling over on a frozen
  * clock, and every refusal leaving no order and no event behind.
  */
 @OrderServiceTest
-class RiskLimitsTests {
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
+class RiskLimitsTests extends OneShopTests {
 
     @Autowired
     MeterRegistry meters;
@@ -43,16 +34,11 @@ class RiskLimitsTests {
     @Autowired
     CreateTokens tokens;
 
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
     Admin admin;
     String payer;
 
     @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
+    void freshPayerAndFrozenClock() {
         admin = new Admin(port);
         payer = Orders.newOpenid();
         clock.freeze();

@@ -3,7 +3,7 @@ package io.orderflow.order.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -17,8 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,18 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * in for here by an HTTP server that records what it is asked (the real one answers in WebhookOutageScenarioTests).
  */
 @OrderServiceTest
-class WebhookDeliveryLogTests {
+class WebhookDeliveryLogTests extends OneShopTests {
 
     private static final String TOKEN = "notify-operator-token";
     private static final HttpServer NOTIFY = standInNotifyService();
     private static final List<String> ASKED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger STATUS = new AtomicInteger(200);
-
-    @Autowired
-    ShopManagement shops;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void notifyService(DynamicPropertyRegistry registry) {
@@ -62,7 +54,6 @@ class WebhookDeliveryLogTests {
 
     @Test
     void anOrdersLogIsReadForTheAskingShopOnlyWithTheOperatorToken() {
-        ShopClient shop = Shops.register(shops, port);
         String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
                 .text("order_id");
 
@@ -97,7 +88,6 @@ class WebhookDeliveryLogTests {
 
     @Test
     void anEndpointsLogHasItsDeliveryStateAndItsDeliveries() {
-        ShopClient shop = Shops.register(shops, port);
         String endpointId = shop.post("/v1/webhook-endpoints", "{\"url\":\"https://93.184.216.34/hooks\"}")
                 .text("endpoint_id");
 
@@ -120,7 +110,6 @@ class WebhookDeliveryLogTests {
 
     @Test
     void aLogThatCannotBeReadIs503AndABadLimitIs400() {
-        ShopClient shop = Shops.register(shops, port);
         String orderId = shop.post("/v1/orders", Orders.body(Orders.newShopOrderNo(), 100))
                 .text("order_id");
         STATUS.set(500);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.WebhookEndpointChanged;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -19,32 +19,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The shop API's webhook endpoints: the secret shown once and never stored or published; SSRF refusals; an order's
  * own notify_url, checked by the same rules and carried in its status changes.
  */
 @OrderServiceTest
-class WebhookEndpointTests {
+class WebhookEndpointTests extends OneShopTests {
 
     private static final String URL = "https://93.184.216.34/orderflow/hooks";
     private static final WebhookSecrets SECRETS = new WebhookSecrets(OrderServiceTest.WEBHOOK_MASTER_KEY);
 
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
-
     @Test
     void registersAnEndpointWhoseSecretIsShownOnceAndNeverStoredOrPublished() {
-        ShopClient shop = Shops.register(shops, port);
         ShopClient.Answer created = shop.post(
                 "/v1/webhook-endpoints", "{\"url\":\"" + URL + "\",\"types\":[\"order.success\",\"order.refund\"]}");
 
@@ -88,7 +75,6 @@ class WebhookEndpointTests {
         "hooks, WEBHOOK_URL_INVALID"
     })
     void refusesUrlsThatAreNotHttpsOrReachIntoTheNetworkAndStoresNothing(String url, String code) {
-        ShopClient shop = Shops.register(shops, port);
         ShopClient.Answer refused = shop.post("/v1/webhook-endpoints", "{\"url\":\"" + url + "\"}");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -107,7 +93,6 @@ class WebhookEndpointTests {
 
     @Test
     void refusesUnknownTypes() {
-        ShopClient shop = Shops.register(shops, port);
         ShopClient.Answer refused =
                 shop.post("/v1/webhook-endpoints", "{\"url\":\"" + URL + "\",\"types\":[\"order.paid\"]}");
         assertThat(refused.status()).isEqualTo(400);
@@ -116,7 +101,6 @@ class WebhookEndpointTests {
 
     @Test
     void rotationIssuesTheNextGenerationAndKeepsThePreviousOneForTheOverlap() {
-        ShopClient shop = Shops.register(shops, port);
         ShopClient.Answer created = shop.post("/v1/webhook-endpoints", "{\"url\":\"" + URL + "\"}");
         String id = created.text("endpoint_id");
 
@@ -165,7 +149,6 @@ class WebhookEndpointTests {
 
     @Test
     void enablingAnEnabledEndpointIsAnnouncedSoNotifyServiceLiftsADisablementForFailures() {
-        ShopClient shop = Shops.register(shops, port);
         String id =
                 shop.post("/v1/webhook-endpoints", "{\"url\":\"" + URL + "\"}").text("endpoint_id");
 
@@ -183,7 +166,6 @@ class WebhookEndpointTests {
 
     @Test
     void anOrderCreatedWithItsOwnNotifyUrlCarriesItInItsStatusChangesSignedWithTheShopsSecret() {
-        ShopClient shop = Shops.register(shops, port);
         String shopOrderNo = Orders.newShopOrderNo();
         String notifyUrl = "https://93.184.216.34/orderflow/notify?order=" + shopOrderNo;
         ShopClient.Answer created = shop.post("/v1/orders", withNotifyUrl(Orders.body(shopOrderNo, 100), notifyUrl));
@@ -218,7 +200,6 @@ class WebhookEndpointTests {
         "notify, WEBHOOK_URL_INVALID"
     })
     void refusesAnOrdersNotifyUrlByTheEndpointRulesAndCreatesNothing(String url, String code) {
-        ShopClient shop = Shops.register(shops, port);
         String shopOrderNo = Orders.newShopOrderNo();
         ShopClient.Answer refused = shop.post("/v1/orders", withNotifyUrl(Orders.body(shopOrderNo, 100), url));
 

@@ -3,21 +3,17 @@ package io.orderflow.order.order.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.platform.notify.PgNotifications;
 import io.orderflow.testkit.Broker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,26 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * end.
  */
 @OrderServiceTest
-class PayParamsWakeTests {
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
+class PayParamsWakeTests extends OneShopTests {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
 
     @Test
     void aWaitingCreateIsWokenWhenAnotherReplicaStoresItsPayParams() throws Exception {

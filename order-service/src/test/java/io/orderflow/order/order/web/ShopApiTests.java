@@ -3,37 +3,17 @@ package io.orderflow.order.order.web;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
 import io.orderflow.order.support.ShopClient.Answer;
 import io.orderflow.order.support.Shops;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The shop API over HTTP: create, idempotent retries, reads, lookup, list, errors, isolation. */
 @OrderServiceTest
-class ShopApiTests {
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
+class ShopApiTests extends OneShopTests {
 
     @Test
     void createsAPendingOrderWithAWechatCompatibleId() {

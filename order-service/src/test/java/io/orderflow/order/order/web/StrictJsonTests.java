@@ -4,20 +4,15 @@ import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.order.OrderFlows;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The shop API reads JSON strictly, field by field: amounts are JSON integers (no 1.5, 1.0, 1e2 or "100"), text
@@ -25,29 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the field and changes nothing.
  */
 @OrderServiceTest
-class StrictJsonTests {
+class StrictJsonTests extends OneShopTests {
 
     private static final String CREATE = """
             {"shop_order_no":%s,"description":%s,"amount":{"total":%s,"currency":%s},"payer":{"openid":%s},\
             "attach":%s,"expire_in_seconds":%s}""";
     private static final String REFUND = """
             {"out_refund_no":%s,"amount":{"refund":%s,"currency":%s},"reason":%s}""";
-
-    @Autowired
-    ShopManagement shops;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
 
     static Stream<Arguments> notWholeFen() {
         return Stream.of("1.5", "1.0", "1e2", "\"100\"", "true", "[1]", "{}", "99999999999999999999")

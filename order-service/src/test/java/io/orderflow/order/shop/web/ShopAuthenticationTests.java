@@ -3,35 +3,24 @@ package io.orderflow.order.shop.web;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.order.support.TestSigner;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every way a request can fail authentication gets its own 401 code; oversized bodies get 413. */
 @OrderServiceTest
-class ShopAuthenticationTests {
+class ShopAuthenticationTests extends OneShopTests {
 
-    @Autowired
-    ShopManagement shops;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
     TestSigner signer;
 
     @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
+    void keepSigner() {
         signer = shop.signer();
     }
 

@@ -1,0 +1,33 @@
+package io.orderflow.order.support;
+
+import io.orderflow.order.shop.ShopManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the {@link OrderServiceTest}s that call the shop API as a shop of their own: {@link #shop} signs as a shop
+ * registered afresh before each test, so no test sees another's orders, payers' history or limits. {@link #shops}
+ * and {@link #port} register more shops, {@link #jdbc} reads what was stored. Subclasses carry
+ * {@code @OrderServiceTest} themselves.
+ */
+public abstract class OneShopTests {
+
+    @Autowired
+    protected ShopManagement shops;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @LocalServerPort
+    protected int port;
+
+    /** The shop this test acts as. */
+    protected ShopClient shop;
+
+    @BeforeEach
+    protected final void registerShop() {
+        shop = Shops.register(shops, port);
+    }
+}
