@@ -16,34 +16,17 @@ import io.orderflow.events.OrderAnomalyDetected;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.RefundRequested;
 import io.orderflow.events.RefundStatus;
-import io.orderflow.order.shop.ShopManagement;
+import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.ShopClient;
-import io.orderflow.order.support.Shops;
 import io.orderflow.testkit.Broker;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Refunds: partial and full, the remainder rule, idempotent retries, rejections and notifications. */
 @OrderServiceTest
-class RefundTests {
-
-    @Autowired
-    ShopManagement shops;
-
-    @LocalServerPort
-    int port;
-
-    ShopClient shop;
-
-    @BeforeEach
-    void registerShop() {
-        shop = Shops.register(shops, port);
-    }
+class RefundTests extends OneShopTests {
 
     @Test
     void partialRefundsUpToTheRemainderThenRejectsAbove() {
@@ -97,25 +80,13 @@ class RefundTests {
         shop.post("/v1/orders/" + orderId + "/refunds", refund("S-" + orderId, 300));
         Broker.publish(events.refundSubmitted("S-" + orderId, 300));
         // payment and notify events travel on different topics: only within a topic is order kept
-        await().atMost(Broker.WAIT)
-                .until(() -> "PROCESSING"
-                        .equals(shop.get("/v1/orders/" + orderId)
-                                .json()
-                                .path("refunds")
-                                .get(0)
-                                .path("status")
-                                .asString()));
+        awaitFirstRefundStatus(orderId, "PROCESSING");
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("REFUND");
         Broker.publish(events.refundNotified("S-" + orderId, 300, RefundStatus.SUCCESS));
         Broker.publish(events.refundNotified("S-" + orderId, 300, RefundStatus.SUCCESS));
         Broker.publish(events.refundSubmitted("S-" + orderId, 300));
 
-        await().atMost(Broker.WAIT)
-                .until(() -> shop.get("/v1/orders/" + orderId)
-                                .json()
-                                .path("refunded_amount")
-                                .asLong()
-                        == 300);
+        await().atMost(Broker.WAIT).until(() -> refundedAmount(orderId) == 300);
         ShopClient.Answer order = shop.get("/v1/orders/" + orderId);
         assertThat(order.json().path("refunds").get(0).path("status").asString())
                 .isEqualTo("SUCCESS");
@@ -138,14 +109,7 @@ class RefundTests {
         shop.post(path, refund("X-" + orderId, 1000));
         Broker.publish(new OrderEventsFactory(orderId).refundRejected("X-" + orderId));
 
-        await().atMost(Broker.WAIT)
-                .until(() -> "REJECTED"
-                        .equals(shop.get("/v1/orders/" + orderId)
-                                .json()
-                                .path("refunds")
-                                .get(0)
-                                .path("status")
-                                .asString()));
+        awaitFirstRefundStatus(orderId, "REJECTED");
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("SUCCESS");
         assertThat(shop.post(path, refund("Y-" + orderId, 1000)).status()).isEqualTo(202);
         Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("Y-" + orderId, 1000));
@@ -185,22 +149,11 @@ class RefundTests {
                 OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class);
         assertThat(anomalies).extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_ABNORMAL);
         assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
-        assertThat(shop.get("/v1/orders/" + orderId)
-                        .json()
-                        .path("refunds")
-                        .get(0)
-                        .path("status")
-                        .asString())
-                .isEqualTo("ABNORMAL");
+        assertThat(firstRefundStatus(orderId)).isEqualTo("ABNORMAL");
         // an ABNORMAL refund may still succeed (an operator re-routes it): its amount is not refundable again
         assertError(shop.post(path, refund("M-" + orderId, 1)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "0 fen");
         Broker.publish(events.refundNotified("N-" + orderId, 1000, RefundStatus.SUCCESS));
-        await().atMost(Broker.WAIT)
-                .until(() -> shop.get("/v1/orders/" + orderId)
-                                .json()
-                                .path("refunded_amount")
-                                .asLong()
-                        == 1000);
+        await().atMost(Broker.WAIT).until(() -> refundedAmount(orderId) == 1000);
     }
 
     @Test
@@ -209,23 +162,12 @@ class RefundTests {
         OrderEventsFactory events = new OrderEventsFactory(orderId);
         shop.post("/v1/orders/" + orderId + "/refunds", refund("L-" + orderId, 600));
         Broker.publish(events.refundRejected("L-" + orderId));
-        await().atMost(Broker.WAIT)
-                .until(() -> "REJECTED"
-                        .equals(shop.get("/v1/orders/" + orderId)
-                                .json()
-                                .path("refunds")
-                                .get(0)
-                                .path("status")
-                                .asString()));
+        awaitFirstRefundStatus(orderId, "REJECTED");
 
         Broker.publish(events.refundNotified("L-" + orderId, 600, RefundStatus.SUCCESS));
 
         awaitStatus(shop, orderId, "REFUND");
-        assertThat(shop.get("/v1/orders/" + orderId)
-                        .json()
-                        .path("refunded_amount")
-                        .asLong())
-                .isEqualTo(600);
+        assertThat(refundedAmount(orderId)).isEqualTo(600);
         assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
                 .extracting(OrderAnomalyDetected::kind)
                 .containsExactly(AnomalyKind.REFUND_AFTER_REJECTION);
@@ -247,6 +189,25 @@ class RefundTests {
                 400,
                 "FIELD_INVALID",
                 "out_refund_no");
+    }
+
+    /** The status of the order's first refund, as the shop API shows it. */
+    private String firstRefundStatus(String orderId) {
+        return shop.get("/v1/orders/" + orderId)
+                .json()
+                .path("refunds")
+                .get(0)
+                .path("status")
+                .asString();
+    }
+
+    private void awaitFirstRefundStatus(String orderId, String status) {
+        await().atMost(Broker.WAIT).until(() -> status.equals(firstRefundStatus(orderId)));
+    }
+
+    /** The order's refunded amount in fen, as the shop API shows it. */
+    private long refundedAmount(String orderId) {
+        return shop.get("/v1/orders/" + orderId).json().path("refunded_amount").asLong();
     }
 
     /** A later transition of the order (a second refund WeChat accepted): once on the topic, every earlier one is. */
