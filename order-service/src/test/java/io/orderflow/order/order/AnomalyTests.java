@@ -10,10 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.AnomalyKind;
-import io.orderflow.events.EventTypes;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.OrderAnomalyDetected;
 import io.orderflow.events.OrderStatus;
@@ -25,6 +23,7 @@ import io.orderflow.events.TradeState;
 import io.orderflow.order.order.domain.SystemRefundNumbers;
 import io.orderflow.order.order.metrics.AnomalyMetrics;
 import io.orderflow.order.order.usecase.FollowUps;
+import io.orderflow.order.support.Counters;
 import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
@@ -47,8 +46,7 @@ class AnomalyTests extends OneShopTests {
         double before = count(AnomalyKind.AMOUNT_MISMATCH);
         String ceId = Broker.publish(new OrderEventsFactory(orderId).paid(1));
 
-        List<OrderAnomalyDetected> anomalies =
-                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class);
+        List<OrderAnomalyDetected> anomalies = OrderFlows.orderEvents(orderId, 1, OrderAnomalyDetected.class);
         assertThat(anomalies).singleElement().satisfies(anomaly -> {
             assertThat(anomaly.kind()).isEqualTo(AnomalyKind.AMOUNT_MISMATCH);
             assertThat(anomaly.expectedFen()).isEqualTo(1000);
@@ -70,7 +68,7 @@ class AnomalyTests extends OneShopTests {
         Broker.publish(new OrderEventsFactory(orderId)
                 .payment(TradeState.SUCCESS, 1000, "1900000999", NotificationSource.CALLBACK));
 
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
+        assertThat(OrderFlows.orderEvents(orderId, 1, OrderAnomalyDetected.class))
                 .extracting(OrderAnomalyDetected::kind)
                 .containsExactly(AnomalyKind.MERCHANT_MISMATCH);
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("PENDING");
@@ -78,14 +76,11 @@ class AnomalyTests extends OneShopTests {
 
     @Test
     void paidAfterCloseSucceedsIsFlaggedAndRefundedInFullAsAFollowUp() {
-        String orderId = create(shop, 2500);
+        String orderId = OrderFlows.expiredOrder(shop, 2500);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        Broker.publish(events.timeoutExpired());
-        awaitStatus(shop, orderId, "CLOSED");
         Broker.publish(events.paid(2500));
 
-        List<RefundRequested> refunds =
-                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RefundRequested.class);
+        List<RefundRequested> refunds = OrderFlows.orderEvents(orderId, 1, RefundRequested.class);
         assertThat(refunds).singleElement().satisfies(refund -> {
             assertThat(refund.outRefundNo())
                     .isEqualTo(SystemRefundNumbers.paidAfterClose(orderId))
@@ -126,7 +121,7 @@ class AnomalyTests extends OneShopTests {
                 "out_refund_no");
 
         Broker.publish(events.paid(50));
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, failed, 1, RefundRequested.class))
+        assertThat(OrderFlows.orderEvents(failed, 1, RefundRequested.class))
                 .extracting(RefundRequested::outRefundNo)
                 .containsExactly(SystemRefundNumbers.paidAfterClose(failed));
         assertThat(shop.get("/v1/orders/" + failed).text("status")).isEqualTo("SUCCESS");
@@ -135,10 +130,8 @@ class AnomalyTests extends OneShopTests {
 
     @Test
     void aFailingAutomaticRefundNeverHoldsUpThePaymentAndIsRetriedAndAlertedOnItsOwn() {
-        String orderId = create(shop, 700);
+        String orderId = OrderFlows.expiredOrder(shop, 700);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        Broker.publish(events.timeoutExpired());
-        awaitStatus(shop, orderId, "CLOSED");
         // the number is taken already (data from before the namespace was reserved): the refund cannot be requested
         String squatter = OrderFlows.paidOrder(shop, 1000);
         String number = SystemRefundNumbers.paidAfterClose(orderId);
@@ -158,8 +151,7 @@ class AnomalyTests extends OneShopTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        List<RiskAlertRaised> alerts =
-                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RiskAlertRaised.class);
+        List<RiskAlertRaised> alerts = OrderFlows.orderEvents(orderId, 2, RiskAlertRaised.class);
         assertThat(alerts)
                 .extracting(RiskAlertRaised::kind)
                 .containsExactlyInAnyOrder(RiskAlertKind.PAID_AFTER_CLOSE, RiskAlertKind.AUTOMATIC_REFUND_FAILED);
@@ -171,7 +163,7 @@ class AnomalyTests extends OneShopTests {
 
         // once the number is free again the retried follow-up goes through, and only once
         jdbc.sql("delete from refund where out_refund_no = ?").param(number).update();
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RefundRequested.class))
+        assertThat(OrderFlows.orderEvents(orderId, 1, RefundRequested.class))
                 .extracting(RefundRequested::outRefundNo, r -> r.refund().fen())
                 .containsExactly(tuple(number, 700L));
         await().atMost(Broker.WAIT)
@@ -191,7 +183,7 @@ class AnomalyTests extends OneShopTests {
                 new OrderEventsFactory(orderId).payment(TradeState.REFUND, 900, Shops.MCHID, NotificationSource.QUERY));
 
         awaitStatus(shop, orderId, "SUCCESS");
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
+        assertThat(OrderFlows.orderEvents(orderId, 1, OrderAnomalyDetected.class))
                 .extracting(OrderAnomalyDetected::kind)
                 .containsExactly(AnomalyKind.REFUND_REPORTED_UNPAID);
         assertThat(shop.get("/v1/orders/" + orderId).text("transaction_id")).isNotBlank();
@@ -206,14 +198,10 @@ class AnomalyTests extends OneShopTests {
     }
 
     private double followUpFailures() {
-        Counter counter =
-                meters.find(FollowUps.FAILURES).tag("kind", "AUTOMATIC_REFUND").counter();
-        return counter == null ? 0 : counter.count();
+        return Counters.count(meters, FollowUps.FAILURES, "kind", "AUTOMATIC_REFUND");
     }
 
     private double count(AnomalyKind kind) {
-        Counter counter =
-                meters.find(AnomalyMetrics.METRIC).tag("kind", kind.name()).counter();
-        return counter == null ? 0 : counter.count();
+        return Counters.count(meters, AnomalyMetrics.METRIC, "kind", kind.name());
     }
 }

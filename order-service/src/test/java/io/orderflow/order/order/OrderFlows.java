@@ -39,12 +39,25 @@ public final class OrderFlows {
         return orderId;
     }
 
+    /** Creates an order and lets it expire unpaid: closed by its timeout. */
+    static String expiredOrder(ShopClient shop, long fen) {
+        String orderId = create(shop, fen);
+        Broker.publish(new OrderEventsFactory(orderId).timeoutExpired());
+        awaitStatus(shop, orderId, "CLOSED");
+        return orderId;
+    }
+
     /** The order's status events once at least {@code count} have arrived. */
     static List<OrderStatusChanged> statusEvents(String orderId, int count) {
         return events(EventTypes.ORDER_STATUS_TOPIC, orderId, count, OrderStatusChanged.class);
     }
 
-    static <T extends OrderflowEvent> List<T> events(String topic, String orderId, int count, Class<T> type) {
+    /** The order's events of this type on the order events topic once at least {@code count} have arrived. */
+    static <T extends OrderflowEvent> List<T> orderEvents(String orderId, int count, Class<T> type) {
+        return events(EventTypes.ORDER_EVENTS_TOPIC, orderId, count, type);
+    }
+
+    private static <T extends OrderflowEvent> List<T> events(String topic, String orderId, int count, Class<T> type) {
         try (TopicProbe probe = Broker.probe(topic)) {
             return Broker.decode(
                     probe

@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.CloseRequested;
-import io.orderflow.events.EventTypes;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TradeState;
+import io.orderflow.order.support.Counters;
 import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
@@ -83,10 +83,7 @@ class OrderLifecycleTests extends OneShopTests {
     }
 
     private double transitions(String from, String to) {
-        var counter = meters.find("orderflow.order.transitions")
-                .tags("from", from, "to", to)
-                .counter();
-        return counter == null ? 0 : counter.count();
+        return Counters.count(meters, "orderflow.order.transitions", "from", from, "to", to);
     }
 
     @Test
@@ -162,8 +159,7 @@ class OrderLifecycleTests extends OneShopTests {
                 orderId);
 
         assertThat(reasons(statusEvents(orderId, 2))).containsExactly("CREATED", "TIMEOUT_EXPIRED");
-        List<CloseRequested> closes =
-                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, CloseRequested.class);
+        List<CloseRequested> closes = OrderFlows.orderEvents(orderId, 1, CloseRequested.class);
         assertThat(closes).hasSize(1);
     }
 

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.AnomalyKind;
-import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderAnomalyDetected;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.RefundRequested;
@@ -43,8 +42,7 @@ class RefundTests extends OneShopTests {
         assertThat(shop.post(path, refund("B-" + orderId, 400)).status()).isEqualTo(202);
         assertError(shop.post(path, refund("C-" + orderId, 1)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "0 fen");
 
-        List<RefundRequested> requested =
-                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RefundRequested.class);
+        List<RefundRequested> requested = OrderFlows.orderEvents(orderId, 2, RefundRequested.class);
         assertThat(requested).extracting(r -> r.refund().fen()).containsExactly(600L, 400L);
         assertThat(requested).allSatisfy(r -> assertThat(r.orderTotal().fen()).isEqualTo(1000));
     }
@@ -68,7 +66,7 @@ class RefundTests extends OneShopTests {
 
         // a later request of the same order: once its RefundRequested is on the topic, a second R would be too
         assertThat(shop.post(path, refund("Z-" + orderId, 1)).status()).isEqualTo(202);
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 2, RefundRequested.class))
+        assertThat(OrderFlows.orderEvents(orderId, 2, RefundRequested.class))
                 .extracting(RefundRequested::outRefundNo)
                 .containsExactly("R-" + orderId, "Z-" + orderId);
     }
@@ -145,8 +143,7 @@ class RefundTests extends OneShopTests {
         shop.post(path, refund("N-" + orderId, 1000));
         Broker.publish(events.refundNotified("N-" + orderId, 1000, RefundStatus.ABNORMAL));
 
-        List<OrderAnomalyDetected> anomalies =
-                OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class);
+        List<OrderAnomalyDetected> anomalies = OrderFlows.orderEvents(orderId, 1, OrderAnomalyDetected.class);
         assertThat(anomalies).extracting(OrderAnomalyDetected::kind).containsExactly(AnomalyKind.REFUND_ABNORMAL);
         assertThat(reasons(statusEvents(orderId, 3))).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
         assertThat(firstRefundStatus(orderId)).isEqualTo("ABNORMAL");
@@ -168,7 +165,7 @@ class RefundTests extends OneShopTests {
 
         awaitStatus(shop, orderId, "REFUND");
         assertThat(refundedAmount(orderId)).isEqualTo(600);
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderAnomalyDetected.class))
+        assertThat(OrderFlows.orderEvents(orderId, 1, OrderAnomalyDetected.class))
                 .extracting(OrderAnomalyDetected::kind)
                 .containsExactly(AnomalyKind.REFUND_AFTER_REJECTION);
     }

@@ -3,7 +3,6 @@ package io.orderflow.order.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.events.CloseRequested;
-import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.order.OrderServiceApplication;
 import io.orderflow.order.support.OneShopTests;
@@ -52,9 +51,8 @@ class RestartTests extends OneShopTests {
         }
 
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
-        OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, CloseRequested.class);
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, OrderCreated.class))
-                .hasSize(1);
+        OrderFlows.orderEvents(orderId, 1, CloseRequested.class);
+        assertThat(OrderFlows.orderEvents(orderId, 1, OrderCreated.class)).hasSize(1);
     }
 
     private ConfigurableApplicationContext freshInstance() {

@@ -6,13 +6,13 @@ import static io.orderflow.order.order.OrderFlows.paidOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.RiskAlertKind;
 import io.orderflow.events.RiskAlertRaised;
 import io.orderflow.events.TradeState;
+import io.orderflow.order.support.Counters;
 import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
@@ -55,8 +55,8 @@ class RiskAlertTests extends OneShopTests {
 
         await().atMost(Broker.WAIT).until(() -> anomalies(orderId) == 2);
         assertThat(storedAlerts(orderId)).isEqualTo(1);
-        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class)
-                .get(0);
+        RiskAlertRaised alert =
+                OrderFlows.orderEvents(orderId, 1, RiskAlertRaised.class).get(0);
         assertThat(alert.kind()).isEqualTo(RiskAlertKind.AMOUNT_MISMATCH);
         assertThat(alert.alertId()).isEqualTo("AMOUNT_MISMATCH:" + orderId);
         assertThat(alert.shopId()).isEqualTo(shop.signer().shopId());
@@ -75,23 +75,21 @@ class RiskAlertTests extends OneShopTests {
 
         await().atMost(Broker.WAIT).until(() -> anomalies(orderId) == 1);
         assertThat(storedAlerts(orderId)).isEqualTo(1);
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class))
+        assertThat(OrderFlows.orderEvents(orderId, 1, RiskAlertRaised.class))
                 .extracting(RiskAlertRaised::kind)
                 .containsExactly(RiskAlertKind.MERCHANT_MISMATCH);
     }
 
     @Test
     void aPaymentAfterCloseRaisesOneAlert() {
-        String orderId = create(shop, 2500);
+        String orderId = OrderFlows.expiredOrder(shop, 2500);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        Broker.publish(events.timeoutExpired());
-        awaitStatus(shop, orderId, "CLOSED");
         double before = alerts(RiskAlertKind.PAID_AFTER_CLOSE);
         Broker.publish(events.paid(2500));
 
         awaitStatus(shop, orderId, "SUCCESS");
         await().atMost(Broker.WAIT).until(() -> storedAlerts(orderId) == 1);
-        assertThat(OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class))
+        assertThat(OrderFlows.orderEvents(orderId, 1, RiskAlertRaised.class))
                 .singleElement()
                 .satisfies(alert -> {
                     assertThat(alert.kind()).isEqualTo(RiskAlertKind.PAID_AFTER_CLOSE);
@@ -114,8 +112,8 @@ class RiskAlertTests extends OneShopTests {
         refund(orderId, "R4-" + orderId, 100);
         assertThat(shopAlerts()).as("the same incident").hasSize(1);
 
-        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class)
-                .get(0);
+        RiskAlertRaised alert =
+                OrderFlows.orderEvents(orderId, 1, RiskAlertRaised.class).get(0);
         assertThat(alert.kind()).isEqualTo(RiskAlertKind.REFUND_SHARE_EXCEEDED);
         assertThat(alert.shopId()).isEqualTo(shop.signer().shopId());
         assertThat(alert.count()).isEqualTo(3);
@@ -143,8 +141,8 @@ class RiskAlertTests extends OneShopTests {
         assertThat(shopAlerts())
                 .as("the next day has refunds and no paid volume; the day before stays below half")
                 .containsExactly("REFUND_SHARE_EXCEEDED:" + shop.signer().shopId() + ":" + today.plusDays(1));
-        RiskAlertRaised alert = OrderFlows.events(EventTypes.ORDER_EVENTS_TOPIC, orderId, 1, RiskAlertRaised.class)
-                .get(0);
+        RiskAlertRaised alert =
+                OrderFlows.orderEvents(orderId, 1, RiskAlertRaised.class).get(0);
         assertThat(alert.count()).isEqualTo(1);
         assertThat(alert.amountFen()).isEqualTo(1_500);
         assertThat(alert.referenceFen()).isZero();
@@ -193,8 +191,6 @@ class RiskAlertTests extends OneShopTests {
     }
 
     private double alerts(RiskAlertKind kind) {
-        Counter counter =
-                meters.find("orderflow.risk.alerts").tag("kind", kind.name()).counter();
-        return counter == null ? 0 : counter.count();
+        return Counters.count(meters, "orderflow.risk.alerts", "kind", kind.name());
     }
 }

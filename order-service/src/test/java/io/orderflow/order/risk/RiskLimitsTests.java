@@ -3,9 +3,9 @@ package io.orderflow.order.risk;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.order.support.Admin;
+import io.orderflow.order.support.Counters;
 import io.orderflow.order.support.OneShopTests;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
@@ -269,8 +269,6 @@ class RiskLimitsTests extends OneShopTests {
     }
 
     private double refusals(RiskCode code) {
-        Counter counter =
-                meters.find("orderflow.risk.refusals").tag("code", code.name()).counter();
-        return counter == null ? 0 : counter.count();
+        return Counters.count(meters, "orderflow.risk.refusals", "code", code.name());
     }
 }
