@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,26 +75,19 @@ class RiskConcurrencyTests extends OneShopTests {
         }
     }
 
-    @Test
-    void racingCreatesOfOnePayerNeverExceedTheOrderCount() {
-        admin.limits(shop.signer().shopId(), "{\"payer_max_orders\":5}");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+                    {"payer_max_orders":5}       | 5  | 11
+                    {"payer_max_amount_fen":1000} | 10 | 6
+                    """)
+    void racingCreatesOfOnePayerNeverExceedItsOrderCountOrAmount(String limits, long created, long refused) {
+        admin.limits(shop.signer().shopId(), limits);
         String payer = Orders.newOpenid();
 
         Map<Integer, Long> statuses = race(i -> Orders.body(Orders.newShopOrderNo(), 100, payer));
 
-        assertThat(statuses).isEqualTo(Map.of(201, 5L, 422, 11L));
-        assertThat(ordersOf(payer)).isEqualTo(5);
-    }
-
-    @Test
-    void racingCreatesOfOnePayerNeverExceedTheAmount() {
-        admin.limits(shop.signer().shopId(), "{\"payer_max_amount_fen\":1000}");
-        String payer = Orders.newOpenid();
-
-        Map<Integer, Long> statuses = race(i -> Orders.body(Orders.newShopOrderNo(), 100, payer));
-
-        assertThat(statuses).isEqualTo(Map.of(201, 10L, 422, 6L));
-        assertThat(ordersOf(payer)).isEqualTo(10);
+        assertThat(statuses).isEqualTo(Map.of(201, created, 422, refused));
+        assertThat(ordersOf(payer)).isEqualTo(created);
     }
 
     @Test
