@@ -1,5 +1,6 @@
 package io.orderflow.order.webhook;
 
+import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -79,10 +80,8 @@ class WebhookDeliveryLogTests extends OneShopTests {
         ShopClient.Answer order = other.get("/v1/orders/" + orderId + "/webhook-deliveries");
         ShopClient.Answer endpoint = other.get("/v1/webhook-endpoints/" + endpointId + "/deliveries");
 
-        assertThat(order.status()).isEqualTo(404);
-        assertThat(order.text("code")).isEqualTo("ORDER_NOT_FOUND");
-        assertThat(endpoint.status()).isEqualTo(404);
-        assertThat(endpoint.text("code")).isEqualTo("WEBHOOK_ENDPOINT_NOT_FOUND");
+        assertError(order, 404, "ORDER_NOT_FOUND", orderId);
+        assertError(endpoint, 404, "WEBHOOK_ENDPOINT_NOT_FOUND", endpointId);
         assertThat(ASKED).isEmpty();
     }
 
@@ -117,10 +116,8 @@ class WebhookDeliveryLogTests extends OneShopTests {
         ShopClient.Answer failed = shop.get("/v1/orders/" + orderId + "/webhook-deliveries");
         ShopClient.Answer badLimit = shop.get("/v1/orders/" + orderId + "/webhook-deliveries?limit=1001");
 
-        assertThat(failed.status()).isEqualTo(503);
-        assertThat(failed.text("code")).isEqualTo("WEBHOOK_LOG_UNAVAILABLE");
-        assertThat(badLimit.status()).isEqualTo(400);
-        assertThat(badLimit.text("code")).isEqualTo("FIELD_INVALID");
+        assertError(failed, 503, "WEBHOOK_LOG_UNAVAILABLE", "HTTP 500");
+        assertError(badLimit, 400, "FIELD_INVALID", "limit");
     }
 
     /** Answers the operator API's two reads with one delivery and a disabled endpoint, recording each request. */

@@ -42,9 +42,7 @@ class ShopApiTests extends OneShopTests {
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.text("order_id")).isEqualTo(first.text("order_id"));
-        assertThat(different.status()).isEqualTo(409);
-        assertThat(different.text("code")).isEqualTo("SHOP_ORDER_NO_CONFLICT");
-        assertThat(different.text("message")).contains("shop_order_no");
+        assertError(different, 409, "SHOP_ORDER_NO_CONFLICT", "shop_order_no");
     }
 
     @Test
