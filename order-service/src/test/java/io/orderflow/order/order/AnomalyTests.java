@@ -110,12 +110,12 @@ class AnomalyTests extends OneShopTests {
         assertError(
                 shop.post(
                         "/v1/orders/" + other + "/refunds",
-                        OrderLifecycleTests.refund(SystemRefundNumbers.paidAfterClose(failed), 50)),
+                        OrderFlows.refund(SystemRefundNumbers.paidAfterClose(failed), 50)),
                 400,
                 "FIELD_INVALID",
                 "out_refund_no");
         assertError(
-                shop.post("/v1/orders/" + other + "/refunds", OrderLifecycleTests.refund("@mine", 50)),
+                shop.post("/v1/orders/" + other + "/refunds", OrderFlows.refund("@mine", 50)),
                 400,
                 "FIELD_INVALID",
                 "out_refund_no");

@@ -1,5 +1,6 @@
 package io.orderflow.order.order;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.EventTypes;
@@ -45,6 +46,25 @@ public final class OrderFlows {
         Broker.publish(new OrderEventsFactory(orderId).timeoutExpired());
         awaitStatus(shop, orderId, "CLOSED");
         return orderId;
+    }
+
+    /** A refund request's body. */
+    static String refund(String outRefundNo, long fen) {
+        return "{\"out_refund_no\":\"" + outRefundNo + "\",\"amount\":{\"refund\":" + fen
+                + ",\"currency\":\"CNY\"},\"reason\":\"test\"}";
+    }
+
+    /** The shop requests a refund of the order, and the API takes the request (202). */
+    static void requestRefund(ShopClient shop, String orderId, String outRefundNo, long fen) {
+        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund(outRefundNo, fen))
+                        .status())
+                .isEqualTo(202);
+    }
+
+    /** The shop requests a refund (202) and WeChat accepts it (RefundSubmitted). */
+    static void acceptedRefund(ShopClient shop, String orderId, String outRefundNo, long fen) {
+        requestRefund(shop, orderId, outRefundNo, fen);
+        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted(outRefundNo, fen));
     }
 
     /** The order's status events once at least {@code count} have arrived. */

@@ -153,7 +153,7 @@ class OrderLifecycleTests extends OneShopTests {
         awaitStatus(shop, orderId, "CLOSED");
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
         assertError(
-                shop.post("/v1/orders/" + orderId + "/refunds", refund("R-" + orderId, 1)),
+                shop.post("/v1/orders/" + orderId + "/refunds", OrderFlows.refund("R-" + orderId, 1)),
                 409,
                 "ORDER_NOT_PAID",
                 orderId);
@@ -202,15 +202,7 @@ class OrderLifecycleTests extends OneShopTests {
      * every earlier one would be too.
      */
     private void fence(String orderId) {
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("F-" + orderId, 1))
-                        .status())
-                .isEqualTo(202);
-        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("F-" + orderId, 1));
+        OrderFlows.acceptedRefund(shop, orderId, "F-" + orderId, 1);
         awaitStatus(shop, orderId, "REFUND");
-    }
-
-    static String refund(String outRefundNo, long fen) {
-        return "{\"out_refund_no\":\"" + outRefundNo + "\",\"amount\":{\"refund\":" + fen
-                + ",\"currency\":\"CNY\"},\"reason\":\"test\"}";
     }
 }

@@ -1,11 +1,13 @@
 package io.orderflow.order.order;
 
+import static io.orderflow.order.order.OrderFlows.acceptedRefund;
 import static io.orderflow.order.order.OrderFlows.awaitStatus;
 import static io.orderflow.order.order.OrderFlows.paidOrder;
 import static io.orderflow.order.order.OrderFlows.reasons;
+import static io.orderflow.order.order.OrderFlows.refund;
+import static io.orderflow.order.order.OrderFlows.requestRefund;
 import static io.orderflow.order.order.OrderFlows.statusEvents;
 import static io.orderflow.order.order.OrderFlows.versions;
-import static io.orderflow.order.order.OrderLifecycleTests.refund;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +41,7 @@ class RefundTests extends OneShopTests {
         assertThat(first.json().path("refunds").get(0).path("status").asString())
                 .isEqualTo("REQUESTED");
         assertError(shop.post(path, refund("B-" + orderId, 401)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "400 fen");
-        assertThat(shop.post(path, refund("B-" + orderId, 400)).status()).isEqualTo(202);
+        requestRefund(shop, orderId, "B-" + orderId, 400);
         assertError(shop.post(path, refund("C-" + orderId, 1)), 422, "REFUND_AMOUNT_EXCEEDS_REMAINING", "0 fen");
 
         List<RefundRequested> requested = OrderFlows.orderEvents(orderId, 2, RefundRequested.class);
@@ -52,7 +54,7 @@ class RefundTests extends OneShopTests {
         String orderId = paidOrder(shop, 1000);
         String path = "/v1/orders/" + orderId + "/refunds";
 
-        assertThat(shop.post(path, refund("R-" + orderId, 300)).status()).isEqualTo(202);
+        requestRefund(shop, orderId, "R-" + orderId, 300);
         ShopClient.Answer retry = shop.post(path, refund("R-" + orderId, 300));
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.json().path("refunds").size()).isEqualTo(1);
@@ -65,7 +67,7 @@ class RefundTests extends OneShopTests {
                 "R-" + orderId);
 
         // a later request of the same order: once its RefundRequested is on the topic, a second R would be too
-        assertThat(shop.post(path, refund("Z-" + orderId, 1)).status()).isEqualTo(202);
+        requestRefund(shop, orderId, "Z-" + orderId, 1);
         assertThat(OrderFlows.orderEvents(orderId, 2, RefundRequested.class))
                 .extracting(RefundRequested::outRefundNo)
                 .containsExactly("R-" + orderId, "Z-" + orderId);
@@ -75,8 +77,7 @@ class RefundTests extends OneShopTests {
     void submittedThenNotifiedSuccessCountsTheRefundedAmount() {
         String orderId = paidOrder(shop, 1000);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        shop.post("/v1/orders/" + orderId + "/refunds", refund("S-" + orderId, 300));
-        Broker.publish(events.refundSubmitted("S-" + orderId, 300));
+        acceptedRefund(shop, orderId, "S-" + orderId, 300);
         // payment and notify events travel on different topics: only within a topic is order kept
         awaitFirstRefundStatus(orderId, "PROCESSING");
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("REFUND");
@@ -103,14 +104,10 @@ class RefundTests extends OneShopTests {
     @Test
     void rejectedRefundFreesItsAmountAndTheOrderNeverClaimedIt() {
         String orderId = paidOrder(shop, 1000);
-        String path = "/v1/orders/" + orderId + "/refunds";
-        shop.post(path, refund("X-" + orderId, 1000));
-        Broker.publish(new OrderEventsFactory(orderId).refundRejected("X-" + orderId));
+        rejectedRefund(orderId, "X-" + orderId, 1000);
 
-        awaitFirstRefundStatus(orderId, "REJECTED");
         assertThat(shop.get("/v1/orders/" + orderId).text("status")).isEqualTo("SUCCESS");
-        assertThat(shop.post(path, refund("Y-" + orderId, 1000)).status()).isEqualTo(202);
-        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted("Y-" + orderId, 1000));
+        acceptedRefund(shop, orderId, "Y-" + orderId, 1000);
         List<OrderStatusChanged> status = statusEvents(orderId, 3);
         assertThat(reasons(status)).containsExactly("CREATED", "PAID", "REFUND_ACCEPTED");
         assertThat(status.get(2).order().refunds())
@@ -122,17 +119,14 @@ class RefundTests extends OneShopTests {
     void anOrderWhoseOnlyRefundClosesIsSuccessAgainAndRefundableInFull() {
         String orderId = paidOrder(shop, 1000);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        shop.post("/v1/orders/" + orderId + "/refunds", refund("C-" + orderId, 400));
-        Broker.publish(events.refundSubmitted("C-" + orderId, 400));
+        acceptedRefund(shop, orderId, "C-" + orderId, 400);
         awaitStatus(shop, orderId, "REFUND");
         Broker.publish(events.refundNotified("C-" + orderId, 400, RefundStatus.CLOSED));
 
         awaitStatus(shop, orderId, "SUCCESS");
         assertThat(reasons(statusEvents(orderId, 4)))
                 .containsExactly("CREATED", "PAID", "REFUND_ACCEPTED", "REFUNDS_ENDED_UNPAID");
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund("D-" + orderId, 1000))
-                        .status())
-                .isEqualTo(202);
+        requestRefund(shop, orderId, "D-" + orderId, 1000);
     }
 
     @Test
@@ -157,9 +151,7 @@ class RefundTests extends OneShopTests {
     void aLateSuccessForARejectedRefundIsAppliedAndRaisesAnAnomaly() {
         String orderId = paidOrder(shop, 1000);
         OrderEventsFactory events = new OrderEventsFactory(orderId);
-        shop.post("/v1/orders/" + orderId + "/refunds", refund("L-" + orderId, 600));
-        Broker.publish(events.refundRejected("L-" + orderId));
-        awaitFirstRefundStatus(orderId, "REJECTED");
+        rejectedRefund(orderId, "L-" + orderId, 600);
 
         Broker.publish(events.refundNotified("L-" + orderId, 600, RefundStatus.SUCCESS));
 
@@ -209,14 +201,18 @@ class RefundTests extends OneShopTests {
 
     /** A later transition of the order (a second refund WeChat accepted): once on the topic, every earlier one is. */
     private void fenceByRefund(String orderId, String outRefundNo) {
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", refund(outRefundNo, 1))
-                        .status())
-                .isEqualTo(202);
-        Broker.publish(new OrderEventsFactory(orderId).refundSubmitted(outRefundNo, 1));
+        acceptedRefund(shop, orderId, outRefundNo, 1);
         await().atMost(Broker.WAIT)
                 .until(() -> shop.get("/v1/orders/" + orderId).json().path("refunds").findValues("status").stream()
                                 .filter(v -> v.asString().equals("PROCESSING"))
                                 .count()
                         == 1);
+    }
+
+    /** The shop requests a refund (202), WeChat rejects it, and the order shows it REJECTED. */
+    private void rejectedRefund(String orderId, String outRefundNo, long fen) {
+        requestRefund(shop, orderId, outRefundNo, fen);
+        Broker.publish(new OrderEventsFactory(orderId).refundRejected(outRefundNo));
+        awaitFirstRefundStatus(orderId, "REJECTED");
     }
 }

@@ -103,13 +103,13 @@ class RiskAlertTests extends OneShopTests {
         String orderId = paidOrder(shop, 10_000);
         double before = alerts(RiskAlertKind.REFUND_SHARE_EXCEEDED);
 
-        refund(orderId, "R1-" + orderId, 4_999);
+        OrderFlows.requestRefund(shop, orderId, "R1-" + orderId, 4_999);
         assertThat(shopAlerts()).as("just under half").isEmpty();
-        refund(orderId, "R2-" + orderId, 1);
+        OrderFlows.requestRefund(shop, orderId, "R2-" + orderId, 1);
         assertThat(shopAlerts()).as("exactly half").isEmpty();
-        refund(orderId, "R3-" + orderId, 1);
+        OrderFlows.requestRefund(shop, orderId, "R3-" + orderId, 1);
         assertThat(shopAlerts()).as("one fen above half").hasSize(1);
-        refund(orderId, "R4-" + orderId, 100);
+        OrderFlows.requestRefund(shop, orderId, "R4-" + orderId, 100);
         assertThat(shopAlerts()).as("the same incident").hasSize(1);
 
         RiskAlertRaised alert =
@@ -152,7 +152,7 @@ class RiskAlertTests extends OneShopTests {
     /** A refund signed with the service's (moved) clock, so the timestamp stays inside the 5-minute window. */
     private void signedRefund(String orderId, String outRefundNo, long fen) {
         String path = "/v1/orders/" + orderId + "/refunds";
-        String body = OrderLifecycleTests.refund(outRefundNo, fen);
+        String body = OrderFlows.refund(outRefundNo, fen);
         String authorization = shop.signer()
                 .authorization(
                         "POST",
@@ -161,12 +161,6 @@ class RiskAlertTests extends OneShopTests {
                         UUID.randomUUID().toString().replace("-", ""),
                         body);
         assertThat(shop.raw("POST", path, body, authorization).status()).isEqualTo(202);
-    }
-
-    private void refund(String orderId, String outRefundNo, long fen) {
-        assertThat(shop.post("/v1/orders/" + orderId + "/refunds", OrderLifecycleTests.refund(outRefundNo, fen))
-                        .status())
-                .isEqualTo(202);
     }
 
     private List<String> shopAlerts() {
