@@ -49,11 +49,7 @@ class CreateConcurrencyTests extends OneShopTests {
                 .filteredOn(s -> s == 201)
                 .hasSize(1);
         String orderId = answers.get(0).text("order_id");
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
-                        .param(shopOrderNo)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(1);
+        assertThat(storedOrders(shopOrderNo)).isEqualTo(1);
 
         assertThat(shop.post("/v1/orders/" + orderId + "/close", "").status()).isEqualTo(202);
         try (TopicProbe probe = Broker.probe(EventTypes.ORDER_EVENTS_TOPIC)) {

@@ -196,11 +196,7 @@ class RiskLimitsTests extends OneShopTests {
         assertThat(answer.text("message")).doesNotContain(payer);
         assertThat(ordersOfShop()).isEqualTo(orders);
         assertThat(eventsOfShop()).isEqualTo(events);
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
-                        .param(shopOrderNo)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(storedOrders(shopOrderNo)).isZero();
         return answer;
     }
 

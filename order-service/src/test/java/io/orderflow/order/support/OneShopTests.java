@@ -30,4 +30,12 @@ public abstract class OneShopTests {
     protected final void registerShop() {
         shop = Shops.register(shops, port);
     }
+
+    /** How many orders are stored under this shop_order_no (tests make a fresh one up for each order). */
+    protected long storedOrders(String shopOrderNo) {
+        return jdbc.sql("select count(*) from orders where shop_order_no = ?")
+                .param(shopOrderNo)
+                .query(Long.class)
+                .single();
+    }
 }

@@ -206,11 +206,7 @@ class WebhookEndpointTests extends OneShopTests {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text("code")).isEqualTo(code);
         assertThat(refused.text("message")).startsWith("notify_url");
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
-                        .param(shopOrderNo)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(storedOrders(shopOrderNo)).isZero();
     }
 
     private static String withNotifyUrl(String body, String notifyUrl) {

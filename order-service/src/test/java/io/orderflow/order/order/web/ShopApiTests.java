@@ -75,11 +75,7 @@ class ShopApiTests extends OneShopTests {
                 "BODY_INVALID",
                 "amount.total");
 
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
-                        .param(shopOrderNo)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(storedOrders(shopOrderNo)).isZero();
     }
 
     @Test

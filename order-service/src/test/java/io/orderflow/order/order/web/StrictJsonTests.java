@@ -211,10 +211,6 @@ class StrictJsonTests extends OneShopTests {
     }
 
     private void assertNothingCreated(String shopOrderNo) {
-        assertThat(jdbc.sql("select count(*) from orders where shop_order_no = ?")
-                        .param(shopOrderNo)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(storedOrders(shopOrderNo)).isZero();
     }
 }
