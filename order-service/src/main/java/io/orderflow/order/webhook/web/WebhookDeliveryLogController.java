@@ -62,7 +62,7 @@ class WebhookDeliveryLogController {
             description =
                     "{\"endpoint\": {...}, \"deliveries\": [...]}; endpoint is null until notify-service has the endpoint")
     @DeliveryLogErrors
-    @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
+    @EndpointNotFound
     @GetMapping(path = "/v1/webhook-endpoints/{endpoint_id}/deliveries", produces = "application/json")
     ResponseEntity<JsonNode> ofEndpoint(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,

@@ -64,7 +64,7 @@ class WebhookEndpointController {
     }
 
     @Operation(operationId = "getWebhookEndpoint", summary = "Read a webhook endpoint")
-    @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
+    @EndpointNotFound
     @GetMapping("/{endpoint_id}")
     WebhookEndpointView get(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -76,7 +76,7 @@ class WebhookEndpointController {
             operationId = "updateWebhookEndpoint",
             summary = "Change the URL, the types or enabled (fields left out stay as they are)")
     @ApiResponse(responseCode = "400", description = "a bad URL or type (" + URL_CODES + ")")
-    @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
+    @EndpointNotFound
     @PatchMapping("/{endpoint_id}")
     WebhookEndpointView update(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -90,7 +90,7 @@ class WebhookEndpointController {
             operationId = "deleteWebhookEndpoint",
             summary = "Delete a webhook endpoint: nothing more is delivered to it")
     @ApiResponse(responseCode = "204", description = "deleted")
-    @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
+    @EndpointNotFound
     @DeleteMapping("/{endpoint_id}")
     ResponseEntity<Void> delete(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
@@ -103,7 +103,7 @@ class WebhookEndpointController {
             operationId = "rotateWebhookSecret",
             summary = "Rotate the signing secret; the previous one keeps signing for overlap_seconds")
     @ApiResponse(responseCode = "200", description = "the endpoint with its new secret, shown only this once")
-    @ApiResponse(responseCode = "404", description = "no such endpoint for this shop (WEBHOOK_ENDPOINT_NOT_FOUND)")
+    @EndpointNotFound
     @PostMapping("/{endpoint_id}/secret")
     WebhookEndpointView rotate(
             @Parameter(hidden = true) @RequestAttribute(ShopAuthenticationFilter.SHOP) Shop shop,
