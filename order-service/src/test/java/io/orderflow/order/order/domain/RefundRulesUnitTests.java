@@ -133,12 +133,7 @@ class RefundRulesUnitTests {
 
         List<OrderflowEvent> events = order.refundChanged(change("R-1", RefundState.ABNORMAL), EVENT);
 
-        assertThat(events)
-                .first()
-                .isInstanceOfSatisfying(
-                        OrderAnomalyDetected.class,
-                        anomaly -> assertThat(anomaly.kind()).isEqualTo(AnomalyKind.REFUND_ABNORMAL));
-        assertThat(reasons(events)).containsExactly("REFUND_UPDATED");
+        assertAnomalyFirst(events, AnomalyKind.REFUND_ABNORMAL, "REFUND_UPDATED");
     }
 
     @Test
@@ -148,12 +143,7 @@ class RefundRulesUnitTests {
 
         List<OrderflowEvent> events = order.refundChanged(change("R-1", RefundState.PROCESSING), EVENT);
 
-        assertThat(events)
-                .first()
-                .isInstanceOfSatisfying(
-                        OrderAnomalyDetected.class,
-                        anomaly -> assertThat(anomaly.kind()).isEqualTo(AnomalyKind.REFUND_AFTER_REJECTION));
-        assertThat(reasons(events)).containsExactly("REFUND_ACCEPTED");
+        assertAnomalyFirst(events, AnomalyKind.REFUND_AFTER_REJECTION, "REFUND_ACCEPTED");
     }
 
     @Test
@@ -194,6 +184,16 @@ class RefundRulesUnitTests {
 
     private static RefundChange change(String outRefundNo, RefundState state) {
         return new RefundChange(outRefundNo, state, "5000" + outRefundNo, state == RefundState.SUCCESS ? NOW : null);
+    }
+
+    /** The first event is an anomaly of that kind, and the status changes among the events have these reasons. */
+    private static void assertAnomalyFirst(List<OrderflowEvent> events, AnomalyKind kind, String... statusReasons) {
+        assertThat(events)
+                .first()
+                .isInstanceOfSatisfying(
+                        OrderAnomalyDetected.class,
+                        anomaly -> assertThat(anomaly.kind()).isEqualTo(kind));
+        assertThat(reasons(events)).containsExactly(statusReasons);
     }
 
     private static List<String> reasons(List<OrderflowEvent> events) {

@@ -67,8 +67,7 @@ class StrictJsonTests extends OneShopTests {
                 400,
                 "BODY_INVALID",
                 "amount.refund");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
-                .isZero();
+        assertNoRefunds(orderId);
     }
 
     @Test
@@ -124,8 +123,7 @@ class StrictJsonTests extends OneShopTests {
                 "amount.currency");
         assertError(
                 shop.post(path, REFUND.formatted("\"R-1\"", "1", "\"CNY\"", "false")), 400, "BODY_INVALID", "reason");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
-                .isZero();
+        assertNoRefunds(orderId);
     }
 
     @Test
@@ -158,8 +156,7 @@ class StrictJsonTests extends OneShopTests {
                 "reason");
         assertError(shop.get("/v1/orders?shop_order_no=SO%00X"), 400, "FIELD_INVALID", "shop_order_no");
         assertError(shop.get("/v1/orders/OF2026-not-an-id"), 404, "ORDER_NOT_FOUND", "OF2026-not-an-id");
-        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
-                .isZero();
+        assertNoRefunds(orderId);
     }
 
     @Test
@@ -212,5 +209,10 @@ class StrictJsonTests extends OneShopTests {
 
     private void assertNothingCreated(String shopOrderNo) {
         assertThat(storedOrders(shopOrderNo)).isZero();
+    }
+
+    private void assertNoRefunds(String orderId) {
+        assertThat(shop.get("/v1/orders/" + orderId).json().path("refunds").size())
+                .isZero();
     }
 }
