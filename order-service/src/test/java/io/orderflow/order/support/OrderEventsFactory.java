@@ -1,9 +1,9 @@
 package io.orderflow.order.support;
 
 import io.orderflow.events.CloseReason;
-import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.Money;
 import io.orderflow.events.NotificationSource;
+import io.orderflow.events.OrderCreated;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.PrepayFailed;
@@ -13,27 +13,20 @@ import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
 import io.orderflow.events.TimeoutExpired;
 import io.orderflow.events.TradeState;
+import io.orderflow.testkit.OrderCreatedBuilder;
+import io.orderflow.testkit.PaymentRequestedBuilder;
 import java.time.Instant;
 
 /** The other services' events about one order, with the fields tests care about. */
 public record OrderEventsFactory(String orderId) {
 
+    /** payment-service's prepay of the order (prepay id {@code wx<orderId>}), from the events-testkit builders. */
     public PaymentRequested paymentRequested() {
-        Instant now = Instant.now();
-        return new PaymentRequested(
-                orderId,
-                Shops.MCHID,
-                Shops.APPID,
-                "wx" + orderId,
-                new JsapiPayParams(
-                        Shops.APPID,
-                        String.valueOf(now.getEpochSecond()),
-                        "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
-                        "prepay_id=wx" + orderId,
-                        "RSA",
-                        "c2lnbmF0dXJl"),
-                now.plusSeconds(7200),
-                now);
+        OrderCreated order = OrderCreatedBuilder.orderCreated(orderId)
+                .withMchid(Shops.MCHID)
+                .withAppid(Shops.APPID)
+                .build();
+        return PaymentRequestedBuilder.paymentRequested(order, "wx" + orderId).build();
     }
 
     public PrepayFailed prepayFailed() {
