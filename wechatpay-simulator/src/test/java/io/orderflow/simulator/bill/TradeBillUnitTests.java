@@ -28,11 +28,7 @@ class TradeBillUnitTests {
         var order = fixture.trades().prepay(MCHID, body);
         fixture.trades().pay(order, true);
         fixture.refund(order, "R1", 234);
-        byte[] bytes = TradeBill.render(
-                BillType.ALL,
-                MCHID,
-                LocalDate.now(ZoneId.of("Asia/Shanghai")),
-                fixture.ledger().orders());
+        byte[] bytes = bill(BillType.ALL, LocalDate.now(ZoneId.of("Asia/Shanghai")));
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n", -1);
         assertThat(lines).hasSize(6);
@@ -68,41 +64,26 @@ class TradeBillUnitTests {
         fixture.refunds().finish(refund, RefundStatus.SUCCESS);
         fixture.time().shiftTrades(Duration.ZERO);
 
-        String[] refundBill = new String(
-                        TradeBill.render(
-                                BillType.REFUND,
-                                MCHID,
-                                refundedOn,
-                                fixture.ledger().orders()),
-                        StandardCharsets.UTF_8)
-                .split("\r\n");
-        String[] allBill = new String(
-                        TradeBill.render(
-                                BillType.ALL,
-                                MCHID,
-                                refundedOn,
-                                fixture.ledger().orders()),
-                        StandardCharsets.UTF_8)
-                .split("\r\n");
+        String[] refundBill = new String(bill(BillType.REFUND, refundedOn), StandardCharsets.UTF_8).split("\r\n");
+        String[] allBill = new String(bill(BillType.ALL, refundedOn), StandardCharsets.UTF_8).split("\r\n");
 
         assertThat(refundBill[1])
                 .startsWith("`" + paidOn + " 16:16:25,`wx1,")
                 .matches(".*,`REFUND,`OTHERS,`CNY,`0\\.00,`0\\.00,`" + refundedOn + " 14:33:2[12],`" + refundedOn
                         + " 14:33:2\\d,`50\\d{27},`R2,`1\\.00,.*");
         assertThat(allBill[1]).startsWith("`" + refundedOn + " 14:33:2").contains(",`REFUND,");
-        assertThat(TradeBill.render(
-                        BillType.REFUND, MCHID, paidOn, fixture.ledger().orders()))
+        assertThat(bill(BillType.REFUND, paidOn))
                 .as("a refund is on the bill of the day it was requested")
                 .isNull();
     }
 
     @Test
     void noTradesMeansNoStatement() {
-        assertThat(TradeBill.render(
-                        BillType.ALL,
-                        MCHID,
-                        LocalDate.of(2020, 1, 1),
-                        fixture.ledger().orders()))
-                .isNull();
+        assertThat(bill(BillType.ALL, LocalDate.of(2020, 1, 1))).isNull();
+    }
+
+    /** The merchant's bill of {@code type} for {@code day}, from the fixture's ledger; null when there is none. */
+    private byte[] bill(BillType type, LocalDate day) {
+        return TradeBill.render(type, MCHID, day, fixture.ledger().orders());
     }
 }
