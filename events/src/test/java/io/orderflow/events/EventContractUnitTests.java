@@ -113,28 +113,37 @@ class EventContractUnitTests {
 
     @Test
     void rejectsANegativeAmount() {
-        Fixture fixture = fixtureOf(EventTypes.ORDER_CREATED);
-        ObjectNode json = edited(fixture, node -> ((ObjectNode) node.get("amount")).put("fen", -1));
-
-        assertThat(validate(fixture.schema(), json))
-                .extracting(Error::getKeyword)
-                .containsExactly("minimum");
-        assertThatThrownBy(() -> WireFormat.CODEC.treeToValue(json, OrderCreated.class))
-                .isInstanceOf(JacksonException.class)
-                .hasRootCauseMessage("fen must not be negative: -1");
+        assertRejectedBySchemaAndRecord(
+                EventTypes.ORDER_CREATED,
+                node -> ((ObjectNode) node.get("amount")).put("fen", -1),
+                "minimum",
+                "fen must not be negative: -1");
     }
 
     @Test
     void rejectsAMissingRequiredField() {
-        Fixture fixture = fixtureOf(EventTypes.NOTIFY_PAYMENT_NOTIFIED);
-        ObjectNode json = edited(fixture, node -> node.remove("trade_state"));
+        assertRejectedBySchemaAndRecord(
+                EventTypes.NOTIFY_PAYMENT_NOTIFIED,
+                node -> node.remove("trade_state"),
+                "required",
+                "tradeState is required");
+    }
+
+    /**
+     * The type's fixture, edited, fails its schema by the one {@code keyword} and its record's constructor with
+     * {@code message}.
+     */
+    private static void assertRejectedBySchemaAndRecord(
+            EventType<?> type, Consumer<ObjectNode> edit, String keyword, String message) {
+        Fixture fixture = fixtureOf(type);
+        ObjectNode json = edited(fixture, edit);
 
         assertThat(validate(fixture.schema(), json))
                 .extracting(Error::getKeyword)
-                .containsExactly("required");
-        assertThatThrownBy(() -> WireFormat.CODEC.treeToValue(json, PaymentNotified.class))
+                .containsExactly(keyword);
+        assertThatThrownBy(() -> WireFormat.CODEC.treeToValue(json, type.recordClass()))
                 .isInstanceOf(JacksonException.class)
-                .hasRootCauseMessage("tradeState is required");
+                .hasRootCauseMessage(message);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.orderflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.simulator.support.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The one-command local stack, started through {@code ./orderflow-local} and used in headless Chromium as a
@@ -76,25 +75,7 @@ class LocalStackTests {
         shop = stack.url("demo shop checkout");
         System.out.println(stack.line("orderflow local stack is up"));
         System.out.println(stack.line("total"));
-        var options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toString());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=480,900",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Chromium.DRIVER.toFile())
-                        .build(),
-                options);
+        browser = Chromium.start("--disable-quic", "--window-size=480,900");
     }
 
     @AfterAll

@@ -2,54 +2,41 @@ package io.orderflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.simulator.SimulatedTime;
 import io.orderflow.simulator.ledger.CallbackDelivery;
-import io.orderflow.simulator.ledger.Ledger;
 import io.orderflow.simulator.ledger.Order;
 import io.orderflow.simulator.ledger.Refund;
 import io.orderflow.simulator.ledger.RefundStatus;
-import io.orderflow.simulator.ledger.Refunds;
-import io.orderflow.simulator.ledger.Trades;
-import java.time.Duration;
+import io.orderflow.simulator.support.LedgerFixture;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The check's own rules, on orders built with the simulator's ledger: what status WeChat's state asks for, which deliveries are differences. */
 class ConsistencyCheckUnitTests {
 
-    private final SimulatedTime time = new SimulatedTime(1.0);
-    private final Ledger ledger = new Ledger();
-    private final Trades trades = new Trades(ledger, time, event -> {});
-    private final Refunds refunds = new Refunds(ledger, time, event -> {}, Duration.ofHours(1), RefundStatus.SUCCESS);
-
-    @AfterEach
-    void stop() {
-        time.destroy();
-    }
+    @RegisterExtension
+    final LedgerFixture fixture = LedgerFixture.onRealTime();
 
     @Test
     void anOrderIsRefundOnlyWhileWechatHoldsOneOfItsRefunds() {
         Order order = paid("T1", 300);
         Refund closed = refund(order, "R1", 100);
-        refunds.finish(closed, RefundStatus.CLOSED);
+        fixture.refunds().finish(closed, RefundStatus.CLOSED);
         assertThat(order.state().name()).isEqualTo("REFUND");
         assertThat(ConsistencyCheck.expectedStatus(order)).containsExactly("SUCCESS");
 
         Refund processing = refund(order, "R2", 100);
         assertThat(ConsistencyCheck.expectedStatus(order)).containsExactly("REFUND");
-        refunds.finish(processing, RefundStatus.ABNORMAL);
+        fixture.refunds().finish(processing, RefundStatus.ABNORMAL);
         assertThat(ConsistencyCheck.expectedStatus(order)).containsExactly("REFUND");
     }
 
     @Test
     void eachTradeStateHasItsStatusAndAnOrderWechatNeverSawIsClosedOrFailed() {
-        Order unpaid = trades.prepay("1", body("T2", 100));
+        Order unpaid = fixture.trades().prepay("1", LedgerFixture.prepayBody("1", "T2", 100));
         assertThat(ConsistencyCheck.expectedStatus(unpaid)).containsExactly("PENDING");
         assertThat(ConsistencyCheck.expectedStatus(paid("T3", 100))).containsExactly("SUCCESS");
-        trades.close("1", "T2");
+        fixture.trades().close("1", "T2");
         assertThat(ConsistencyCheck.expectedStatus(unpaid)).containsExactly("CLOSED");
         assertThat(ConsistencyCheck.expectedStatus(null)).containsExactlyInAnyOrder("CLOSED", "FAILED");
     }
@@ -100,40 +87,14 @@ class ConsistencyCheckUnitTests {
     }
 
     private Order paid(String outTradeNo, long total) {
-        return trades.pay(trades.prepay("1", body(outTradeNo, total)), true);
+        return fixture.paid("1", outTradeNo, total);
     }
 
     private Refund refund(Order order, String outRefundNo, long amount) {
-        return refunds.create(
-                "1",
-                Map.of(
-                        "out_trade_no",
-                        order.outTradeNo(),
-                        "out_refund_no",
-                        outRefundNo,
-                        "amount",
-                        Map.of("refund", amount, "total", order.total(), "currency", "CNY")));
+        return fixture.refund(order, outRefundNo, amount);
     }
 
     private static CallbackDelivery delivery(String id, String kind, int attempt, int status, String outcome) {
         return new CallbackDelivery(id, "TRANSACTION.SUCCESS", null, kind, attempt, Instant.now(), status, outcome);
-    }
-
-    private static Map<String, Object> body(String outTradeNo, long total) {
-        Map<String, Object> body = new HashMap<>(Map.of(
-                "appid",
-                "wx1",
-                "mchid",
-                "1",
-                "description",
-                "d",
-                "out_trade_no",
-                outTradeNo,
-                "notify_url",
-                "https://m/n",
-                "amount",
-                Map.of("total", total)));
-        body.put("payer", Map.of("openid", "o1"));
-        return body;
     }
 }

@@ -163,15 +163,7 @@ final class PayExpireRace {
                             orderId.substring(orderId.length() - 12), total));
             assertThat(refund.statusCode()).as(refund.body()).isEqualTo(202);
         }
-        await().atMost(Duration.ofMinutes(3))
-                .untilAsserted(() -> assertThat(refunded)
-                        .allSatisfy(id -> assertThat(shop.order(id)
-                                        .path("refunds")
-                                        .get(0)
-                                        .path("status")
-                                        .asString())
-                                .as(id)
-                                .isEqualTo("SUCCESS")));
+        shop.awaitFirstRefundSucceeded(refunded, Duration.ofMinutes(3));
     }
 
     /** Closes of these orders that WeChat answered ORDERPAID (the simulator's journal). */

@@ -106,15 +106,7 @@ final class Scenario {
                 disruption,
                 orderId -> shopCall(() -> shop.post("/v1/orders/" + orderId + "/close", ""), 202));
         awaitStatus(unpaid, "CLOSED");
-        await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(refunded)
-                        .allSatisfy(id -> assertThat(shop.order(id)
-                                        .path("refunds")
-                                        .get(0)
-                                        .path("status")
-                                        .asString())
-                                .as(id)
-                                .isEqualTo("SUCCESS")));
+        shop.awaitFirstRefundSucceeded(refunded, WAIT);
 
         ConsistencyCheck.Report report = ConsistencyCheck.run(
                 system,

@@ -1,5 +1,8 @@
 package io.orderflow.systemtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -67,6 +71,19 @@ final class ShopClient {
                     "GET order " + orderId + ": " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** Waits until the first refund of each order shows SUCCESS; fails after {@code within}. */
+    void awaitFirstRefundSucceeded(Collection<String> orderIds, Duration within) {
+        await().atMost(within)
+                .untilAsserted(() -> assertThat(orderIds)
+                        .allSatisfy(id -> assertThat(order(id)
+                                        .path("refunds")
+                                        .get(0)
+                                        .path("status")
+                                        .asString())
+                                .as(id)
+                                .isEqualTo("SUCCESS")));
     }
 
     HttpResponse<String> post(String pathAndQuery, String body, String... headers) {

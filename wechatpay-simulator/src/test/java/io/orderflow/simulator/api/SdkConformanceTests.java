@@ -1,6 +1,7 @@
 package io.orderflow.simulator.api;
 
 import static io.orderflow.simulator.support.SdkAssertions.assertError;
+import static io.orderflow.simulator.support.SdkAssertions.assertVerifiedBill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,8 +20,8 @@ import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
 import com.wechat.pay.java.service.refund.model.Refund;
 import com.wechat.pay.java.service.refund.model.RefundNotification;
 import io.orderflow.simulator.RunningSimulator;
-import io.orderflow.simulator.crypto.AesGcm;
 import io.orderflow.simulator.ledger.Ids;
+import io.orderflow.simulator.support.CallbackJson;
 import io.orderflow.simulator.support.CallbackReceiver;
 import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.NotificationParams;
@@ -28,8 +29,6 @@ import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The official SDK, configured as production would be, against every endpoint the simulator serves, in both key
@@ -60,8 +58,6 @@ class SdkConformanceTests {
         PUBLIC_KEY,
         PLATFORM_CERTIFICATE
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String REQUEST_ID = "08[0-9A-F]{38}-\\d+";
 
@@ -166,7 +162,7 @@ class SdkConformanceTests {
         assertThat(paid.header("Wechatpay-Serial")).isEqualTo(client.serial());
         Transaction transaction =
                 client.sdk().parser().parse(NotificationParams.of(paid, paid.body()), Transaction.class);
-        JsonNode resource = decrypted(paid, client);
+        JsonNode resource = CallbackJson.decrypted(paid, client.apiV3Key());
         assertThat(resource.has("promotion_detail")).isFalse();
         assertThat(resource.has("scene_info")).isFalse();
         assertThat(resource.get("attach").asString()).isEmpty();
@@ -196,7 +192,8 @@ class SdkConformanceTests {
                         .parse(NotificationParams.of(refunded, refunded.body()), RefundNotification.class)
                         .getOutRefundNo())
                 .isEqualTo(refund.getOutRefundNo());
-        assertThat(names(decrypted(refunded, client).get("amount")))
+        assertThat(CallbackJson.names(
+                        CallbackJson.decrypted(refunded, client.apiV3Key()).get("amount")))
                 .containsExactly("total", "refund", "payer_total", "payer_refund");
     }
 
@@ -366,29 +363,6 @@ class SdkConformanceTests {
     }
 
     private static String download(Client client, LocalDate day, BillType type) {
-        var entity = client.sdk().bills().getTradeBill(bill(day, type));
-        String content;
-        try (var in = entity.getInputStream()) {
-            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        assertThat(entity.verifyHash()).isTrue();
-        return content;
-    }
-
-    private static JsonNode decrypted(CallbackReceiver.Received callback, Client client) {
-        JsonNode resource = JSON.readTree(callback.body()).get("resource");
-        return JSON.readTree(AesGcm.decrypt(
-                client.apiV3Key(),
-                resource.get("nonce").asString(),
-                resource.get("associated_data").asString(),
-                resource.get("ciphertext").asString()));
-    }
-
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.propertyNames().forEach(names::add);
-        return names;
+        return assertVerifiedBill(client.sdk().bills().getTradeBill(bill(day, type)));
     }
 }

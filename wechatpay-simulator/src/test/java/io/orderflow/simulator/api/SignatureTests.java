@@ -30,7 +30,7 @@ class SignatureTests {
 
     @Test
     void correctlySignedRequestPassesAuthentication() throws IOException {
-        try (Response response = send("GET", PATH, "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now())) {
+        try (Response response = sendAsMerchant("GET", PATH, "", null)) {
             assertThat(response.code()).isEqualTo(404);
         }
     }
@@ -41,12 +41,13 @@ class SignatureTests {
         assertSignError(send("GET", PATH, "", otherKey, SharedSimulator.MERCHANT_SERIAL, now()));
         assertSignError(send("GET", PATH, "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now() - 301));
         assertSignError(send("GET", PATH, "", merchantKey, "0000000000000000000000000000000000000000", now()));
-        assertSignError(send("GET", PATH + "&x=1", "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now(), PATH));
+        assertSignError(
+                send("GET", PATH + "&x=1", "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now(), PATH, null));
     }
 
     @Test
     void signsErrorsAndNoContentWithExactHeaderCase() throws IOException {
-        try (Response error = send("GET", PATH, "", merchantKey, SharedSimulator.MERCHANT_SERIAL, now())) {
+        try (Response error = sendAsMerchant("GET", PATH, "", null)) {
             String body = error.body().string();
             assertThat(error.headers().names())
                     .contains(
@@ -62,13 +63,7 @@ class SignatureTests {
 
     @Test
     void malformedJsonIsASignedParamError() throws IOException {
-        try (Response response = send(
-                "POST",
-                "/v3/pay/transactions/jsapi",
-                "{\"appid\":",
-                merchantKey,
-                SharedSimulator.MERCHANT_SERIAL,
-                now())) {
+        try (Response response = sendAsMerchant("POST", "/v3/pay/transactions/jsapi", "{\"appid\":", null)) {
             String body = response.body().string();
             assertThat(response.code()).isEqualTo(400);
             assertThat(body).startsWith("{\"code\":\"PARAM_ERROR\"");
@@ -78,26 +73,10 @@ class SignatureTests {
 
     @Test
     void answersInTheModeTheClientAsksFor() throws IOException {
-        try (Response byCertificate = send(
-                "GET",
-                PATH,
-                "",
-                merchantKey,
-                SharedSimulator.MERCHANT_SERIAL,
-                now(),
-                null,
-                SharedSimulator.CERTIFICATE_SERIAL)) {
+        try (Response byCertificate = sendAsMerchant("GET", PATH, "", SharedSimulator.CERTIFICATE_SERIAL)) {
             assertThat(byCertificate.header("Wechatpay-Serial")).isEqualTo(SharedSimulator.CERTIFICATE_SERIAL);
         }
-        try (Response byKeyId = send(
-                "GET",
-                PATH,
-                "",
-                merchantKey,
-                SharedSimulator.MERCHANT_SERIAL,
-                now(),
-                null,
-                SharedSimulator.PUBLIC_KEY_ID_2)) {
+        try (Response byKeyId = sendAsMerchant("GET", PATH, "", SharedSimulator.PUBLIC_KEY_ID_2)) {
             assertThat(byKeyId.header("Wechatpay-Serial")).isEqualTo(SharedSimulator.PUBLIC_KEY_ID_2);
             String body = byKeyId.body().string();
             var key2 = simulator
@@ -130,21 +109,18 @@ class SignatureTests {
         return response.header("Wechatpay-Timestamp") + "\n" + response.header("Wechatpay-Nonce") + "\n" + body + "\n";
     }
 
-    private Response send(String method, String target, String body, PrivateKey key, String serial, long timestamp)
+    /**
+     * Signed correctly, now, with the merchant's key and serial; {@code wechatpaySerial} (null for none) asks for
+     * the answer's signature mode.
+     */
+    private Response sendAsMerchant(String method, String target, String body, String wechatpaySerial)
             throws IOException {
-        return send(method, target, body, key, serial, timestamp, null);
+        return send(method, target, body, merchantKey, SharedSimulator.MERCHANT_SERIAL, now(), null, wechatpaySerial);
     }
 
-    private Response send(
-            String method,
-            String target,
-            String body,
-            PrivateKey key,
-            String serial,
-            long timestamp,
-            String signedTarget)
+    private Response send(String method, String target, String body, PrivateKey key, String serial, long timestamp)
             throws IOException {
-        return send(method, target, body, key, serial, timestamp, signedTarget, null);
+        return send(method, target, body, key, serial, timestamp, null, null);
     }
 
     /** {@code signedTarget} differs from {@code target} to sign one URL and request another. */

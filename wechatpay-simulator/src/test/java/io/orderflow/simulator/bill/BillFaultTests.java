@@ -1,6 +1,7 @@
 package io.orderflow.simulator.bill;
 
 import static io.orderflow.simulator.support.SdkAssertions.assertError;
+import static io.orderflow.simulator.support.SdkAssertions.assertVerifiedBill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wechat.pay.java.service.billdownload.model.GetTradeBillRequest;
@@ -14,7 +15,6 @@ import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,12 +46,7 @@ class BillFaultTests {
             time.shiftTrades(Duration.ZERO);
         }
 
-        var entity = sdk.bills().getTradeBill(billOf(day));
-        String bill;
-        try (var in = entity.getInputStream()) {
-            bill = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(entity.verifyHash()).isTrue();
+        String bill = assertVerifiedBill(sdk.bills().getTradeBill(billOf(day)));
         assertThat(bill).contains("`" + day + " 12:00:").contains("`" + request.getOutTradeNo() + ",");
     }
 
@@ -82,12 +77,7 @@ class BillFaultTests {
         var request = Orders.prepay("https://merchant.example/notify", 100);
         String prepayId =
                 sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
-        control.tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
-        try {
-            control.pay(prepayId);
-        } finally {
-            control.realTradeClock();
-        }
+        control.atNoonOf(day, () -> control.pay(prepayId));
     }
 
     private Faults faults() {

@@ -1,6 +1,7 @@
 package io.orderflow.simulator.bill;
 
 import static io.orderflow.simulator.support.SdkAssertions.assertError;
+import static io.orderflow.simulator.support.SdkAssertions.assertVerifiedBill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,8 +13,6 @@ import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class TradeBillTests {
     private final Control control = new Control(simulator);
 
     @Test
-    void allBillListsADaysPaymentsAndRefundsAndVerifies() throws IOException {
+    void allBillListsADaysPaymentsAndRefundsAndVerifies() {
         LocalDate day = LocalDate.now(Ids.CHINA).minusDays(41);
         String outTradeNo = paidAndRefunded(day);
         String bill = download(day, "ALL", null);
@@ -44,7 +43,7 @@ class TradeBillTests {
     }
 
     @Test
-    void gzipBillVerifiesAgainstTheUncompressedHash() throws IOException {
+    void gzipBillVerifiesAgainstTheUncompressedHash() {
         LocalDate day = LocalDate.now(Ids.CHINA).minusDays(42);
         String outTradeNo = paidAndRefunded(day);
         assertThat(download(day, "SUCCESS", TarType.GZIP))
@@ -62,18 +61,12 @@ class TradeBillTests {
         assertError(() -> sdk.bills().getTradeBill(request), 400, "PARAM_ERROR");
     }
 
-    private String download(LocalDate day, String type, TarType tarType) throws IOException {
+    private String download(LocalDate day, String type, TarType tarType) {
         var request = new GetTradeBillRequest();
         request.setBillDate(day.toString());
         request.setBillType(com.wechat.pay.java.service.billdownload.model.BillType.valueOf(type));
         request.setTarType(tarType);
-        var entity = sdk.bills().getTradeBill(request);
-        String content;
-        try (var in = entity.getInputStream()) {
-            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(entity.verifyHash()).isTrue();
-        return content;
+        return assertVerifiedBill(sdk.bills().getTradeBill(request));
     }
 
     /** Paid and partly refunded at noon of {@code day}, the refund finished. */
@@ -81,8 +74,7 @@ class TradeBillTests {
         var request = Orders.prepay("https://merchant.example/notify", 123);
         String prepayId =
                 sdk.jsapi().prepayWithRequestPayment(request).getPackageVal().substring(10);
-        control.tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
-        try {
+        control.atNoonOf(day, () -> {
             control.pay(prepayId);
             sdk.refunds().create(Orders.refund(request.getOutTradeNo(), "R" + request.getOutTradeNo(), 23, 123));
             await().atMost(Duration.ofSeconds(5))
@@ -92,9 +84,7 @@ class TradeBillTests {
                                     .orElseThrow()
                                     .successTime()
                             != null);
-        } finally {
-            control.realTradeClock();
-        }
+        });
         return request.getOutTradeNo();
     }
 }

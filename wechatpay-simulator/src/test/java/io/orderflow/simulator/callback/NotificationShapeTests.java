@@ -1,11 +1,12 @@
 package io.orderflow.simulator.callback;
 
+import static io.orderflow.simulator.support.CallbackJson.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.wechat.pay.java.service.payments.jsapi.model.SceneInfo;
 import io.orderflow.simulator.RunningSimulator;
-import io.orderflow.simulator.crypto.AesGcm;
+import io.orderflow.simulator.support.CallbackJson;
 import io.orderflow.simulator.support.CallbackReceiver;
 import io.orderflow.simulator.support.Control;
 import io.orderflow.simulator.support.NotificationParams;
@@ -113,18 +114,7 @@ class NotificationShapeTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() >= count);
         var callback = receiver.received().get(count - 1);
         sdk.parser().parse(NotificationParams.of(callback, callback.body()), Map.class);
-        JsonNode resource = JSON.readTree(callback.body()).get("resource");
-        return JSON.readTree(AesGcm.decrypt(
-                SharedSimulator.API_V3_KEY,
-                resource.get("nonce").asString(),
-                resource.get("associated_data").asString(),
-                resource.get("ciphertext").asString()));
-    }
-
-    private static List<String> names(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.propertyNames().forEach(names::add);
-        return names;
+        return CallbackJson.decrypted(callback, SharedSimulator.API_V3_KEY);
     }
 
     private static JsonNode fixture(String name) {

@@ -73,12 +73,7 @@ class NotificationTests {
         String outTradeNo = payWithCallback();
         await().atMost(Duration.ofSeconds(5)).until(() -> receiver.count() == 3);
         // a delivery enters the ledger once its answer is back, just after the receiver counted it
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
-                                .get("callbacks")
-                                .size()
-                        == 3);
-        var deliveries = control.ledgerOrder(SharedSimulator.MCHID, outTradeNo).get("callbacks");
+        var deliveries = awaitDeliveries(outTradeNo, 3);
         assertThat(deliveries.get(0).get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(deliveries.get(2).get("outcome").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(deliveries.get(2).get("attempt").asInt()).isEqualTo(3);
@@ -99,12 +94,7 @@ class NotificationTests {
             return 200;
         });
         String outTradeNo = payWithCallback();
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
-                                .get("callbacks")
-                                .size()
-                        == 2);
-        var deliveries = control.ledgerOrder(SharedSimulator.MCHID, outTradeNo).get("callbacks");
+        var deliveries = awaitDeliveries(outTradeNo, 2);
         assertThat(deliveries.get(0).get("outcome").asString()).isEqualTo("ERROR");
         assertThat(deliveries.get(1).get("outcome").asString()).isEqualTo("ACKNOWLEDGED");
     }
@@ -124,6 +114,16 @@ class NotificationTests {
         assertThat(parsed.getOutRefundNo()).isEqualTo("R" + outTradeNo);
         assertThat(parsed.getRefundStatus().name()).isEqualTo("SUCCESS");
         assertThat(parsed.getAmount().getRefund()).isEqualTo(30L);
+    }
+
+    /** The order's callback deliveries in the simulator's ledger, once there are {@code count} of them. */
+    private JsonNode awaitDeliveries(String outTradeNo, int count) {
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> control.ledgerOrder(SharedSimulator.MCHID, outTradeNo)
+                                .get("callbacks")
+                                .size()
+                        == count);
+        return control.ledgerOrder(SharedSimulator.MCHID, outTradeNo).get("callbacks");
     }
 
     /** A merchant that answers late (the shared simulator's callback timeout is 1 s). */

@@ -11,7 +11,6 @@ import io.orderflow.simulator.support.Orders;
 import io.orderflow.simulator.support.Sdk;
 import io.orderflow.simulator.support.SharedSimulator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The WeixinJSBridge shim in headless Chromium, driven like a payer would use it (skipped, saying why, without it). */
 @ExtendWith(Chromium.class)
@@ -39,22 +36,7 @@ class JsBridgeTests {
         if (!Chromium.installed()) {
             return; // every test is reported skipped, with the reason, by the Chromium condition
         }
-        var options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toString());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
     }
 
     @AfterAll

@@ -75,17 +75,7 @@ class ApiFaultTests {
     void heldResponseTakesEffectAndIsAnsweredOnlyWhenReleased() {
         Holds holds = simulator.context().getBean(Holds.class);
         int before = holds.total();
-        control.post(
-                "/sim/v1/faults",
-                Map.of(
-                        "kind",
-                        "HOLD_RESPONSE",
-                        "mchid",
-                        MCHID,
-                        "count",
-                        1,
-                        "path_prefix",
-                        "/v3/pay/transactions/jsapi$"));
+        once("HOLD_RESPONSE", "/v3/pay/transactions/jsapi$", Map.of());
         var request = prepayRequest();
         var answer = CompletableFuture.supplyAsync(() -> sdk.jsapi().prepayWithRequestPayment(request));
         await().atMost(Duration.ofSeconds(10)).until(() -> holds.waiting().size() == 1);
@@ -105,17 +95,7 @@ class ApiFaultTests {
         Holds holds = simulator.context().getBean(Holds.class);
         var request = prepayRequest();
         sdk.jsapi().prepayWithRequestPayment(request);
-        control.post(
-                "/sim/v1/faults",
-                Map.of(
-                        "kind",
-                        "HOLD_REQUEST",
-                        "mchid",
-                        MCHID,
-                        "count",
-                        1,
-                        "path_prefix",
-                        "/v3/pay/transactions/out-trade-no/*/close$"));
+        once("HOLD_REQUEST", "/v3/pay/transactions/out-trade-no/*/close$", Map.of());
         var close = new CloseOrderRequest();
         close.setMchid(MCHID);
         close.setOutTradeNo(request.getOutTradeNo());
@@ -168,19 +148,7 @@ class ApiFaultTests {
     void missingFieldLeavesAFieldOutOfAnAnswerThatStillVerifies() {
         var request = prepayRequest();
         sdk.jsapi().prepayWithRequestPayment(request);
-        control.post(
-                "/sim/v1/faults",
-                Map.of(
-                        "kind",
-                        "MISSING_FIELD",
-                        "mchid",
-                        MCHID,
-                        "count",
-                        1,
-                        "field",
-                        "appid",
-                        "path_prefix",
-                        "/v3/pay/transactions/out-trade-no/" + request.getOutTradeNo()));
+        once("MISSING_FIELD", "/v3/pay/transactions/out-trade-no/" + request.getOutTradeNo(), Map.of("field", "appid"));
 
         Transaction answered = query(request.getOutTradeNo());
 
@@ -198,6 +166,13 @@ class ApiFaultTests {
         if (amount != null) {
             body.put("amount", amount);
         }
+        control.post("/sim/v1/faults", body);
+    }
+
+    /** A rule of {@code kind} for this merchant's next request on {@code pathPrefix}, with the kind's settings. */
+    private void once(String kind, String pathPrefix, Map<String, Object> settings) {
+        var body = new java.util.HashMap<String, Object>(settings);
+        body.putAll(Map.of("kind", kind, "mchid", MCHID, "count", 1, "path_prefix", pathPrefix));
         control.post("/sim/v1/faults", body);
     }
 

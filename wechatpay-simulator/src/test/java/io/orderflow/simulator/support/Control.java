@@ -1,12 +1,14 @@
 package io.orderflow.simulator.support;
 
 import io.orderflow.simulator.RunningSimulator;
+import io.orderflow.simulator.ledger.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,6 +83,16 @@ public final class Control {
 
     public void realTradeClock() {
         put("/sim/v1/clock", Map.of("trade_offset_ms", 0));
+    }
+
+    /** Does {@code action} with the trade clock at noon (China time) of {@code day}, then back on real time. */
+    public void atNoonOf(LocalDate day, Runnable action) {
+        tradeClock(day.atTime(12, 0).atZone(Ids.CHINA).toInstant());
+        try {
+            action.run();
+        } finally {
+            realTradeClock();
+        }
     }
 
     public JsonNode pay(String prepayId) {
