@@ -2,14 +2,13 @@ package io.orderflow.payment.prepay;
 
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.model.Transaction;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.PrepayFailed;
+import io.orderflow.payment.work.WechatPayWork;
 import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.Transactions;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One worker batch: claims due payments and prepays each at WeChat; the outcome and its event
@@ -33,34 +31,21 @@ class PrepayAttempts {
     private static final Logger log = LoggerFactory.getLogger(PrepayAttempts.class);
 
     private final Payments payments;
+    private final WechatPayWork work;
     private final WechatPayGateway wechat;
     private final Outbox outbox;
     private final WorkerProperties settings;
     private final Clock clock;
     private final DueBatch<Payment> batch;
 
-    PrepayAttempts(
-            Payments payments,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            WorkerProperties settings,
-            Clock clock,
-            TraceContinuation traces,
-            MeterRegistry meters) {
+    PrepayAttempts(Payments payments, WechatPayWork work) {
         this.payments = payments;
-        this.wechat = wechat;
-        this.outbox = outbox;
-        this.settings = settings;
-        this.clock = clock;
-        this.batch = new DueBatch<>(
-                "prepay",
-                settings.batchSize(),
-                transactions,
-                meters,
-                size -> payments.claimDue(clock.instant(), size),
-                payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)),
-                this::failed);
+        this.work = work;
+        this.wechat = work.wechat();
+        this.outbox = work.outbox();
+        this.settings = work.settings();
+        this.clock = work.clock();
+        this.batch = work.batch("prepay", payments::claimDue, Payment::traceParent, this::attempt, this::failed);
     }
 
     /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
@@ -70,8 +55,7 @@ class PrepayAttempts {
 
     private void failed(Payment payment, RuntimeException failure) {
         log.warn("prepay of order {} failed; the rest of its batch goes on", payment.orderId(), failure);
-        retryLater(
-                payment, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant());
+        retryLater(payment, WechatPayWork.failure(failure), clock.instant());
     }
 
     private void attempt(Payment payment) {
@@ -188,6 +172,6 @@ class PrepayAttempts {
                 payment.orderId(),
                 error,
                 attempts);
-        payments.retryLater(payment.orderId(), attempts, now.plus(settings.backoff(attempts)), error);
+        payments.retryLater(payment.orderId(), attempts, work.retryAt(attempts, now), error);
     }
 }

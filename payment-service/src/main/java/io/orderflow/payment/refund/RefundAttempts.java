@@ -1,13 +1,11 @@
 package io.orderflow.payment.refund;
 
 import com.wechat.pay.java.service.refund.model.Refund;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.RefundRejected;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
-import io.orderflow.payment.work.WorkerProperties;
+import io.orderflow.payment.work.WechatPayWork;
 import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.platform.tracing.TraceContinuation;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One worker batch: claims due refund submissions and submits each to WeChat with its own
@@ -28,34 +25,20 @@ class RefundAttempts {
     private static final Logger log = LoggerFactory.getLogger(RefundAttempts.class);
 
     private final RefundSubmissions submissions;
+    private final WechatPayWork work;
     private final WechatPayGateway wechat;
     private final Outbox outbox;
-    private final WorkerProperties settings;
     private final Clock clock;
     private final DueBatch<RefundSubmission> batch;
 
-    RefundAttempts(
-            RefundSubmissions submissions,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            WorkerProperties settings,
-            Clock clock,
-            TraceContinuation traces,
-            MeterRegistry meters) {
+    RefundAttempts(RefundSubmissions submissions, WechatPayWork work) {
         this.submissions = submissions;
-        this.wechat = wechat;
-        this.outbox = outbox;
-        this.settings = settings;
-        this.clock = clock;
-        this.batch = new DueBatch<>(
-                "refund",
-                settings.batchSize(),
-                transactions,
-                meters,
-                size -> submissions.claimDue(clock.instant(), size),
-                refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)),
-                this::failed);
+        this.work = work;
+        this.wechat = work.wechat();
+        this.outbox = work.outbox();
+        this.clock = work.clock();
+        this.batch =
+                work.batch("refund", submissions::claimDue, RefundSubmission::traceParent, this::attempt, this::failed);
     }
 
     /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
@@ -69,8 +52,7 @@ class RefundAttempts {
                 refund.outRefundNo(),
                 refund.orderId(),
                 failure);
-        retryLater(
-                refund, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant());
+        retryLater(refund, WechatPayWork.failure(failure), clock.instant());
     }
 
     private void attempt(RefundSubmission refund) {
@@ -112,6 +94,6 @@ class RefundAttempts {
                 refund.orderId(),
                 error,
                 attempts);
-        submissions.retryLater(refund, attempts, now.plus(settings.backoff(attempts)), error);
+        submissions.retryLater(refund, attempts, work.retryAt(attempts, now), error);
     }
 }

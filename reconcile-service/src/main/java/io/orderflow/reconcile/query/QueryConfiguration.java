@@ -4,16 +4,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.work.DueWork;
 import io.orderflow.platform.work.DueWorker;
-import io.orderflow.reconcile.expiry.WorkerSettings;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the active queries and their worker. */
 @Configuration(proxyBeanMethods = false)
@@ -30,28 +28,15 @@ class QueryConfiguration {
             Queries queries,
             WechatPayGateway wechat,
             Outbox outbox,
-            PlatformTransactionManager transactionManager,
-            WorkerSettings settings,
             QuerySchedule schedule,
-            Clock clock,
-            MeterRegistry meters,
+            DueWork work,
             DataSource dataSource) {
-        QueryWorker worker = new QueryWorker(
-                queries,
-                new QueryCheck(wechat, clock),
-                outbox,
-                new TransactionTemplate(transactionManager),
-                settings,
-                schedule,
-                clock,
-                meters);
-        return new DueWorker(
+        QueryWorker worker = new QueryWorker(queries, new QueryCheck(wechat, work.clock()), outbox, schedule, work);
+        return work.worker(
                 "query",
-                settings,
                 worker::runBatch,
                 DueWorker.earliest(
-                        JdbcClient.create(dataSource), "select min(due_at) from active_query where state = 'ACTIVE'"),
-                clock);
+                        JdbcClient.create(dataSource), "select min(due_at) from active_query where state = 'ACTIVE'"));
     }
 
     @Bean
