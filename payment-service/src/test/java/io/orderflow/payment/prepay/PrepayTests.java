@@ -54,8 +54,7 @@ class PrepayTests extends SimulatedWechatPay {
         OrderCreated order = orderCreated(orderId, 8800);
         send(order);
 
-        PaymentRequested requested = paymentRequested(orderId);
-        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        PaymentRequested requested = requestedWithLedgersPrepayId(orderId);
         assertThat(requested.payParams().packageValue()).isEqualTo("prepay_id=" + requested.prepayId());
         assertThat(requested.appid()).isEqualTo(TestMerchant.APPID);
         assertThat(requested.prepayExpiresAt())
@@ -80,15 +79,10 @@ class PrepayTests extends SimulatedWechatPay {
         send(order, first);
         String second = send(order);
 
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId());
+        requestedWithLedgersPrepayId(orderId);
         await().atMost(WAIT).until(() -> processed(second));
         assertThat(outboxEvents(orderId)).isEqualTo(1);
-        assertThat(jdbc.sql("select attempts from payment where order_id = ?")
-                        .param(orderId)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(attempts(orderId)).isZero();
     }
 
     @Test
@@ -97,8 +91,7 @@ class PrepayTests extends SimulatedWechatPay {
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId());
+        requestedWithLedgersPrepayId(orderId);
         assertThat(remaining(errors)).isZero();
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
@@ -109,13 +102,9 @@ class PrepayTests extends SimulatedWechatPay {
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId());
+        requestedWithLedgersPrepayId(orderId);
         assertThat(remaining(limited)).isZero();
-        assertThat(jdbc.sql("select attempts from payment where order_id = ?")
-                        .param(orderId)
-                        .query(Integer.class)
-                        .single())
+        assertThat(attempts(orderId))
                 .as("failed worker attempts before the success")
                 .isEqualTo(1);
         assertThat(outboxEvents(orderId)).isEqualTo(1);
@@ -127,11 +116,10 @@ class PrepayTests extends SimulatedWechatPay {
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
-        PaymentRequested requested = paymentRequested(orderId);
+        requestedWithLedgersPrepayId(orderId);
         assertThat(remaining(lost))
                 .as("the first prepay took effect and its answer was lost")
                 .isZero();
-        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
         assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
 
@@ -156,9 +144,7 @@ class PrepayTests extends SimulatedWechatPay {
                 .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isZero());
 
         clearFaultsNow();
-        firstPaymentEvents(orders)
-                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
-                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertEachRequestedWithLedgersPrepayId(orders);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -306,9 +292,7 @@ class PrepayTests extends SimulatedWechatPay {
         assertThat(workFailures("prepay", "IllegalStateException")).isGreaterThanOrEqualTo(failedBefore + 2);
 
         clearFaultsNow();
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId())
-                .isNotEqualTo("null");
+        assertThat(requestedWithLedgersPrepayId(orderId).prepayId()).isNotEqualTo("null");
     }
 
     @Test
@@ -356,9 +340,7 @@ class PrepayTests extends SimulatedWechatPay {
         List<String> orders = IntStream.range(0, 20).mapToObj(i -> newOrderId()).toList();
         orders.forEach(orderId -> send(orderCreated(orderId, 100 + orders.indexOf(orderId))));
 
-        firstPaymentEvents(orders)
-                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
-                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertEachRequestedWithLedgersPrepayId(orders);
         assertThat(orders)
                 .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isEqualTo(1));
     }
@@ -400,6 +382,20 @@ class PrepayTests extends SimulatedWechatPay {
         return (PaymentRequested) event;
     }
 
+    /** The order's PaymentRequested, asserting its prepay_id is the one WeChat's ledger holds. */
+    private PaymentRequested requestedWithLedgersPrepayId(String orderId) {
+        PaymentRequested requested = paymentRequested(orderId);
+        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        return requested;
+    }
+
+    /** Each order's first payment event is a PaymentRequested with the prepay_id WeChat's ledger holds. */
+    private void assertEachRequestedWithLedgersPrepayId(List<String> orders) {
+        firstPaymentEvents(orders)
+                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
+                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+    }
+
     private static boolean paySignVerifies(PaymentRequested requested) throws Exception {
         var params = requested.payParams();
         String message = params.appId() + "\n" + params.timeStamp() + "\n" + params.nonceStr() + "\n"
@@ -429,7 +425,6 @@ class PrepayTests extends SimulatedWechatPay {
                 .toInstant();
     }
 
-    /** As if the refresh time had come (the prepay_id is 110 minutes old). */
     private int attempts(String orderId) {
         return jdbc.sql("select attempts from payment where order_id = ?")
                 .param(orderId)
@@ -437,6 +432,7 @@ class PrepayTests extends SimulatedWechatPay {
                 .single();
     }
 
+    /** As if the refresh time had come (the prepay_id is 110 minutes old). */
     private void dueNow(String orderId) {
         jdbc.sql("update payment set next_attempt_at = now() where order_id = ?")
                 .param(orderId)
