@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.bill;
 
+import static io.orderflow.reconcile.TestRefunds.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,9 +115,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void aPaymentWechatNeverSawIsReportedMissingAtWechatAndNotRepaired() throws Exception {
         LocalDate day = day(23);
-        OrderCreated paidThere = order(100);
-        payAt(paidThere, at(day, "08:00:00"));
-        ledger(paidThere, OrderStatus.SUCCESS, 100, at(day, "08:00:00"), List.of());
+        OrderCreated paidThere = paidAndLedgered(100, at(day, "08:00:00"));
         OrderCreated neverPaid = order(777);
         ledger(neverPaid, OrderStatus.SUCCESS, 777, at(day, "15:00:00"), List.of());
 
@@ -161,9 +160,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void differentAmountsAreAnAmountMismatchReportedNotFixed() throws Exception {
         LocalDate day = day(24);
-        OrderCreated order = order(1000);
-        payAt(order, at(day, "13:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 900, at(day, "13:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(1000, 900, at(day, "13:00:00"));
 
         Discrepancy found = single(run(day), DiscrepancyKind.AMOUNT_MISMATCH);
 

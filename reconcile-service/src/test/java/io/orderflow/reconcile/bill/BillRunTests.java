@@ -92,9 +92,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void aBillStillBeingGeneratedIsTriedAgainLater() throws Exception {
         LocalDate day = day(30);
-        OrderCreated order = order(100);
-        payAt(order, at(day, "12:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 100, at(day, "12:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(100, at(day, "12:00:00"));
         fault("STATEMENT_CREATING", "/v3/bill/tradebill", 1);
 
         BillRun waiting = run(day).run();
@@ -110,9 +108,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void aBillWechatHasNotGeneratedYetIsTriedAgainAndReconciledOnceItExists() throws Exception {
         LocalDate day = day(32);
-        OrderCreated order = order(100);
-        payAt(order, at(day, "12:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 100, at(day, "12:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(100, at(day, "12:00:00"));
         try {
             // the simulator generates a day's bill from 09:00 the next day on its trade clock
             tradeClockAt(at(day.plusDays(1), "08:30:00"));
@@ -135,9 +131,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void theDailyRunAtHalfPastTenReconcilesYesterdaysBillAsWechatGeneratedIt() throws Exception {
         LocalDate yesterday = reconciliation.yesterday();
-        OrderCreated order = order(700);
-        payAt(order, at(yesterday, "15:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 700, at(yesterday, "15:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(700, at(yesterday, "15:00:00"));
         try {
             tradeClockAt(at(yesterday.plusDays(1), "10:30:00"));
 
@@ -176,9 +170,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void anOperatorRunsADayOverHttpAndReadsItAsSnakeCaseJsonAndAsAnHtmlReport() throws Exception {
         LocalDate day = day(31);
-        OrderCreated order = order(2000);
-        payAt(order, at(day, "16:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 1999, at(day, "16:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(2000, 1999, at(day, "16:00:00"));
         MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
 
         http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", TestMerchant.MCHID, day))
