@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.OutboxSpringTests;
 import io.orderflow.platform.test.KafkaBrokerProcess;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The broker goes away (a real broker process, stopped) while the service keeps committing:
@@ -25,19 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = "orderflow.test.database=platform_outage")
 @DirtiesContext
-class BrokerOutageTests {
+class BrokerOutageTests extends OutboxSpringTests {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final KafkaBrokerProcess broker = KafkaBrokerProcess.start();
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -74,7 +64,7 @@ class BrokerOutageTests {
     }
 
     private String append(String orderId, String description) {
-        return transactions.execute(status -> outbox.append(orderCreated(orderId, description)));
+        return append(orderCreated(orderId, description));
     }
 
     private double failures() {
