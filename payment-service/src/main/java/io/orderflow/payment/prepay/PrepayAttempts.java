@@ -7,14 +7,10 @@ import io.orderflow.events.NotificationSource;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.PrepayFailed;
 import io.orderflow.payment.work.WechatPayWork;
-import io.orderflow.payment.work.WorkerProperties;
-import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.Transactions;
-import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import io.orderflow.platform.work.DueBatch;
-import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +28,11 @@ class PrepayAttempts {
 
     private final Payments payments;
     private final WechatPayWork work;
-    private final WechatPayGateway wechat;
-    private final Outbox outbox;
-    private final WorkerProperties settings;
-    private final Clock clock;
     private final DueBatch<Payment> batch;
 
     PrepayAttempts(Payments payments, WechatPayWork work) {
         this.payments = payments;
         this.work = work;
-        this.wechat = work.wechat();
-        this.outbox = work.outbox();
-        this.settings = work.settings();
-        this.clock = work.clock();
         this.batch = work.batch("prepay", payments::claimDue, Payment::traceParent, this::attempt, this::failed);
     }
 
@@ -55,17 +43,17 @@ class PrepayAttempts {
 
     private void failed(Payment payment, RuntimeException failure) {
         log.warn("prepay of order {} failed; the rest of its batch goes on", payment.orderId(), failure);
-        retryLater(payment, WechatPayWork.failure(failure), clock.instant());
+        retryLater(payment, WechatPayWork.failure(failure), work.clock().instant());
     }
 
     private void attempt(Payment payment) {
-        Instant now = clock.instant();
+        Instant now = work.clock().instant();
         if (!payment.payableAt(now)) {
             expired(payment, now);
             return;
         }
         try {
-            prepaid(payment, wechat.prepay(payment.prepayRequest()), now);
+            prepaid(payment, work.wechat().prepay(payment.prepayRequest()), now);
         } catch (WechatPayRejected e) {
             rejected(payment, e, now);
         } catch (WechatPayUnavailable e) {
@@ -83,28 +71,29 @@ class PrepayAttempts {
             throw new IllegalStateException(
                     "WeChat's prepay answer for order " + payment.orderId() + " carried no prepay_id");
         }
-        Instant prepayExpiresAt = now.plus(settings.prepayValidity());
-        Instant refreshAt = prepayExpiresAt.minus(settings.refreshLead());
+        Instant prepayExpiresAt = now.plus(work.settings().prepayValidity());
+        Instant refreshAt = prepayExpiresAt.minus(work.settings().refreshLead());
         payments.prepaid(
                 payment.orderId(),
                 params,
                 prepayId,
                 prepayExpiresAt,
                 payment.expireAt().isAfter(refreshAt) ? refreshAt : null);
-        outbox.append(new PaymentRequested(
-                payment.orderId(),
-                payment.mchid(),
-                payment.appid(),
-                prepayId,
-                new JsapiPayParams(
-                        params.getAppId(),
-                        params.getTimeStamp(),
-                        params.getNonceStr(),
-                        params.getPackageVal(),
-                        params.getSignType(),
-                        params.getPaySign()),
-                prepayExpiresAt,
-                now));
+        work.outbox()
+                .append(new PaymentRequested(
+                        payment.orderId(),
+                        payment.mchid(),
+                        payment.appid(),
+                        prepayId,
+                        new JsapiPayParams(
+                                params.getAppId(),
+                                params.getTimeStamp(),
+                                params.getNonceStr(),
+                                params.getPackageVal(),
+                                params.getSignType(),
+                                params.getPaySign()),
+                        prepayExpiresAt,
+                        now));
     }
 
     private void rejected(Payment payment, WechatPayRejected rejection, Instant now) {
@@ -118,13 +107,14 @@ class PrepayAttempts {
             payments.finish(payment.orderId(), PaymentStatus.PREPAID, rejection.getMessage());
         } else {
             payments.failed(payment.orderId(), rejection.getMessage());
-            outbox.append(new PrepayFailed(
-                    payment.orderId(),
-                    payment.mchid(),
-                    rejection.code(),
-                    rejection.errorMessage(),
-                    rejection.httpStatus(),
-                    now));
+            work.outbox()
+                    .append(new PrepayFailed(
+                            payment.orderId(),
+                            payment.mchid(),
+                            rejection.code(),
+                            rejection.errorMessage(),
+                            rejection.httpStatus(),
+                            now));
         }
     }
 
@@ -135,11 +125,12 @@ class PrepayAttempts {
      */
     private void alreadyPaid(Payment payment, Instant now) {
         try {
-            Transaction order = wechat.queryOrder(payment.mchid(), payment.orderId());
+            Transaction order = work.wechat().queryOrder(payment.mchid(), payment.orderId());
             String tradeState =
                     order.getTradeState() == null ? null : order.getTradeState().name();
             payments.paidAtWechat(payment.orderId(), order.getTransactionId(), tradeState);
-            outbox.append(Transactions.paymentNotified(order, payment.mchid(), NotificationSource.PREPAY, null, now));
+            work.outbox()
+                    .append(Transactions.paymentNotified(order, payment.mchid(), NotificationSource.PREPAY, null, now));
             log.warn(
                     "order {} is already paid at WeChat (transaction {}, {}); published as PaymentNotified",
                     payment.orderId(),
@@ -158,7 +149,8 @@ class PrepayAttempts {
         String message = "no prepay before the order expired at " + payment.timeExpire() + " after "
                 + payment.attempts() + " failed attempts";
         payments.failed(payment.orderId(), message);
-        outbox.append(new PrepayFailed(payment.orderId(), payment.mchid(), PREPAY_UNAVAILABLE, message, null, now));
+        work.outbox()
+                .append(new PrepayFailed(payment.orderId(), payment.mchid(), PREPAY_UNAVAILABLE, message, null, now));
     }
 
     private void retryLater(Payment payment, RuntimeException failure, Instant now) {

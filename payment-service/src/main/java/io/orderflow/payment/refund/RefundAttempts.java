@@ -5,12 +5,9 @@ import io.orderflow.events.RefundRejected;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
 import io.orderflow.payment.work.WechatPayWork;
-import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import io.orderflow.platform.work.DueBatch;
-import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,17 +23,11 @@ class RefundAttempts {
 
     private final RefundSubmissions submissions;
     private final WechatPayWork work;
-    private final WechatPayGateway wechat;
-    private final Outbox outbox;
-    private final Clock clock;
     private final DueBatch<RefundSubmission> batch;
 
     RefundAttempts(RefundSubmissions submissions, WechatPayWork work) {
         this.submissions = submissions;
         this.work = work;
-        this.wechat = work.wechat();
-        this.outbox = work.outbox();
-        this.clock = work.clock();
         this.batch =
                 work.batch("refund", submissions::claimDue, RefundSubmission::traceParent, this::attempt, this::failed);
     }
@@ -52,35 +43,37 @@ class RefundAttempts {
                 refund.outRefundNo(),
                 refund.orderId(),
                 failure);
-        retryLater(refund, WechatPayWork.failure(failure), clock.instant());
+        retryLater(refund, WechatPayWork.failure(failure), work.clock().instant());
     }
 
     private void attempt(RefundSubmission refund) {
-        Instant now = clock.instant();
+        Instant now = work.clock().instant();
         try {
-            Refund answer = wechat.createRefund(refund.mchid(), refund.createRequest());
+            Refund answer = work.wechat().createRefund(refund.mchid(), refund.createRequest());
             RefundStatus status = answer.getStatus() == null
                     ? RefundStatus.PROCESSING
                     : RefundStatus.valueOf(answer.getStatus().name());
             submissions.submitted(refund, answer.getRefundId(), status.name());
-            outbox.append(new RefundSubmitted(
-                    refund.orderId(),
-                    refund.mchid(),
-                    refund.outRefundNo(),
-                    answer.getRefundId(),
-                    status,
-                    refund.refund(),
-                    now));
+            work.outbox()
+                    .append(new RefundSubmitted(
+                            refund.orderId(),
+                            refund.mchid(),
+                            refund.outRefundNo(),
+                            answer.getRefundId(),
+                            status,
+                            refund.refund(),
+                            now));
         } catch (WechatPayRejected e) {
             submissions.rejected(refund, e.getMessage());
-            outbox.append(new RefundRejected(
-                    refund.orderId(),
-                    refund.mchid(),
-                    refund.outRefundNo(),
-                    e.code(),
-                    e.errorMessage(),
-                    e.httpStatus(),
-                    now));
+            work.outbox()
+                    .append(new RefundRejected(
+                            refund.orderId(),
+                            refund.mchid(),
+                            refund.outRefundNo(),
+                            e.code(),
+                            e.errorMessage(),
+                            e.httpStatus(),
+                            now));
         } catch (WechatPayUnavailable e) {
             retryLater(refund, e.getMessage(), now);
         }
