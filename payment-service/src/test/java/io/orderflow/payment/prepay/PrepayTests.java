@@ -87,40 +87,39 @@ class PrepayTests extends SimulatedWechatPay {
 
     @Test
     void systemErrorsAreRetriedWithTheSameParametersIntoOnePrepay() {
-        FaultRule errors = fault("SYSTEM_ERROR", JSAPI_PATH, 2);
-        String orderId = newOrderId();
-        send(orderCreated(orderId, 100));
-
-        requestedWithLedgersPrepayId(orderId);
-        assertThat(remaining(errors)).isZero();
-        assertThat(outboxEvents(orderId)).isEqualTo(1);
+        prepaidOnceDespite("SYSTEM_ERROR", 2);
     }
 
     @Test
     void rateLimitedPrepayIsRetriedLaterWithBackoff() {
-        FaultRule limited = fault("FREQUENCY_LIMITED", JSAPI_PATH, 4);
-        String orderId = newOrderId();
-        send(orderCreated(orderId, 100));
+        String orderId = prepaidOnceDespite("FREQUENCY_LIMITED", 4);
 
-        requestedWithLedgersPrepayId(orderId);
-        assertThat(remaining(limited)).isZero();
         assertThat(attempts(orderId))
                 .as("failed worker attempts before the success")
                 .isEqualTo(1);
-        assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
 
     @Test
     void aLostResponseIsRetriedAndWechatAnswersTheSamePrepayId() {
-        FaultRule lost = fault("RESPONSE_LOST", JSAPI_PATH, 1);
+        // the first prepay takes effect and its answer is lost
+        prepaidOnceDespite("RESPONSE_LOST", 1);
+    }
+
+    /**
+     * A new order prepaid while WeChat answers its first {@code times} prepays with {@code code}: one PaymentRequested
+     * with the prepay_id in WeChat's ledger, every fault used up.
+     *
+     * @return the order's id
+     */
+    private String prepaidOnceDespite(String code, int times) {
+        FaultRule rule = fault(code, JSAPI_PATH, times);
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
         requestedWithLedgersPrepayId(orderId);
-        assertThat(remaining(lost))
-                .as("the first prepay took effect and its answer was lost")
-                .isZero();
+        assertThat(remaining(rule)).as("%s faults left", code).isZero();
         assertThat(outboxEvents(orderId)).isEqualTo(1);
+        return orderId;
     }
 
     @Test
