@@ -33,13 +33,9 @@ class ExpiryConfiguration {
     }
 
     @Bean
-    DueWorker expiryWorker(Timers timers, WechatPayGateway wechat, Outbox outbox, DueWork work, DataSource dataSource) {
+    DueWorker expiryWorker(Timers timers, WechatPayGateway wechat, Outbox outbox, DueWork work) {
         ExpiryWorker worker = new ExpiryWorker(timers, new CloseProtocol(wechat, work.clock()), outbox, work);
-        return work.worker(
-                "expiry",
-                worker::runBatch,
-                DueWorker.earliest(
-                        JdbcClient.create(dataSource), "select min(due_at) from expiry_timer where state = 'ARMED'"));
+        return work.worker("expiry", worker::runBatch, timers.nextDue());
     }
 
     @Bean

@@ -25,18 +25,9 @@ class QueryConfiguration {
 
     @Bean
     DueWorker queryWorker(
-            Queries queries,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            QuerySchedule schedule,
-            DueWork work,
-            DataSource dataSource) {
+            Queries queries, WechatPayGateway wechat, Outbox outbox, QuerySchedule schedule, DueWork work) {
         QueryWorker worker = new QueryWorker(queries, new QueryCheck(wechat, work.clock()), outbox, schedule, work);
-        return work.worker(
-                "query",
-                worker::runBatch,
-                DueWorker.earliest(
-                        JdbcClient.create(dataSource), "select min(due_at) from active_query where state = 'ACTIVE'"));
+        return work.worker("query", worker::runBatch, queries.nextDue());
     }
 
     @Bean
