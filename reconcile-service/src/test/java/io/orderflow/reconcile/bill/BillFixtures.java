@@ -57,6 +57,13 @@ abstract class BillFixtures extends SimulatedWechatPay {
         });
     }
 
+    /** A new order of {@code fen} paid at WeChat at {@code when}, not yet known to the ledger. */
+    OrderCreated orderPaidAt(long fen, Instant when) throws Exception {
+        OrderCreated order = order(fen);
+        payAt(order, when);
+        return order;
+    }
+
     /** A new order paid at WeChat at {@code paidAt} and told to the ledger as paid then, {@code fen} both sides. */
     OrderCreated paidAndLedgered(long fen, Instant paidAt) throws Exception {
         return paidAndLedgered(fen, fen, paidAt);
@@ -64,8 +71,7 @@ abstract class BillFixtures extends SimulatedWechatPay {
 
     /** A new order of {@code fen} paid at WeChat at {@code paidAt}, told to the ledger as paid then with {@code ledgerFen}. */
     OrderCreated paidAndLedgered(long fen, long ledgerFen, Instant paidAt) throws Exception {
-        OrderCreated order = order(fen);
-        payAt(order, paidAt);
+        OrderCreated order = orderPaidAt(fen, paidAt);
         ledger(order, OrderStatus.SUCCESS, ledgerFen, paidAt, List.of());
         return order;
     }

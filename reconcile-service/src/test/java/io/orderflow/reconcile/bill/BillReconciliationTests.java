@@ -178,8 +178,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void anOrderPaidAtWechatButClosedHereIsAStatusMismatchReportedNotFixed() throws Exception {
         LocalDate day = day(25);
-        OrderCreated order = order(300);
-        payAt(order, at(day, "14:00:00"));
+        OrderCreated order = orderPaidAt(300, at(day, "14:00:00"));
         ledger(order, OrderStatus.CLOSED, 300, null, List.of());
 
         Discrepancy found = single(run(day), DiscrepancyKind.STATUS_MISMATCH);
@@ -194,8 +193,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void refundsThatDifferAreRefundMismatchesAndOnlyAFinishedOneStillProcessingHereIsRepaired() throws Exception {
         LocalDate day = day(26);
-        OrderCreated order = order(5000);
-        payAt(order, at(day, "10:00:00"));
+        OrderCreated order = orderPaidAt(5000, at(day, "10:00:00"));
         Refund processingHere = refundAt(order, "RA" + order.orderId(), 1000, at(day, "11:00:00"));
         Refund unknownHere = refundAt(order, "RB" + order.orderId(), 500, at(day, "11:30:00"));
         ledger(

@@ -37,8 +37,7 @@ class BillRunTests extends BillFixtures {
             throws Exception {
         LocalDate day = day(28);
         LocalDate next = day.plusDays(1);
-        OrderCreated crossing = order(1500);
-        payAt(crossing, at(next, "00:00:20"));
+        OrderCreated crossing = orderPaidAt(1500, at(next, "00:00:20"));
         ledger(crossing, OrderStatus.SUCCESS, 1500, at(day, "23:59:50"), List.of());
         OrderCreated neverBilled = order(800);
         ledger(neverBilled, OrderStatus.SUCCESS, 800, at(day, "23:58:00"), List.of());
@@ -72,8 +71,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void aBillFailingItsHashIsRejectedUnreadAndTriedAgainLater() throws Exception {
         LocalDate day = day(29);
-        OrderCreated order = order(100);
-        payAt(order, at(day, "12:00:00"));
+        OrderCreated order = orderPaidAt(100, at(day, "12:00:00"));
         fault("BAD_BILL_HASH", "/v3/bill/tradebill", 1);
 
         BillRun rejected = run(day).run();
