@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -127,22 +126,7 @@ class DeadLetterTests extends OutboxSpringTests {
         }
     }
 
-    private static int attempts(String ceId) {
-        AtomicInteger attempts = PlatformTestApplication.ATTEMPTS.get(ceId);
-        return attempts == null ? 0 : attempts.get();
-    }
-
-    private long received(String ceId) {
-        return jdbc.sql("select count(*) from received_event where ce_id = ?")
-                .param(ceId)
-                .query(Long.class)
-                .single();
-    }
-
     private long processed(String ceId) {
-        return jdbc.sql("select count(*) from processed_message where ce_id = ?")
-                .param(ceId)
-                .query(Long.class)
-                .single();
+        return single("select count(*) from processed_message where ce_id = ?", ceId, Long.class);
     }
 }

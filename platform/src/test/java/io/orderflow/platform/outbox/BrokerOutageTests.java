@@ -46,7 +46,7 @@ class BrokerOutageTests extends OutboxSpringTests {
     void eventsCommittedWhileTheBrokerIsDownWaitInTheOutboxAndFlowWhenItReturns() {
         String orderId = newOrderId();
         String before = append(orderId, "before the outage");
-        await().atMost(WAIT).until(() -> received(orderId) == 1);
+        await().atMost(WAIT).until(() -> receivedFor(orderId) == 1);
 
         broker.stop();
         double failuresBefore = failures();
@@ -59,7 +59,7 @@ class BrokerOutageTests extends OutboxSpringTests {
 
         broker.restart();
         String after = append(orderId, "after the outage");
-        await().atMost(WAIT).until(() -> received(orderId) == 4);
+        await().atMost(WAIT).until(() -> receivedFor(orderId) == 4);
         assertThat(arrivals(orderId)).containsExactly(before, during1, during2, after);
     }
 
@@ -71,18 +71,8 @@ class BrokerOutageTests extends OutboxSpringTests {
         return meters.get("orderflow.outbox.send.failures").counter().count();
     }
 
-    private boolean unpublished(String ceId) {
-        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid")
-                .param(ceId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    private long received(String orderId) {
-        return jdbc.sql("select count(*) from received_event where subject = ?")
-                .param(orderId)
-                .query(Long.class)
-                .single();
+    private long receivedFor(String orderId) {
+        return single("select count(*) from received_event where subject = ?", orderId, Long.class);
     }
 
     private List<String> arrivals(String orderId) {

@@ -295,37 +295,14 @@ class OutboxTests extends OutboxSpringTests {
         assertThat(distinct).isGreaterThan(700);
     }
 
-    private static int attempts(String ceId) {
-        java.util.concurrent.atomic.AtomicInteger attempts =
-                io.orderflow.platform.PlatformTestApplication.ATTEMPTS.get(ceId);
-        return attempts == null ? 0 : attempts.get();
-    }
-
-    private boolean unpublished(String ceId) {
-        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid")
-                .param(ceId)
-                .query(Boolean.class)
-                .single();
-    }
-
     private long publishedCount(String subject) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ? and published_at is not null")
-                .param(subject)
-                .query(Long.class)
-                .single();
+        return single(
+                "select count(*) from outbox_event where ce_subject = ? and published_at is not null",
+                subject,
+                Long.class);
     }
 
     private long rows(String subject) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
-                .param(subject)
-                .query(Long.class)
-                .single();
-    }
-
-    private long received(String ceId) {
-        return jdbc.sql("select count(*) from received_event where ce_id = ?")
-                .param(ceId)
-                .query(Long.class)
-                .single();
+        return single("select count(*) from outbox_event where ce_subject = ?", subject, Long.class);
     }
 }
