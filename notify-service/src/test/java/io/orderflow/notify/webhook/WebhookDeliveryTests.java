@@ -1,5 +1,6 @@
 package io.orderflow.notify.webhook;
 
+import static io.orderflow.notify.TestQueries.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -430,24 +431,27 @@ class WebhookDeliveryTests {
     }
 
     private long version(String endpoint) {
-        return jdbc.sql("select coalesce(max(version), 0) from webhook_endpoint where endpoint_id = ?")
-                .param(endpoint)
-                .query(Long.class)
-                .single();
+        return single(
+                jdbc,
+                Long.class,
+                "select coalesce(max(version), 0) from webhook_endpoint where endpoint_id = ?",
+                endpoint);
     }
 
     private String status(String endpoint) {
-        return jdbc.sql("select coalesce(string_agg(status, ','), '') from webhook_delivery where endpoint_id = ?")
-                .param(endpoint)
-                .query(String.class)
-                .single();
+        return single(
+                jdbc,
+                String.class,
+                "select coalesce(string_agg(status, ','), '') from webhook_delivery where endpoint_id = ?",
+                endpoint);
     }
 
     private boolean disabled(String endpoint) {
-        return jdbc.sql("select disabled_at is not null from webhook_endpoint where endpoint_id = ?")
-                .param(endpoint)
-                .query(Boolean.class)
-                .single();
+        return single(
+                jdbc,
+                Boolean.class,
+                "select disabled_at is not null from webhook_endpoint where endpoint_id = ?",
+                endpoint);
     }
 
     private double counter(String outcome) {
