@@ -211,10 +211,7 @@ class PrepayTests extends SimulatedWechatPay {
 
         dueNow(orderId); // its pay params are due for a refresh, but the payer has paid meanwhile
         awaitPaymentStatus(orderId, "PAID_AT_WECHAT");
-        assertThat(jdbc.sql("select transaction_id from payment where order_id = ?")
-                        .param(orderId)
-                        .query(String.class)
-                        .single())
+        assertThat(payment("transaction_id", orderId, String.class))
                 .isEqualTo(ledgerOrder(orderId).transactionId());
         try (TopicProbe events = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.PAYMENT_EVENTS_TOPIC)) {
             TopicProbe.Received truth = events.awaitKey(orderId, 2, WAIT).get(1);
@@ -282,10 +279,7 @@ class PrepayTests extends SimulatedWechatPay {
         assertThat(outboxEvents(orderId))
                 .as("no pay params built from an answer without prepay_id")
                 .isZero();
-        assertThat(jdbc.sql("select last_error from payment where order_id = ?")
-                        .param(orderId)
-                        .query(String.class)
-                        .single())
+        assertThat(payment("last_error", orderId, String.class))
                 .startsWith("FAILED:IllegalStateException")
                 .contains("carried no prepay_id");
         assertThat(workFailures("prepay", "IllegalStateException")).isGreaterThanOrEqualTo(failedBefore + 2);
@@ -309,11 +303,7 @@ class PrepayTests extends SimulatedWechatPay {
                     .isEqualTo(ceId);
         }
         assertThat(processed(ceId)).isFalse();
-        assertThat(jdbc.sql("select count(*) from payment where order_id = ?")
-                        .param(orderId)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(payment("count(*)", orderId, Long.class)).isZero();
     }
 
     @Test
@@ -417,17 +407,18 @@ class PrepayTests extends SimulatedWechatPay {
     }
 
     private Instant prepayExpiresAt(String orderId) {
-        return jdbc.sql("select prepay_expires_at from payment where order_id = ?")
-                .param(orderId)
-                .query(java.sql.Timestamp.class)
-                .single()
-                .toInstant();
+        return payment("prepay_expires_at", orderId, java.sql.Timestamp.class).toInstant();
     }
 
     private int attempts(String orderId) {
-        return jdbc.sql("select attempts from payment where order_id = ?")
+        return payment("attempts", orderId, Integer.class);
+    }
+
+    /** One column of the order's payment row. */
+    private <T> T payment(String column, String orderId, Class<T> type) {
+        return jdbc.sql("select " + column + " from payment where order_id = ?")
                 .param(orderId)
-                .query(Integer.class)
+                .query(type)
                 .single();
     }
 
