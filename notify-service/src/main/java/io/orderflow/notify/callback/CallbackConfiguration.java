@@ -3,6 +3,7 @@ package io.orderflow.notify.callback;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayClients;
+import io.orderflow.platform.work.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -56,5 +57,10 @@ class CallbackConfiguration {
                 meters,
                 clock,
                 flushInterval);
+    }
+
+    @Bean
+    PeriodicTask verificationFailuresFlush(VerificationFailures failures) {
+        return failures.schedule();
     }
 }

@@ -7,6 +7,7 @@ import io.orderflow.events.OrderflowEvent;
 import io.orderflow.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,26 +92,25 @@ public class CallbackIntake {
         Instant now = clock.instant();
         if (callback.kind() == CallbackKind.TRANSACTION) {
             Transaction transaction = verifier.verify(callback, Transaction.class);
-            Envelope envelope = Envelope.of(callback.body());
             return record(
                     callback,
-                    envelope,
                     transaction.getOutTradeNo(),
                     null,
-                    CallbackTranslation.payment(callback.mchid(), envelope.id(), transaction, now));
+                    id -> CallbackTranslation.payment(callback.mchid(), id, transaction, now));
         }
         RefundNotification refund = verifier.verify(callback, RefundNotification.class);
-        Envelope envelope = Envelope.of(callback.body());
         return record(
                 callback,
-                envelope,
                 refund.getOutTradeNo(),
                 refund.getOutRefundNo(),
-                CallbackTranslation.refund(callback.mchid(), envelope.id(), refund, now));
+                id -> CallbackTranslation.refund(callback.mchid(), id, refund, now));
     }
 
+    /** Records the verified callback and appends the event it means ({@code translation} of its envelope's id). */
     private Outcome record(
-            RawCallback callback, Envelope envelope, String orderId, String outRefundNo, OrderflowEvent event) {
+            RawCallback callback, String orderId, String outRefundNo, Function<String, OrderflowEvent> translation) {
+        Envelope envelope = Envelope.of(callback.body());
+        OrderflowEvent event = translation.apply(envelope.id());
         return transactions.execute(status -> {
             if (!inbox.add(callback, envelope, orderId, outRefundNo)) {
                 log.info("callback {} for order {} seen before; nothing changes", envelope.id(), orderId);

@@ -2,6 +2,7 @@ package io.orderflow.notify.callback;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.work.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -9,25 +10,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed callback verifications per source towards CALLBACK_VERIFICATION_BURST (ADR 0010, ADR 0015). A
  * request only adds to an in-memory tally: no database work, no lock, no pooled connection, so a flood of forged
- * callbacks cannot queue WeChat's genuine ones behind it. Every {@code flush-interval} one thread moves the tallies
+ * callbacks cannot queue WeChat's genuine ones behind it. Every {@code flush-interval} one thread ({@link
+ * #schedule()}) moves the tallies
  * into {@link FailureBursts} in one transaction, where the counts of all replicas meet under each source's row
  * lock and an incident alerts once. The source is the remote address with the URL's merchant; merchants not
  * configured here share one key, and at most {@value #MAX_SOURCES} sources are tallied between two flushes, so
  * a caller cannot grow memory by inventing merchants or addresses.
  */
-class VerificationFailures implements SmartLifecycle {
+class VerificationFailures {
 
     static final String UNKNOWN = "-";
     static final int MAX_SOURCES = 10_000;
@@ -48,7 +46,6 @@ class VerificationFailures implements SmartLifecycle {
     private final Clock clock;
     private final Duration flushInterval;
     private final Counter untracked;
-    private ScheduledExecutorService flusher;
 
     VerificationFailures(
             Predicate<String> knownMerchant,
@@ -122,46 +119,15 @@ class VerificationFailures implements SmartLifecycle {
         }
     }
 
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("failed callback verifications not flushed, kept for the next flush: {}", e.toString());
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "verification-failures-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = flushInterval.toMillis();
-        flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Stops the schedule and flushes what is left, before the database goes away. */
-    @Override
-    public void stop() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = flusher;
-            flusher = null;
-        }
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            flushQuietly();
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return flusher != null;
+    /**
+     * Flushes every {@code flush-interval}, and once more at stop so what is left reaches the database before it
+     * goes away; a flush the database refuses is logged and its tallies wait for the next.
+     */
+    PeriodicTask schedule() {
+        return PeriodicTask.flushing(
+                "verification-failures-flush",
+                flushInterval,
+                this::flush,
+                e -> log.warn("failed callback verifications not flushed, kept for the next flush: {}", e.toString()));
     }
 }

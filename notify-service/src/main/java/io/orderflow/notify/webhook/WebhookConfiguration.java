@@ -5,6 +5,7 @@ import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.webhook.WebhookAddresses;
 import io.orderflow.platform.webhook.WebhookSecrets;
 import io.orderflow.platform.work.DueWorker;
+import io.orderflow.platform.work.PeriodicTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -136,7 +137,7 @@ class WebhookConfiguration {
 
     /** Refreshes the backlog gauge every 15 s (one grouped count), from when the context has started. */
     @Bean
-    WebhookBacklogGauge webhookBacklog(WebhookDeliveries deliveries, WebhookMetrics metrics) {
-        return new WebhookBacklogGauge(deliveries::backlog, metrics::backlog, Duration.ofSeconds(15));
+    PeriodicTask webhookBacklog(WebhookDeliveries deliveries, WebhookMetrics metrics) {
+        return WebhookBacklogGauge.every(Duration.ofSeconds(15), deliveries::backlog, metrics::backlog);
     }
 }

@@ -58,16 +58,8 @@ class WebhookDeliveries {
      * The one delivery of a change of an order with its own {@code notify_url}: to that URL, under the shop's pseudo
      * endpoint (created on first use), whatever the shop's endpoints; a redelivered event adds none.
      */
-    int intakeOwnUrl(
-            String shopId,
-            String orderId,
-            long version,
-            String ceId,
-            String type,
-            Instant occurredAt,
-            String body,
-            String url,
-            Instant now) {
+    int intakeOwnUrl(Change change, String url, Instant now) {
+        String shopId = change.shopId();
         String endpointId = WebhookSecrets.shopEndpointId(shopId);
         jdbc.sql("""
                 insert into webhook_endpoint (endpoint_id, shop_id, url, types, enabled, deleted, secret_generation,
@@ -82,12 +74,12 @@ class WebhookDeliveries {
                 on conflict (endpoint_id, ce_id) do nothing""")
                 .param("endpoint", endpointId)
                 .param("shop", shopId)
-                .param("order", orderId)
-                .param("version", version)
-                .param("ceId", ceId)
-                .param("type", type)
-                .param("occurred", Timestamp.from(occurredAt))
-                .param("body", body)
+                .param("order", change.orderId())
+                .param("version", change.version())
+                .param("ceId", change.ceId())
+                .param("type", change.type())
+                .param("occurred", Timestamp.from(change.occurredAt()))
+                .param("body", change.body())
                 .param("now", Timestamp.from(now))
                 .param("url", url)
                 .update();

@@ -51,22 +51,6 @@ public class WebhookIntake {
      */
     public void statusChanged(String ceId, OrderStatusChanged changed) {
         String body = new String(codec.encode(changed), StandardCharsets.UTF_8);
-        if (changed.notifyUrl() != null) {
-            if (deliveries.intakeOwnUrl(
-                            changed.shopId(),
-                            changed.orderId(),
-                            changed.version(),
-                            ceId,
-                            typeOf(changed),
-                            changed.occurredAt(),
-                            body,
-                            changed.notifyUrl(),
-                            clock.instant())
-                    > 0) {
-                dispatcher.wakeAfterCommit();
-            }
-            return;
-        }
         WebhookDeliveries.Change change = new WebhookDeliveries.Change(
                 changed.shopId(),
                 changed.orderId(),
@@ -75,6 +59,12 @@ public class WebhookIntake {
                 typeOf(changed),
                 changed.occurredAt(),
                 body);
+        if (changed.notifyUrl() != null) {
+            if (deliveries.intakeOwnUrl(change, changed.notifyUrl(), clock.instant()) > 0) {
+                dispatcher.wakeAfterCommit();
+            }
+            return;
+        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             if (deliveries.intakeAll(List.of(change), clock.instant()) > 0) {
                 dispatcher.wakeAfterCommit();

@@ -1,9 +1,6 @@
 package io.orderflow.notify.bench;
 
-import io.orderflow.notify.NotifyServiceApplication;
-import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
-import io.orderflow.platform.test.TestPostgres;
 import io.orderflow.platform.test.WechatPayCallbacks;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,7 +30,7 @@ public final class CallbackBenchmark {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int total = args.length > 1 ? Integer.parseInt(args[1]) : 6000;
-        ConfigurableApplicationContext notify = start();
+        ConfigurableApplicationContext notify = BenchmarkService.start("notify_benchmark", Map.of());
         int port = ((WebServerApplicationContext) notify).getWebServer().getPort();
         ConcurrentLinkedQueue<WechatPayCallbacks.Callback> callbacks = prepare(total);
         ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000_000L, 3);
@@ -106,23 +101,5 @@ public final class CallbackBenchmark {
                             + "\"amount\":{\"total\":100,\"payer_total\":100,\"currency\":\"CNY\"}}"));
         }
         return new ConcurrentLinkedQueue<>(made);
-    }
-
-    private static ConfigurableApplicationContext start() {
-        TestPostgres.Database database = TestPostgres.database("notify_benchmark");
-        Map<String, Object> properties =
-                new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("spring.datasource.hikari.maximum-pool-size", "16");
-        properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
-        properties.put("logging.level.io.orderflow", "WARN");
-        // as arguments, so that they outrank application.yml's defaults
-        String[] arguments = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(NotifyServiceApplication.class).run(arguments);
     }
 }

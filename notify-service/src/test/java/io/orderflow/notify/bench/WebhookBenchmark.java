@@ -4,10 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.OrderflowEvent;
-import io.orderflow.notify.NotifyServiceApplication;
 import io.orderflow.platform.test.PostgresCpu;
 import io.orderflow.platform.test.TestKafka;
-import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
 import io.orderflow.testkit.Broker;
 import io.orderflow.testkit.OrderStatusChangedBuilder;
@@ -15,7 +13,6 @@ import io.orderflow.testkit.WebhookEndpointChangedBuilder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,7 +68,9 @@ public final class WebhookBenchmark {
         });
         receiver.start();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
-        ConfigurableApplicationContext notify = start();
+        ConfigurableApplicationContext notify = BenchmarkService.start(
+                "notify_webhook_benchmark",
+                Map.of("orderflow.webhooks.allow-http", "true", "orderflow.webhooks.allow-private-addresses", "true"));
         JdbcClient jdbc = JdbcClient.create(notify.getBean(javax.sql.DataSource.class));
         PostgresCpu postgres = PostgresCpu.ofBackend(
                 jdbc.sql("select pg_backend_pid()").query(Long.class).single());
@@ -245,24 +243,5 @@ public final class WebhookBenchmark {
                 .atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> received.get() >= count);
-    }
-
-    private static ConfigurableApplicationContext start() {
-        TestPostgres.Database database = TestPostgres.database("notify_webhook_benchmark");
-        Map<String, Object> properties =
-                new HashMap<>(TestMerchant.properties("http://127.0.0.1:1", "http://127.0.0.1:1"));
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("spring.datasource.hikari.maximum-pool-size", "16");
-        properties.put("spring.cloud.stream.kafka.binder.brokers", TestKafka.bootstrapServers());
-        properties.put("orderflow.webhooks.allow-http", "true");
-        properties.put("orderflow.webhooks.allow-private-addresses", "true");
-        properties.put("logging.level.io.orderflow", "WARN");
-        String[] arguments = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(NotifyServiceApplication.class).run(arguments);
     }
 }

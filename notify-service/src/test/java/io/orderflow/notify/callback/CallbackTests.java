@@ -1,5 +1,6 @@
 package io.orderflow.notify.callback;
 
+import static io.orderflow.notify.TestQueries.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -284,17 +285,11 @@ class CallbackTests {
     }
 
     private long callbacks(String orderId) {
-        return jdbc.sql("select count(*) from inbound_callback where order_id = ?")
-                .param(orderId)
-                .query(Long.class)
-                .single();
+        return single(jdbc, Long.class, "select count(*) from inbound_callback where order_id = ?", orderId);
     }
 
     private long outboxEvents(String orderId) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
-                .param(orderId)
-                .query(Long.class)
-                .single();
+        return single(jdbc, Long.class, "select count(*) from outbox_event where ce_subject = ?", orderId);
     }
 
     private String base() {

@@ -1,5 +1,6 @@
 package io.orderflow.notify.callback;
 
+import static io.orderflow.notify.TestQueries.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -277,10 +278,7 @@ class VerificationFailureTests {
     }
 
     private long alertsInOutbox() {
-        return jdbc.sql("select count(*) from outbox_event where ce_type = ?")
-                .param(BURST)
-                .query(Long.class)
-                .single();
+        return single(jdbc, Long.class, "select count(*) from outbox_event where ce_type = ?", BURST);
     }
 
     /** A replica of the failure count on a clock of the test's, with its own tallies and the shared table. */
@@ -302,18 +300,21 @@ class VerificationFailureTests {
     }
 
     private long alertsFrom(String address) {
-        return jdbc.sql("select count(*) from outbox_event where ce_type = ? and position(? in convert_from(payload, "
-                        + "'UTF8')) > 0")
-                .params(BURST, address)
-                .query(Long.class)
-                .single();
+        return single(
+                jdbc,
+                Long.class,
+                "select count(*) from outbox_event where ce_type = ? and position(? in convert_from(payload, "
+                        + "'UTF8')) > 0",
+                BURST,
+                address);
     }
 
     private long failuresCounted(String address) {
-        return jdbc.sql("select coalesce(sum(failures), 0) from callback_failure_burst where remote_address = ?")
-                .param(address)
-                .query(Long.class)
-                .single();
+        return single(
+                jdbc,
+                Long.class,
+                "select coalesce(sum(failures), 0) from callback_failure_burst where remote_address = ?",
+                address);
     }
 
     private double rejectedMetric(String reason) {

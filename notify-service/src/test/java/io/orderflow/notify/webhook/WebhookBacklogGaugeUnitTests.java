@@ -3,6 +3,7 @@ package io.orderflow.notify.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.platform.work.PeriodicTask;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,21 +15,21 @@ class WebhookBacklogGaugeUnitTests {
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicReference<Map<String, Long>> shown = new AtomicReference<>();
 
-    private WebhookBacklogGauge gauge(Duration interval) {
-        return new WebhookBacklogGauge(
+    private PeriodicTask gauge(Duration interval) {
+        return WebhookBacklogGauge.every(
+                interval,
                 () -> {
                     if (queries.incrementAndGet() == 1) {
                         throw new IllegalStateException("relation \"webhook_delivery\" does not exist");
                     }
                     return Map.of("we_1", (long) queries.get());
                 },
-                shown::set,
-                interval);
+                shown::set);
     }
 
     @Test
     void queriesNothingBeforeTheContextStartsIt() {
-        WebhookBacklogGauge gauge = gauge(Duration.ofMillis(10));
+        PeriodicTask gauge = gauge(Duration.ofMillis(10));
 
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> queries.get() == 0);
         assertThat(gauge.isRunning()).isFalse();
@@ -36,7 +37,7 @@ class WebhookBacklogGaugeUnitTests {
 
     @Test
     void refreshesAfterStartKeepsGoingAfterAFailedQueryAndStopsWithTheContext() {
-        WebhookBacklogGauge gauge = gauge(Duration.ofMillis(10));
+        PeriodicTask gauge = gauge(Duration.ofMillis(10));
 
         gauge.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> shown.get() != null && queries.get() >= 3);

@@ -1,5 +1,6 @@
 package io.orderflow.notify.webhook;
 
+import static io.orderflow.notify.TestQueries.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -271,15 +272,10 @@ class WebhookDeliveryTests {
         Receiver.Request request = receiver.received("/" + shop + "-order").get(0);
         assertThat(request.header("ce-id")).isEqualTo(ceId);
         assertThat(JSON.readTree(request.text()).path("notify_url").asString()).isEqualTo(own.notifyUrl());
-        assertThat(ShopSideCheck.verify(
-                        request.header("Orderflow-Signature"), request.body(), SECRETS.shopSecret(shop), request.at()))
+        assertThat(signedWith(request, SECRETS.shopSecret(shop)))
                 .as("the shop's webhook secret")
                 .isTrue();
-        assertThat(ShopSideCheck.verify(
-                        request.header("Orderflow-Signature"),
-                        request.body(),
-                        SECRETS.shopSecret(shop()),
-                        request.at()))
+        assertThat(signedWith(request, SECRETS.shopSecret(shop())))
                 .as("another shop's secret")
                 .isFalse();
         assertThat(receiver.received("/" + shop + "-endpoint"))
@@ -359,12 +355,10 @@ class WebhookDeliveryTests {
         await().atMost(WAIT).until(() -> receiver.received("/" + shop).size() == 1);
         Receiver.Request during = receiver.received("/" + shop).get(0);
         assertThat(during.header("Orderflow-Signature").split(",v1=")).hasSize(3);
-        assertThat(ShopSideCheck.verify(
-                        during.header("Orderflow-Signature"), during.body(), SECRETS.secret(endpoint, 2), during.at()))
+        assertThat(signedWith(during, SECRETS.secret(endpoint, 2)))
                 .as("new secret")
                 .isTrue();
-        assertThat(ShopSideCheck.verify(
-                        during.header("Orderflow-Signature"), during.body(), SECRETS.secret(endpoint, 1), during.at()))
+        assertThat(signedWith(during, SECRETS.secret(endpoint, 1)))
                 .as("previous secret, in the overlap")
                 .isTrue();
 
@@ -378,13 +372,10 @@ class WebhookDeliveryTests {
         await().atMost(WAIT).until(() -> receiver.received("/" + shop).size() == 2);
         Receiver.Request after = receiver.received("/" + shop).get(1);
         assertThat(after.header("Orderflow-Signature").split(",v1=")).hasSize(2);
-        assertThat(ShopSideCheck.verify(
-                        after.header("Orderflow-Signature"), after.body(), SECRETS.secret(endpoint, 1), after.at()))
+        assertThat(signedWith(after, SECRETS.secret(endpoint, 1)))
                 .as("previous secret, after the overlap")
                 .isFalse();
-        assertThat(ShopSideCheck.verify(
-                        after.header("Orderflow-Signature"), after.body(), SECRETS.secret(endpoint, 2), after.at()))
-                .isTrue();
+        assertThat(signedWith(after, SECRETS.secret(endpoint, 2))).isTrue();
     }
 
     @Test
@@ -440,24 +431,27 @@ class WebhookDeliveryTests {
     }
 
     private long version(String endpoint) {
-        return jdbc.sql("select coalesce(max(version), 0) from webhook_endpoint where endpoint_id = ?")
-                .param(endpoint)
-                .query(Long.class)
-                .single();
+        return single(
+                jdbc,
+                Long.class,
+                "select coalesce(max(version), 0) from webhook_endpoint where endpoint_id = ?",
+                endpoint);
     }
 
     private String status(String endpoint) {
-        return jdbc.sql("select coalesce(string_agg(status, ','), '') from webhook_delivery where endpoint_id = ?")
-                .param(endpoint)
-                .query(String.class)
-                .single();
+        return single(
+                jdbc,
+                String.class,
+                "select coalesce(string_agg(status, ','), '') from webhook_delivery where endpoint_id = ?",
+                endpoint);
     }
 
     private boolean disabled(String endpoint) {
-        return jdbc.sql("select disabled_at is not null from webhook_endpoint where endpoint_id = ?")
-                .param(endpoint)
-                .query(Boolean.class)
-                .single();
+        return single(
+                jdbc,
+                Boolean.class,
+                "select disabled_at is not null from webhook_endpoint where endpoint_id = ?",
+                endpoint);
     }
 
     private double counter(String outcome) {
@@ -514,5 +508,10 @@ class WebhookDeliveryTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the shop, holding {@code secret}, accepts the request's signature at the time it arrived. */
+    private static boolean signedWith(Receiver.Request request, String secret) {
+        return ShopSideCheck.verify(request.header("Orderflow-Signature"), request.body(), secret, request.at());
     }
 }

@@ -1,6 +1,7 @@
 package io.orderflow.payment.prepay;
 
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
+import io.orderflow.payment.work.DueTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,9 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class Payments {
 
     private final JdbcClient jdbc;
+    private final DueTable due;
 
     Payments(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.due = new DueTable(jdbc, "payment");
+    }
+
+    /** The table's due rows, for its worker. */
+    DueTable due() {
+        return due;
     }
 
     /** Records a prepay to do now; false when the order already has one (a duplicate OrderCreated). */
@@ -45,13 +53,7 @@ class Payments {
 
     /** Locks up to {@code limit} due rows for the caller's transaction, skipping rows other workers hold. */
     List<Payment> claimDue(Instant now, int limit) {
-        return jdbc.sql("""
-                select * from payment where next_attempt_at <= :now
-                order by next_attempt_at limit :limit for update skip locked""")
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query(Payments::map)
-                .list();
+        return due.claimDue(now, limit, Payments::map);
     }
 
     void prepaid(

@@ -2,24 +2,18 @@ package io.orderflow.payment.prepay;
 
 import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
 import com.wechat.pay.java.service.payments.model.Transaction;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.JsapiPayParams;
 import io.orderflow.events.NotificationSource;
 import io.orderflow.events.PaymentRequested;
 import io.orderflow.events.PrepayFailed;
-import io.orderflow.payment.work.WorkerProperties;
-import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.platform.tracing.TraceContinuation;
+import io.orderflow.payment.work.WechatPayWork;
 import io.orderflow.platform.wechatpay.Transactions;
-import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import io.orderflow.platform.work.DueBatch;
-import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One worker batch: claims due payments and prepays each at WeChat; the outcome and its event
@@ -33,34 +27,13 @@ class PrepayAttempts {
     private static final Logger log = LoggerFactory.getLogger(PrepayAttempts.class);
 
     private final Payments payments;
-    private final WechatPayGateway wechat;
-    private final Outbox outbox;
-    private final WorkerProperties settings;
-    private final Clock clock;
+    private final WechatPayWork work;
     private final DueBatch<Payment> batch;
 
-    PrepayAttempts(
-            Payments payments,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            WorkerProperties settings,
-            Clock clock,
-            TraceContinuation traces,
-            MeterRegistry meters) {
+    PrepayAttempts(Payments payments, WechatPayWork work) {
         this.payments = payments;
-        this.wechat = wechat;
-        this.outbox = outbox;
-        this.settings = settings;
-        this.clock = clock;
-        this.batch = new DueBatch<>(
-                "prepay",
-                settings.batchSize(),
-                transactions,
-                meters,
-                size -> payments.claimDue(clock.instant(), size),
-                payment -> traces.within(payment.traceParent(), "prepay", () -> attempt(payment)),
-                this::failed);
+        this.work = work;
+        this.batch = work.batch("prepay", payments::claimDue, Payment::traceParent, this::attempt, this::failed);
     }
 
     /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
@@ -70,18 +43,17 @@ class PrepayAttempts {
 
     private void failed(Payment payment, RuntimeException failure) {
         log.warn("prepay of order {} failed; the rest of its batch goes on", payment.orderId(), failure);
-        retryLater(
-                payment, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant());
+        retryLater(payment, WechatPayWork.failure(failure), work.clock().instant());
     }
 
     private void attempt(Payment payment) {
-        Instant now = clock.instant();
+        Instant now = work.clock().instant();
         if (!payment.payableAt(now)) {
             expired(payment, now);
             return;
         }
         try {
-            prepaid(payment, wechat.prepay(payment.prepayRequest()), now);
+            prepaid(payment, work.wechat().prepay(payment.prepayRequest()), now);
         } catch (WechatPayRejected e) {
             rejected(payment, e, now);
         } catch (WechatPayUnavailable e) {
@@ -99,28 +71,29 @@ class PrepayAttempts {
             throw new IllegalStateException(
                     "WeChat's prepay answer for order " + payment.orderId() + " carried no prepay_id");
         }
-        Instant prepayExpiresAt = now.plus(settings.prepayValidity());
-        Instant refreshAt = prepayExpiresAt.minus(settings.refreshLead());
+        Instant prepayExpiresAt = now.plus(work.settings().prepayValidity());
+        Instant refreshAt = prepayExpiresAt.minus(work.settings().refreshLead());
         payments.prepaid(
                 payment.orderId(),
                 params,
                 prepayId,
                 prepayExpiresAt,
                 payment.expireAt().isAfter(refreshAt) ? refreshAt : null);
-        outbox.append(new PaymentRequested(
-                payment.orderId(),
-                payment.mchid(),
-                payment.appid(),
-                prepayId,
-                new JsapiPayParams(
-                        params.getAppId(),
-                        params.getTimeStamp(),
-                        params.getNonceStr(),
-                        params.getPackageVal(),
-                        params.getSignType(),
-                        params.getPaySign()),
-                prepayExpiresAt,
-                now));
+        work.outbox()
+                .append(new PaymentRequested(
+                        payment.orderId(),
+                        payment.mchid(),
+                        payment.appid(),
+                        prepayId,
+                        new JsapiPayParams(
+                                params.getAppId(),
+                                params.getTimeStamp(),
+                                params.getNonceStr(),
+                                params.getPackageVal(),
+                                params.getSignType(),
+                                params.getPaySign()),
+                        prepayExpiresAt,
+                        now));
     }
 
     private void rejected(Payment payment, WechatPayRejected rejection, Instant now) {
@@ -134,13 +107,14 @@ class PrepayAttempts {
             payments.finish(payment.orderId(), PaymentStatus.PREPAID, rejection.getMessage());
         } else {
             payments.failed(payment.orderId(), rejection.getMessage());
-            outbox.append(new PrepayFailed(
-                    payment.orderId(),
-                    payment.mchid(),
-                    rejection.code(),
-                    rejection.errorMessage(),
-                    rejection.httpStatus(),
-                    now));
+            work.outbox()
+                    .append(new PrepayFailed(
+                            payment.orderId(),
+                            payment.mchid(),
+                            rejection.code(),
+                            rejection.errorMessage(),
+                            rejection.httpStatus(),
+                            now));
         }
     }
 
@@ -151,11 +125,12 @@ class PrepayAttempts {
      */
     private void alreadyPaid(Payment payment, Instant now) {
         try {
-            Transaction order = wechat.queryOrder(payment.mchid(), payment.orderId());
+            Transaction order = work.wechat().queryOrder(payment.mchid(), payment.orderId());
             String tradeState =
                     order.getTradeState() == null ? null : order.getTradeState().name();
             payments.paidAtWechat(payment.orderId(), order.getTransactionId(), tradeState);
-            outbox.append(Transactions.paymentNotified(order, payment.mchid(), NotificationSource.PREPAY, null, now));
+            work.outbox()
+                    .append(Transactions.paymentNotified(order, payment.mchid(), NotificationSource.PREPAY, null, now));
             log.warn(
                     "order {} is already paid at WeChat (transaction {}, {}); published as PaymentNotified",
                     payment.orderId(),
@@ -174,7 +149,8 @@ class PrepayAttempts {
         String message = "no prepay before the order expired at " + payment.timeExpire() + " after "
                 + payment.attempts() + " failed attempts";
         payments.failed(payment.orderId(), message);
-        outbox.append(new PrepayFailed(payment.orderId(), payment.mchid(), PREPAY_UNAVAILABLE, message, null, now));
+        work.outbox()
+                .append(new PrepayFailed(payment.orderId(), payment.mchid(), PREPAY_UNAVAILABLE, message, null, now));
     }
 
     private void retryLater(Payment payment, RuntimeException failure, Instant now) {
@@ -188,6 +164,6 @@ class PrepayAttempts {
                 payment.orderId(),
                 error,
                 attempts);
-        payments.retryLater(payment.orderId(), attempts, now.plus(settings.backoff(attempts)), error);
+        payments.retryLater(payment.orderId(), attempts, work.retryAt(attempts, now), error);
     }
 }

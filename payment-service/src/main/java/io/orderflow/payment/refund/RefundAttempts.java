@@ -1,22 +1,16 @@
 package io.orderflow.payment.refund;
 
 import com.wechat.pay.java.service.refund.model.Refund;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.RefundRejected;
 import io.orderflow.events.RefundStatus;
 import io.orderflow.events.RefundSubmitted;
-import io.orderflow.payment.work.WorkerProperties;
-import io.orderflow.platform.outbox.Outbox;
-import io.orderflow.platform.tracing.TraceContinuation;
-import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.payment.work.WechatPayWork;
 import io.orderflow.platform.wechatpay.WechatPayRejected;
 import io.orderflow.platform.wechatpay.WechatPayUnavailable;
 import io.orderflow.platform.work.DueBatch;
-import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One worker batch: claims due refund submissions and submits each to WeChat with its own
@@ -28,34 +22,14 @@ class RefundAttempts {
     private static final Logger log = LoggerFactory.getLogger(RefundAttempts.class);
 
     private final RefundSubmissions submissions;
-    private final WechatPayGateway wechat;
-    private final Outbox outbox;
-    private final WorkerProperties settings;
-    private final Clock clock;
+    private final WechatPayWork work;
     private final DueBatch<RefundSubmission> batch;
 
-    RefundAttempts(
-            RefundSubmissions submissions,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            WorkerProperties settings,
-            Clock clock,
-            TraceContinuation traces,
-            MeterRegistry meters) {
+    RefundAttempts(RefundSubmissions submissions, WechatPayWork work) {
         this.submissions = submissions;
-        this.wechat = wechat;
-        this.outbox = outbox;
-        this.settings = settings;
-        this.clock = clock;
-        this.batch = new DueBatch<>(
-                "refund",
-                settings.batchSize(),
-                transactions,
-                meters,
-                size -> submissions.claimDue(clock.instant(), size),
-                refund -> traces.within(refund.traceParent(), "refund", () -> attempt(refund)),
-                this::failed);
+        this.work = work;
+        this.batch =
+                work.batch("refund", submissions::claimDue, RefundSubmission::traceParent, this::attempt, this::failed);
     }
 
     /** Works one batch of due rows; returns how many were claimed. A row that throws fails alone (DueBatch). */
@@ -69,36 +43,37 @@ class RefundAttempts {
                 refund.outRefundNo(),
                 refund.orderId(),
                 failure);
-        retryLater(
-                refund, "FAILED:" + failure.getClass().getSimpleName() + ": " + failure.getMessage(), clock.instant());
+        retryLater(refund, WechatPayWork.failure(failure), work.clock().instant());
     }
 
     private void attempt(RefundSubmission refund) {
-        Instant now = clock.instant();
+        Instant now = work.clock().instant();
         try {
-            Refund answer = wechat.createRefund(refund.mchid(), refund.createRequest());
+            Refund answer = work.wechat().createRefund(refund.mchid(), refund.createRequest());
             RefundStatus status = answer.getStatus() == null
                     ? RefundStatus.PROCESSING
                     : RefundStatus.valueOf(answer.getStatus().name());
             submissions.submitted(refund, answer.getRefundId(), status.name());
-            outbox.append(new RefundSubmitted(
-                    refund.orderId(),
-                    refund.mchid(),
-                    refund.outRefundNo(),
-                    answer.getRefundId(),
-                    status,
-                    refund.refund(),
-                    now));
+            work.outbox()
+                    .append(new RefundSubmitted(
+                            refund.orderId(),
+                            refund.mchid(),
+                            refund.outRefundNo(),
+                            answer.getRefundId(),
+                            status,
+                            refund.refund(),
+                            now));
         } catch (WechatPayRejected e) {
             submissions.rejected(refund, e.getMessage());
-            outbox.append(new RefundRejected(
-                    refund.orderId(),
-                    refund.mchid(),
-                    refund.outRefundNo(),
-                    e.code(),
-                    e.errorMessage(),
-                    e.httpStatus(),
-                    now));
+            work.outbox()
+                    .append(new RefundRejected(
+                            refund.orderId(),
+                            refund.mchid(),
+                            refund.outRefundNo(),
+                            e.code(),
+                            e.errorMessage(),
+                            e.httpStatus(),
+                            now));
         } catch (WechatPayUnavailable e) {
             retryLater(refund, e.getMessage(), now);
         }
@@ -112,6 +87,6 @@ class RefundAttempts {
                 refund.orderId(),
                 error,
                 attempts);
-        submissions.retryLater(refund, attempts, now.plus(settings.backoff(attempts)), error);
+        submissions.retryLater(refund, attempts, work.retryAt(attempts, now), error);
     }
 }

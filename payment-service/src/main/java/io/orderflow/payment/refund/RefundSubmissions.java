@@ -1,5 +1,6 @@
 package io.orderflow.payment.refund;
 
+import io.orderflow.payment.work.DueTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,9 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RefundSubmissions {
 
     private final JdbcClient jdbc;
+    private final DueTable due;
 
     RefundSubmissions(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.due = new DueTable(jdbc, "refund_submission");
+    }
+
+    /** The table's due rows, for its worker. */
+    DueTable due() {
+        return due;
     }
 
     /** Records a submission due now; false when this out_refund_no is known already. */
@@ -40,13 +48,7 @@ class RefundSubmissions {
 
     /** Locks up to {@code limit} due rows for the caller's transaction, skipping rows other workers hold. */
     List<RefundSubmission> claimDue(Instant now, int limit) {
-        return jdbc.sql("""
-                select * from refund_submission where next_attempt_at <= :now
-                order by next_attempt_at limit :limit for update skip locked""")
-                .param("now", Timestamp.from(now))
-                .param("limit", limit)
-                .query(RefundSubmissions::map)
-                .list();
+        return due.claimDue(now, limit, RefundSubmissions::map);
     }
 
     void submitted(RefundSubmission refund, String refundId, String refundStatus) {

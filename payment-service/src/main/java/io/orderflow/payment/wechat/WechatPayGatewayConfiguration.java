@@ -3,12 +3,10 @@ package io.orderflow.payment.wechat;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.orderflow.payment.work.WorkerProperties;
 import io.orderflow.platform.wechatpay.WechatPayCall;
 import io.orderflow.platform.wechatpay.WechatPayClients;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
 import io.orderflow.platform.wechatpay.WechatPayGuard;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
  * config {@value #PREPAY_LIMIT_CONFIG}, below WeChat's 500 TPS. Settings come from {@code resilience4j.*} in YAML.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerProperties.class)
 class WechatPayGatewayConfiguration {
 
     static final String PREPAY_LIMIT_CONFIG = "prepay";

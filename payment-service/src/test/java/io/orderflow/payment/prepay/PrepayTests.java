@@ -54,8 +54,7 @@ class PrepayTests extends SimulatedWechatPay {
         OrderCreated order = orderCreated(orderId, 8800);
         send(order);
 
-        PaymentRequested requested = paymentRequested(orderId);
-        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        PaymentRequested requested = requestedWithLedgersPrepayId(orderId);
         assertThat(requested.payParams().packageValue()).isEqualTo("prepay_id=" + requested.prepayId());
         assertThat(requested.appid()).isEqualTo(TestMerchant.APPID);
         assertThat(requested.prepayExpiresAt())
@@ -80,59 +79,47 @@ class PrepayTests extends SimulatedWechatPay {
         send(order, first);
         String second = send(order);
 
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId());
+        requestedWithLedgersPrepayId(orderId);
         await().atMost(WAIT).until(() -> processed(second));
         assertThat(outboxEvents(orderId)).isEqualTo(1);
-        assertThat(jdbc.sql("select attempts from payment where order_id = ?")
-                        .param(orderId)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(attempts(orderId)).isZero();
     }
 
     @Test
     void systemErrorsAreRetriedWithTheSameParametersIntoOnePrepay() {
-        FaultRule errors = fault("SYSTEM_ERROR", JSAPI_PATH, 2);
-        String orderId = newOrderId();
-        send(orderCreated(orderId, 100));
-
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId());
-        assertThat(remaining(errors)).isZero();
-        assertThat(outboxEvents(orderId)).isEqualTo(1);
+        prepaidOnceDespite("SYSTEM_ERROR", 2);
     }
 
     @Test
     void rateLimitedPrepayIsRetriedLaterWithBackoff() {
-        FaultRule limited = fault("FREQUENCY_LIMITED", JSAPI_PATH, 4);
-        String orderId = newOrderId();
-        send(orderCreated(orderId, 100));
+        String orderId = prepaidOnceDespite("FREQUENCY_LIMITED", 4);
 
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId());
-        assertThat(remaining(limited)).isZero();
-        assertThat(jdbc.sql("select attempts from payment where order_id = ?")
-                        .param(orderId)
-                        .query(Integer.class)
-                        .single())
+        assertThat(attempts(orderId))
                 .as("failed worker attempts before the success")
                 .isEqualTo(1);
-        assertThat(outboxEvents(orderId)).isEqualTo(1);
     }
 
     @Test
     void aLostResponseIsRetriedAndWechatAnswersTheSamePrepayId() {
-        FaultRule lost = fault("RESPONSE_LOST", JSAPI_PATH, 1);
+        // the first prepay takes effect and its answer is lost
+        prepaidOnceDespite("RESPONSE_LOST", 1);
+    }
+
+    /**
+     * A new order prepaid while WeChat answers its first {@code times} prepays with {@code code}: one PaymentRequested
+     * with the prepay_id in WeChat's ledger, every fault used up.
+     *
+     * @return the order's id
+     */
+    private String prepaidOnceDespite(String code, int times) {
+        FaultRule rule = fault(code, JSAPI_PATH, times);
         String orderId = newOrderId();
         send(orderCreated(orderId, 100));
 
-        PaymentRequested requested = paymentRequested(orderId);
-        assertThat(remaining(lost))
-                .as("the first prepay took effect and its answer was lost")
-                .isZero();
-        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        requestedWithLedgersPrepayId(orderId);
+        assertThat(remaining(rule)).as("%s faults left", code).isZero();
         assertThat(outboxEvents(orderId)).isEqualTo(1);
+        return orderId;
     }
 
     @Test
@@ -156,9 +143,7 @@ class PrepayTests extends SimulatedWechatPay {
                 .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isZero());
 
         clearFaultsNow();
-        firstPaymentEvents(orders)
-                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
-                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertEachRequestedWithLedgersPrepayId(orders);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -226,10 +211,7 @@ class PrepayTests extends SimulatedWechatPay {
 
         dueNow(orderId); // its pay params are due for a refresh, but the payer has paid meanwhile
         awaitPaymentStatus(orderId, "PAID_AT_WECHAT");
-        assertThat(jdbc.sql("select transaction_id from payment where order_id = ?")
-                        .param(orderId)
-                        .query(String.class)
-                        .single())
+        assertThat(payment("transaction_id", orderId, String.class))
                 .isEqualTo(ledgerOrder(orderId).transactionId());
         try (TopicProbe events = new TopicProbe(TestKafka.bootstrapServers(), EventTypes.PAYMENT_EVENTS_TOPIC)) {
             TopicProbe.Received truth = events.awaitKey(orderId, 2, WAIT).get(1);
@@ -297,18 +279,13 @@ class PrepayTests extends SimulatedWechatPay {
         assertThat(outboxEvents(orderId))
                 .as("no pay params built from an answer without prepay_id")
                 .isZero();
-        assertThat(jdbc.sql("select last_error from payment where order_id = ?")
-                        .param(orderId)
-                        .query(String.class)
-                        .single())
+        assertThat(payment("last_error", orderId, String.class))
                 .startsWith("FAILED:IllegalStateException")
                 .contains("carried no prepay_id");
         assertThat(workFailures("prepay", "IllegalStateException")).isGreaterThanOrEqualTo(failedBefore + 2);
 
         clearFaultsNow();
-        assertThat(paymentRequested(orderId).prepayId())
-                .isEqualTo(ledgerOrder(orderId).prepayId())
-                .isNotEqualTo("null");
+        assertThat(requestedWithLedgersPrepayId(orderId).prepayId()).isNotEqualTo("null");
     }
 
     @Test
@@ -326,11 +303,7 @@ class PrepayTests extends SimulatedWechatPay {
                     .isEqualTo(ceId);
         }
         assertThat(processed(ceId)).isFalse();
-        assertThat(jdbc.sql("select count(*) from payment where order_id = ?")
-                        .param(orderId)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(payment("count(*)", orderId, Long.class)).isZero();
     }
 
     @Test
@@ -356,9 +329,7 @@ class PrepayTests extends SimulatedWechatPay {
         List<String> orders = IntStream.range(0, 20).mapToObj(i -> newOrderId()).toList();
         orders.forEach(orderId -> send(orderCreated(orderId, 100 + orders.indexOf(orderId))));
 
-        firstPaymentEvents(orders)
-                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
-                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+        assertEachRequestedWithLedgersPrepayId(orders);
         assertThat(orders)
                 .allSatisfy(orderId -> assertThat(outboxEvents(orderId)).isEqualTo(1));
     }
@@ -400,6 +371,20 @@ class PrepayTests extends SimulatedWechatPay {
         return (PaymentRequested) event;
     }
 
+    /** The order's PaymentRequested, asserting its prepay_id is the one WeChat's ledger holds. */
+    private PaymentRequested requestedWithLedgersPrepayId(String orderId) {
+        PaymentRequested requested = paymentRequested(orderId);
+        assertThat(requested.prepayId()).isEqualTo(ledgerOrder(orderId).prepayId());
+        return requested;
+    }
+
+    /** Each order's first payment event is a PaymentRequested with the prepay_id WeChat's ledger holds. */
+    private void assertEachRequestedWithLedgersPrepayId(List<String> orders) {
+        firstPaymentEvents(orders)
+                .forEach((orderId, event) -> assertThat(((PaymentRequested) event).prepayId())
+                        .isEqualTo(ledgerOrder(orderId).prepayId()));
+    }
+
     private static boolean paySignVerifies(PaymentRequested requested) throws Exception {
         var params = requested.payParams();
         String message = params.appId() + "\n" + params.timeStamp() + "\n" + params.nonceStr() + "\n"
@@ -422,21 +407,22 @@ class PrepayTests extends SimulatedWechatPay {
     }
 
     private Instant prepayExpiresAt(String orderId) {
-        return jdbc.sql("select prepay_expires_at from payment where order_id = ?")
-                .param(orderId)
-                .query(java.sql.Timestamp.class)
-                .single()
-                .toInstant();
+        return payment("prepay_expires_at", orderId, java.sql.Timestamp.class).toInstant();
     }
 
-    /** As if the refresh time had come (the prepay_id is 110 minutes old). */
     private int attempts(String orderId) {
-        return jdbc.sql("select attempts from payment where order_id = ?")
+        return payment("attempts", orderId, Integer.class);
+    }
+
+    /** One column of the order's payment row. */
+    private <T> T payment(String column, String orderId, Class<T> type) {
+        return jdbc.sql("select " + column + " from payment where order_id = ?")
                 .param(orderId)
-                .query(Integer.class)
+                .query(type)
                 .single();
     }
 
+    /** As if the refresh time had come (the prepay_id is 110 minutes old). */
     private void dueNow(String orderId) {
         jdbc.sql("update payment set next_attempt_at = now() where order_id = ?")
                 .param(orderId)

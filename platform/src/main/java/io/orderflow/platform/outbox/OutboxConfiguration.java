@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.tracing.TraceContinuation;
+import io.orderflow.platform.work.PeriodicTask;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,5 +82,10 @@ public class OutboxConfiguration {
     @Bean
     OutboxHousekeeping outboxHousekeeping(OutboxStore store, OutboxMetrics metrics, OutboxProperties properties) {
         return new OutboxHousekeeping(store, metrics, properties);
+    }
+
+    @Bean
+    PeriodicTask outboxHousekeepingSchedule(OutboxHousekeeping housekeeping) {
+        return housekeeping.schedule();
     }
 }

@@ -1,17 +1,15 @@
 package io.orderflow.platform.outbox;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.orderflow.platform.work.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Refreshes the backlog gauges and purges published outbox rows and old processed-message
- * records, in bounded chunks so a large purge never holds long locks.
+ * records, in bounded chunks so a large purge never holds long locks; {@link #schedule()} runs it every
+ * housekeeping interval.
  */
-public class OutboxHousekeeping implements SmartLifecycle {
+public class OutboxHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
     private static final int PURGE_CHUNK = 5_000;
@@ -19,7 +17,6 @@ public class OutboxHousekeeping implements SmartLifecycle {
     private final OutboxStore store;
     private final OutboxMetrics metrics;
     private final OutboxProperties properties;
-    private ScheduledExecutorService scheduler;
 
     OutboxHousekeeping(OutboxStore store, OutboxMetrics metrics, OutboxProperties properties) {
         this.store = store;
@@ -47,35 +44,12 @@ public class OutboxHousekeeping implements SmartLifecycle {
         return total;
     }
 
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.housekeepingInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::runSafely, 0, period, TimeUnit.MILLISECONDS);
-    }
-
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("outbox housekeeping failed: {}", e.toString());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    /** Runs a round at start and every housekeeping interval after; a round that fails is logged. */
+    PeriodicTask schedule() {
+        return PeriodicTask.refreshing(
+                "outbox-housekeeping",
+                properties.housekeepingInterval(),
+                this::runOnce,
+                e -> log.warn("outbox housekeeping failed: {}", e.toString()));
     }
 }

@@ -110,22 +110,23 @@ class OutboxStore {
     }
 
     int purgePublished(Duration olderThan, int limit) {
-        return jdbc.sql("""
-                delete from outbox_event where sequence_no in (
-                    select sequence_no from outbox_event
-                    where published_at < :cutoff
-                    limit :limit)""")
-                .param("cutoff", cutoff(olderThan))
-                .param("limit", limit)
-                .update();
+        return purge("outbox_event", "sequence_no", "published_at", olderThan, limit);
     }
 
     int purgeProcessed(Duration olderThan, int limit) {
+        return purge("processed_message", "ctid", "processed_at", olderThan, limit);
+    }
+
+    /**
+     * Deletes up to {@code limit} rows of {@code table} (found by {@code key}) whose {@code time} is older than
+     * {@code olderThan}; answers how many it deleted. The names are the code's constants, never input.
+     */
+    private int purge(String table, String key, String time, Duration olderThan, int limit) {
         return jdbc.sql("""
-                delete from processed_message where ctid in (
-                    select ctid from processed_message
-                    where processed_at < :cutoff
-                    limit :limit)""")
+                delete from %1$s where %2$s in (
+                    select %2$s from %1$s
+                    where %3$s < :cutoff
+                    limit :limit)""".formatted(table, key, time))
                 .param("cutoff", cutoff(olderThan))
                 .param("limit", limit)
                 .update();

@@ -6,24 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.EventTypes;
+import io.orderflow.platform.OutboxSpringTests;
 import io.orderflow.platform.PlatformTestApplication;
-import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages that cannot be processed: retried a bounded number of times (or not at all when
@@ -31,26 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * behind them in the same partition are still consumed.
  */
 @SpringBootTest
-class DeadLetterTests {
+class DeadLetterTests extends OutboxSpringTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DLT = "orderflow.order.events.platform-tests.dlt";
 
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void poisonMessageIsRetriedThenDeadLetteredAndTheMessagesBehindItAreConsumed() {
         String orderId = newOrderId();
-        String poison =
-                transactions.execute(status -> outbox.append(orderCreated(orderId, PlatformTestApplication.POISON)));
-        String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "fine")));
+        String poison = append(orderCreated(orderId, PlatformTestApplication.POISON));
+        String behind = append(orderCreated(orderId, "fine"));
 
         await().atMost(WAIT).until(() -> received(behind) == 1);
         try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
@@ -67,77 +54,42 @@ class DeadLetterTests {
 
     @Test
     void unknownEventTypeIsDeadLetteredWithoutRetry() {
-        String orderId = newOrderId();
-        String unknown = UUID.randomUUID().toString();
-        send(
-                orderId,
-                Map.of(
-                        "ce_id",
-                        unknown,
-                        "ce_type",
-                        "orderflow.order.NoSuchEvent.v1",
-                        "ce_specversion",
-                        "1.0",
-                        "ce_source",
-                        "/somewhere",
-                        "ce_subject",
-                        orderId),
-                "{}");
-        String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "after unknown")));
-
-        await().atMost(WAIT).until(() -> received(behind) == 1);
-        try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
-            assertThat(deadLetters.awaitKey(orderId, 1, WAIT))
-                    .extracting(r -> r.header("ce_id"))
-                    .containsExactly(unknown);
-        }
-        assertThat(attempts(unknown)).isEqualTo(1);
+        assertDeadLetteredWithoutRetry("orderflow.order.NoSuchEvent.v1", orderId -> "{}", "after unknown");
     }
 
     @Test
     void malformedPayloadIsDeadLetteredWithoutRetry() {
+        assertDeadLetteredWithoutRetry(
+                "orderflow.order.OrderCreated.v1",
+                orderId -> "{\"order_id\":\"" + orderId + "\",\"amount\":{\"fen\":-5}}",
+                "after malformed");
+    }
+
+    /**
+     * A message of {@code ceType} with the payload made for its order id is dead-lettered after one attempt, and the
+     * message behind it (described {@code behindIt}) is consumed.
+     */
+    private void assertDeadLetteredWithoutRetry(String ceType, Function<String, String> payload, String behindIt) {
         String orderId = newOrderId();
-        String malformed = UUID.randomUUID().toString();
-        send(
-                orderId,
-                Map.of(
-                        "ce_id",
-                        malformed,
-                        "ce_type",
-                        "orderflow.order.OrderCreated.v1",
-                        "ce_specversion",
-                        "1.0",
-                        "ce_source",
-                        "/somewhere",
-                        "ce_subject",
-                        orderId),
-                "{\"order_id\":\"" + orderId + "\",\"amount\":{\"fen\":-5}}");
-        String behind = transactions.execute(status -> outbox.append(orderCreated(orderId, "after malformed")));
+        String ceId = UUID.randomUUID().toString();
+        send(orderId, headers(ceId, ceType, "/somewhere", orderId), payload.apply(orderId));
+        String behind = append(orderCreated(orderId, behindIt));
 
         await().atMost(WAIT).until(() -> received(behind) == 1);
         try (TopicProbe deadLetters = new TopicProbe(TestKafka.bootstrapServers(), DLT)) {
             assertThat(deadLetters.awaitKey(orderId, 1, WAIT))
                     .extracting(r -> r.header("ce_id"))
-                    .containsExactly(malformed);
+                    .containsExactly(ceId);
         }
-        assertThat(attempts(malformed)).isEqualTo(1);
+        assertThat(attempts(ceId)).isEqualTo(1);
     }
 
     @Test
     void redeliveredMessageIsANoOp() {
         String orderId = newOrderId();
         String ceId = UUID.randomUUID().toString();
-        Map<String, String> headers = Map.of(
-                "ce_id",
-                ceId,
-                "ce_type",
-                "orderflow.order.OrderCreated.v1",
-                "ce_specversion",
-                "1.0",
-                "ce_source",
-                "/orderflow/order-service",
-                "ce_subject",
-                orderId);
+        Map<String, String> headers =
+                headers(ceId, "orderflow.order.OrderCreated.v1", "/orderflow/order-service", orderId);
         String json = new String(new EventCodec().encode(orderCreated(orderId, "twice")), StandardCharsets.UTF_8);
         send(orderId, headers, json);
         send(orderId, headers, json);
@@ -145,6 +97,21 @@ class DeadLetterTests {
         await().atMost(WAIT).until(() -> attempts(ceId) == 2);
         assertThat(received(ceId)).isEqualTo(1);
         assertThat(processed(ceId)).isEqualTo(1);
+    }
+
+    /** CloudEvents binary-mode headers. */
+    private static Map<String, String> headers(String ceId, String ceType, String ceSource, String subject) {
+        return Map.of(
+                "ce_id",
+                ceId,
+                "ce_type",
+                ceType,
+                "ce_specversion",
+                "1.0",
+                "ce_source",
+                ceSource,
+                "ce_subject",
+                subject);
     }
 
     private static void send(String key, Map<String, String> headers, String json) {
@@ -159,22 +126,7 @@ class DeadLetterTests {
         }
     }
 
-    private static int attempts(String ceId) {
-        AtomicInteger attempts = PlatformTestApplication.ATTEMPTS.get(ceId);
-        return attempts == null ? 0 : attempts.get();
-    }
-
-    private long received(String ceId) {
-        return jdbc.sql("select count(*) from received_event where ce_id = ?")
-                .param(ceId)
-                .query(Long.class)
-                .single();
-    }
-
     private long processed(String ceId) {
-        return jdbc.sql("select count(*) from processed_message where ce_id = ?")
-                .param(ceId)
-                .query(Long.class)
-                .single();
+        return single("select count(*) from processed_message where ce_id = ?", ceId, Long.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.platform.OutboxSpringTests;
 import io.orderflow.platform.test.KafkaBrokerProcess;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The broker goes away (a real broker process, stopped) while the service keeps committing:
@@ -25,19 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = "orderflow.test.database=platform_outage")
 @DirtiesContext
-class BrokerOutageTests {
+class BrokerOutageTests extends OutboxSpringTests {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final KafkaBrokerProcess broker = KafkaBrokerProcess.start();
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -56,7 +46,7 @@ class BrokerOutageTests {
     void eventsCommittedWhileTheBrokerIsDownWaitInTheOutboxAndFlowWhenItReturns() {
         String orderId = newOrderId();
         String before = append(orderId, "before the outage");
-        await().atMost(WAIT).until(() -> received(orderId) == 1);
+        await().atMost(WAIT).until(() -> receivedFor(orderId) == 1);
 
         broker.stop();
         double failuresBefore = failures();
@@ -69,30 +59,20 @@ class BrokerOutageTests {
 
         broker.restart();
         String after = append(orderId, "after the outage");
-        await().atMost(WAIT).until(() -> received(orderId) == 4);
+        await().atMost(WAIT).until(() -> receivedFor(orderId) == 4);
         assertThat(arrivals(orderId)).containsExactly(before, during1, during2, after);
     }
 
     private String append(String orderId, String description) {
-        return transactions.execute(status -> outbox.append(orderCreated(orderId, description)));
+        return append(orderCreated(orderId, description));
     }
 
     private double failures() {
         return meters.get("orderflow.outbox.send.failures").counter().count();
     }
 
-    private boolean unpublished(String ceId) {
-        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid")
-                .param(ceId)
-                .query(Boolean.class)
-                .single();
-    }
-
-    private long received(String orderId) {
-        return jdbc.sql("select count(*) from received_event where subject = ?")
-                .param(orderId)
-                .query(Long.class)
-                .single();
+    private long receivedFor(String orderId) {
+        return single("select count(*) from received_event where subject = ?", orderId, Long.class);
     }
 
     private List<String> arrivals(String orderId) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.TimeoutExpired;
+import io.orderflow.platform.OutboxSpringTests;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.sql.Connection;
@@ -24,17 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
-class OutboxTests {
+class OutboxTests extends OutboxSpringTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    Outbox outbox;
 
     @Autowired
     OutboxRelay relay;
@@ -44,12 +40,6 @@ class OutboxTests {
 
     @Autowired
     OutboxHousekeeping housekeeping;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     DataSource dataSource;
@@ -76,7 +66,7 @@ class OutboxTests {
     @Test
     void committedTransactionPublishesOnceWithCloudEventsHeadersAndOrderIdKey() {
         String orderId = newOrderId();
-        String ceId = transactions.execute(status -> outbox.append(orderCreated(orderId, "one")));
+        String ceId = append(orderCreated(orderId, "one"));
 
         TopicProbe.Received record = orderEvents.awaitKey(orderId, 1, WAIT).get(0);
         assertThat(record.header("ce_id")).isEqualTo(ceId);
@@ -89,7 +79,7 @@ class OutboxTests {
         assertThat(new String(record.value())).contains("\"order_id\":\"" + orderId + "\"");
         await().atMost(WAIT).until(() -> received(ceId) == 1);
         // a later event of the same key proves nothing else of this key is on its way
-        transactions.execute(status -> outbox.append(orderCreated(orderId, "marker")));
+        append(orderCreated(orderId, "marker"));
         assertThat(orderEvents.awaitKey(orderId, 2, WAIT))
                 .extracting(r -> r.header("ce_id"))
                 .doesNotHaveDuplicates();
@@ -102,7 +92,7 @@ class OutboxTests {
             outbox.append(orderCreated(orderId, "rolled back"));
             status.setRollbackOnly();
         });
-        String marker = transactions.execute(status -> outbox.append(orderCreated(orderId, "committed")));
+        String marker = append(orderCreated(orderId, "committed"));
 
         List<TopicProbe.Received> records = orderEvents.awaitKey(orderId, 1, WAIT);
         await().atMost(WAIT).until(() -> received(marker) == 1);
@@ -127,7 +117,7 @@ class OutboxTests {
     void appendingAnEventOfAnotherServiceFails() {
         TimeoutExpired foreign = new TimeoutExpired(
                 newOrderId(), "1230000109", Instant.now(), Instant.now(), io.orderflow.events.CloseReason.EXPIRED);
-        assertThatThrownBy(() -> transactions.execute(status -> outbox.append(foreign)))
+        assertThatThrownBy(() -> append(foreign))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("order does not publish TimeoutExpired");
     }
@@ -136,7 +126,7 @@ class OutboxTests {
     void relayKilledBetweenSendAndMarkResendsAndTheConsumerAppliesOnce() {
         relay.stop();
         String orderId = newOrderId();
-        String ceId = transactions.execute(status -> outbox.append(orderCreated(orderId, "resent")));
+        String ceId = append(orderCreated(orderId, "resent"));
         int lane = OutboxStore.keySlice(orderId) % 2;
         OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10));
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
@@ -181,7 +171,7 @@ class OutboxTests {
         relay.stop();
         String orderId = newOrderId();
         for (int i = 0; i < 3; i++) {
-            transactions.execute(status -> outbox.append(orderCreated(orderId, "waiting")));
+            append(orderCreated(orderId, "waiting"));
         }
         await().atMost(WAIT).untilAsserted(() -> {
             housekeeping.runOnce();
@@ -204,8 +194,8 @@ class OutboxTests {
     void housekeepingPurgesPublishedRowsAndProcessedRecordsPastRetentionOnly() {
         String old = newOrderId();
         String recent = newOrderId();
-        transactions.execute(status -> outbox.append(orderCreated(old, "old")));
-        transactions.execute(status -> outbox.append(orderCreated(recent, "recent")));
+        append(orderCreated(old, "old"));
+        append(orderCreated(recent, "recent"));
         await().atMost(WAIT).until(() -> publishedCount(old) == 1 && publishedCount(recent) == 1);
         jdbc.sql("update outbox_event set published_at = now() - interval '8 days' where ce_subject = ?")
                 .param(old)
@@ -267,13 +257,13 @@ class OutboxTests {
             // its first look, at start, is over: from now on it only looks when woken (or after a minute)
             await().atMost(WAIT).until(() -> lingering.passes() >= 1);
             String orderId = newOrderId();
-            String first = transactions.execute(status -> outbox.append(orderCreated(orderId, "first")));
+            String first = append(orderCreated(orderId, "first"));
             lingering.wakeUp();
             // woken, the lane waits out its linger before it reads: the first event stays in the outbox meanwhile
             await().during(Duration.ofMillis(300))
                     .atMost(Duration.ofMillis(800))
                     .until(() -> unpublished(first));
-            String second = transactions.execute(status -> outbox.append(orderCreated(orderId, "second")));
+            String second = append(orderCreated(orderId, "second"));
 
             await().atMost(WAIT).until(() -> !unpublished(first) && !unpublished(second));
             assertThat(registry.get("orderflow.outbox.batch").timer().count()).isEqualTo(1);
@@ -305,37 +295,14 @@ class OutboxTests {
         assertThat(distinct).isGreaterThan(700);
     }
 
-    private static int attempts(String ceId) {
-        java.util.concurrent.atomic.AtomicInteger attempts =
-                io.orderflow.platform.PlatformTestApplication.ATTEMPTS.get(ceId);
-        return attempts == null ? 0 : attempts.get();
-    }
-
-    private boolean unpublished(String ceId) {
-        return jdbc.sql("select published_at is null from outbox_event where ce_id = ?::uuid")
-                .param(ceId)
-                .query(Boolean.class)
-                .single();
-    }
-
     private long publishedCount(String subject) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ? and published_at is not null")
-                .param(subject)
-                .query(Long.class)
-                .single();
+        return single(
+                "select count(*) from outbox_event where ce_subject = ? and published_at is not null",
+                subject,
+                Long.class);
     }
 
     private long rows(String subject) {
-        return jdbc.sql("select count(*) from outbox_event where ce_subject = ?")
-                .param(subject)
-                .query(Long.class)
-                .single();
-    }
-
-    private long received(String ceId) {
-        return jdbc.sql("select count(*) from received_event where ce_id = ?")
-                .param(ceId)
-                .query(Long.class)
-                .single();
+        return single("select count(*) from outbox_event where ce_subject = ?", subject, Long.class);
     }
 }

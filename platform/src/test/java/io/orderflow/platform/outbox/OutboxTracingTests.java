@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.orderflow.events.EventTypes;
+import io.orderflow.platform.OutboxSpringTests;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.time.Duration;
@@ -14,34 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The trace of the transaction that appends an event is the trace of the Kafka record the relay sends later. */
 @SpringBootTest
 @AutoConfigureTracing
-class OutboxTracingTests {
+class OutboxTracingTests extends OutboxSpringTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
-    Outbox outbox;
-
-    @Autowired
     Tracer tracer;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anEventAppendedInsideATraceIsPublishedWithATraceparentOfThatTrace() {
         String orderId = newOrderId();
         Span request = tracer.nextSpan().name("shop request").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-            transactions.execute(status -> outbox.append(orderCreated(orderId, "traced")));
+            append(orderCreated(orderId, "traced"));
         } finally {
             request.end();
         }
@@ -64,7 +54,7 @@ class OutboxTracingTests {
     @Test
     void anEventAppendedWithoutATraceIsPublishedAsTheStartOfANewOne() {
         String orderId = newOrderId();
-        transactions.execute(status -> outbox.append(orderCreated(orderId, "untraced")));
+        append(orderCreated(orderId, "untraced"));
 
         assertThat(jdbc.sql("select trace_parent from outbox_event where ce_subject = ?")
                         .param(orderId)

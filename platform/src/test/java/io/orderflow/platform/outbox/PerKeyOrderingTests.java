@@ -5,6 +5,7 @@ import static io.orderflow.platform.TestEvents.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.platform.OutboxSpringTests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many orders, many versions each, appended concurrently by several writers (each writer
@@ -26,20 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order's events reach the consumer in version order, each exactly once.
  */
 @SpringBootTest
-class PerKeyOrderingTests {
+class PerKeyOrderingTests extends OutboxSpringTests {
 
     private static final int ORDERS = 40;
     private static final int VERSIONS = 25;
     private static final int WRITERS = 8;
-
-    @Autowired
-    Outbox outbox;
-
-    @Autowired
-    TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void everyOrdersEventsArriveInVersionOrderExactlyOnce() throws Exception {

@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class MerchantClientFactoryTests {
 
     @Test
     void prepaysThroughTheRedirectedSdkAndSignsPayParamsWithTheMerchantKey() throws Exception {
-        MerchantClients clients = factory(simulator.baseUrl()).create(merchant(publicKeyMode()));
+        MerchantClients clients = factory(simulator.baseUrl()).create(merchant());
         String orderId = "OFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
         PrepayWithRequestPaymentResponse params = clients.jsapi().prepayWithRequestPayment(prepay(orderId, clients));
@@ -75,7 +76,7 @@ class MerchantClientFactoryTests {
 
     @Test
     void errorsOfWechatPayArriveAsServiceExceptionsWithWechatsCode() {
-        MerchantClients clients = factory(simulator.baseUrl()).create(merchant(publicKeyMode()));
+        MerchantClients clients = factory(simulator.baseUrl()).create(merchant());
 
         assertThatThrownBy(() -> clients.jsapi().queryOrderByOutTradeNo(query("OF_NO_SUCH_ORDER_1")))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
@@ -89,7 +90,7 @@ class MerchantClientFactoryTests {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         MerchantClients clients = new MerchantClientFactory(
                         new WechatPayProperties(List.of(), simulator.baseUrl(), null, null), meters)
-                .create(merchant(publicKeyMode()));
+                .create(merchant());
         String orderId = "OFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
         clients.jsapi().prepayWithRequestPayment(prepay(orderId, clients));
@@ -115,7 +116,8 @@ class MerchantClientFactoryTests {
 
     @Test
     void rejectsResponsesSignedWithAKeyItWasNotGiven() {
-        WechatPayProperties.Merchant wrongKey = merchant(publicKeyMode(TestMerchant.merchantPublicKey()));
+        WechatPayProperties.Merchant wrongKey =
+                merchant(settings -> settings.publicKey = TestMerchant.merchantPublicKey());
         MerchantClients clients = factory(simulator.baseUrl()).create(wrongKey);
         String orderId = "OFT" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
@@ -125,19 +127,10 @@ class MerchantClientFactoryTests {
 
     @Test
     void verifiesCallbacksWithThePublicKeyAndThePlatformCertificateAtOnce() {
-        WechatPayProperties.Merchant both = new WechatPayProperties.Merchant(
-                TestMerchant.MCHID,
-                List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(),
-                TestMerchant.MERCHANT_SERIAL,
-                TestMerchant.wechatPayPublicKey().toString(),
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                List.of(TestMerchant.wechatPayCertificate().toString()),
-                false,
-                TestMerchant.API_V3_KEY,
-                null,
-                "https://shop.example/",
-                null);
+        WechatPayProperties.Merchant both = merchant(settings -> {
+            settings.certificates = List.of(TestMerchant.wechatPayCertificate().toString());
+            settings.notifyBase = "https://shop.example/";
+        });
         MerchantClients clients = factory(simulator.baseUrl()).create(both);
 
         for (String serial :
@@ -179,7 +172,8 @@ class MerchantClientFactoryTests {
 
     @Test
     void failsStartUpNamingMerchantAndSettingForAMissingKeyFile() {
-        WechatPayProperties.Merchant missing = withPrivateKey("/nonexistent/merchant_private_key.pem");
+        WechatPayProperties.Merchant missing =
+                merchant(settings -> settings.privateKey = "/nonexistent/merchant_private_key.pem");
 
         assertThatThrownBy(() -> factory(null).create(missing))
                 .isInstanceOf(WechatPayConfigurationException.class)
@@ -192,26 +186,14 @@ class MerchantClientFactoryTests {
         Path garbage = Files.writeString(
                 directory.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
 
-        assertThatThrownBy(() -> factory(null).create(withPrivateKey(garbage.toString())))
+        assertThatThrownBy(() -> factory(null).create(merchant(settings -> settings.privateKey = garbage.toString())))
                 .isInstanceOf(WechatPayConfigurationException.class)
                 .hasMessageContaining("private-key-path is not a valid PEM");
     }
 
     @Test
     void failsStartUpForAnApiV3KeyOfTheWrongLength() {
-        WechatPayProperties.Merchant shortKey = new WechatPayProperties.Merchant(
-                TestMerchant.MCHID,
-                List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(),
-                TestMerchant.MERCHANT_SERIAL,
-                TestMerchant.wechatPayPublicKey().toString(),
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                List.of(),
-                false,
-                "too-short",
-                null,
-                "https://shop.example",
-                null);
+        WechatPayProperties.Merchant shortKey = merchant(settings -> settings.apiV3Key = "too-short");
 
         assertThatThrownBy(() -> factory(null).create(shortKey))
                 .isInstanceOf(WechatPayConfigurationException.class)
@@ -221,19 +203,10 @@ class MerchantClientFactoryTests {
 
     @Test
     void failsStartUpWithoutAnyWayToVerifyWechatPay() {
-        WechatPayProperties.Merchant unverifiable = new WechatPayProperties.Merchant(
-                TestMerchant.MCHID,
-                List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(),
-                TestMerchant.MERCHANT_SERIAL,
-                null,
-                null,
-                List.of(),
-                false,
-                TestMerchant.API_V3_KEY,
-                null,
-                "https://shop.example",
-                null);
+        WechatPayProperties.Merchant unverifiable = merchant(settings -> {
+            settings.publicKey = null;
+            settings.publicKeyId = null;
+        });
 
         assertThatThrownBy(() -> factory(null).create(unverifiable))
                 .hasMessageContaining(
@@ -242,7 +215,7 @@ class MerchantClientFactoryTests {
 
     @Test
     void refusesTheSameMerchantTwice() {
-        MerchantClients clients = factory(null).create(merchant(publicKeyMode()));
+        MerchantClients clients = factory(null).create(merchant());
 
         assertThatThrownBy(() -> new WechatPayClients(List.of(clients, clients)))
                 .hasMessageContaining("configured twice");
@@ -254,45 +227,35 @@ class MerchantClientFactoryTests {
         return new MerchantClientFactory(new WechatPayProperties(List.of(), apiBaseUrl, null, null));
     }
 
-    private record KeyMode(Path publicKey) {}
-
-    private static KeyMode publicKeyMode() {
-        return new KeyMode(TestMerchant.wechatPayPublicKey());
+    /** The test merchant's settings as in YAML; a test changes the ones it is about. */
+    private static final class MerchantSettings {
+        String privateKey = TestMerchant.merchantPrivateKey().toString();
+        Path publicKey = TestMerchant.wechatPayPublicKey();
+        String publicKeyId = TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID;
+        List<String> certificates = List.of();
+        String apiV3Key = TestMerchant.API_V3_KEY;
+        String notifyBase = "https://shop.example";
     }
 
-    private static KeyMode publicKeyMode(Path publicKey) {
-        return new KeyMode(publicKey);
+    private static WechatPayProperties.Merchant merchant() {
+        return merchant(settings -> {});
     }
 
-    private static WechatPayProperties.Merchant merchant(KeyMode mode) {
+    private static WechatPayProperties.Merchant merchant(Consumer<MerchantSettings> change) {
+        MerchantSettings settings = new MerchantSettings();
+        change.accept(settings);
         return new WechatPayProperties.Merchant(
                 TestMerchant.MCHID,
                 List.of(TestMerchant.APPID),
-                TestMerchant.merchantPrivateKey().toString(),
+                settings.privateKey,
                 TestMerchant.MERCHANT_SERIAL,
-                mode.publicKey().toString(),
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                List.of(),
+                settings.publicKey == null ? null : settings.publicKey.toString(),
+                settings.publicKeyId,
+                settings.certificates,
                 false,
-                TestMerchant.API_V3_KEY,
+                settings.apiV3Key,
                 null,
-                "https://shop.example",
-                null);
-    }
-
-    private static WechatPayProperties.Merchant withPrivateKey(String path) {
-        return new WechatPayProperties.Merchant(
-                TestMerchant.MCHID,
-                List.of(TestMerchant.APPID),
-                path,
-                TestMerchant.MERCHANT_SERIAL,
-                TestMerchant.wechatPayPublicKey().toString(),
-                TestMerchant.WECHAT_PAY_PUBLIC_KEY_ID,
-                List.of(),
-                false,
-                TestMerchant.API_V3_KEY,
-                null,
-                "https://shop.example",
+                settings.notifyBase,
                 null);
     }
 

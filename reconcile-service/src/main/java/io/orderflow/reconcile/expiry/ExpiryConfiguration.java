@@ -3,6 +3,7 @@ package io.orderflow.reconcile.expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.work.DueWork;
 import io.orderflow.platform.work.DueWorker;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -24,31 +25,17 @@ class ExpiryConfiguration {
         return new Timers(JdbcClient.create(dataSource));
     }
 
+    /** What the expiry and query workers are built from. */
     @Bean
-    DueWorker expiryWorker(
-            Timers timers,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            PlatformTransactionManager transactionManager,
-            WorkerSettings settings,
-            Clock clock,
-            MeterRegistry meters,
-            DataSource dataSource) {
-        ExpiryWorker worker = new ExpiryWorker(
-                timers,
-                new CloseProtocol(wechat, clock),
-                outbox,
-                new TransactionTemplate(transactionManager),
-                settings,
-                clock,
-                meters);
-        return new DueWorker(
-                "expiry",
-                settings,
-                worker::runBatch,
-                DueWorker.earliest(
-                        JdbcClient.create(dataSource), "select min(due_at) from expiry_timer where state = 'ARMED'"),
-                clock);
+    DueWork dueWork(
+            PlatformTransactionManager transactionManager, WorkerSettings settings, Clock clock, MeterRegistry meters) {
+        return new DueWork(new TransactionTemplate(transactionManager), settings, clock, meters);
+    }
+
+    @Bean
+    DueWorker expiryWorker(Timers timers, WechatPayGateway wechat, Outbox outbox, DueWork work) {
+        ExpiryWorker worker = new ExpiryWorker(timers, new CloseProtocol(wechat, work.clock()), outbox, work);
+        return work.worker("expiry", worker::runBatch, timers.nextDue());
     }
 
     @Bean

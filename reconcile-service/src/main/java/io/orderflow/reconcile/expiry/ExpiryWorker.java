@@ -4,11 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.work.DueBatch;
+import io.orderflow.platform.work.DueWork;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One batch of due timers in one transaction: claim (skip locked), run the close protocol, then either
@@ -23,19 +23,13 @@ class ExpiryWorker {
     private final Timers timers;
     private final CloseProtocol protocol;
     private final Outbox outbox;
-    private final WorkerSettings settings;
+    private final DueWork work;
     private final Clock clock;
     private final MeterRegistry meters;
     private final DueBatch<Timer> batch;
 
-    ExpiryWorker(
-            Timers timers,
-            CloseProtocol protocol,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            WorkerSettings settings,
-            Clock clock,
-            MeterRegistry meters) {
+    ExpiryWorker(Timers timers, CloseProtocol protocol, Outbox outbox, DueWork work) {
+        MeterRegistry meters = work.meters();
         this.meters = meters;
         Gauge.builder("orderflow.reconcile.timers.pending", () -> timers.armed(false))
                 .description("armed expiry timers")
@@ -46,16 +40,9 @@ class ExpiryWorker {
         this.timers = timers;
         this.protocol = protocol;
         this.outbox = outbox;
-        this.settings = settings;
-        this.clock = clock;
-        this.batch = new DueBatch<>(
-                "expiry",
-                settings.batchSize(),
-                transactions,
-                meters,
-                size -> timers.claimDue(clock.instant(), size),
-                this::fire,
-                this::failed);
+        this.work = work;
+        this.clock = work.clock();
+        this.batch = work.batch("expiry", timers::claimDue, this::fire, this::failed);
     }
 
     int runBatch() {
@@ -87,7 +74,7 @@ class ExpiryWorker {
 
     private void retryLater(Timer timer, String outcome) {
         int attempts = timer.attempts() + 1;
-        Instant next = clock.instant().plus(settings.backoff(attempts));
+        Instant next = work.retryAt(attempts, clock.instant());
         timers.retryAt(timer.orderId(), attempts, next, outcome);
         log.info("order {} not settled ({}); timer due again at {}", timer.orderId(), outcome, next);
     }

@@ -1,10 +1,13 @@
 package io.orderflow.reconcile.expiry;
 
 import io.orderflow.events.CloseReason;
+import io.orderflow.platform.work.DueWorker;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The expiry_timer table. */
@@ -14,6 +17,11 @@ class Timers {
 
     Timers(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** When the earliest armed timer is due, for the worker's idle wait. */
+    Supplier<Optional<Instant>> nextDue() {
+        return DueWorker.earliest(jdbc, "select min(due_at) from expiry_timer where state = 'ARMED'");
     }
 
     /** Arms a timer at expireAt; an order seen before (armed, fired, done or cancelled) keeps its row. */

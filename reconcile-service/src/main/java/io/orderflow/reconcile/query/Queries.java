@@ -1,8 +1,11 @@
 package io.orderflow.reconcile.query;
 
+import io.orderflow.platform.work.DueWorker;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The active_query table. */
@@ -12,6 +15,11 @@ class Queries {
 
     Queries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** When the earliest active query is due, for the worker's idle wait. */
+    Supplier<Optional<Instant>> nextDue() {
+        return DueWorker.earliest(jdbc, "select min(due_at) from active_query where state = 'ACTIVE'");
     }
 
     /**

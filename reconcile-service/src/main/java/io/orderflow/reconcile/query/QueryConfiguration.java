@@ -4,16 +4,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.work.DueWork;
 import io.orderflow.platform.work.DueWorker;
-import io.orderflow.reconcile.expiry.WorkerSettings;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the active queries and their worker. */
 @Configuration(proxyBeanMethods = false)
@@ -27,31 +25,9 @@ class QueryConfiguration {
 
     @Bean
     DueWorker queryWorker(
-            Queries queries,
-            WechatPayGateway wechat,
-            Outbox outbox,
-            PlatformTransactionManager transactionManager,
-            WorkerSettings settings,
-            QuerySchedule schedule,
-            Clock clock,
-            MeterRegistry meters,
-            DataSource dataSource) {
-        QueryWorker worker = new QueryWorker(
-                queries,
-                new QueryCheck(wechat, clock),
-                outbox,
-                new TransactionTemplate(transactionManager),
-                settings,
-                schedule,
-                clock,
-                meters);
-        return new DueWorker(
-                "query",
-                settings,
-                worker::runBatch,
-                DueWorker.earliest(
-                        JdbcClient.create(dataSource), "select min(due_at) from active_query where state = 'ACTIVE'"),
-                clock);
+            Queries queries, WechatPayGateway wechat, Outbox outbox, QuerySchedule schedule, DueWork work) {
+        QueryWorker worker = new QueryWorker(queries, new QueryCheck(wechat, work.clock()), outbox, schedule, work);
+        return work.worker("query", worker::runBatch, queries.nextDue());
     }
 
     @Bean

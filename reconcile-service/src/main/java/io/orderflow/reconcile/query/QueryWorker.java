@@ -3,12 +3,11 @@ package io.orderflow.reconcile.query;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.work.DueBatch;
-import io.orderflow.reconcile.expiry.WorkerSettings;
+import io.orderflow.platform.work.DueWork;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One batch of due active queries in one transaction: claim (skip locked), query, publish or reschedule. A query
@@ -27,29 +26,14 @@ class QueryWorker {
     private final MeterRegistry meters;
     private final DueBatch<Query> batch;
 
-    QueryWorker(
-            Queries queries,
-            QueryCheck check,
-            Outbox outbox,
-            TransactionTemplate transactions,
-            WorkerSettings settings,
-            QuerySchedule schedule,
-            Clock clock,
-            MeterRegistry meters) {
-        this.meters = meters;
+    QueryWorker(Queries queries, QueryCheck check, Outbox outbox, QuerySchedule schedule, DueWork work) {
+        this.meters = work.meters();
         this.queries = queries;
         this.check = check;
         this.outbox = outbox;
         this.schedule = schedule;
-        this.clock = clock;
-        this.batch = new DueBatch<>(
-                "query",
-                settings.batchSize(),
-                transactions,
-                meters,
-                size -> queries.claimDue(clock.instant(), size),
-                this::run,
-                this::failed);
+        this.clock = work.clock();
+        this.batch = work.batch("query", queries::claimDue, this::run, this::failed);
     }
 
     int runBatch() {

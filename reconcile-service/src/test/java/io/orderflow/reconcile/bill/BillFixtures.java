@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
-import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderflowEvent;
@@ -58,6 +57,25 @@ abstract class BillFixtures extends SimulatedWechatPay {
         });
     }
 
+    /** A new order of {@code fen} paid at WeChat at {@code when}, not yet known to the ledger. */
+    OrderCreated orderPaidAt(long fen, Instant when) throws Exception {
+        OrderCreated order = order(fen);
+        payAt(order, when);
+        return order;
+    }
+
+    /** A new order paid at WeChat at {@code paidAt} and told to the ledger as paid then, {@code fen} both sides. */
+    OrderCreated paidAndLedgered(long fen, Instant paidAt) throws Exception {
+        return paidAndLedgered(fen, fen, paidAt);
+    }
+
+    /** A new order of {@code fen} paid at WeChat at {@code paidAt}, told to the ledger as paid then with {@code ledgerFen}. */
+    OrderCreated paidAndLedgered(long fen, long ledgerFen, Instant paidAt) throws Exception {
+        OrderCreated order = orderPaidAt(fen, paidAt);
+        ledger(order, OrderStatus.SUCCESS, ledgerFen, paidAt, List.of());
+        return order;
+    }
+
     /** A refund at WeChat requested at {@code when}; waits until WeChat finished it (SUCCESS). */
     Refund refundAt(OrderCreated order, String outRefundNo, long fen, Instant when) throws Exception {
         tradeClock(when, () -> {
@@ -109,11 +127,6 @@ abstract class BillFixtures extends SimulatedWechatPay {
                                 .query(Long.class)
                                 .single()
                         == 1);
-    }
-
-    static RefundSnapshot refund(String outRefundNo, long fen, RefundStatus status, String refundId, Instant at) {
-        return new RefundSnapshot(
-                outRefundNo, Money.cny(fen), status, refundId, null, at, status == RefundStatus.SUCCESS ? at : null);
     }
 
     BillDay run(LocalDate day) {

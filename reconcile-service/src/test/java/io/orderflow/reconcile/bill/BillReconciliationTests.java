@@ -1,5 +1,6 @@
 package io.orderflow.reconcile.bill;
 
+import static io.orderflow.reconcile.TestRefunds.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,9 +115,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void aPaymentWechatNeverSawIsReportedMissingAtWechatAndNotRepaired() throws Exception {
         LocalDate day = day(23);
-        OrderCreated paidThere = order(100);
-        payAt(paidThere, at(day, "08:00:00"));
-        ledger(paidThere, OrderStatus.SUCCESS, 100, at(day, "08:00:00"), List.of());
+        OrderCreated paidThere = paidAndLedgered(100, at(day, "08:00:00"));
         OrderCreated neverPaid = order(777);
         ledger(neverPaid, OrderStatus.SUCCESS, 777, at(day, "15:00:00"), List.of());
 
@@ -161,9 +160,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void differentAmountsAreAnAmountMismatchReportedNotFixed() throws Exception {
         LocalDate day = day(24);
-        OrderCreated order = order(1000);
-        payAt(order, at(day, "13:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 900, at(day, "13:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(1000, 900, at(day, "13:00:00"));
 
         Discrepancy found = single(run(day), DiscrepancyKind.AMOUNT_MISMATCH);
 
@@ -181,8 +178,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void anOrderPaidAtWechatButClosedHereIsAStatusMismatchReportedNotFixed() throws Exception {
         LocalDate day = day(25);
-        OrderCreated order = order(300);
-        payAt(order, at(day, "14:00:00"));
+        OrderCreated order = orderPaidAt(300, at(day, "14:00:00"));
         ledger(order, OrderStatus.CLOSED, 300, null, List.of());
 
         Discrepancy found = single(run(day), DiscrepancyKind.STATUS_MISMATCH);
@@ -197,8 +193,7 @@ class BillReconciliationTests extends BillFixtures {
     @Test
     void refundsThatDifferAreRefundMismatchesAndOnlyAFinishedOneStillProcessingHereIsRepaired() throws Exception {
         LocalDate day = day(26);
-        OrderCreated order = order(5000);
-        payAt(order, at(day, "10:00:00"));
+        OrderCreated order = orderPaidAt(5000, at(day, "10:00:00"));
         Refund processingHere = refundAt(order, "RA" + order.orderId(), 1000, at(day, "11:00:00"));
         Refund unknownHere = refundAt(order, "RB" + order.orderId(), 500, at(day, "11:30:00"));
         ledger(

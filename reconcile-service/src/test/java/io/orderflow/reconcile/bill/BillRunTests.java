@@ -37,8 +37,7 @@ class BillRunTests extends BillFixtures {
             throws Exception {
         LocalDate day = day(28);
         LocalDate next = day.plusDays(1);
-        OrderCreated crossing = order(1500);
-        payAt(crossing, at(next, "00:00:20"));
+        OrderCreated crossing = orderPaidAt(1500, at(next, "00:00:20"));
         ledger(crossing, OrderStatus.SUCCESS, 1500, at(day, "23:59:50"), List.of());
         OrderCreated neverBilled = order(800);
         ledger(neverBilled, OrderStatus.SUCCESS, 800, at(day, "23:58:00"), List.of());
@@ -72,8 +71,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void aBillFailingItsHashIsRejectedUnreadAndTriedAgainLater() throws Exception {
         LocalDate day = day(29);
-        OrderCreated order = order(100);
-        payAt(order, at(day, "12:00:00"));
+        OrderCreated order = orderPaidAt(100, at(day, "12:00:00"));
         fault("BAD_BILL_HASH", "/v3/bill/tradebill", 1);
 
         BillRun rejected = run(day).run();
@@ -92,9 +90,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void aBillStillBeingGeneratedIsTriedAgainLater() throws Exception {
         LocalDate day = day(30);
-        OrderCreated order = order(100);
-        payAt(order, at(day, "12:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 100, at(day, "12:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(100, at(day, "12:00:00"));
         fault("STATEMENT_CREATING", "/v3/bill/tradebill", 1);
 
         BillRun waiting = run(day).run();
@@ -110,9 +106,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void aBillWechatHasNotGeneratedYetIsTriedAgainAndReconciledOnceItExists() throws Exception {
         LocalDate day = day(32);
-        OrderCreated order = order(100);
-        payAt(order, at(day, "12:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 100, at(day, "12:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(100, at(day, "12:00:00"));
         try {
             // the simulator generates a day's bill from 09:00 the next day on its trade clock
             tradeClockAt(at(day.plusDays(1), "08:30:00"));
@@ -135,9 +129,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void theDailyRunAtHalfPastTenReconcilesYesterdaysBillAsWechatGeneratedIt() throws Exception {
         LocalDate yesterday = reconciliation.yesterday();
-        OrderCreated order = order(700);
-        payAt(order, at(yesterday, "15:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 700, at(yesterday, "15:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(700, at(yesterday, "15:00:00"));
         try {
             tradeClockAt(at(yesterday.plusDays(1), "10:30:00"));
 
@@ -176,9 +168,7 @@ class BillRunTests extends BillFixtures {
     @Test
     void anOperatorRunsADayOverHttpAndReadsItAsSnakeCaseJsonAndAsAnHtmlReport() throws Exception {
         LocalDate day = day(31);
-        OrderCreated order = order(2000);
-        payAt(order, at(day, "16:00:00"));
-        ledger(order, OrderStatus.SUCCESS, 1999, at(day, "16:00:00"), List.of());
+        OrderCreated order = paidAndLedgered(2000, 1999, at(day, "16:00:00"));
         MockMvc http = MockMvcBuilders.webAppContextSetup(context).build();
 
         http.perform(post("/reconcile/v1/bills/{mchid}/{date}/runs", TestMerchant.MCHID, day))

@@ -3,13 +3,13 @@ package io.orderflow.reconcile.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderflowEvent;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TimeoutExpired;
 import io.orderflow.platform.outbox.Outbox;
 import io.orderflow.platform.wechatpay.WechatPayGateway;
+import io.orderflow.platform.work.DueWork;
 import io.orderflow.platform.work.DueWorker;
 import io.orderflow.reconcile.SimulatedWechatPay;
 import io.orderflow.testkit.Broker;
@@ -26,8 +26,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Payer against timer, and a restart with timers due: every order ends one way, reported once. */
 class ExpiryRaceTests extends SimulatedWechatPay {
@@ -46,16 +44,13 @@ class ExpiryRaceTests extends SimulatedWechatPay {
     Outbox outbox;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
+    DueWork work;
 
     @Autowired
     WorkerSettings settings;
 
     @Autowired
     Clock clock;
-
-    @Autowired
-    MeterRegistry meters;
 
     @Test
     void aPayerRacingTheTimerEndsPaidOrClosedNeverBothNeverNeither() throws Exception {
@@ -126,14 +121,7 @@ class ExpiryRaceTests extends SimulatedWechatPay {
 
     @Test
     void aSecondReplicasWorkersShareTheTimersAndEachFiresOnce() {
-        ExpiryWorker second = new ExpiryWorker(
-                timers,
-                new CloseProtocol(wechat, clock),
-                outbox,
-                new TransactionTemplate(transactionManager),
-                settings,
-                clock,
-                meters);
+        ExpiryWorker second = new ExpiryWorker(timers, new CloseProtocol(wechat, clock), outbox, work);
         DueWorker replica = new DueWorker("replica-2", settings, second::runBatch);
         replica.start();
         try {

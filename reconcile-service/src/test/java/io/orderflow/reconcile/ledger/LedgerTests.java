@@ -1,9 +1,9 @@
 package io.orderflow.reconcile.ledger;
 
+import static io.orderflow.reconcile.TestRefunds.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
@@ -36,14 +36,7 @@ class LedgerTests extends SimulatedWechatPay {
                 .build();
         Instant paidAt = Instant.parse("2026-03-01T15:59:59Z");
         Instant refundedAt = Instant.parse("2026-03-02T02:00:00Z");
-        RefundSnapshot refund = new RefundSnapshot(
-                "RF-" + created.orderId(),
-                Money.cny(200),
-                RefundStatus.SUCCESS,
-                "5030000001",
-                null,
-                refundedAt,
-                refundedAt);
+        RefundSnapshot refund = refund("RF-" + created.orderId(), 200, RefundStatus.SUCCESS, "5030000001", refundedAt);
         sendAll(List.of(
                 status(created, 3, OrderStatus.REFUND, paidAt, List.of(refund)),
                 status(created, 2, OrderStatus.SUCCESS, paidAt, List.of())));
