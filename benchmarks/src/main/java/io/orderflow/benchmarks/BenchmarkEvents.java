@@ -1,16 +1,16 @@
 package io.orderflow.benchmarks;
 
-import io.orderflow.events.Money;
 import io.orderflow.events.OrderCreated;
-import io.orderflow.events.OrderSnapshot;
 import io.orderflow.events.OrderStatus;
 import io.orderflow.events.OrderStatusChanged;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import io.orderflow.testkit.OrderCreatedBuilder;
+import io.orderflow.testkit.OrderStatusChangedBuilder;
 import java.util.UUID;
 
-/** Realistic order events, each for a new order id (so keys spread over lanes and partitions). */
+/**
+ * Realistic order events, each for a new order id (so keys spread over lanes and partitions), from the events'
+ * test data builders (events-testkit).
+ */
 final class BenchmarkEvents {
 
     private BenchmarkEvents() {}
@@ -20,32 +20,17 @@ final class BenchmarkEvents {
     }
 
     static OrderCreated orderCreated(String orderId) {
-        Instant now = Instant.now();
-        return new OrderCreated(
-                orderId,
-                "shop-1",
-                "S-" + orderId,
-                "1230000109",
-                "wx2421b1c4370ec43b",
-                "benchmark order",
-                Money.cny(100),
-                "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
-                null,
-                now,
-                now.plus(Duration.ofMinutes(30)));
+        return OrderCreatedBuilder.orderCreated(orderId)
+                .withDescription("benchmark order")
+                .build();
     }
 
+    /** The order's first status event: created, PENDING, version 1. */
     static OrderStatusChanged statusChanged(String orderId) {
-        Instant now = Instant.now();
-        OrderSnapshot snapshot = new OrderSnapshot(
-                OrderStatus.PENDING,
-                Money.cny(100),
-                Money.cny(0),
-                null,
-                null,
-                now.plus(Duration.ofMinutes(30)),
-                List.of());
-        return new OrderStatusChanged(
-                orderId, "shop-1", "S-" + orderId, 1, null, OrderStatus.PENDING, "CREATED", null, now, snapshot);
+        return OrderStatusChangedBuilder.changed(orderId, OrderStatus.PENDING)
+                .withVersion(1)
+                .withFrom(null)
+                .withReason("CREATED")
+                .build();
     }
 }
