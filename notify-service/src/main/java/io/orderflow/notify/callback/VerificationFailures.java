@@ -18,12 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Counts failed callback verifications per source towards CALLBACK_VERIFICATION_BURST (ADR 0010, ADR 0015). A
  * request only adds to an in-memory tally: no database work, no lock, no pooled connection, so a flood of forged
- * callbacks cannot queue WeChat's genuine ones behind it. Every {@code flush-interval} one thread ({@link
- * #schedule()}) moves the tallies
- * into {@link FailureBursts} in one transaction, where the counts of all replicas meet under each source's row
- * lock and an incident alerts once. The source is the remote address with the URL's merchant; merchants not
- * configured here share one key, and at most {@value #MAX_SOURCES} sources are tallied between two flushes, so
- * a caller cannot grow memory by inventing merchants or addresses.
+ * callbacks cannot queue WeChat's genuine ones behind it. Every {@code flush-interval} one thread
+ * ({@link #schedule()}) moves the tallies into {@link FailureBursts} in one transaction, where the counts of all
+ * replicas meet under each source's row lock and an incident alerts once. The source is the remote address with
+ * the URL's merchant; merchants not configured here share one key, and at most {@value #MAX_SOURCES} sources are
+ * tallied between two flushes, so a caller cannot grow memory by inventing merchants or addresses.
  */
 class VerificationFailures {
 

@@ -24,7 +24,7 @@ import io.orderflow.order.order.domain.SystemRefundNumbers;
 import io.orderflow.order.order.metrics.AnomalyMetrics;
 import io.orderflow.order.order.usecase.FollowUps;
 import io.orderflow.order.support.Counters;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Shops;
@@ -35,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Payments that do not match their order, and payments after close: stored, counted, emitted. */
 @OrderServiceTest
-class AnomalyTests extends OneShopTests {
+class AnomalyTests extends OneShopTestBase {
 
     @Autowired
     MeterRegistry meters;

@@ -6,7 +6,7 @@ import io.orderflow.events.CloseRequested;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.events.OrderflowEvent;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** A shop retrying a create in parallel (as after a timeout or a restart) gets one order and one OrderCreated. */
 @OrderServiceTest
-class CreateConcurrencyTests extends OneShopTests {
+class CreateConcurrencyTests extends OneShopTestBase {
 
     private static final int CLIENTS = 8;
 

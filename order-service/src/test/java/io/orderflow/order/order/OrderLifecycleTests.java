@@ -16,7 +16,7 @@ import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.PaymentNotified;
 import io.orderflow.events.TradeState;
 import io.orderflow.order.support.Counters;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code orderflow.order.status}: one status event per transition, versions 1..n without gaps.
  */
 @OrderServiceTest
-class OrderLifecycleTests extends OneShopTests {
+class OrderLifecycleTests extends OneShopTestBase {
 
     @Autowired
     MeterRegistry meters;

@@ -17,7 +17,7 @@ import io.orderflow.events.OrderAnomalyDetected;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.RefundRequested;
 import io.orderflow.events.RefundStatus;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.ShopClient;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Refunds: partial and full, the remainder rule, idempotent retries, rejections and notifications. */
 @OrderServiceTest
-class RefundTests extends OneShopTests {
+class RefundTests extends OneShopTestBase {
 
     @Test
     void partialRefundsUpToTheRemainderThenRejectsAbove() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.events.CloseRequested;
 import io.orderflow.events.OrderCreated;
 import io.orderflow.order.OrderServiceApplication;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
@@ -26,7 +26,7 @@ import org.springframework.core.env.Environment;
  * and its {@code Prefer: wait} sees the pay params the other instance stored.
  */
 @OrderServiceTest
-class RestartTests extends OneShopTests {
+class RestartTests extends OneShopTestBase {
 
     @Autowired
     Environment environment;

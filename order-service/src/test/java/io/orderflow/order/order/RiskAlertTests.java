@@ -13,7 +13,7 @@ import io.orderflow.events.RiskAlertKind;
 import io.orderflow.events.RiskAlertRaised;
 import io.orderflow.events.TradeState;
 import io.orderflow.order.support.Counters;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderEventsFactory;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Shops;
@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 1000 fen in tests), counted per day in China time.
  */
 @OrderServiceTest
-class RiskAlertTests extends OneShopTests {
+class RiskAlertTests extends OneShopTestBase {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

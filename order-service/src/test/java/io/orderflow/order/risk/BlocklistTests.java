@@ -4,7 +4,7 @@ import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.support.Admin;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Payers blocked at one shop or everywhere through the admin path; their orders are refused and not created. */
 @OrderServiceTest
-class BlocklistTests extends OneShopTests {
+class BlocklistTests extends OneShopTestBase {
 
     ShopClient otherShop;
     Admin admin;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.OrderServiceApplication;
 import io.orderflow.order.support.Admin;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -38,7 +38,7 @@ import org.springframework.core.env.Environment;
  * share one frozen clock, so the rate limit has no refill to blur the count.
  */
 @OrderServiceTest
-class RiskConcurrencyTests extends OneShopTests {
+class RiskConcurrencyTests extends OneShopTestBase {
 
     private static final int CLIENTS = 16;
     private static ConfigurableApplicationContext replica;

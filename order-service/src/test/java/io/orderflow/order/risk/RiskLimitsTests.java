@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.order.support.Admin;
 import io.orderflow.order.support.Counters;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * clock, and every refusal leaving no order and no event behind.
  */
 @OrderServiceTest
-class RiskLimitsTests extends OneShopTests {
+class RiskLimitsTests extends OneShopTestBase {
 
     @Autowired
     MeterRegistry meters;

@@ -4,7 +4,7 @@ import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * in for here by an HTTP server that records what it is asked (the real one answers in WebhookOutageScenarioTests).
  */
 @OrderServiceTest
-class WebhookDeliveryLogTests extends OneShopTests {
+class WebhookDeliveryLogTests extends OneShopTestBase {
 
     private static final String TOKEN = "notify-operator-token";
     private static final HttpServer NOTIFY = standInNotifyService();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.OrderStatusChanged;
 import io.orderflow.events.WebhookEndpointChanged;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * own notify_url, checked by the same rules and carried in its status changes.
  */
 @OrderServiceTest
-class WebhookEndpointTests extends OneShopTests {
+class WebhookEndpointTests extends OneShopTestBase {
 
     private static final String URL = "https://93.184.216.34/orderflow/hooks";
     private static final WebhookSecrets SECRETS = new WebhookSecrets(OrderServiceTest.WEBHOOK_MASTER_KEY);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.events.EventTypes;
-import io.orderflow.platform.OutboxSpringTests;
+import io.orderflow.platform.OutboxSpringTestBase;
 import io.orderflow.platform.PlatformTestApplication;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * behind them in the same partition are still consumed.
  */
 @SpringBootTest
-class DeadLetterTests extends OutboxSpringTests {
+class DeadLetterTests extends OutboxSpringTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DLT = "orderflow.order.events.platform-tests.dlt";

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderflow.platform.OutboxSpringTests;
+import io.orderflow.platform.OutboxSpringTestBase;
 import io.orderflow.platform.test.KafkaBrokerProcess;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = "orderflow.test.database=platform_outage")
 @DirtiesContext
-class BrokerOutageTests extends OutboxSpringTests {
+class BrokerOutageTests extends OutboxSpringTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final KafkaBrokerProcess broker = KafkaBrokerProcess.start();

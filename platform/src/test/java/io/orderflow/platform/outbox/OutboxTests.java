@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.events.EventTypes;
 import io.orderflow.events.TimeoutExpired;
-import io.orderflow.platform.OutboxSpringTests;
+import io.orderflow.platform.OutboxSpringTestBase;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.sql.Connection;
@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @SpringBootTest
-class OutboxTests extends OutboxSpringTests {
+class OutboxTests extends OutboxSpringTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.orderflow.events.EventTypes;
-import io.orderflow.platform.OutboxSpringTests;
+import io.orderflow.platform.OutboxSpringTestBase;
 import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TopicProbe;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The trace of the transaction that appends an event is the trace of the Kafka record the relay sends later. */
 @SpringBootTest
 @AutoConfigureTracing
-class OutboxTracingTests extends OutboxSpringTests {
+class OutboxTracingTests extends OutboxSpringTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 

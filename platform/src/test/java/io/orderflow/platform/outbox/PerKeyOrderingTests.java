@@ -5,7 +5,7 @@ import static io.orderflow.platform.TestEvents.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.platform.OutboxSpringTests;
+import io.orderflow.platform.OutboxSpringTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * order's events reach the consumer in version order, each exactly once.
  */
 @SpringBootTest
-class PerKeyOrderingTests extends OutboxSpringTests {
+class PerKeyOrderingTests extends OutboxSpringTestBase {
 
     private static final int ORDERS = 40;
     private static final int VERSIONS = 25;

@@ -3,7 +3,7 @@ package io.orderflow.order.order.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * end.
  */
 @OrderServiceTest
-class PayParamsWakeTests extends OneShopTests {
+class PayParamsWakeTests extends OneShopTestBase {
 
     @Autowired
     TransactionTemplate transactions;

@@ -3,7 +3,7 @@ package io.orderflow.order.order.web;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shop API over HTTP: create, idempotent retries, reads, lookup, list, errors, isolation. */
 @OrderServiceTest
-class ShopApiTests extends OneShopTests {
+class ShopApiTests extends OneShopTestBase {
 
     @Test
     void createsAPendingOrderWithAWechatCompatibleId() {

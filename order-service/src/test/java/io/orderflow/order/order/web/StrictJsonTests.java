@@ -4,7 +4,7 @@ import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.order.OrderFlows;
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the field and changes nothing.
  */
 @OrderServiceTest
-class StrictJsonTests extends OneShopTests {
+class StrictJsonTests extends OneShopTestBase {
 
     private static final String CREATE = """
             {"shop_order_no":%s,"description":%s,"amount":{"total":%s,"currency":%s},"payer":{"openid":%s},\

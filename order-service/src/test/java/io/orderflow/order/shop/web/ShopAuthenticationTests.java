@@ -3,7 +3,7 @@ package io.orderflow.order.shop.web;
 import static io.orderflow.order.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderflow.order.support.OneShopTests;
+import io.orderflow.order.support.OneShopTestBase;
 import io.orderflow.order.support.OrderServiceTest;
 import io.orderflow.order.support.Orders;
 import io.orderflow.order.support.ShopClient;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every way a request can fail authentication gets its own 401 code; oversized bodies get 413. */
 @OrderServiceTest
-class ShopAuthenticationTests extends OneShopTests {
+class ShopAuthenticationTests extends OneShopTestBase {
 
     TestSigner signer;
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Base of the platform's Spring Boot tests that write events through the outbox: the outbox, transactions and
  * JDBC, and {@link #append} to commit one event. Each subclass says how its context starts ({@code @SpringBootTest}).
  */
-public abstract class OutboxSpringTests {
+public abstract class OutboxSpringTestBase {
 
     @Autowired
     protected Outbox outbox;

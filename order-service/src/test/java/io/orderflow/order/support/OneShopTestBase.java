@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and {@link #port} register more shops, {@link #jdbc} reads what was stored. Subclasses carry
  * {@code @OrderServiceTest} themselves.
  */
-public abstract class OneShopTests {
+public abstract class OneShopTestBase {
 
     @Autowired
     protected ShopManagement shops;
