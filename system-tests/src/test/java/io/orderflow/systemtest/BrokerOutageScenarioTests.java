@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.orderflow.platform.test.KafkaBrokerProcess;
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.process.ServiceProcess;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;

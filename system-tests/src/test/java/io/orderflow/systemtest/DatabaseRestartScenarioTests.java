@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.platform.test.PostgresServerProcess;
+import io.orderflow.process.ServiceProcess;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;

@@ -11,6 +11,7 @@ import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TopicProbe;
 import io.orderflow.platform.test.WechatPayCallbacks;
+import io.orderflow.process.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,6 +3,7 @@ package io.orderflow.systemtest;
 import io.orderflow.platform.test.KafkaBrokerProcess;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
+import io.orderflow.process.ServiceProcess;
 import io.orderflow.simulator.ledger.TradeEvents;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ public final class EndToEndThroughputBenchmark {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        // before OrderflowSystem loads ServiceProcess, which reads it once
+        // OrderflowSystem reads it when it adds the services
         if (System.getProperty(JVM_OPTIONS_PROPERTY) == null) {
             System.setProperty(JVM_OPTIONS_PROPERTY, PRODUCTION_LIKE);
         }
@@ -204,12 +205,11 @@ public final class EndToEndThroughputBenchmark {
     }
 
     private static void autoPay(OrderflowSystem system) {
-        var answer = ServiceProcess.send(
-                HttpRequest.newBuilder(URI.create(system.simulator.baseUrl() + "/sim/v1/auto-payer"))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(
-                                "{\"share\":1.0,\"delay_ms\":0,\"mchid\":\"" + TestMerchant.MCHID + "\"}"))
-                        .build());
+        var answer = Http.send(HttpRequest.newBuilder(URI.create(system.simulator.baseUrl() + "/sim/v1/auto-payer"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"share\":1.0,\"delay_ms\":0,\"mchid\":\"" + TestMerchant.MCHID + "\"}"))
+                .build());
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException("auto-payer not set: " + answer.statusCode() + " " + answer.body());
         }

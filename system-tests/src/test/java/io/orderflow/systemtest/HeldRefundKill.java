@@ -1,6 +1,7 @@
 package io.orderflow.systemtest;
 
 import io.orderflow.platform.test.TestMerchant;
+import io.orderflow.process.ServiceProcess;
 import io.orderflow.simulator.fault.FaultKind;
 import io.orderflow.simulator.fault.Faults;
 import io.orderflow.simulator.fault.Holds;

@@ -1,5 +1,6 @@
 package io.orderflow.systemtest;
 
+import io.orderflow.process.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,8 +61,8 @@ final class LoadTracing {
 
     private static Sampling read(ServiceProcess service) {
         try {
-            HttpResponse<String> answer = ServiceProcess.send(
-                    HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/env/" + PROPERTY))
+            HttpResponse<String> answer =
+                    Http.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/env/" + PROPERTY))
                             .timeout(Duration.ofSeconds(15))
                             .build());
             if (answer.statusCode() == 404) {

@@ -1,5 +1,6 @@
 package io.orderflow.systemtest;
 
+import io.orderflow.process.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,6 +5,7 @@ import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
 import io.orderflow.platform.test.TestWechatPay;
+import io.orderflow.process.ServiceProcess;
 import io.orderflow.simulator.RunningSimulator;
 import io.orderflow.simulator.WechatPaySimulator;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -169,14 +171,17 @@ final class OrderflowSystem implements AutoCloseable {
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.cloud.stream.kafka.binder.brokers", bootstrapServers);
         Path jar = repositoryRoot().resolve(service).resolve("target").resolve(service + ".jar");
-        services.put(service, new ServiceProcess(service, jar, port, properties, logs));
+        services.put(
+                service,
+                new ServiceProcess(
+                        new ServiceProcess.Settings(service, jar, port, freePort(), jvmOptions(), properties, logs)));
     }
 
     /** Starts one more instance of a running service, sharing its database: replicas as Kubernetes would run them. */
     ServiceProcess addReplica(String service) {
         String replicaName = service + "-"
                 + (services.keySet().stream().filter(n -> n.startsWith(service)).count() + 1);
-        ServiceProcess replica = service(service).replica(replicaName, freePort());
+        ServiceProcess replica = service(service).replica(replicaName, freePort(), freePort());
         services.put(replicaName, replica);
         return replica.start().awaitReady(Duration.ofSeconds(120));
     }
@@ -192,7 +197,7 @@ final class OrderflowSystem implements AutoCloseable {
 
     /** The payer tries to pay; WeChat may refuse (the order closed meanwhile). Returns WeChat's answer. */
     HttpResponse<String> tryPay(String orderId) {
-        return ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+        return Http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}"))
@@ -202,7 +207,7 @@ final class OrderflowSystem implements AutoCloseable {
     /** The payer pays the order at WeChat (the simulator's control API, as the pay sheet would). */
     void pay(String orderId) {
         HttpResponse<String> paid =
-                ServiceProcess.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
+                Http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/v1/payments"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"mchid\":\"" + TestMerchant.MCHID + "\",\"out_trade_no\":\"" + orderId + "\"}"))
@@ -217,6 +222,17 @@ final class OrderflowSystem implements AutoCloseable {
         services.values().forEach(ServiceProcess::stop);
         simulator.close();
         databaseServers.values().forEach(PostgresServerProcess::close);
+    }
+
+    /**
+     * The services' JVM options: small and quick to start for tests (C1 only); a benchmark sets
+     * {@code -Dorderflow.system.jvm-options} to run them as production would.
+     */
+    static List<String> jvmOptions() {
+        return List.of(System.getProperty(
+                        "orderflow.system.jvm-options", "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1")
+                .trim()
+                .split("\\s+"));
     }
 
     /** Surefire runs in system-tests/, exec:java where Maven was started: find the checkout either way. */

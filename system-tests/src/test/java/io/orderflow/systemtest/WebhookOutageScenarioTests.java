@@ -169,7 +169,7 @@ class WebhookOutageScenarioTests {
     }
 
     private static HttpResponse<String> endpointState() {
-        return ServiceProcess.send(HttpRequest.newBuilder(URI.create(
+        return Http.send(HttpRequest.newBuilder(URI.create(
                         system.service("notify-service").baseUrl() + "/notify/v1/webhook-endpoints/" + endpointId))
                 .header("Authorization", "Bearer " + OrderflowSystem.ADMIN_TOKEN)
                 .build());

@@ -1,5 +1,6 @@
 package io.orderflow.local.stack;
 
+import io.orderflow.process.ServiceProcess;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,6 +24,17 @@ final class Services {
      * keeps an idle stack quiet and small without changing what the services do.
      */
     static final Map<String, String> LOCAL_FOOTPRINT = localFootprint();
+
+    /**
+     * A small heap that grows when needed (it starts at 1/64 of the machine's memory otherwise, all of it touched
+     * during start-up), small thread stacks, the client compiler only (a developer's stack is not under load), no
+     * perf data file (its sampler wakes every 50 ms).
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m", "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+
+    /** The launcher's own JDK runs the services. */
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
@@ -79,16 +91,22 @@ final class Services {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./orderflow-local builds what it needs)");
         }
+        Path cacheDirectory = cache.resolve(name);
         processes.put(
                 name,
-                new ServiceProcess(
+                new ServiceProcess(new ServiceProcess.Settings(
                         name,
                         jar,
-                        cache.resolve(name),
                         ports.of(shortName),
                         ports.of(shortName + "-management"),
+                        JVM_OPTIONS,
                         properties,
-                        settings.logDirectory()));
+                        settings.logDirectory(),
+                        packaged -> {
+                            ClassDataCache classData =
+                                    ClassDataCache.prepare(packaged.applicationJar(), cacheDirectory, JAVA);
+                            return new ServiceProcess.Launch(classData.applicationJar(), classData.jvmOptions());
+                        })));
     }
 
     /**
@@ -101,7 +119,7 @@ final class Services {
     }
 
     /** Waits until each answers its readiness probe; fails when one exits. */
-    void awaitReady(Duration atMost) throws InterruptedException {
+    void awaitReady(Duration atMost) {
         for (ServiceProcess process : processes.values()) {
             process.awaitReady(atMost);
         }
@@ -118,13 +136,7 @@ final class Services {
     /** SIGTERM to all first, so they shut down in parallel, then wait for each. */
     void stop() {
         processes.values().forEach(ServiceProcess::requestStop);
-        for (ServiceProcess process : processes.values()) {
-            try {
-                process.stop(Duration.ofSeconds(45));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.values().forEach(ServiceProcess::stop);
     }
 
     private static Map<String, String> localFootprint() {

@@ -1,6 +1,7 @@
 package io.orderflow.local.stack;
 
 import io.orderflow.local.sign.ShopCredentials;
+import io.orderflow.process.ServiceProcess;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.orderflow.platform.test;
 
+import io.orderflow.process.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
-package io.orderflow.platform.test;
+package io.orderflow.process;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Ending the OS processes tests start: the way an operator stops them, or like {@code kill -9}. */
+/** Ending a child OS process (a service, a broker): the way an operator stops it, or like {@code kill -9}. */
 public final class ChildProcesses {
 
     private ChildProcesses() {}
