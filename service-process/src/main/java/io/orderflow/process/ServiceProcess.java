@@ -68,7 +68,6 @@ public final class ServiceProcess implements AutoCloseable {
      *     expand {@code %p} in {@code filename=})
      * @param properties the service's settings, given as {@code --key=value}
      * @param logDirectory where {@code <name>.log} is appended to
-     * @param launch prepares what {@code java -jar} runs from the packaged jar; called once, before the first start
      */
     public record Settings(
             String name,
@@ -77,62 +76,62 @@ public final class ServiceProcess implements AutoCloseable {
             int managementPort,
             List<String> jvmOptions,
             Map<String, String> properties,
-            Path logDirectory,
-            UnaryOperator<Launch> launch) {
+            Path logDirectory) {
 
         public Settings {
             jvmOptions = List.copyOf(jvmOptions);
             properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         }
-
-        /** The packaged jar run as it is. */
-        public Settings(
-                String name,
-                Path jar,
-                int port,
-                int managementPort,
-                List<String> jvmOptions,
-                Map<String, String> properties,
-                Path logDirectory) {
-            this(name, jar, port, managementPort, jvmOptions, properties, logDirectory, UnaryOperator.identity());
-        }
     }
 
     private final Settings settings;
+    private final UnaryOperator<Launch> preparation;
     private Launch launch;
     private Process process;
     private boolean stopRequested;
 
+    /** The packaged jar run as it is. */
     public ServiceProcess(Settings settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code preparation}: what {@code java -jar} runs, made from the packaged jar; called once, before the first
+     * start (the launcher extracts the jar and maps its class-data archive).
+     */
+    public ServiceProcess(Settings settings, UnaryOperator<Launch> preparation) {
         this.settings = settings;
+        this.preparation = preparation;
     }
 
     /** This service (not started yet) with some settings replaced or added. */
     public ServiceProcess with(Map<String, String> replaced) {
         Map<String, String> merged = new LinkedHashMap<>(settings.properties());
         merged.putAll(replaced);
-        return new ServiceProcess(new Settings(
-                settings.name(),
-                settings.jar(),
-                settings.port(),
-                settings.managementPort(),
-                settings.jvmOptions(),
-                merged,
-                settings.logDirectory(),
-                settings.launch()));
+        return new ServiceProcess(
+                new Settings(
+                        settings.name(),
+                        settings.jar(),
+                        settings.port(),
+                        settings.managementPort(),
+                        settings.jvmOptions(),
+                        merged,
+                        settings.logDirectory()),
+                preparation);
     }
 
     /** Another instance of this service with the same settings (database, broker, merchant), on ports of its own. */
     public ServiceProcess replica(String replicaName, int replicaPort, int replicaManagementPort) {
-        return new ServiceProcess(new Settings(
-                replicaName,
-                settings.jar(),
-                replicaPort,
-                replicaManagementPort,
-                settings.jvmOptions(),
-                settings.properties(),
-                settings.logDirectory(),
-                settings.launch()));
+        return new ServiceProcess(
+                new Settings(
+                        replicaName,
+                        settings.jar(),
+                        replicaPort,
+                        replicaManagementPort,
+                        settings.jvmOptions(),
+                        settings.properties(),
+                        settings.logDirectory()),
+                preparation);
     }
 
     /**
@@ -144,7 +143,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(settings.jar() + " is missing: build the services first (./mvnw -B verify,"
                     + " or ./orderflow-local, builds them)");
         }
-        Launch prepared = settings.launch().apply(Launch.plain(settings.jar()));
+        Launch prepared = preparation.apply(Launch.plain(settings.jar()));
         synchronized (this) {
             launch = prepared;
         }

@@ -148,15 +148,10 @@ class ServiceProcessUnitTests {
     void theLaunchRunsWhatThePreparationGivesWithItsOptionsAfterTheServicesOwn() throws Exception {
         Path jar = fakeServiceJar();
         Path extracted = Files.copy(jar, directory.resolve("extracted.jar"));
-        ServiceProcess service = new ServiceProcess(new ServiceProcess.Settings(
-                "order-service",
-                jar,
-                8080,
-                8081,
-                List.of("-Xmx64m"),
-                Map.of("a", "b"),
-                directory,
-                packaged -> new ServiceProcess.Launch(extracted, List.of("-XX:AOTCache=app.aot"))));
+        ServiceProcess service = new ServiceProcess(
+                new ServiceProcess.Settings(
+                        "order-service", jar, 8080, 8081, List.of("-Xmx64m"), Map.of("a", "b"), directory),
+                packaged -> new ServiceProcess.Launch(extracted, List.of("-XX:AOTCache=app.aot")));
 
         service.prepare();
 

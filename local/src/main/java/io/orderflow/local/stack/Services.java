@@ -94,19 +94,20 @@ final class Services {
         Path cacheDirectory = cache.resolve(name);
         processes.put(
                 name,
-                new ServiceProcess(new ServiceProcess.Settings(
-                        name,
-                        jar,
-                        ports.of(shortName),
-                        ports.of(shortName + "-management"),
-                        JVM_OPTIONS,
-                        properties,
-                        settings.logDirectory(),
+                new ServiceProcess(
+                        new ServiceProcess.Settings(
+                                name,
+                                jar,
+                                ports.of(shortName),
+                                ports.of(shortName + "-management"),
+                                JVM_OPTIONS,
+                                properties,
+                                settings.logDirectory()),
                         packaged -> {
                             ClassDataCache classData =
                                     ClassDataCache.prepare(packaged.applicationJar(), cacheDirectory, JAVA);
                             return new ServiceProcess.Launch(classData.applicationJar(), classData.jvmOptions());
-                        })));
+                        }));
     }
 
     /**
