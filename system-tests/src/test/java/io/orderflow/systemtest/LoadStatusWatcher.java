@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -50,8 +51,13 @@ final class LoadStatusWatcher implements AutoCloseable {
                 new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = List.of();
             while (running.get() && partitions.isEmpty()) {
-                List<PartitionInfo> found =
-                        consumer.partitionsFor(EventTypes.ORDER_STATUS_TOPIC, Duration.ofSeconds(5));
+                List<PartitionInfo> found;
+                try {
+                    found = consumer.partitionsFor(EventTypes.ORDER_STATUS_TOPIC, Duration.ofSeconds(5));
+                } catch (TimeoutException e) {
+                    // a broker busy with the start of every service answers late: ask again, as for a missing topic
+                    continue;
+                }
                 partitions = found == null
                         ? List.of()
                         : found.stream()
