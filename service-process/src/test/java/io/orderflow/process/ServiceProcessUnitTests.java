@@ -47,7 +47,7 @@ class ServiceProcessUnitTests {
                     server.start();
                     System.out.println("started with " + String.join(" ", args));
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("graceful stop")));
-                    Thread.sleep(Long.MAX_VALUE);
+                    new java.util.concurrent.CountDownLatch(1).await();
                 }
             }
             """;
