@@ -108,28 +108,23 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess with(Map<String, String> replaced) {
         Map<String, String> merged = new LinkedHashMap<>(settings.properties());
         merged.putAll(replaced);
-        return new ServiceProcess(
-                new Settings(
-                        settings.name(),
-                        settings.jar(),
-                        settings.port(),
-                        settings.managementPort(),
-                        settings.jvmOptions(),
-                        merged,
-                        settings.logDirectory()),
-                preparation);
+        return copy(settings.name(), settings.port(), settings.managementPort(), merged);
     }
 
     /** Another instance of this service with the same settings (database, broker, merchant), on ports of its own. */
     public ServiceProcess replica(String replicaName, int replicaPort, int replicaManagementPort) {
+        return copy(replicaName, replicaPort, replicaManagementPort, settings.properties());
+    }
+
+    private ServiceProcess copy(String name, int port, int managementPort, Map<String, String> properties) {
         return new ServiceProcess(
                 new Settings(
-                        replicaName,
+                        name,
                         settings.jar(),
-                        replicaPort,
-                        replicaManagementPort,
+                        port,
+                        managementPort,
                         settings.jvmOptions(),
-                        settings.properties(),
+                        properties,
                         settings.logDirectory()),
                 preparation);
     }
