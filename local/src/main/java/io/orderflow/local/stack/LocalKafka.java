@@ -15,6 +15,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /**
  * A single-node KRaft broker (broker and controller in one) inside the launcher's JVM, with its log
@@ -45,6 +46,8 @@ final class LocalKafka implements AutoCloseable {
             if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
                 format(config);
             }
+            // before the broker makes its meters: they then tick together, not each at its own moment
+            AlignedMeterTicks.install(KafkaYammerMetrics.defaultRegistry());
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             server.startup();
             return new LocalKafka(server, port);

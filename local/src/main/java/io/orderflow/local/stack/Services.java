@@ -28,10 +28,19 @@ final class Services {
     /**
      * A small heap that grows when needed (it starts at 1/64 of the machine's memory otherwise, all of it touched
      * during start-up), small thread stacks, the client compiler only (a developer's stack is not under load), no
-     * perf data file (its sampler wakes every 50 ms).
+     * perf data file (its sampler wakes every 50 ms), and the JVM's monitor deflation thread looking every 10 s
+     * whether idle monitors should be deflated instead of every 250 ms (4 wake-ups a second per idle JVM; under a
+     * developer's load a few more inflated monitors live a little longer).
      */
     static final List<String> JVM_OPTIONS = List.of(
-            "-Xms32m", "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+            "-Xms32m",
+            "-Xmx384m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
+            "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:AsyncDeflationInterval=10000");
 
     /** The launcher's own JDK runs the services. */
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -150,8 +159,10 @@ final class Services {
         settings.put("spring.cloud.stream.kafka.binder.consumer-properties.fetch.max.wait.ms", "10000");
         // a group member's heartbeat thread wakes every retry.backoff.ms (100 ms) to see whether a heartbeat is due
         // (Kafka's AbstractCoordinator): about 20 consumers woke 200 times a second between their 3 s heartbeats.
-        // Once a second instead; the cost is that a failed request (the broker restarting) is retried after 1 s
-        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.retry.backoff.ms", "1000");
+        // Every 3 s instead, when a heartbeat is due anyway; the cost is that a failed request (the broker
+        // restarting) is retried after 3 s. The maximum is raised with it: below retry.backoff.ms it would be used
+        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.retry.backoff.ms", "3000");
+        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.retry.backoff.max.ms", "3000");
         // reconcile-service's consumers batch in production (64 KiB or 200 ms, ADR 0017); one developer's orders
         // never fill 64 KiB, so here they fetch like the others
         settings.put("ORDERFLOW_RECONCILE_FETCH_MIN_BYTES", "1");
