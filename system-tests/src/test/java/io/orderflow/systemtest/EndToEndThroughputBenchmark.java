@@ -103,10 +103,11 @@ public final class EndToEndThroughputBenchmark {
                     system.service("reconcile-service"));
             LoadWindow idle = new LoadWindow(processes, threads, callers);
             LoadWindow window = new LoadWindow(processes, threads, callers);
+            LoadStatements statements = new LoadStatements();
             long loadStart;
             try (LoadStatusWatcher watcher = new LoadStatusWatcher(broker.bootstrapServers(), timeline).start()) {
                 LoadGenerator load = generator(settings, shops, timeline);
-                loadStart = LoadPhases.measure(settings, load, window, threads);
+                loadStart = LoadPhases.measure(settings, load, window, threads, statements);
                 load.stop();
                 LoadPhases.drain(timeline, settings.drainSeconds());
             }
@@ -125,7 +126,7 @@ public final class EndToEndThroughputBenchmark {
                     loadStart,
                     loadEnd,
                     new LoadReport.RunFacts(loadBefore, System.getProperty(JVM_OPTIONS_PROPERTY), tracing, java()));
-            write(report);
+            write(report, statements);
         }
     }
 
@@ -215,15 +216,20 @@ public final class EndToEndThroughputBenchmark {
         }
     }
 
-    private static void write(LoadReport report) throws Exception {
+    private static void write(LoadReport report, LoadStatements statements) throws Exception {
         Path directory = outputDirectory();
         Files.createDirectories(directory);
-        String text = report.text();
+        String text = report.text() + statements.text(report.completedInWindow);
         Files.writeString(directory.resolve("e2e-report.txt"), text);
         LoadChart.write(report, directory.resolve("e2e-chart.png"));
         System.out.println(text);
         System.out.println(
                 "written: " + directory.resolve("e2e-report.txt") + ", " + directory.resolve("e2e-chart.png"));
+        // a run without completions is a failed run, not a report of infinite CPU per order
+        var reason = LoadReportSummary.voidReason(report.createdInWindow, report.completedInWindow);
+        if (reason.isPresent()) {
+            throw new IllegalStateException(reason.get());
+        }
     }
 
     /** system-tests/target/benchmark, whether started in the checkout's root or in system-tests. */

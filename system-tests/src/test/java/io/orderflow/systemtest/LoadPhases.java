@@ -21,7 +21,12 @@ final class LoadPhases {
      * CPU); phases start by elapsed time, so a late tick only delays the next boundary a little.
      * Answers when the load started.
      */
-    static long measure(LoadSettings settings, LoadGenerator load, LoadWindow window, LoadThreadCpu threads)
+    static long measure(
+            LoadSettings settings,
+            LoadGenerator load,
+            LoadWindow window,
+            LoadThreadCpu threads,
+            LoadStatements statements)
             throws Exception {
         ScheduledExecutorService sampler = sampler();
         CompletableFuture<Long> ended = new CompletableFuture<>();
@@ -39,12 +44,14 @@ final class LoadPhases {
                         long now = LoadTimeline.now();
                         if (window.startMicros == 0 && now - loadStart >= warmup) {
                             window.begin();
+                            statements.begin();
                         } else if (window.startMicros != 0
                                 && window.middleMicros == 0
                                 && now - window.startMicros >= length / 2) {
                             window.middle();
                         } else if (window.middleMicros != 0 && now - window.startMicros >= length) {
                             window.end();
+                            statements.end();
                             ended.complete(loadStart);
                         }
                     } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package io.orderflow.systemtest;
 
 import static io.orderflow.systemtest.LoadReport.format;
 
+import java.util.Optional;
+
 /**
  * The parts of the load report that judge the run: the summary at the top (the figure issue 17 is
  * about, orderflow's own CPU per paid order, and whether the run can be trusted), the steady-state
@@ -13,8 +15,24 @@ final class LoadReportSummary {
 
     private LoadReportSummary() {}
 
+    /**
+     * Why the run says nothing, or empty when it can be read: with no order reaching SUCCESS in the window
+     * every figure per order is a division by zero (printed as Infinity or NaN).
+     */
+    static Optional<String> voidReason(long createdInWindow, long completedInWindow) {
+        if (completedInWindow > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(format(
+                "VOID RUN: no order reached SUCCESS in the window (%d created in it), so no figure per order exists; "
+                        + "the log says what failed",
+                createdInWindow));
+    }
+
     static void summary(StringBuilder out, LoadReport r) {
         out.append("SUMMARY\n");
+        voidReason(r.createdInWindow, r.completedInWindow)
+                .ifPresent(reason -> out.append("  ").append(reason).append('\n'));
         out.append(format(
                 ROW,
                 "load",

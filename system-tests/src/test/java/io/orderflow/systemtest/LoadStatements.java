@@ -1,0 +1,91 @@
+package io.orderflow.systemtest;
+
+import io.orderflow.platform.test.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's statements in the measured window, from {@code pg_stat_statements}, when the run loaded it
+ * ({@code -Dorderflow.test.postgres-preload=pg_stat_statements}): reset as the window begins, read as it ends,
+ * then printed per completed order (calls, execution ms, rows) by database, costliest first. Otherwise nothing.
+ */
+final class LoadStatements {
+
+    private static final int SHOWN = 30;
+
+    private final boolean enabled =
+            System.getProperty(TestPostgres.PRELOAD_PROPERTY, "").contains("pg_stat_statements");
+    private List<Row> rows = List.of();
+
+    record Row(String database, double calls, double execMs, double rows, String query) {}
+
+    /** As the window begins: forget what warm-up ran. */
+    void begin() {
+        if (!enabled) {
+            return;
+        }
+        try (Connection connection = TestPostgres.database("postgres").connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements could not be reset", e);
+        }
+    }
+
+    /** As the window ends: what ran in it. */
+    void end() {
+        if (!enabled) {
+            return;
+        }
+        List<Row> read = new ArrayList<>();
+        try (Connection connection = TestPostgres.database("postgres").connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        select d.datname, s.calls, s.total_exec_time, s.rows,
+                               left(regexp_replace(s.query, '\\s+', ' ', 'g'), 150)
+                          from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                         order by s.total_exec_time desc""")) {
+            while (result.next()) {
+                read.add(new Row(
+                        result.getString(1),
+                        result.getLong(2),
+                        result.getDouble(3),
+                        result.getLong(4),
+                        result.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements could not be read", e);
+        }
+        rows = read;
+    }
+
+    /** The section of the report, empty when the run did not load {@code pg_stat_statements}. */
+    String text(long completed) {
+        if (!enabled || rows.isEmpty() || completed == 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        double calls = rows.stream().mapToDouble(Row::calls).sum();
+        double ms = rows.stream().mapToDouble(Row::execMs).sum();
+        out.append(LoadReport.format(
+                "POSTGRESQL STATEMENTS in the window (pg_stat_statements; per order reaching SUCCESS: %.1f statements, "
+                        + "%.2f ms executing)%n",
+                calls / completed, ms / completed));
+        out.append(LoadReport.format("  %8s %8s %8s  %-24s %s%n", "calls", "exec ms", "rows", "database", "statement"));
+        rows.stream()
+                .limit(SHOWN)
+                .forEach(row -> out.append(LoadReport.format(
+                        "  %8.2f %8.3f %8.2f  %-24s %s%n",
+                        row.calls() / completed,
+                        row.execMs() / completed,
+                        row.rows() / completed,
+                        row.database(),
+                        row.query())));
+        return out.append('\n').toString();
+    }
+}
