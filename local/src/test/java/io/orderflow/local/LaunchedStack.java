@@ -95,12 +95,20 @@ final class LaunchedStack {
         try (var files = Files.list(logs)) {
             for (Path log : files.sorted().toList()) {
                 String service = log.getFileName().toString().replace(".log", "");
-                Files.readAllLines(log).stream()
-                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
-                        .filter(line -> STARTUP_NOTICES.stream().noneMatch(line::contains))
-                        .map(line -> service + ": " + line.replace("[ ", "[").replaceAll("\\s+", " "))
-                        .map(line -> line.length() > 240 ? line.substring(0, 240) + "…" : line)
-                        .forEach(found::add);
+                List<String> lines = Files.readAllLines(log);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    boolean problem = (line.contains(" WARN ") || line.contains(" ERROR "))
+                            && STARTUP_NOTICES.stream().noneMatch(line::contains);
+                    // a failed start says why under "Description:" (Spring Boot's failure analysis), not on the
+                    // ERROR line itself
+                    boolean reason = line.trim().equals("Description:") && i + 2 < lines.size();
+                    if (problem || reason) {
+                        String text = reason ? "Description: " + lines.get(i + 2) : line;
+                        text = service + ": " + text.replace("[ ", "[").replaceAll("\\s+", " ");
+                        found.add(text.length() > 240 ? text.substring(0, 240) + "…" : text);
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
             return "logs unreadable (" + e + ")";

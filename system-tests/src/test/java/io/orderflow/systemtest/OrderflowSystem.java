@@ -5,12 +5,12 @@ import io.orderflow.platform.test.TestKafka;
 import io.orderflow.platform.test.TestMerchant;
 import io.orderflow.platform.test.TestPostgres;
 import io.orderflow.platform.test.TestWechatPay;
+import io.orderflow.process.FreePorts;
 import io.orderflow.process.ServiceProcess;
 import io.orderflow.simulator.RunningSimulator;
 import io.orderflow.simulator.WechatPaySimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -254,10 +254,6 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }

@@ -1,8 +1,6 @@
 package io.orderflow.local.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.orderflow.process.FreePorts;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,10 +25,6 @@ final class Ports {
     }
 
     private static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }
