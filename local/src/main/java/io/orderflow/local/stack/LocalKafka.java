@@ -78,11 +78,13 @@ final class LocalKafka implements AutoCloseable {
         settings.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         settings.put("inter.broker.listener.name", "PLAINTEXT");
         settings.put("log.dirs", logDirectory.toString());
-        // one node: internal topics cannot have more replicas; one offsets partition and no rebalance
-        // delay keep consumer groups from churning for seconds at start
+        // one node: internal topics cannot have more replicas; one offsets partition
         settings.put("offsets.topic.num.partitions", "1");
         settings.put("offsets.topic.replication.factor", "1");
-        settings.put("group.initial.rebalance.delay.ms", "0");
+        // a new group's first assignment waits 3 s after the last member joined (Kafka's default): a service's
+        // bindings share its group and join one after the other at start; assigned together, no member waits for
+        // another's 15 s heartbeat to learn of the next join (Services)
+        settings.put("group.initial.rebalance.delay.ms", "3000");
         settings.put("transaction.state.log.replication.factor", "1");
         settings.put("transaction.state.log.min.isr", "1");
         settings.put("share.coordinator.state.topic.replication.factor", "1");

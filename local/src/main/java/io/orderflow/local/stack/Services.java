@@ -152,11 +152,17 @@ final class Services {
     private static Map<String, String> localFootprint() {
         Map<String, String> settings = new LinkedHashMap<>();
         // an idle consumer's fetch waits at the broker until a record arrives or 10 s have passed (Kafka's default
-        // is 500 ms); with fetch.min.bytes 1 a record is answered at once, so no event waits longer for it. The
-        // heartbeat stays at Kafka's 3 s: a service's bindings share one consumer group and join it one after the
-        // other at start, and every join stops the whole group until each member's next heartbeat (at 10 s the
-        // first orders after "up" waited 10 s and more per join)
+        // is 500 ms); with fetch.min.bytes 1 a record is answered at once, so no event waits longer for it
         settings.put("spring.cloud.stream.kafka.binder.consumer-properties.fetch.max.wait.ms", "10000");
+        // a heartbeat every 15 s instead of 3 s (a third of the 45 s session, as Kafka advises): each heartbeat woke
+        // the member's heartbeat thread, its poll thread and two broker threads, about a quarter of the idle stack's
+        // wake-ups. A service's bindings share one consumer group and a join stops the whole group until every
+        // member's next heartbeat; the local broker waits 3 s after a group's first join for the others
+        // (group.initial.rebalance.delay.ms, LocalKafka), so a service's bindings join at start as one
+        settings.put("spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "15000");
+        // an idle listener container's poll returns every 15 s instead of 5 s (records and rebalances end it at
+        // once; offsets of applied records are committed when it returns, or at stop)
+        settings.put("orderflow.messaging.poll-timeout", "15s");
         // a group member's heartbeat thread wakes every retry.backoff.ms (100 ms) to see whether a heartbeat is due
         // (Kafka's AbstractCoordinator): about 20 consumers woke 200 times a second between their 3 s heartbeats.
         // Every 3 s instead, when a heartbeat is due anyway; the cost is that a failed request (the broker
@@ -182,6 +188,18 @@ final class Services {
         settings.put("server.tomcat.threads.min-spare", "1");
         // Tomcat's background work (sessions, which these services do not keep) every minute instead of 10 s
         settings.put("server.tomcat.background-processor-delay", "60s");
+        // each Tomcat's poller (application and management server) looks for idle keep-alive connections to close
+        // every 10 s instead of every second (TomcatHousekeeping)
+        settings.put("orderflow.tomcat.selector-timeout", "10s");
+        // OpenTelemetry's logs SDK: nothing feeds it (logs go to the files), and its batch processor woke every
+        // second in every service. The platform's own exclusion comes first: this setting replaces the list
+        settings.put(
+                "spring.autoconfigure.exclude",
+                String.join(
+                        ",",
+                        "org.springframework.cloud.function.observability.ObservationAutoConfiguration",
+                        "org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration",
+                        "org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingAutoConfiguration"));
         return java.util.Collections.unmodifiableMap(settings);
     }
 

@@ -7,13 +7,16 @@ import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.notify.PgNotifications;
 import io.orderflow.platform.outbox.OutboxConfiguration;
 import io.orderflow.platform.tracing.TraceContinuation;
+import io.orderflow.platform.web.TomcatHousekeeping;
 import io.orderflow.platform.wechatpay.WechatPayConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,9 +74,23 @@ public class PlatformAutoConfiguration {
         return new PgNotifications(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
+    /** How often each idle Tomcat (the application's and the management server's) looks at its connections. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.TomcatWebServer")
+    static class TomcatSettings {
+        @Bean
+        TomcatHousekeeping tomcatHousekeeping(Environment environment) {
+            return new TomcatHousekeeping(environment.getProperty(
+                    "orderflow.tomcat.selector-timeout", Duration.class, Duration.ofSeconds(1)));
+        }
+    }
+
     /** Retries and dead letters of the (batch-mode) consumer bindings, in the listener containers. */
     @Bean
-    ConsumerErrorHandling consumerErrorHandling(KafkaTemplate<byte[], byte[]> outboxKafkaTemplate) {
-        return new ConsumerErrorHandling(outboxKafkaTemplate);
+    ConsumerErrorHandling consumerErrorHandling(
+            Environment environment, KafkaTemplate<byte[], byte[]> outboxKafkaTemplate) {
+        return new ConsumerErrorHandling(
+                outboxKafkaTemplate,
+                environment.getProperty("orderflow.messaging.poll-timeout", Duration.class, Duration.ofSeconds(5)));
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.platform.messaging;
 
+import java.time.Duration;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -32,9 +33,15 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     static final long COMMIT_INTERVAL_MS = 1000;
 
     private final KafkaOperations<?, ?> deadLetters;
+    private final Duration pollTimeout;
 
-    public ConsumerErrorHandling(KafkaOperations<?, ?> deadLetters) {
+    /**
+     * @param pollTimeout how long an idle container's poll waits before it looks again (spring-kafka's 5 s by
+     *     default; the local stack waits longer, since records and rebalances end a poll at once anyway)
+     */
+    public ConsumerErrorHandling(KafkaOperations<?, ?> deadLetters, Duration pollTimeout) {
         this.deadLetters = deadLetters;
+        this.pollTimeout = pollTimeout;
     }
 
     @Override
@@ -52,6 +59,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         container.setCommonErrorHandler(handler);
         container.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         container.getContainerProperties().setAckTime(COMMIT_INTERVAL_MS);
+        container.getContainerProperties().setPollTimeout(pollTimeout.toMillis());
     }
 
     @Override
