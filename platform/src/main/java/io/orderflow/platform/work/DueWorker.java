@@ -132,15 +132,26 @@ public class DueWorker implements SmartLifecycle {
         try {
             // woken while the batch ran (busy): go again at once, without asking the database when the next row is due
             if (wakeups.tryAcquire()) {
-                wakeups.drainPermits();
+                drainUnlessStopping();
                 return;
             }
             if (wakeups.tryAcquire(idleFor().toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeups.drainPermits();
+                drainUnlessStopping();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
+        }
+    }
+
+    /**
+     * Wake-ups that arrived meanwhile are one: this batch will see their rows. Not while stopping: a stop releases
+     * one permit per thread, and draining them left the other threads asleep until their idle time ended, so every
+     * stop of a worker with several threads waited out the grace period and interrupted them.
+     */
+    private void drainUnlessStopping() {
+        if (!stopping) {
+            wakeups.drainPermits();
         }
     }
 
@@ -178,11 +189,15 @@ public class DueWorker implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         stopping = true;
-        wakeups.release(threads);
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
         try {
             for (Thread thread : running) {
-                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                long remainingMs;
+                while (thread.isAlive() && (remainingMs = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+                    // again while waiting: a thread that woke just before the stop may have drained the permits
+                    wakeups.release(threads);
+                    thread.join(Math.min(remainingMs, 100));
+                }
                 if (thread.isAlive()) {
                     log.warn("{} still busy after {}; interrupting it", thread.getName(), shutdownGrace);
                     thread.interrupt();

@@ -64,10 +64,39 @@ class DueWorkerUnitTests {
         }
     }
 
+    /**
+     * Four idle threads with an hour to sleep and a minute of grace: the stop wakes all four, so none is left to be
+     * interrupted at the end of the grace period (one woken thread used to swallow the others' wake-ups).
+     */
+    @Test
+    void aStopWakesEveryIdleThreadWithoutWaitingOutTheGracePeriod() {
+        AtomicInteger asked = new AtomicInteger();
+        DueWorker worker = new DueWorker(
+                "stopping",
+                settings(4, Duration.ofMinutes(1)),
+                () -> 0,
+                () -> {
+                    asked.incrementAndGet();
+                    return Optional.empty();
+                },
+                Clock.systemUTC());
+        worker.start();
+        await("all four threads idle").atMost(WAIT).until(() -> asked.get() >= 4);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            worker.stop();
+        });
+        assertThat(worker.isRunning()).isFalse();
+    }
+
     private static DueWorker.Settings settings() {
+        return settings(1, Duration.ofSeconds(1));
+    }
+
+    private static DueWorker.Settings settings(int threads, Duration shutdownGrace) {
         return new DueWorker.Settings() {
             public Integer threads() {
-                return 1;
+                return threads;
             }
 
             public Integer batchSize() {
@@ -79,7 +108,7 @@ class DueWorkerUnitTests {
             }
 
             public Duration shutdownGrace() {
-                return Duration.ofSeconds(1);
+                return shutdownGrace;
             }
 
             public Duration initialBackoff() {
