@@ -104,7 +104,7 @@ final class OrderflowSystem implements AutoCloseable {
         RunningSimulator simulator = WechatPaySimulator.start(
                 TestWechatPay.settings().timeScale(0.001).property("simulator.refund-delay", "200ms"));
         OrderflowSystem system = new OrderflowSystem(simulator, logDirectory(), bootstrapServers, ownDatabases);
-        int notifyPort = freePort();
+        int notifyPort = FreePorts.next();
         String notifyBase = "http://127.0.0.1:" + notifyPort;
         Map<String, String> merchant = TestMerchant.properties(simulator.baseUrl(), notifyBase);
         Map<String, String> order = new HashMap<>(Map.of(
@@ -122,8 +122,8 @@ final class OrderflowSystem implements AutoCloseable {
         order.put("orderflow.webhooks.log.token", ADMIN_TOKEN);
         order.put("orderflow.wechatpay.merchants[0].mchid", TestMerchant.MCHID);
         order.put("orderflow.wechatpay.merchants[0].appids[0]", TestMerchant.APPID);
-        system.add("order-service", freePort(), name, order);
-        system.add("payment-service", freePort(), name, merchant);
+        system.add("order-service", FreePorts.next(), name, order);
+        system.add("payment-service", FreePorts.next(), name, merchant);
         Map<String, String> notify = new HashMap<>(merchant);
         // a forgery scenario sends one forged callback per payment: a handful makes a burst, and its forgeries
         // stay one burst (one alert, asserted exactly) however slowly a loaded machine runs the scenario
@@ -140,7 +140,7 @@ final class OrderflowSystem implements AutoCloseable {
         reconcile.put("orderflow.reconcile.worker.poll-interval", "200ms");
         reconcile.put("orderflow.reconcile.worker.initial-backoff", "500ms");
         reconcile.put("orderflow.reconcile.worker.max-backoff", "2s");
-        system.add("reconcile-service", freePort(), name, reconcile);
+        system.add("reconcile-service", FreePorts.next(), name, reconcile);
         overrides.forEach((service, properties) ->
                 system.services.put(service, system.services.get(service).with(properties)));
         try {
@@ -173,15 +173,15 @@ final class OrderflowSystem implements AutoCloseable {
         Path jar = repositoryRoot().resolve(service).resolve("target").resolve(service + ".jar");
         services.put(
                 service,
-                new ServiceProcess(
-                        new ServiceProcess.Settings(service, jar, port, freePort(), jvmOptions(), properties, logs)));
+                new ServiceProcess(new ServiceProcess.Settings(
+                        service, jar, port, FreePorts.next(), jvmOptions(), properties, logs)));
     }
 
     /** Starts one more instance of a running service, sharing its database: replicas as Kubernetes would run them. */
     ServiceProcess addReplica(String service) {
         String replicaName = service + "-"
                 + (services.keySet().stream().filter(n -> n.startsWith(service)).count() + 1);
-        ServiceProcess replica = service(service).replica(replicaName, freePort(), freePort());
+        ServiceProcess replica = service(service).replica(replicaName, FreePorts.next(), FreePorts.next());
         services.put(replicaName, replica);
         return replica.start().awaitReady(Duration.ofSeconds(120));
     }
@@ -251,9 +251,5 @@ final class OrderflowSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 }

@@ -205,13 +205,13 @@ public final class PodStartCommand {
     private static double start(
             List<String> entrypoint, Path application, int cpus, List<String> settings, Path layout, String label)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.addAll(List.of("taskset", "-c", "0-" + (cpus - 1)));
         command.addAll(java(entrypoint));
         command.addAll(settings);
         command.add("--server.port=" + port);
-        command.add("--management.server.port=" + freePort());
+        command.add("--management.server.port=" + FreePorts.next());
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .directory(application.toFile())
@@ -263,10 +263,6 @@ public final class PodStartCommand {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 
     private static String read(Path file) {

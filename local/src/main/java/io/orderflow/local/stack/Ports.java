@@ -20,11 +20,7 @@ final class Ports {
             if (explicit != null) {
                 return explicit;
             }
-            return settings.randomPorts() ? free() : StackSettings.DEFAULT_PORTS.get(key);
+            return settings.randomPorts() ? FreePorts.next() : StackSettings.DEFAULT_PORTS.get(key);
         });
-    }
-
-    private static int free() {
-        return FreePorts.next();
     }
 }

@@ -38,7 +38,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static KafkaBrokerProcess start() {
         try {
             Path directory = Files.createTempDirectory("orderflow-kafka-");
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, freePort(), freePort());
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(directory, FreePorts.next(), FreePorts.next());
             broker.format();
             broker.launch();
             return broker;
@@ -194,9 +194,5 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 }

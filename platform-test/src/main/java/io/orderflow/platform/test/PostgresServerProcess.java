@@ -36,7 +36,7 @@ public final class PostgresServerProcess implements AutoCloseable {
     public static PostgresServerProcess start() {
         try {
             PostgresServerProcess postgres =
-                    new PostgresServerProcess(Files.createTempDirectory("orderflow-postgres-"), freePort());
+                    new PostgresServerProcess(Files.createTempDirectory("orderflow-postgres-"), FreePorts.next());
             postgres.launch();
             return postgres;
         } catch (IOException e) {
@@ -138,9 +138,5 @@ public final class PostgresServerProcess implements AutoCloseable {
         } finally {
             server = null;
         }
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 }
