@@ -43,6 +43,8 @@ public final class EndToEndThroughputBenchmark {
     static final String JVM_OPTIONS_PROPERTY = "orderflow.system.jvm-options";
     /** Like a container with a 512 MB heap cap: C2 on (no TieredStopAtLevel), serial GC for 2 cores. */
     static final String PRODUCTION_LIKE = "-Xms256m -Xmx512m -XX:+UseSerialGC -Xss512k";
+    /** Round trips per round of the hand-off yardstick (about a second each on a virtual machine). */
+    private static final int HAND_OFFS = 50_000;
 
     private EndToEndThroughputBenchmark() {}
 
@@ -116,6 +118,7 @@ public final class EndToEndThroughputBenchmark {
             var costs = CryptoFloor.measure(
                     Duration.ofMillis((long) (settings.cryptoSeconds() * 500)),
                     Duration.ofMillis((long) (settings.cryptoSeconds() * 1000)));
+            LoadHandOff.Cost handOff = LoadHandOff.measure(HAND_OFFS);
             LoadReport report = new LoadReport(
                     settings,
                     timeline,
@@ -126,7 +129,7 @@ public final class EndToEndThroughputBenchmark {
                     loadStart,
                     loadEnd,
                     new LoadReport.RunFacts(loadBefore, System.getProperty(JVM_OPTIONS_PROPERTY), tracing, java()));
-            write(report, statements);
+            write(report, statements, handOff);
         }
     }
 
@@ -216,10 +219,10 @@ public final class EndToEndThroughputBenchmark {
         }
     }
 
-    private static void write(LoadReport report, LoadStatements statements) throws Exception {
+    private static void write(LoadReport report, LoadStatements statements, LoadHandOff.Cost handOff) throws Exception {
         Path directory = outputDirectory();
         Files.createDirectories(directory);
-        String text = report.text() + statements.text(report.completedInWindow);
+        String text = report.text() + LoadHandOff.text(handOff, report) + statements.text(report.completedInWindow);
         Files.writeString(directory.resolve("e2e-report.txt"), text);
         LoadChart.write(report, directory.resolve("e2e-chart.png"));
         System.out.println(text);

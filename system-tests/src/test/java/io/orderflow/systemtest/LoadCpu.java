@@ -23,17 +23,20 @@ final class LoadCpu {
 
     private final Map<String, LongSupplier> ticksByProcess = new LinkedHashMap<>();
     private final Map<String, LongSupplier> jitTicksByProcess = new LinkedHashMap<>();
+    private final Map<String, LongSupplier> switchesByProcess = new LinkedHashMap<>();
 
     /** Counts a JVM or other process by its id; of a JVM, also its JIT compiler threads on their own. */
     LoadCpu process(String name, long pid) {
         ticksByProcess.put(name, () -> ownTicks(pid));
         jitTicksByProcess.put(name, () -> compilerTicks(pid));
+        switchesByProcess.put(name, () -> threadSwitches(pid));
         return this;
     }
 
     /** Counts a PostgreSQL server: the postmaster, its children, and the children it has reaped. */
     LoadCpu postgres(String name, long postmaster) {
         ticksByProcess.put(name, () -> postgresTicks(postmaster));
+        switchesByProcess.put(name, () -> postgresSwitches(postmaster));
         return this;
     }
 
@@ -52,6 +55,19 @@ final class LoadCpu {
         Map<String, Double> seconds = new LinkedHashMap<>();
         jitTicksByProcess.forEach((name, ticks) -> seconds.put(name, ticks.getAsLong() / TICKS));
         return seconds;
+    }
+
+    /**
+     * Context switches so far, per process: each is a thread of it (a PostgreSQL process) going to sleep to wait for
+     * something, or being put off the core. Most are a message handed from one thread or process to another (a
+     * statement, its answer, a record, a wake-up), which costs the same CPU whatever the message carries; the count
+     * per order moves far less with the machine's speed than CPU time does. Threads and backends that ended are not
+     * counted.
+     */
+    Map<String, Double> switchesSnapshot() {
+        Map<String, Double> switches = new LinkedHashMap<>();
+        switchesByProcess.forEach((name, count) -> switches.put(name, (double) count.getAsLong()));
+        return switches;
     }
 
     /** The parent of a process (the postmaster of a PostgreSQL backend). */
@@ -131,6 +147,49 @@ final class LoadCpu {
             return ticks; // the process or a thread is gone
         }
         return ticks;
+    }
+
+    private static long threadSwitches(long pid) {
+        long switches = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                switches += switches(task.resolve("status"));
+            }
+        } catch (IOException e) {
+            return switches; // the process is gone
+        }
+        return switches;
+    }
+
+    private static long postgresSwitches(long postmaster) {
+        long switches = switches(Path.of("/proc", Long.toString(postmaster), "status"));
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                String[] stat = stat(Long.parseLong(process.getFileName().toString()));
+                if (stat != null && field(stat, 4) == postmaster) {
+                    switches += switches(process.resolve("status"));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+        return switches;
+    }
+
+    /** Voluntary and involuntary context switches of one thread or process; 0 once it is gone. */
+    static long switches(Path status) {
+        long switches = 0;
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                    switches +=
+                            Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return switches;
     }
 
     private static long postgresTicks(long postmaster) {

@@ -125,8 +125,9 @@ final class LoadReportText {
                         "net = minus what the process uses idle, measured over %.1f s with no load after the drain)%n",
                         r.idle.seconds()));
         out.append(format(
-                "  %-48s %8s %8s %8s %9s %9s %9s %9s%n",
-                "process", "CPU s", "busy", "idle", "ms/order", "net ms", "crypto ms", "JIT ms"));
+                "  %-48s %8s %8s %8s %9s %9s %9s %9s %9s%n",
+                "process", "CPU s", "busy", "idle", "ms/order", "net ms", "crypto ms", "JIT ms", "switches"));
+        Map<String, Double> switches = r.window.switches();
         Map<String, Double> crypto = r.cryptoMsByProcess();
         Map<String, Double> idle = r.idleCoresBusy();
         Map<String, Double> net = r.netCpuMsPerOrder();
@@ -134,7 +135,7 @@ final class LoadReportText {
         r.window
                 .cpuSeconds()
                 .forEach((process, cpu) -> out.append(format(
-                        "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s %9s%n",
+                        "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9s %9s %9.1f%n",
                         process,
                         cpu,
                         cpu / seconds,
@@ -142,37 +143,42 @@ final class LoadReportText {
                         cpu * 1e3 / r.completedInWindow,
                         net.get(process),
                         crypto.containsKey(process) ? format("%.2f", crypto.get(process)) : "-",
-                        jit.containsKey(process)
-                                ? format("%.2f", jit.get(process) * 1e3 / r.completedInWindow)
-                                : "-")));
+                        jit.containsKey(process) ? format("%.2f", jit.get(process) * 1e3 / r.completedInWindow) : "-",
+                        switches.getOrDefault(process, 0.0) / r.completedInWindow)));
         r.jvmSplitMsPerOrder()
                 .forEach((group, ms) -> out.append(format("    %-46s %8s %8s %8s %9.2f%n", group, "", "", "", ms)));
         double serverCpu = sum(r.window.cpuSeconds(), true);
         out.append(format(
-                "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n",
+                "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f %9s %9.1f%n",
                 "server side (4 services + broker + PostgreSQL)",
                 serverCpu,
                 serverCpu / seconds,
                 sum(idle, true),
                 r.serverCpuMsPerOrder(),
                 sum(net, true),
-                r.servicesCryptoMsPerOrder()));
+                r.servicesCryptoMsPerOrder(),
+                "",
+                sum(switches, true) / r.completedInWindow));
         double totalCpu = sum(r.window.cpuSeconds(), false);
         double totalIdle = sum(idle, false);
         double totalNet = sum(net, false);
         out.append(format(
-                "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f%n",
+                "  %-48s %8.1f %8.2f %8.2f %9.2f %9.2f %9.2f %9s %9.1f%n",
                 "total (with simulator + shop clients)",
                 totalCpu,
                 totalCpu / seconds,
                 totalIdle,
                 r.totalCpuMsPerOrder(),
                 totalNet,
-                r.cryptoMsPerOrder()));
+                r.cryptoMsPerOrder(),
+                "",
+                sum(switches, false) / r.completedInWindow));
         out.append(
                 format(
                         "  (busy, idle: cores kept busy on average; ms/order and net ms: CPU ms per completed order;%n"
-                                + "   JIT ms: the part of ms/order the JVM's JIT compiler threads used, warm-up rather than the orders' cost)%n"));
+                                + "   JIT ms: the part of ms/order the JVM's JIT compiler threads used, warm-up rather than the orders' cost;%n"
+                                + "   switches: context switches per order of the process's threads, each mostly a message handed between%n"
+                                + "   threads or processes, paid in CPU whatever it carries; see MACHINE below for what one costs here)%n"));
         out.append(format(
                 "  CPU ceiling on %d cores at this CPU per order: %.0f orders/s (measured %.1f/s); net of idle: %.0f orders/s%n",
                 r.cores,

@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * PostgreSQL's statements in the measured window, from {@code pg_stat_statements}, when the run loaded it
+ * PostgreSQL's work in the measured window, per completed order: always the transactions each database committed
+ * and rolled back ({@code pg_stat_database}, read as the window begins and ends), a figure that does not move with
+ * the machine's speed as CPU times do; and the statements, from {@code pg_stat_statements}, when the run loaded it
  * ({@code -Dorderflow.test.postgres-preload=pg_stat_statements}): reset as the window begins, read as it ends,
- * then printed per completed order (calls, execution ms, rows) by database, costliest first. Otherwise nothing.
+ * then printed (calls, execution ms, rows) by database, costliest first.
  */
 final class LoadStatements {
 
@@ -20,11 +24,14 @@ final class LoadStatements {
     private final boolean enabled =
             System.getProperty(TestPostgres.PRELOAD_PROPERTY, "").contains("pg_stat_statements");
     private List<Row> rows = List.of();
+    private Map<String, Long> transactionsAtBegin = Map.of();
+    private Map<String, Long> transactions = Map.of();
 
     record Row(String database, double calls, double execMs, double rows, String query) {}
 
     /** As the window begins: forget what warm-up ran. */
     void begin() {
+        transactionsAtBegin = transactions();
         if (!enabled) {
             return;
         }
@@ -39,6 +46,11 @@ final class LoadStatements {
 
     /** As the window ends: what ran in it. */
     void end() {
+        Map<String, Long> atEnd = transactions();
+        Map<String, Long> window = new TreeMap<>();
+        atEnd.forEach(
+                (database, count) -> window.put(database, count - transactionsAtBegin.getOrDefault(database, 0L)));
+        transactions = window;
         if (!enabled) {
             return;
         }
@@ -64,12 +76,41 @@ final class LoadStatements {
         rows = read;
     }
 
-    /** The section of the report, empty when the run did not load {@code pg_stat_statements}. */
+    /** Transactions ended (committed or rolled back) so far, by database, the benchmark's databases only. */
+    private static Map<String, Long> transactions() {
+        Map<String, Long> read = new TreeMap<>();
+        try (Connection connection = TestPostgres.database("postgres").connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        select datname, xact_commit + xact_rollback from pg_stat_database
+                         where datname like 'load%'""")) {
+            while (result.next()) {
+                read.put(result.getString(1), result.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_database could not be read", e);
+        }
+        return read;
+    }
+
+    /**
+     * The section of the report: the transactions per order by database, then the statements when the run loaded
+     * {@code pg_stat_statements}.
+     */
     String text(long completed) {
-        if (!enabled || rows.isEmpty() || completed == 0) {
+        if (completed == 0 || transactions.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
+        out.append(LoadReport.format(
+                "POSTGRESQL TRANSACTIONS in the window (pg_stat_database; per order reaching SUCCESS: %.2f)%n",
+                transactions.values().stream().mapToLong(Long::longValue).sum() / (double) completed));
+        transactions.forEach((database, count) ->
+                out.append(LoadReport.format("  %-24s %8.2f%n", database, count / (double) completed)));
+        out.append('\n');
+        if (!enabled || rows.isEmpty()) {
+            return out.toString();
+        }
         double calls = rows.stream().mapToDouble(Row::calls).sum();
         double ms = rows.stream().mapToDouble(Row::execMs).sum();
         out.append(LoadReport.format(

@@ -53,6 +53,8 @@ final class LoadWindow {
     private Map<String, Double> jitAtEnd;
     private Map<String, Double> threadSeconds;
     private Map<String, Double> busiestThreads;
+    private Map<String, Double> switchesAtStart;
+    private Map<String, Double> switchesAtEnd;
     private Map<String, Double> callsAtStart;
     private Map<String, Double> callsAtEnd;
 
@@ -70,6 +72,7 @@ final class LoadWindow {
         threads.begin();
         cpuAtStart = processes.snapshot();
         jitAtStart = processes.jitSnapshot();
+        switchesAtStart = processes.switchesSnapshot();
         startMicros = LoadTimeline.now();
     }
 
@@ -85,6 +88,7 @@ final class LoadWindow {
         endMicros = LoadTimeline.now();
         cpuAtEnd = processes.snapshot();
         jitAtEnd = processes.jitSnapshot();
+        switchesAtEnd = processes.switchesSnapshot();
         threads.sample();
         threadSeconds = threads.secondsByGroup();
         busiestThreads = threads.busiest(10);
@@ -116,6 +120,11 @@ final class LoadWindow {
     /** CPU seconds each process used in the window's second half (the middle sample to the end). */
     Map<String, Double> cpuSecondsSecondHalf() {
         return delta(cpuAtMiddle, cpuAtEnd);
+    }
+
+    /** Context switches of each process's threads in the window ({@link LoadCpu#switchesSnapshot()}). */
+    Map<String, Double> switches() {
+        return delta(switchesAtStart, switchesAtEnd);
     }
 
     /** CPU seconds each JVM's JIT compiler threads used in the window (part of {@link #cpuSeconds()}). */
