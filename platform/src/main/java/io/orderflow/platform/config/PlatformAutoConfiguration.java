@@ -1,6 +1,7 @@
 package io.orderflow.platform.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.orderflow.platform.messaging.BoundedConsumerClose;
 import io.orderflow.platform.messaging.ConsumerErrorHandling;
 import io.orderflow.platform.messaging.EventCodec;
 import io.orderflow.platform.messaging.IdempotentConsumer;
@@ -92,5 +93,15 @@ public class PlatformAutoConfiguration {
         return new ConsumerErrorHandling(
                 outboxKafkaTemplate,
                 environment.getProperty("orderflow.messaging.poll-timeout", Duration.class, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * How long a binding's consumer waits for the broker when it closes (5 s unless set): leaving the group, not the
+     * fetch in flight, is what a stop needs.
+     */
+    @Bean
+    BoundedConsumerClose boundedConsumerClose(Environment environment) {
+        return new BoundedConsumerClose(
+                environment.getProperty("orderflow.messaging.close-timeout", Duration.class, Duration.ofSeconds(5)));
     }
 }
