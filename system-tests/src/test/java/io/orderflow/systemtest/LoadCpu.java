@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
@@ -134,46 +136,60 @@ final class LoadCpu {
 
     private static long compilerTicks(long pid) {
         long ticks = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks) {
+        for (Path task : tasks(pid)) {
+            try {
                 String line = Files.readString(task.resolve("stat"));
                 String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                     String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
                     ticks += field(stat, 14) + field(stat, 15);
                 }
+            } catch (IOException e) {
+                // the thread is gone
             }
-        } catch (IOException e) {
-            return ticks; // the process or a thread is gone
         }
         return ticks;
     }
 
     private static long threadSwitches(long pid) {
-        long switches = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks) {
-                switches += switches(task.resolve("status"));
-            }
-        } catch (IOException e) {
-            return switches; // the process is gone
-        }
-        return switches;
+        return tasks(pid).stream()
+                .mapToLong(task -> switches(task.resolve("status")))
+                .sum();
     }
 
     private static long postgresSwitches(long postmaster) {
-        long switches = switches(Path.of("/proc", Long.toString(postmaster), "status"));
+        return switches(Path.of("/proc", Long.toString(postmaster), "status"))
+                + children(postmaster).stream()
+                        .mapToLong(child -> switches(Path.of("/proc", Long.toString(child), "status")))
+                        .sum();
+    }
+
+    /** The {@code /proc/<pid>/task/<tid>} directories of a process's threads; none once it is gone. */
+    private static List<Path> tasks(long pid) {
+        List<Path> tasks = new ArrayList<>();
+        try (DirectoryStream<Path> listed = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            listed.forEach(tasks::add);
+        } catch (IOException e) {
+            // the process is gone
+        }
+        return tasks;
+    }
+
+    /** The live child processes of a process (a PostgreSQL postmaster's backends and auxiliary processes). */
+    private static List<Long> children(long parent) {
+        List<Long> children = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
-                String[] stat = stat(Long.parseLong(process.getFileName().toString()));
-                if (stat != null && field(stat, 4) == postmaster) {
-                    switches += switches(process.resolve("status"));
+                long pid = Long.parseLong(process.getFileName().toString());
+                String[] stat = stat(pid);
+                if (stat != null && field(stat, 4) == parent) {
+                    children.add(pid);
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot list /proc", e);
         }
-        return switches;
+        return children;
     }
 
     /** Voluntary and involuntary context switches of one thread or process; 0 once it is gone. */
@@ -198,15 +214,11 @@ final class LoadCpu {
             return 0;
         }
         long ticks = field(own, 14) + field(own, 15) + field(own, 16) + field(own, 17);
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : processes) {
-                String[] stat = stat(Long.parseLong(process.getFileName().toString()));
-                if (stat != null && field(stat, 4) == postmaster) {
-                    ticks += field(stat, 14) + field(stat, 15);
-                }
+        for (long child : children(postmaster)) {
+            String[] stat = stat(child);
+            if (stat != null) {
+                ticks += field(stat, 14) + field(stat, 15);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list /proc", e);
         }
         return ticks;
     }

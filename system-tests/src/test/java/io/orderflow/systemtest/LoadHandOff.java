@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -88,12 +87,7 @@ final class LoadHandOff {
         if (r.completedInWindow == 0) {
             return "";
         }
-        Map<String, Double> switches = r.window.switches();
-        double server = switches.entrySet().stream()
-                        .filter(e -> LoadReport.serverSide(e.getKey()))
-                        .mapToDouble(Map.Entry::getValue)
-                        .sum()
-                / r.completedInWindow;
+        double server = r.serverSwitchesPerOrder();
         return LoadReport.format(
                 "MACHINE: a hand-off between two threads (each wakes the other, LockSupport; median of %d rounds of %,d"
                         + " round trips, after the drain)%n"

@@ -187,6 +187,15 @@ final class LoadReport {
         return !BENCHMARK_JVM.equals(process);
     }
 
+    /** Context switches per completed order of the server side's processes ({@link LoadWindow#switches()}). */
+    double serverSwitchesPerOrder() {
+        return window.switches().entrySet().stream()
+                        .filter(e -> serverSide(e.getKey()))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum()
+                / completedInWindow;
+    }
+
     /** CPU ms per completed order of the server side alone. */
     double serverCpuMsPerOrder() {
         return cpuMsPerOrder().entrySet().stream()

@@ -158,7 +158,7 @@ final class LoadReportText {
                 sum(net, true),
                 r.servicesCryptoMsPerOrder(),
                 "",
-                sum(switches, true) / r.completedInWindow));
+                r.serverSwitchesPerOrder()));
         double totalCpu = sum(r.window.cpuSeconds(), false);
         double totalIdle = sum(idle, false);
         double totalNet = sum(net, false);
