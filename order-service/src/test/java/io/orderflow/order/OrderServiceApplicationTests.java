@@ -3,6 +3,8 @@ package io.orderflow.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.order.support.OrderServiceTest;
+import io.orderflow.platform.web.OnDemandAsyncTimeoutProtocol;
+import io.orderflow.platform.web.TomcatHousekeeping;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,15 @@ class OrderServiceApplicationTests {
                     .as(path)
                     .isEqualTo(HttpStatus.NOT_FOUND);
         }
+    }
+
+    @Test
+    void bothServersCheckAsynchronousRequestsOnlyWhenThereAreAny(@Autowired TomcatHousekeeping housekeeping) {
+        assertThat(housekeeping.connectors())
+                .as("the application server's connector and the management server's")
+                .hasSize(2)
+                .allSatisfy(connector ->
+                        assertThat(connector.getProtocolHandler()).isInstanceOf(OnDemandAsyncTimeoutProtocol.class));
     }
 
     @Test

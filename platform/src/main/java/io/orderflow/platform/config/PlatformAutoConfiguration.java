@@ -8,6 +8,7 @@ import io.orderflow.platform.messaging.IdempotentConsumer;
 import io.orderflow.platform.notify.PgNotifications;
 import io.orderflow.platform.outbox.OutboxConfiguration;
 import io.orderflow.platform.tracing.TraceContinuation;
+import io.orderflow.platform.web.OnDemandAsyncTimeoutProtocol;
 import io.orderflow.platform.web.TomcatHousekeeping;
 import io.orderflow.platform.wechatpay.WechatPayConfiguration;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -75,7 +78,10 @@ public class PlatformAutoConfiguration {
         return new PgNotifications(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
-    /** How often each idle Tomcat (the application's and the management server's) looks at its connections. */
+    /**
+     * How often each idle Tomcat (the application's and the management server's) looks at its connections, and the
+     * application server's connector (the management server's: {@link PlatformManagementContextConfiguration}).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.tomcat.TomcatWebServer")
     static class TomcatSettings {
@@ -83,6 +89,11 @@ public class PlatformAutoConfiguration {
         TomcatHousekeeping tomcatHousekeeping(Environment environment) {
             return new TomcatHousekeeping(environment.getProperty(
                     "orderflow.tomcat.selector-timeout", Duration.class, Duration.ofSeconds(1)));
+        }
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> onDemandAsyncTimeout() {
+            return OnDemandAsyncTimeoutProtocol::install;
         }
     }
 

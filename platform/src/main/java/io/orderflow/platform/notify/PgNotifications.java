@@ -29,7 +29,8 @@ public class PgNotifications implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PgNotifications.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final int RECEIVE_TIMEOUT_MS = 1000;
+    /** How long {@link #stop} waits for the listening thread once its connection is closed. */
+    private static final long STOP_WAIT_MS = 2000;
 
     private final String url;
     private final String username;
@@ -37,6 +38,7 @@ public class PgNotifications implements SmartLifecycle {
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private final List<Runnable> reconnectHandlers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
+    private volatile Connection listening;
     private Thread thread;
 
     public PgNotifications(String url, String username, String password) {
@@ -82,6 +84,10 @@ public class PgNotifications implements SmartLifecycle {
         boolean first = true;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, username, password)) {
+                listening = connection;
+                if (!running) {
+                    return; // stopped while connecting: stop() saw no connection to close
+                }
                 try (Statement statement = connection.createStatement()) {
                     for (String channel : handlers.keySet()) {
                         statement.execute("listen " + channel);
@@ -105,9 +111,13 @@ public class PgNotifications implements SmartLifecycle {
         }
     }
 
+    /**
+     * Waits for notifications without a timeout: an idle service's listening thread sleeps until one arrives (it woke
+     * every second to look at {@code running} before). {@link #stop} closes the connection, which ends the wait.
+     */
     private void receive(PGConnection connection) throws SQLException {
         while (running) {
-            PGNotification[] received = connection.getNotifications(RECEIVE_TIMEOUT_MS);
+            PGNotification[] received = connection.getNotifications(0);
             if (received == null) {
                 continue;
             }
@@ -139,12 +149,24 @@ public class PgNotifications implements SmartLifecycle {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            closeQuietly(listening);
             try {
-                thread.join(RECEIVE_TIMEOUT_MS * 2L);
+                thread.join(STOP_WAIT_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             thread = null;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("closing the listening connection: {}", e.toString());
         }
     }
 

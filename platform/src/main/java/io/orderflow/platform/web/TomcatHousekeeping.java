@@ -1,6 +1,8 @@
 package io.orderflow.platform.web;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.Server;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -21,6 +23,8 @@ public class TomcatHousekeeping implements ApplicationListener<WebServerInitiali
 
     private final Duration selectorTimeout;
 
+    private final List<Connector> connectors = new CopyOnWriteArrayList<>();
+
     public TomcatHousekeeping(Duration selectorTimeout) {
         if (selectorTimeout.isNegative() || selectorTimeout.isZero()) {
             throw new IllegalArgumentException(
@@ -36,10 +40,16 @@ public class TomcatHousekeeping implements ApplicationListener<WebServerInitiali
         }
     }
 
+    /** The connectors set so far: the application server's and the management server's, once both have started. */
+    public List<Connector> connectors() {
+        return List.copyOf(connectors);
+    }
+
     void apply(Server server) {
         for (org.apache.catalina.Service service : server.findServices()) {
             for (Connector connector : service.findConnectors()) {
                 connector.setProperty("selectorTimeout", String.valueOf(selectorTimeout.toMillis()));
+                connectors.add(connector);
             }
         }
     }

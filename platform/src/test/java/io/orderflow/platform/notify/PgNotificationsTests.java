@@ -81,6 +81,18 @@ class PgNotificationsTests {
     }
 
     @Test
+    void aStopEndsTheWaitThatHasNoTimeout() {
+        notifications.stop();
+
+        assertThat(notifications.isRunning()).isFalse();
+        // the listening thread waits for a notification without a timeout: only the closed connection ends it
+        await().atMost(WAIT)
+                .until(() -> listeners() == 0
+                        && Thread.getAllStackTraces().keySet().stream()
+                                .noneMatch(thread -> thread.getName().equals("pg-notifications")));
+    }
+
+    @Test
     void aChannelMustBeAPlainIdentifier() {
         assertThatThrownBy(() -> notifications.listen("bad; drop table x", received::add))
                 .isInstanceOf(IllegalArgumentException.class);
