@@ -38,6 +38,19 @@ class LocalPostgresTests {
     }
 
     @Test
+    void aCheckpointWritesItsPagesAtOnceInsteadOfWakingTheCheckpointerForMinutes() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.embedded(work.resolve("quiet"), false, 0)) {
+            LocalPostgres.Database database = postgres.database("orderflow_probe");
+            try (var connection = java.sql.DriverManager.getConnection(
+                            database.jdbcUrl(), database.username(), database.password());
+                    var rows = connection.createStatement().executeQuery("show checkpoint_completion_target")) {
+                rows.next();
+                assertThat(Double.parseDouble(rows.getString(1))).isZero();
+            }
+        }
+    }
+
+    @Test
     void aFreePortStartsItsOwnServer() throws IOException {
         try (LocalPostgres postgres = LocalPostgres.embedded(work.resolve("own"), false, 0)) {
             assertThat(postgres.database("orderflow_probe").jdbcUrl()).contains("/orderflow_probe");
