@@ -2,11 +2,16 @@ package io.orderflow.local.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -15,7 +20,7 @@ import org.springframework.util.FileSystemUtils;
  * first run of a build writes the archive when the service stops ({@code -XX:ArchiveClassesAtExit}, JDK 17–24; the
  * AOT cache {@code -XX:AOTCacheOutput} on JDK 25 and later); later runs map it ({@code -XX:SharedArchiveFile},
  * {@code -XX:AOTCache}) instead of loading, parsing and verifying the same classes again. A new jar or another JDK
- * starts over. A nested (fat) jar cannot be archived: its classes come from Spring Boot's own class loader.
+ * starts over (a jar rebuilt with the same content does not). A nested (fat) jar cannot be archived: its classes come from Spring Boot's own class loader.
  *
  * @param applicationJar the extracted application jar to run with {@code -jar}
  * @param jvmOptions the options that use (or write) the archive
@@ -64,13 +69,25 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
         return options;
     }
 
-    /** What the extraction and the archive depend on: the jar as built and the JDK that runs it. */
-    private static String stamp(Path jar, Path java) {
-        try {
-            return jar.toRealPath() + " " + Files.size(jar) + " "
-                    + Files.getLastModifiedTime(jar).toMillis() + " " + java.toRealPath() + " " + Runtime.version();
+    /**
+     * What the extraction and the archive depend on: the jar's content and the JDK that runs it. The content is read
+     * from the jar's directory (each entry's name, size and CRC-32), not from its modification time: every build
+     * writes every jar again (the parent pom's {@code forceCreation}), and a service whose content did not change keeps
+     * its archive through a rebuild of the others.
+     */
+    static String stamp(Path jar, Path java) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            zip.stream()
+                    .forEach(entry -> digest.update(
+                            (entry.getName() + " " + entry.getSize() + " " + Long.toHexString(entry.getCrc()) + "\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
+            return jar.toRealPath() + " " + HexFormat.of().formatHex(digest.digest()) + " " + java.toRealPath() + " "
+                    + Runtime.version();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + jar, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +42,34 @@ class ClassDataCacheUnitTests {
                 .containsExactly("-XX:AOTCacheOutput=" + directory.resolve("application.aot"));
         assertThat(ClassDataCache.options(directory, 17))
                 .containsExactly("-XX:ArchiveClassesAtExit=" + directory.resolve("application.jsa"), "-Xshare:auto");
+    }
+
+    @Test
+    void aJarWrittenAgainWithTheSameContentKeepsItsStampAndAChangedEntryDoesNot(@TempDir Path directory)
+            throws IOException {
+        Path jar = directory.resolve("service.jar");
+        writeJar(jar, "BOOT-INF/lib/platform.jar", "the platform as built");
+        String built = ClassDataCache.stamp(jar, JAVA);
+
+        // a build writes the jar again, an hour later, with the same entries
+        Files.delete(jar);
+        writeJar(jar, "BOOT-INF/lib/platform.jar", "the platform as built");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
+        assertThat(ClassDataCache.stamp(jar, JAVA)).isEqualTo(built);
+
+        // the platform changed: the service's archive holds the old classes and must be made again
+        writeJar(jar, "BOOT-INF/lib/platform.jar", "the platform, changed");
+        assertThat(ClassDataCache.stamp(jar, JAVA)).isNotEqualTo(built);
+    }
+
+    private static void writeJar(Path jar, String entry, String content) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            ZipEntry zipEntry = new ZipEntry(entry);
+            zipEntry.setTime(System.currentTimeMillis());
+            zip.putNextEntry(zipEntry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
     }
 
     private static int run(List<String> options) throws IOException, InterruptedException {
