@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  * and in total, in percent of one core over the interval (user + system time from {@code /proc/<pid>/stat}; for
  * PostgreSQL the postmaster, its backends and the backends it reaped meanwhile), against the footprint budget
  * (whole stack ≤ 2 %, each service ≤ 0.5 %, issue 18); the threads (and PostgreSQL processes) that used the most;
- * and each part's memory (PSS, RSS) at the end. Start it once the stack is up and nothing uses it.
+ * and each part's memory (PSS, RSS) at the end. Beside the CPU, each part's wake-ups a second (its threads' context
+ * switches, voluntary and not, from {@code /proc/<pid>/task/<tid>/status}) and the threads woken most: on a virtual
+ * machine an idle thread's wake-up costs tens to hundreds of microseconds, the CPU figure moves from run to run by
+ * more than a change removes, and the count does not. Start it once the stack is up and nothing uses it.
  */
 public final class IdleCommand {
 
@@ -69,6 +72,13 @@ public final class IdleCommand {
         Sample after = Sample.take(stack);
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> percent = new LinkedHashMap<>();
+        Map<String, Double> wakeups = new LinkedHashMap<>();
+        stack.pids()
+                .keySet()
+                .forEach(part -> wakeups.put(
+                        part,
+                        (after.partSwitches.getOrDefault(part, 0L) - before.partSwitches.getOrDefault(part, 0L))
+                                / seconds));
         stack.pids()
                 .keySet()
                 .forEach(part -> percent.put(
@@ -84,15 +94,22 @@ public final class IdleCommand {
             boolean partOver = service && part.getValue() > SERVICE_BUDGET;
             Footprint memory = Footprint.of(after.members.getOrDefault(part.getKey(), List.of()));
             out.printf(
-                    "  %-38s %6.2f %%%s   %s%n",
+                    "  %-38s %6.2f %%%s %7.1f wake-ups/s   %s%n",
                     part.getKey(),
                     part.getValue(),
-                    service ? (partOver ? "  OVER " + SERVICE_BUDGET + " %" : "          ") : "          ",
+                    partOver ? "  OVER " + SERVICE_BUDGET + " %" : " ".repeat(12),
+                    wakeups.get(part.getKey()),
                     memory);
         }
         List<ProcessHandle> everything =
                 after.members.values().stream().flatMap(List::stream).toList();
-        out.printf("  %-38s %6.2f %%            %s%n", "total", total, Footprint.of(everything));
+        out.printf(
+                "  %-38s %6.2f %%%s %7.1f wake-ups/s   %s%n",
+                "total",
+                total,
+                " ".repeat(12),
+                wakeups.values().stream().mapToDouble(Double::doubleValue).sum(),
+                Footprint.of(everything));
         out.printf(
                 "budget: whole stack <= %.1f %%, each service <= %.1f %% of one core: %s%n",
                 STACK_BUDGET, SERVICE_BUDGET, withinBudget(percent) ? "met" : "OVER");
@@ -112,6 +129,20 @@ public final class IdleCommand {
                             "  %6.2f %%  %s%n",
                             100.0 * thread.getValue() / ProcStat.TICKS_PER_SECOND / seconds, thread.getKey()));
         }
+        List<Map.Entry<String, Long>> woken = new ArrayList<>();
+        after.threadSwitches.forEach((thread, switches) -> {
+            long count = switches - before.threadSwitches.getOrDefault(thread, 0L);
+            if (count > 0) {
+                woken.add(Map.entry(thread, count));
+            }
+        });
+        woken.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        if (!woken.isEmpty() && threads > 0) {
+            out.println("threads woken most (wake-ups a second):");
+            woken.stream()
+                    .limit(threads)
+                    .forEach(thread -> out.printf("  %7.1f/s  %s%n", thread.getValue() / seconds, thread.getKey()));
+        }
         out.flush();
         percent.put("total", total);
         return percent;
@@ -126,16 +157,23 @@ public final class IdleCommand {
                         .noneMatch(part -> Services.NAMES.contains(part.getKey()) && part.getValue() > SERVICE_BUDGET);
     }
 
-    /** CPU ticks per part and per thread at one moment, and each part's processes. */
+    /** CPU ticks and context switches per part and per thread at one moment, and each part's processes. */
     private record Sample(
-            Map<String, Long> partTicks, Map<String, Long> threadTicks, Map<String, List<ProcessHandle>> members) {
+            Map<String, Long> partTicks,
+            Map<String, Long> threadTicks,
+            Map<String, Long> partSwitches,
+            Map<String, Long> threadSwitches,
+            Map<String, List<ProcessHandle>> members) {
 
         static Sample take(StackProcesses stack) {
             Map<String, List<ProcessHandle>> members = members(stack);
             Map<String, Long> parts = new LinkedHashMap<>();
             Map<String, Long> threads = new HashMap<>();
+            Map<String, Long> partSwitches = new LinkedHashMap<>();
+            Map<String, Long> threadSwitches = new HashMap<>();
             members.forEach((part, handles) -> {
                 long ticks = 0;
+                long switches = 0;
                 for (ProcessHandle handle : handles) {
                     Optional<ProcStat> stat = ProcStat.read(handle.pid());
                     if (stat.isEmpty()) {
@@ -146,11 +184,12 @@ public final class IdleCommand {
                         // children that ended meanwhile (PostgreSQL's backends) count through their parent
                         ticks += stat.get().childrenCpuTicks();
                     }
-                    threads.putAll(threads(part, handle.pid()));
+                    switches += tasks(part, handle.pid(), threads, threadSwitches);
                 }
                 parts.put(part, ticks);
+                partSwitches.put(part, switches);
             });
-            return new Sample(parts, threads, members);
+            return new Sample(parts, threads, partSwitches, threadSwitches, members);
         }
 
         /** Each part's root and its descendants, except those belonging to another part (the launcher's). */
@@ -177,24 +216,32 @@ public final class IdleCommand {
             return members;
         }
 
-        /** Per thread of a JVM (its name), or per process of PostgreSQL (its title: "postgres: walwriter"). */
-        private static Map<String, Long> threads(String part, long pid) {
-            Map<String, Long> threads = new HashMap<>();
+        /**
+         * Per thread of a JVM (its name), or per process of PostgreSQL (its title: "postgres: walwriter"): its CPU
+         * ticks into {@code ticks} and its context switches into {@code switches}; answers the process's switches.
+         */
+        private static long tasks(String part, long pid, Map<String, Long> ticks, Map<String, Long> switches) {
+            long total = 0;
             Path tasks = Path.of("/proc", String.valueOf(pid), "task");
             try (Stream<Path> list = Files.list(tasks)) {
                 List<Path> ids = list.toList();
                 String title = ids.size() == 1 ? commandLine(pid) : null;
                 for (Path task : ids) {
-                    ProcStat.read(task.resolve("stat"))
-                            .ifPresent(stat -> threads.put(
-                                    part + "  " + (title != null ? title : stat.name()) + "  [" + task.getFileName()
-                                            + "]",
-                                    stat.cpuTicks()));
+                    Optional<ProcStat> stat = ProcStat.read(task.resolve("stat"));
+                    if (stat.isEmpty()) {
+                        continue; // ended meanwhile
+                    }
+                    String name = part + "  "
+                            + (title != null ? title : stat.get().name()) + "  [" + task.getFileName() + "]";
+                    ticks.put(name, stat.get().cpuTicks());
+                    long count = contextSwitches(task.resolve("status"));
+                    switches.put(name, count);
+                    total += count;
                 }
             } catch (IOException | RuntimeException e) {
                 // ended meanwhile
             }
-            return threads;
+            return total;
         }
 
         private static String commandLine(long pid) {
@@ -209,5 +256,27 @@ public final class IdleCommand {
                 return null;
             }
         }
+    }
+
+    /**
+     * A task's context switches so far, voluntary (it waited: each is a later wake-up) and not (preempted), from
+     * its {@code status}; 0 when it ended.
+     */
+    static long contextSwitches(Path status) {
+        try {
+            return parseContextSwitches(Files.readString(status));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static long parseContextSwitches(String status) {
+        long switches = 0;
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return switches;
     }
 }

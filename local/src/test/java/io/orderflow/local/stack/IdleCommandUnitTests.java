@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,34 +48,67 @@ class IdleCommandUnitTests {
     void measuresThePartsCpuAndNamesTheThreadThatUsedIt() throws Exception {
         long pid = ProcessHandle.current().pid();
         new StackProcesses(Map.of("order-service", pid)).write(work);
-        AtomicBoolean spinning = new AtomicBoolean(true);
+        AtomicBoolean running = new AtomicBoolean(true);
         Thread spinner = new Thread(
                 () -> {
-                    while (spinning.get()) {
+                    while (running.get()) {
                         Thread.onSpinWait();
                     }
                 },
                 "idle-spinner");
+        // an idle thread that wakes about a thousand times a second and uses next to no CPU doing so
+        Thread waker = new Thread(
+                () -> {
+                    while (running.get()) {
+                        LockSupport.parkNanos(500_000);
+                    }
+                },
+                "idle-waker");
         spinner.start();
+        waker.start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             int exit = IdleCommand.run(
-                    new String[] {"--seconds=2", "--threads=3"},
+                    new String[] {"--seconds=2", "--threads=5"},
                     work,
                     new PrintStream(output, true, StandardCharsets.UTF_8),
                     System.err);
             assertThat(exit).isZero();
         } finally {
-            spinning.set(false);
+            running.set(false);
             spinner.join();
+            waker.join();
         }
         String report = output.toString(StandardCharsets.UTF_8);
         assertThat(report)
-                .containsPattern("order-service\\s+\\d+\\.\\d\\d %")
-                .containsPattern("total\\s+\\d+\\.\\d\\d %")
+                .containsPattern("order-service\\s+\\d+\\.\\d\\d %[^\\n]*\\s\\d+\\.\\d wake-ups/s")
+                .containsPattern("total\\s+\\d+\\.\\d\\d %[^\\n]*\\s\\d+\\.\\d wake-ups/s")
                 .contains("RSS")
                 .contains("PSS")
                 .containsPattern("busiest threads[^\\n]*\\n\\s+\\d+\\.\\d\\d %  order-service  idle-spinner");
+        Matcher woken = Pattern.compile(
+                        "threads woken most[^\\n]*\\n(?:.*\\n)*?\\s+(\\d+\\.\\d)/s  order-service  idle-waker")
+                .matcher(report);
+        assertThat(woken.find())
+                .as("the waker among the threads woken most:%n%s", report)
+                .isTrue();
+        assertThat(Double.parseDouble(woken.group(1))).isGreaterThan(100);
+    }
+
+    @Test
+    void aTasksWakeUpsAreItsVoluntaryAndInvoluntarySwitches() {
+        String status = String.join(
+                "\n",
+                "Name:\tkafka-coordinat",
+                "State:\tS (sleeping)",
+                "voluntary_ctxt_switches:\t1200",
+                "nonvoluntary_ctxt_switches:\t34",
+                "");
+
+        assertThat(IdleCommand.parseContextSwitches(status)).isEqualTo(1234);
+        assertThat(IdleCommand.contextSwitches(work.resolve("no-such-task").resolve("status")))
+                .as("a task that ended")
+                .isZero();
     }
 
     @Test
