@@ -113,14 +113,7 @@ public final class IdleCommand {
         out.printf(
                 "budget: whole stack <= %.1f %%, each service <= %.1f %% of one core: %s%n",
                 STACK_BUDGET, SERVICE_BUDGET, withinBudget(percent) ? "met" : "OVER");
-        List<Map.Entry<String, Long>> busiest = new ArrayList<>();
-        after.threadTicks.forEach((thread, ticks) -> {
-            long used = ticks - before.threadTicks.getOrDefault(thread, 0L);
-            if (used > 0) {
-                busiest.add(Map.entry(thread, used));
-            }
-        });
-        busiest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        List<Map.Entry<String, Long>> busiest = growth(before.threadTicks, after.threadTicks);
         if (!busiest.isEmpty() && threads > 0) {
             out.println("busiest threads (and PostgreSQL processes):");
             busiest.stream()
@@ -129,14 +122,7 @@ public final class IdleCommand {
                             "  %6.2f %%  %s%n",
                             100.0 * thread.getValue() / ProcStat.TICKS_PER_SECOND / seconds, thread.getKey()));
         }
-        List<Map.Entry<String, Long>> woken = new ArrayList<>();
-        after.threadSwitches.forEach((thread, switches) -> {
-            long count = switches - before.threadSwitches.getOrDefault(thread, 0L);
-            if (count > 0) {
-                woken.add(Map.entry(thread, count));
-            }
-        });
-        woken.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        List<Map.Entry<String, Long>> woken = growth(before.threadSwitches, after.threadSwitches);
         if (!woken.isEmpty() && threads > 0) {
             out.println("threads woken most (wake-ups a second):");
             woken.stream()
@@ -146,6 +132,19 @@ public final class IdleCommand {
         out.flush();
         percent.put("total", total);
         return percent;
+    }
+
+    /** What grew between two counts per thread, largest first (threads that started meanwhile count from 0). */
+    private static List<Map.Entry<String, Long>> growth(Map<String, Long> before, Map<String, Long> after) {
+        List<Map.Entry<String, Long>> grown = new ArrayList<>();
+        after.forEach((thread, count) -> {
+            long delta = count - before.getOrDefault(thread, 0L);
+            if (delta > 0) {
+                grown.add(Map.entry(thread, delta));
+            }
+        });
+        grown.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        return grown;
     }
 
     /** Whether the parts' idle CPU (percent of one core by part) is within the stack's and each service's budget. */
