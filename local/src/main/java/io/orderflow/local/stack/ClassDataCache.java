@@ -19,8 +19,9 @@ import org.springframework.util.FileSystemUtils;
  * libraries beside it on the class path), and the class-data archive of its start-up beside it (ADR 0021). The
  * first run of a build writes the archive when the service stops ({@code -XX:ArchiveClassesAtExit}, JDK 17–24; the
  * AOT cache {@code -XX:AOTCacheOutput} on JDK 25 and later); later runs map it ({@code -XX:SharedArchiveFile},
- * {@code -XX:AOTCache}) instead of loading, parsing and verifying the same classes again. A new jar or another JDK
- * starts over (a jar rebuilt with the same content does not). A nested (fat) jar cannot be archived: its classes come from Spring Boot's own class loader.
+ * {@code -XX:AOTCache}) instead of loading, parsing and verifying the same classes again. A jar of new content or
+ * another JDK starts over (a jar rebuilt with the same content does not). A nested (fat) jar cannot be archived: its
+ * classes come from Spring Boot's own class loader.
  *
  * @param applicationJar the extracted application jar to run with {@code -jar}
  * @param jvmOptions the options that use (or write) the archive

@@ -73,20 +73,12 @@ public final class IdleCommand {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> percent = new LinkedHashMap<>();
         Map<String, Double> wakeups = new LinkedHashMap<>();
-        stack.pids()
-                .keySet()
-                .forEach(part -> wakeups.put(
-                        part,
-                        (after.partSwitches.getOrDefault(part, 0L) - before.partSwitches.getOrDefault(part, 0L))
-                                / seconds));
-        stack.pids()
-                .keySet()
-                .forEach(part -> percent.put(
-                        part,
-                        100.0
-                                * (after.partTicks.getOrDefault(part, 0L) - before.partTicks.getOrDefault(part, 0L))
-                                / ProcStat.TICKS_PER_SECOND
-                                / seconds));
+        for (String part : stack.pids().keySet()) {
+            long ticks = after.partTicks.getOrDefault(part, 0L) - before.partTicks.getOrDefault(part, 0L);
+            long switches = after.partSwitches.getOrDefault(part, 0L) - before.partSwitches.getOrDefault(part, 0L);
+            percent.put(part, 100.0 * ticks / ProcStat.TICKS_PER_SECOND / seconds);
+            wakeups.put(part, switches / seconds);
+        }
         double total =
                 percent.values().stream().mapToDouble(Double::doubleValue).sum();
         for (Map.Entry<String, Double> part : percent.entrySet()) {
