@@ -170,11 +170,12 @@ class LocalStackTests {
 
     @Test
     @Order(4)
-    void stoppingTheLauncherEndsEveryProcessOfTheStack() throws InterruptedException {
+    void stoppingTheLauncherEndsEveryProcessOfTheStack() throws InterruptedException, IOException {
         List<Long> processes = stack.processes();
         assertThat(processes).hasSizeGreaterThan(5);
         stack.process().destroy();
-        assertThat(stack.process().waitFor(2, TimeUnit.MINUTES))
+        // a first run of a build writes the class-data archives of the services and of the launcher as they stop
+        assertThat(stack.process().waitFor(3, TimeUnit.MINUTES))
                 .as("launcher exited")
                 .isTrue();
         await().atMost(Duration.ofSeconds(30))
@@ -183,6 +184,30 @@ class LocalStackTests {
                                 .map(ProcessHandle::isAlive)
                                 .orElse(false)));
         assertThat(stack.output()).contains("orderflow local stack: stopped");
+        // what the next run starts from (ADR 0021): each service's archive, and the launcher's in the directory of
+        // its extracted jar
+        Path cache = TARGET.resolve("local-stack").resolve("cache");
+        for (String service : List.of("order-service", "payment-service", "notify-service", "reconcile-service")) {
+            assertThat(archives(cache.resolve(service)))
+                    .as("%s's class-data archive", service)
+                    .hasSize(1);
+        }
+        try (var launchers = Files.list(cache.resolve("launcher"))) {
+            List<Path> copies = launchers.toList();
+            assertThat(copies).as("one extracted launcher").hasSize(1);
+            assertThat(copies.get(0).resolve("orderflow-local.jar")).isRegularFile();
+            assertThat(archives(copies.get(0)))
+                    .as("the launcher's class-data archive")
+                    .hasSize(1);
+        }
+    }
+
+    /** The JDK 25 AOT cache or the JDK 17 dynamic CDS archive in that directory. */
+    private static List<Path> archives(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().matches("\\w+\\.(aot|jsa)"))
+                    .toList();
+        }
     }
 
     /** A signed GET of the shop API with the demo shop's credentials, as {@code ./orderflow-local sign} signs it. */

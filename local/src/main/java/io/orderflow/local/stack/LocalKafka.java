@@ -23,8 +23,12 @@ import org.apache.kafka.server.metrics.KafkaYammerMetrics;
  */
 final class LocalKafka implements AutoCloseable {
 
-    /** Partitions of every topic: the services ask for at least 6 (min-partition-count), and so do we. */
-    static final int PARTITIONS = 6;
+    /**
+     * Partitions of every topic the broker creates by itself. The services ask for at least as many
+     * (min-partition-count, 6 in deployments; the launcher asks them for this, Services): one developer's orders
+     * need one, and each partition is a log, two index files and a line in every fetch and offset commit.
+     */
+    static final int PARTITIONS = 1;
 
     private final KafkaRaftServer server;
     private final int port;

@@ -173,6 +173,8 @@ final class Services {
         // restarting) is retried after 3 s. The maximum is raised with it: below retry.backoff.ms it would be used
         settings.put("spring.cloud.stream.kafka.binder.consumer-properties.retry.backoff.ms", "3000");
         settings.put("spring.cloud.stream.kafka.binder.consumer-properties.retry.backoff.max.ms", "3000");
+        // one partition per topic (LocalKafka.PARTITIONS), not the deployments' 6: every binding is one consumer
+        settings.put("ORDERFLOW_KAFKA_MIN_PARTITIONS", String.valueOf(LocalKafka.PARTITIONS));
         // reconcile-service's consumers batch in production (64 KiB or 200 ms, ADR 0017); one developer's orders
         // never fill 64 KiB, so here they fetch like the others
         settings.put("ORDERFLOW_RECONCILE_FETCH_MIN_BYTES", "1");
