@@ -101,6 +101,10 @@ final class LocalKafka implements AutoCloseable {
         settings.put("group.coordinator.threads", "1");
         settings.put("background.threads", "2");
         settings.put("num.recovery.threads.per.data.dir", "1");
+        // the log cleaner (it compacts the consumer offsets topic) allocates its deduplication map on the heap
+        // when it starts, 128 MiB by default and all of it touched: a map of 4 MiB holds 150,000 keys, enough for
+        // the offsets of a developer's groups (the launcher JVM's live heap was 187 MiB with the default)
+        settings.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
         // the controller writes a no-op record to the metadata log this often when nothing else happens (500 ms)
         settings.put("metadata.max.idle.interval.ms", "5000");
         // the broker's heartbeat to its controller (in this JVM) every 5 s instead of 2 s
