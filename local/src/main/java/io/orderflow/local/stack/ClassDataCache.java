@@ -71,6 +71,35 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
     }
 
     /**
+     * Whether this run writes the archive at its exit (the first run of a build) rather than mapping one.
+     */
+    boolean training() {
+        return jvmOptions.stream()
+                .anyMatch(option ->
+                        option.startsWith("-XX:AOTCacheOutput=") || option.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /**
+     * After a training run that did not start the service: deletes what its exit wrote (the JVM writes the archive at
+     * any exit it makes itself), so that the next run trains again instead of mapping the classes of a failed start
+     * for the rest of the build. A run that mapped an archive leaves it alone.
+     */
+    void discardTraining() {
+        if (!training()) {
+            return;
+        }
+        Path directory = applicationJar.getParent().getParent();
+        for (String written : List.of("application.aot", "application.aot.config", "application.jsa")) {
+            try {
+                Files.deleteIfExists(directory.resolve(written));
+            } catch (IOException e) {
+                // called while the stack stops: the rest of the stop goes on, the next run maps what is left
+                System.err.println("cannot delete " + directory.resolve(written) + ": " + e);
+            }
+        }
+    }
+
+    /**
      * What the extraction and the archive depend on: the jar's content and the JDK that runs it. The content is read
      * from the jar's directory (each entry's name, size and CRC-32), not from its modification time: every build
      * writes every jar again (the parent pom's {@code forceCreation}), and a service whose content did not change keeps

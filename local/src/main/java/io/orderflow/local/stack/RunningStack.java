@@ -30,6 +30,8 @@ public final class RunningStack implements AutoCloseable {
     private ConfigurableApplicationContext shop;
     private final Object lifecycle = new Object();
     private volatile boolean closed;
+    /** Every part was ready: the archives the stop writes are those of a whole start. */
+    private volatile boolean up;
 
     private RunningStack(StackSettings settings, Path data) {
         this.settings = settings;
@@ -106,6 +108,7 @@ public final class RunningStack implements AutoCloseable {
                             "false"));
         }
         Duration startup = Duration.between(jvmStart, Instant.now());
+        up = true;
         new StartupReport(settings, ports, infrastructure, services, credentials).print(out, startup);
         synchronized (lifecycle) {
             ensureOpen();
@@ -170,6 +173,9 @@ public final class RunningStack implements AutoCloseable {
         }
         if (services != null) {
             services.stop();
+            if (!up) {
+                services.discardTrainingArchives();
+            }
         }
         if (infrastructure != null) {
             infrastructure.close();

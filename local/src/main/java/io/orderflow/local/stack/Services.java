@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The four services as processes, each with its own database, wired to the broker and to WeChat Pay. */
 final class Services {
@@ -46,6 +47,9 @@ final class Services {
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+
+    /** Each service's class-data cache, once its process was prepared. */
+    private final Map<String, ClassDataCache> classData = new ConcurrentHashMap<>();
 
     private final Path cache;
 
@@ -113,9 +117,10 @@ final class Services {
                                 properties,
                                 settings.logDirectory()),
                         packaged -> {
-                            ClassDataCache classData =
+                            ClassDataCache cache =
                                     ClassDataCache.prepare(packaged.applicationJar(), cacheDirectory, JAVA);
-                            return new ServiceProcess.Launch(classData.applicationJar(), classData.jvmOptions());
+                            classData.put(name, cache);
+                            return new ServiceProcess.Launch(cache.applicationJar(), cache.jvmOptions());
                         }));
     }
 
@@ -147,6 +152,14 @@ final class Services {
     void stop() {
         processes.values().forEach(ServiceProcess::requestStop);
         processes.values().forEach(ServiceProcess::stop);
+    }
+
+    /**
+     * After {@link #stop()} of a stack that never came up: the archives its first runs wrote at exit hold the classes
+     * of a failed start, and the next run writes them again instead (ADR 0021).
+     */
+    void discardTrainingArchives() {
+        classData.values().forEach(ClassDataCache::discardTraining);
     }
 
     private static Map<String, String> localFootprint() {

@@ -45,6 +45,28 @@ class ClassDataCacheUnitTests {
     }
 
     @Test
+    void aTrainingRunDiscardsWhatItsExitWroteAndAMappingRunKeepsTheArchive(@TempDir Path directory) throws IOException {
+        Path jar = directory.resolve("application").resolve("service.jar");
+        for (int feature : List.of(17, 25)) {
+            ClassDataCache training = new ClassDataCache(jar, ClassDataCache.options(directory, feature));
+            assertThat(training.training()).isTrue();
+            // what the training JVM's exit wrote after a failed start
+            Path archive = directory.resolve(feature >= 25 ? "application.aot" : "application.jsa");
+            Files.writeString(archive, "classes of a failed start");
+            ClassDataCache mapping = new ClassDataCache(jar, ClassDataCache.options(directory, feature));
+            assertThat(mapping.training()).isFalse();
+
+            mapping.discardTraining();
+            assertThat(archive).as("an archive mapped by the run stays").exists();
+            training.discardTraining();
+            assertThat(archive).as("the archive of a failed first start goes").doesNotExist();
+            assertThat(ClassDataCache.options(directory, feature))
+                    .as("so the next run writes it again")
+                    .isEqualTo(training.jvmOptions());
+        }
+    }
+
+    @Test
     void aJarWrittenAgainWithTheSameContentKeepsItsStampAndAChangedEntryDoesNot(@TempDir Path directory)
             throws IOException {
         Path jar = directory.resolve("service.jar");
