@@ -70,33 +70,37 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
         return options;
     }
 
-    /**
-     * Whether this run writes the archive at its exit (the first run of a build) rather than mapping one.
-     */
-    boolean training() {
+    /** The archive this run writes at its exit (the first run of a build), or none when it maps one. */
+    java.util.Optional<Path> trainingOutput() {
         return jvmOptions.stream()
-                .anyMatch(option ->
-                        option.startsWith("-XX:AOTCacheOutput=") || option.startsWith("-XX:ArchiveClassesAtExit="));
+                .filter(option ->
+                        option.startsWith("-XX:AOTCacheOutput=") || option.startsWith("-XX:ArchiveClassesAtExit="))
+                .map(option -> Path.of(option.substring(option.indexOf('=') + 1)))
+                .findFirst();
+    }
+
+    /** Whether this run writes the archive at its exit rather than mapping one. */
+    boolean training() {
+        return trainingOutput().isPresent();
     }
 
     /**
      * After a training run that did not start the service: deletes what its exit wrote (the JVM writes the archive at
-     * any exit it makes itself), so that the next run trains again instead of mapping the classes of a failed start
-     * for the rest of the build. A run that mapped an archive leaves it alone.
+     * any exit it makes itself; the AOT cache's configuration file beside it), so that the next run trains again
+     * instead of mapping the classes of a failed start for the rest of the build. A run that mapped an archive
+     * leaves it alone.
      */
     void discardTraining() {
-        if (!training()) {
-            return;
-        }
-        Path directory = applicationJar.getParent().getParent();
-        for (String written : List.of("application.aot", "application.aot.config", "application.jsa")) {
-            try {
-                Files.deleteIfExists(directory.resolve(written));
-            } catch (IOException e) {
-                // called while the stack stops: the rest of the stop goes on, the next run maps what is left
-                System.err.println("cannot delete " + directory.resolve(written) + ": " + e);
+        trainingOutput().ifPresent(archive -> {
+            for (Path written : List.of(archive, Path.of(archive + ".config"))) {
+                try {
+                    Files.deleteIfExists(written);
+                } catch (IOException e) {
+                    // called while the stack stops: the rest of the stop goes on, the next run maps what is left
+                    System.err.println("cannot delete " + written + ": " + e);
+                }
             }
-        }
+        });
     }
 
     /**
