@@ -3,6 +3,7 @@ package io.orderflow.platform.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,10 +62,12 @@ public class OutboxRelay implements SmartLifecycle {
         Integer published = transactions.execute(status -> {
             // the lock's statement also lets this transaction commit without waiting for the disk: a mark lost in
             // a crash only re-sends events, which consumers drop by ce_id; the events were committed durably
-            if (!store.tryLockLane(lane)) {
+            Optional<List<PendingEvent>> pending =
+                    store.lockLaneAndReadPending(lane, properties.lanes(), properties.batchSize());
+            if (pending.isEmpty()) {
                 return -1;
             }
-            List<PendingEvent> batch = store.pending(lane, properties.lanes(), properties.batchSize());
+            List<PendingEvent> batch = pending.get();
             if (batch.isEmpty()) {
                 return 0;
             }

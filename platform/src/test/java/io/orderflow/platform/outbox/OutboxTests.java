@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,7 +131,8 @@ class OutboxTests extends OutboxSpringTestBase {
         int lane = OutboxStore.keySlice(orderId) % 2;
         OutboxPublisher publisher = new OutboxPublisher(outboxKafkaTemplate, Duration.ofSeconds(10));
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-                    List<PendingEvent> batch = store.pending(lane, 2, 1000);
+                    List<PendingEvent> batch =
+                            store.lockLaneAndReadPending(lane, 2, 1000).orElseThrow();
                     assertThat(publisher.publish(batch)).isNotEmpty();
                     throw new IllegalStateException("relay process dies before marking");
                 }))
@@ -164,6 +166,44 @@ class OutboxTests extends OutboxSpringTestBase {
             other.commit();
         }
         assertThat(relay.relayOnce(1)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aLaneIsLockedAndReadInOneStatementThatReadsNothingWhileAnotherTransactionHoldsIt() throws Exception {
+        relay.stop();
+        String orderId = newOrderId();
+        String first = append(orderCreated(orderId, "first"));
+        String second = append(orderCreated(orderId, "second"));
+        int lane = OutboxStore.keySlice(orderId) % 2;
+        try (Connection other = dataSource.getConnection();
+                Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            await().atMost(WAIT).until(() -> {
+                try (ResultSet locked =
+                        statement.executeQuery("select pg_try_advisory_xact_lock(" + 0x6f757462 + ", " + lane + ")")) {
+                    return locked.next() && locked.getBoolean(1);
+                }
+            });
+            Optional<List<PendingEvent>> refused =
+                    transactions.execute(status -> store.lockLaneAndReadPending(lane, 2, 1000));
+            assertThat(refused).isEmpty();
+            other.commit();
+        }
+        List<PendingEvent> read = transactions.execute(
+                status -> store.lockLaneAndReadPending(lane, 2, 1000).orElseThrow());
+        assertThat(read)
+                .extracting(e -> e.attributes().id())
+                .containsSubsequence(first, second)
+                .doesNotHaveDuplicates();
+        assertThat(read).extracting(PendingEvent::sequenceNo).isSorted();
+        assertThat(read)
+                .allSatisfy(e -> assertThat(OutboxStore.keySlice(e.key()) % 2).isEqualTo(lane));
+        // a lane with nothing pending is held and empty, not refused (with the relay stopped only this test's
+        // events are pending, all in the order's key slice)
+        int emptySlice = (OutboxStore.keySlice(orderId) + 1) % 1024;
+        Optional<List<PendingEvent>> empty =
+                transactions.execute(status -> store.lockLaneAndReadPending(emptySlice, 1024, 1000));
+        assertThat(empty).hasValueSatisfying(events -> assertThat(events).isEmpty());
     }
 
     @Test
@@ -223,7 +263,7 @@ class OutboxTests extends OutboxSpringTestBase {
     @Test
     void theRelaysTransactionAloneCommitsWithoutWaitingForTheDisk() {
         String relaying = transactions.execute(status -> {
-            store.tryLockLane(7);
+            store.lockLaneAndReadPending(7, 1024, 1);
             return jdbc.sql("select current_setting('synchronous_commit')")
                     .query(String.class)
                     .single();
