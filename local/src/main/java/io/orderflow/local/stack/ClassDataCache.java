@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.springframework.util.FileSystemUtils;
@@ -71,7 +72,7 @@ record ClassDataCache(Path applicationJar, List<String> jvmOptions) {
     }
 
     /** The archive this run writes at its exit (the first run of a build), or none when it maps one. */
-    java.util.Optional<Path> trainingOutput() {
+    Optional<Path> trainingOutput() {
         return jvmOptions.stream()
                 .filter(option ->
                         option.startsWith("-XX:AOTCacheOutput=") || option.startsWith("-XX:ArchiveClassesAtExit="))

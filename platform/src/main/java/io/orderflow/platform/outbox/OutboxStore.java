@@ -4,6 +4,7 @@ import io.orderflow.platform.messaging.CloudEventEnvelope;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OutboxStore {
 
     /** First half of the two-int advisory lock key of relay lanes ("outb"). */
-    private static final int LOCK_CLASS = 0x6f757462;
+    static final int LOCK_CLASS = 0x6f757462;
 
     private final JdbcClient jdbc;
 
@@ -56,7 +57,7 @@ class OutboxStore {
      * the lock was taken, and reads nothing when it was not.
      */
     Optional<List<PendingEvent>> lockLaneAndReadPending(int lane, int lanes, int limit) {
-        List<Optional<PendingEvent>> rows = jdbc.sql("""
+        return jdbc.sql("""
                 select lane_lock.held, e.sequence_no, e.ce_id, e.ce_type, e.ce_source, e.ce_subject, e.ce_time, e.topic,
                        e.message_key, e.payload, e.trace_parent
                 from (select pg_try_advisory_xact_lock(:class, :lane) as held
@@ -73,31 +74,29 @@ class OutboxStore {
                 .param("lane", lane)
                 .param("lanes", lanes)
                 .param("limit", limit)
-                .query((rs, row) -> {
-                    if (!rs.getBoolean("held")) {
-                        return null;
+                .query(rs -> {
+                    // one row when the lane is held elsewhere (held false) or has nothing pending (no event)
+                    boolean held = false;
+                    List<PendingEvent> events = new ArrayList<>();
+                    while (rs.next()) {
+                        held = rs.getBoolean("held");
+                        if (held && rs.getObject("sequence_no") != null) {
+                            events.add(new PendingEvent(
+                                    rs.getLong("sequence_no"),
+                                    new CloudEventEnvelope.Attributes(
+                                            rs.getString("ce_id"),
+                                            rs.getString("ce_type"),
+                                            rs.getString("ce_source"),
+                                            rs.getString("ce_subject"),
+                                            rs.getTimestamp("ce_time").toInstant()),
+                                    rs.getString("topic"),
+                                    rs.getString("message_key"),
+                                    rs.getBytes("payload"),
+                                    rs.getString("trace_parent")));
+                        }
                     }
-                    if (rs.getObject("sequence_no") == null) {
-                        return Optional.<PendingEvent>empty();
-                    }
-                    return Optional.of(new PendingEvent(
-                            rs.getLong("sequence_no"),
-                            new CloudEventEnvelope.Attributes(
-                                    rs.getString("ce_id"),
-                                    rs.getString("ce_type"),
-                                    rs.getString("ce_source"),
-                                    rs.getString("ce_subject"),
-                                    rs.getTimestamp("ce_time").toInstant()),
-                            rs.getString("topic"),
-                            rs.getString("message_key"),
-                            rs.getBytes("payload"),
-                            rs.getString("trace_parent")));
-                })
-                .list();
-        if (rows.isEmpty() || rows.get(0) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(rows.stream().flatMap(Optional::stream).toList());
+                    return held ? Optional.of(events) : Optional.<List<PendingEvent>>empty();
+                });
     }
 
     void markPublished(List<Long> sequenceNumbers) {

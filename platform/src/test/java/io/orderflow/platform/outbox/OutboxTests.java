@@ -155,13 +155,7 @@ class OutboxTests extends OutboxSpringTestBase {
         relay.stop();
         try (Connection other = dataSource.getConnection();
                 Statement statement = other.createStatement()) {
-            other.setAutoCommit(false);
-            await().atMost(WAIT).until(() -> {
-                try (ResultSet locked =
-                        statement.executeQuery("select pg_try_advisory_xact_lock(" + 0x6f757462 + ", 1)")) {
-                    return locked.next() && locked.getBoolean(1);
-                }
-            });
+            holdLane(other, statement, 1);
             assertThat(relay.relayOnce(1)).isEqualTo(-1);
             other.commit();
         }
@@ -177,13 +171,7 @@ class OutboxTests extends OutboxSpringTestBase {
         int lane = OutboxStore.keySlice(orderId) % 2;
         try (Connection other = dataSource.getConnection();
                 Statement statement = other.createStatement()) {
-            other.setAutoCommit(false);
-            await().atMost(WAIT).until(() -> {
-                try (ResultSet locked =
-                        statement.executeQuery("select pg_try_advisory_xact_lock(" + 0x6f757462 + ", " + lane + ")")) {
-                    return locked.next() && locked.getBoolean(1);
-                }
-            });
+            holdLane(other, statement, lane);
             Optional<List<PendingEvent>> refused =
                     transactions.execute(status -> store.lockLaneAndReadPending(lane, 2, 1000));
             assertThat(refused).isEmpty();
@@ -333,6 +321,17 @@ class OutboxTests extends OutboxSpringTestBase {
                 .distinct()
                 .count();
         assertThat(distinct).isGreaterThan(700);
+    }
+
+    /** Takes the lane's advisory lock in {@code other}'s transaction, once the background relay has let go of it. */
+    private static void holdLane(Connection other, Statement statement, int lane) throws Exception {
+        other.setAutoCommit(false);
+        await().atMost(WAIT).until(() -> {
+            try (ResultSet locked = statement.executeQuery(
+                    "select pg_try_advisory_xact_lock(" + OutboxStore.LOCK_CLASS + ", " + lane + ")")) {
+                return locked.next() && locked.getBoolean(1);
+            }
+        });
     }
 
     private long publishedCount(String subject) {
